@@ -1,0 +1,92 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { ConfigError, INPUT_DEFAULTS, parseConfig } from '../../src/config.js'
+
+const base = { 'defectdojo-url': 'https://dojo.example.org', 'defectdojo-token': 'a'.repeat(40) }
+
+function problemsOf(raw: Record<string, string>): string[] {
+  try {
+    parseConfig(raw)
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems
+    throw error
+  }
+  return []
+}
+
+describe('parseConfig', () => {
+  it('fills every default when only URL and token are given', () => {
+    const config = parseConfig(base)
+    expect(config).toMatchObject({
+      defectdojoUrl: 'https://dojo.example.org',
+      paths: [],
+      artifactPatterns: ['*'],
+      dryRun: false,
+      productTypeTemplate: '{owner}',
+      productTemplate: '{repo}',
+      engagementTemplate: 'CI/CD',
+      environment: 'Development',
+      ifNoReports: 'warn'
+    })
+  })
+
+  it('keeps a path prefix and drops trailing slashes and a pasted /api/v2', () => {
+    expect(parseConfig({ ...base, 'defectdojo-url': 'https://host.example/defectdojo/' }).defectdojoUrl).toBe('https://host.example/defectdojo')
+    expect(parseConfig({ ...base, 'defectdojo-url': 'https://host.example/api/v2/' }).defectdojoUrl).toBe('https://host.example')
+  })
+
+  it('splits path lines and artifact patterns on newlines and commas, dropping blanks and comments', () => {
+    const config = parseConfig({ ...base, path: 'reports/\n\n# comment\n  sarif/*.sarif  \n!reports/old/**', artifacts: 'trivy-*, semgrep\n!*-debug' })
+    expect(config.paths).toEqual(['reports/', 'sarif/*.sarif', '!reports/old/**'])
+    expect(config.artifactPatterns).toEqual(['trivy-*', 'semgrep', '!*-debug'])
+  })
+
+  it('treats an explicitly empty `artifacts` as "download nothing"', () => {
+    expect(parseConfig({ ...base, artifacts: '' }).artifactPatterns).toEqual([])
+    expect(parseConfig(base).artifactPatterns).toEqual(['*'])
+  })
+
+  it('requires URL and token unless dry-run', () => {
+    expect(problemsOf({})).toEqual([expect.stringContaining('`defectdojo-url` is required'), expect.stringContaining('`defectdojo-token` is required')])
+    const dry = parseConfig({ 'dry-run': 'true' })
+    expect(dry.dryRun).toBe(true)
+    expect(dry.defectdojoUrl).toBeNull()
+    expect(dry.defectdojoToken).toBeNull()
+  })
+
+  it('names the input, the value and what is accepted for a bad boolean or choice', () => {
+    expect(problemsOf({ ...base, 'dry-run': 'yes' })).toEqual(['Input `dry-run` is "yes": use true or false.'])
+    expect(problemsOf({ ...base, 'if-no-reports': 'fail' })).toEqual(['Input `if-no-reports` is "fail": use one of warn, error, ignore.'])
+  })
+
+  it('accepts the YAML booleans @actions/core accepts', () => {
+    for (const value of ['true', 'True', 'TRUE']) expect(parseConfig({ ...base, 'dry-run': value }).dryRun).toBe(true)
+    for (const value of ['false', 'False', 'FALSE']) expect(parseConfig({ ...base, 'dry-run': value }).dryRun).toBe(false)
+  })
+
+  it('rejects a URL that is not http(s), not a URL, or carries credentials', () => {
+    expect(problemsOf({ ...base, 'defectdojo-url': 'dojo.example.org' })[0]).toContain('not a URL')
+    expect(problemsOf({ ...base, 'defectdojo-url': 'ftp://dojo.example.org' })[0]).toContain('http:// or https://')
+    expect(problemsOf({ ...base, 'defectdojo-url': 'https://user:pw@dojo.example.org' })[0]).toContain('credentials')
+  })
+
+  it('rejects unknown placeholders in naming templates, naming the input', () => {
+    const problems = problemsOf({ ...base, product: '{repository}', 'test-title': '{tool} {flie}' })
+    expect(problems).toHaveLength(2)
+    expect(problems[0]).toContain('Input `product` uses the unknown placeholder {repository}')
+    expect(problems[1]).toContain('Input `test-title` uses the unknown placeholder {flie}')
+  })
+
+  it('reports every problem at once', () => {
+    expect(problemsOf({ 'dry-run': 'maybe', 'if-no-reports': 'x' }).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('declares the same inputs and defaults in action.yml', () => {
+    const yml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
+      const block = new RegExp(`\\n  ${name}:\\n(?:    .*\\n)*?    default: (.*)\\n`).exec(yml)
+      expect(block).not.toBeNull()
+      expect(block![1]!.replace(/^'(.*)'$/, '$1')).toBe(value)
+    }
+  })
+})

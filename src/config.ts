@@ -1,0 +1,145 @@
+// Every input, parsed and validated in one place into one typed Config. A pure function of the raw
+// input strings, so the Actions shell (core.getInput) and tests feed it alike. All problems are
+// collected and reported together, each naming the input, the value and what is accepted, before
+// anything is sent anywhere.
+import { checkTemplate } from './plan/naming.js'
+
+/** A user error in the inputs: the action stops before any upload and says what to change. */
+export class ConfigError extends Error {
+  readonly problems: string[]
+  constructor(problems: string[]) {
+    super(problems.length === 1 ? problems[0] : `${problems.length} inputs are invalid:\n- ${problems.join('\n- ')}`)
+    this.name = 'ConfigError'
+    this.problems = problems
+  }
+}
+
+export type IfNoReports = 'warn' | 'error' | 'ignore'
+
+export interface Config {
+  /** DefectDojo base URL without trailing slash (may carry a path prefix); null only in dry-run. */
+  defectdojoUrl: string | null
+  /** API v2 token; null only in dry-run. Never logged. */
+  defectdojoToken: string | null
+  /** `path`: files, folders or globs relative to the workspace. */
+  paths: string[]
+  /** `artifacts`: artifact name patterns (`!` excludes); empty = download nothing. */
+  artifactPatterns: string[]
+  /** `dry-run`: recognise and plan, contact no server. */
+  dryRun: boolean
+  /** Naming templates. */
+  productTypeTemplate: string
+  productTemplate: string
+  engagementTemplate: string
+  testTitleTemplate: string
+  /** DefectDojo environment name. */
+  environment: string
+  ifNoReports: IfNoReports
+}
+
+/** The raw input strings by input name, as in action.yml ('' or missing = not set). */
+export type RawInputs = Readonly<Record<string, string | undefined>>
+
+/** Input names and their defaults; action.yml declares the same (a unit test keeps them in step). */
+export const INPUT_DEFAULTS = {
+  'defectdojo-url': '',
+  'defectdojo-token': '',
+  path: '',
+  artifacts: '*',
+  'dry-run': 'false',
+  'product-type': '{owner}',
+  product: '{repo}',
+  engagement: 'CI/CD',
+  'test-title': '{tool}: {report}',
+  environment: 'Development',
+  'if-no-reports': 'warn'
+} as const satisfies Record<string, string>
+
+export type InputName = keyof typeof INPUT_DEFAULTS
+
+export function parseConfig(raw: RawInputs): Config {
+  const problems: string[] = []
+  const get = (name: InputName): string => {
+    const value = raw[name]?.trim()
+    return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value
+  }
+  // `artifacts` is the one input where an explicit empty value means something (download nothing).
+  const artifactsRaw = raw.artifacts === undefined ? INPUT_DEFAULTS.artifacts : raw.artifacts
+
+  const dryRun = parseBoolean('dry-run', get('dry-run'), problems)
+  const url = get('defectdojo-url')
+  const token = get('defectdojo-token')
+  let defectdojoUrl: string | null = null
+  if (url) defectdojoUrl = parseUrl(url, problems)
+  else if (!dryRun) problems.push('Input `defectdojo-url` is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless `dry-run: true`.')
+  if (!token && !dryRun) problems.push('Input `defectdojo-token` is required (a DefectDojo API v2 key, best from a secret), unless `dry-run: true`.')
+  if (token && /\s/.test(token)) problems.push('Input `defectdojo-token` contains white space: paste only the 40-character API v2 key, without "Token ".')
+
+  for (const name of ['product-type', 'product', 'engagement', 'test-title'] as const) problems.push(...checkTemplate(name, get(name)))
+  const environment = get('environment')
+  const ifNoReports = parseChoice('if-no-reports', get('if-no-reports'), ['warn', 'error', 'ignore'] as const, problems)
+
+  const config: Config = {
+    defectdojoUrl,
+    defectdojoToken: token || null,
+    paths: splitLines(raw.path ?? ''),
+    artifactPatterns: splitList(artifactsRaw),
+    dryRun,
+    productTypeTemplate: get('product-type'),
+    productTemplate: get('product'),
+    engagementTemplate: get('engagement'),
+    testTitleTemplate: get('test-title'),
+    environment,
+    ifNoReports
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+  return config
+}
+
+/** Newline-separated values, trimmed, blanks and `#` comments dropped. */
+export function splitLines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+}
+
+/** Newline- or comma-separated values. */
+export function splitList(value: string): string[] {
+  return splitLines(value.replace(/,/g, '\n'))
+}
+
+/** The YAML 1.2 core-schema booleans, as @actions/core accepts them, plus empty = default. */
+export function parseBoolean(name: string, value: string, problems: string[]): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  problems.push(`Input \`${name}\` is "${value}": use true or false.`)
+  return false
+}
+
+export function parseChoice<T extends string>(name: string, value: string, choices: readonly T[], problems: string[]): T {
+  if ((choices as readonly string[]).includes(value)) return value as T
+  problems.push(`Input \`${name}\` is "${value}": use one of ${choices.join(', ')}.`)
+  return choices[0]!
+}
+
+function parseUrl(value: string, problems: string[]): string | null {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    problems.push(`Input \`defectdojo-url\` is "${value}", which is not a URL: give the base URL, e.g. https://defectdojo.example.com.`)
+    return null
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    problems.push(`Input \`defectdojo-url\` is "${value}": use an http:// or https:// URL.`)
+    return null
+  }
+  if (url.username || url.password) {
+    problems.push('Input `defectdojo-url` contains credentials: put the API key in `defectdojo-token` instead.')
+    return null
+  }
+  // Users paste the API root or a UI page; the client appends /api/v2/… itself.
+  const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v2$/, '')
+  return `${url.origin}${path}`
+}

@@ -1,0 +1,100 @@
+// DefectDojo's error answers → one clear sentence. Its bodies come in four shapes (API.md §d): a JSON
+// list, a DRF field dict (plus a `message` repr and `pro`), `{"message": "['…']"}` from Django
+// validation, and a generic 500; a proxy in front may answer HTML. Server text is quoted, shortened
+// and stripped of markup before it reaches a log or the summary.
+
+/** A failed request, with whether it is safe to try again. */
+export class DefectDojoError extends Error {
+  readonly status: number | null
+  readonly retryable: boolean
+  /** Seconds the server asked us to wait (Retry-After), if any. */
+  readonly retryAfterSeconds: number | null
+  /** True when the request provably never reached DefectDojo (connection refused, DNS failure…). */
+  readonly notSent: boolean
+  constructor(message: string, options: { status?: number | null; retryable?: boolean; retryAfterSeconds?: number | null; notSent?: boolean } = {}) {
+    super(message)
+    this.name = 'DefectDojoError'
+    this.status = options.status ?? null
+    this.retryable = options.retryable ?? false
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null
+    this.notSent = options.notSent ?? false
+  }
+}
+
+/** Statuses worth another try: rate limiting and gateways in front of a busy or restarting DefectDojo. */
+export const RETRYABLE_STATUSES = new Set([429, 502, 503, 504])
+
+export interface FailureContext {
+  status: number
+  contentType: string
+  body: string
+  scanType?: string
+  product?: string
+  fileSize?: number
+  endpoint: string
+}
+
+/** One sentence for a non-2xx answer. */
+export function describeFailure(c: FailureContext): string {
+  const html = /html/i.test(c.contentType) || /^\s*</.test(c.body)
+  const detail = html ? '' : serverText(c.body)
+  const quoted = detail ? `: "${detail}"` : ''
+  const size = c.fileSize === undefined ? '' : `, report is ${formatMb(c.fileSize)}`
+  if (c.status === 403 && /Invalid token|credentials were not provided|User inactive/i.test(detail)) {
+    return `DefectDojo rejected the token (HTTP 403${quoted}): check the \`defectdojo-token\` input holds a valid API v2 key.`
+  }
+  if (c.status === 403) {
+    return `DefectDojo refused the upload (HTTP 403${quoted}): the token's user may not ${c.endpoint === 'import-scan' ? 'import' : 'reimport'} into product "${c.product ?? '?'}" or create it.`
+  }
+  if (c.status === 413) {
+    return html
+      ? `The upload was rejected by a proxy in front of DefectDojo (HTTP 413${size}): raise its body size limit (nginx client_max_body_size).`
+      : `DefectDojo rejected the report as too large (HTTP 413${size}${quoted}).`
+  }
+  if (c.status === 400 && /too large/i.test(detail)) {
+    return `DefectDojo rejected the report as too large (HTTP 400${size}${quoted}): raise DD_SCAN_FILE_MAX_SIZE on the server or split the report.`
+  }
+  if (c.status === 400 && /file extension/i.test(detail)) {
+    return `DefectDojo refused the file name's extension (HTTP 400${quoted}).`
+  }
+  if (c.status === 400 && /scan_type/i.test(detail)) {
+    return `DefectDojo refused the scan type "${c.scanType ?? '?'}" (HTTP 400${quoted}).`
+  }
+  if (c.status === 400) return `DefectDojo refused the upload (HTTP 400${quoted}).`
+  if (c.status === 500) {
+    return `DefectDojo failed to parse this report as ${c.scanType ?? 'its scan type'} (HTTP 500${quoted}); the report or the scan type is wrong, so it was not retried.`
+  }
+  if (c.status === 404) return `DefectDojo answered 404 for /api/v2/${c.endpoint}/${quoted}: check \`defectdojo-url\` points at DefectDojo (including any path prefix).`
+  if (html) return `DefectDojo or a proxy in front of it answered HTTP ${c.status} with an HTML page.`
+  return `DefectDojo answered HTTP ${c.status}${quoted}.`
+}
+
+/** The human part of an error body, shortened and reduced to plain characters. */
+export function serverText(body: string, max = 300): string {
+  let text = body.trim()
+  try {
+    text = flatten(JSON.parse(text) as unknown)
+  } catch {
+    // not JSON: keep the text
+  }
+  // Django ValidationError reprs look like "['message']": unwrap them.
+  text = text.replace(/^\[?'(.*)'\]?$/s, '$1')
+  text = text.replace(/[\u0000-\u001f<>`]/g, ' ').replace(/\s+/g, ' ').trim()
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
+function flatten(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return value.map(flatten).join(' ')
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([key]) => key !== 'pro' && key !== 'message')
+    // `message` repeats the field dict as a Python repr; use it only when nothing else is there.
+    if (entries.length === 0 && 'message' in value) return flatten((value as Record<string, unknown>).message)
+    return entries.map(([key, v]) => (key === 'detail' || key === 'non_field_errors' ? flatten(v) : `${key}: ${flatten(v)}`)).join('; ')
+  }
+  return String(value)
+}
+
+export function formatMb(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MB`
+}

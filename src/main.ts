@@ -1,0 +1,4 @@
+// Entry point of the bundled action (dist/index.js): everything happens in run().
+import { run } from './action.js'
+
+await run()

@@ -1,0 +1,154 @@
+// The engine: candidates → recognition → plan → uploads → Result[]. Plain data in, plain data out;
+// the Actions shell (action.ts) and any other shell feed it and render what it returns. Every
+// candidate ends as exactly one Result, whatever fails.
+import type { Config } from './config.js'
+import type { RunContext } from './context.js'
+import { DefectDojoClient } from './defectdojo/client.js'
+import { DefectDojoError } from './defectdojo/errors.js'
+import { runScheduled } from './defectdojo/scheduler.js'
+import { planUploads, type PlannedUpload, type ReportRecognition } from './plan/plan.js'
+import { recognize, type ScanTypeOverride } from './recognition/recognize.js'
+import { baseResult, flatCounts } from './report/results.js'
+import type { Candidate, Recognition, Result } from './types.js'
+
+/** Where the engine writes its log lines; the shell maps these to @actions/core or a console. */
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+}
+
+export interface PipelineInput {
+  config: Config
+  context: RunContext
+  candidates: readonly Candidate[]
+  overrides?: readonly ScanTypeOverride[]
+  /** Test seam: a client to use instead of one built from the config. */
+  client?: DefectDojoClient
+}
+
+export interface PipelineOutcome {
+  results: Result[]
+  /** A failure that stopped the run before or instead of uploads (collision, preflight). */
+  fatal: string | null
+}
+
+const RECOGNITION_CONCURRENCY = 8
+const UPLOAD_CONCURRENCY = 4
+
+export async function runPipeline(input: PipelineInput, log: Logger): Promise<PipelineOutcome> {
+  const { config, context, candidates } = input
+  const recognitions = await mapLimit(candidates, RECOGNITION_CONCURRENCY, (c) =>
+    recognize(c, input.overrides ?? []).catch(
+      (error: unknown): Recognition => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] })
+    )
+  )
+
+  const results: Result[] = []
+  const reports: Array<{ candidate: Candidate; recognition: ReportRecognition; result: Result }> = []
+  candidates.forEach((candidate, index) => {
+    const recognition = recognitions[index]!
+    const result = baseResult(candidate)
+    result.evidence = recognition.evidence
+    if (recognition.kind === 'skipped') {
+      result.status = 'skipped'
+      result.reason = recognition.reason
+      result.humanReadable = recognition.humanReadable
+    } else {
+      Object.assign(result, {
+        scanType: recognition.scanType,
+        format: recognition.format,
+        tool: recognition.tool,
+        lane: recognition.lane,
+        uploadName: recognition.uploadName,
+        decidedBy: recognition.decidedBy
+      })
+      reports.push({ candidate, recognition, result })
+    }
+    log.debug(`${candidate.displayPath}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`)
+    results.push(result)
+  })
+
+  let planned: PlannedUpload[]
+  try {
+    planned = planUploads(config, context, reports)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    for (const { result } of reports) {
+      result.status = 'failed'
+      result.reason = 'not attempted: the plan has reports that would share one DefectDojo test (see the error).'
+    }
+    return { results, fatal: message }
+  }
+  planned.forEach((upload, index) => {
+    const result = reports[index]!.result
+    Object.assign(result, {
+      product: upload.target.product,
+      productType: upload.target.productType,
+      engagement: upload.target.engagement,
+      testTitle: upload.target.testTitle,
+      fields: upload.fields
+    })
+    if (config.dryRun) result.status = 'planned'
+  })
+  if (config.dryRun || planned.length === 0) return { results, fatal: null }
+
+  const client =
+    input.client ??
+    new DefectDojoClient({ baseUrl: config.defectdojoUrl!, token: config.defectdojoToken!, requestTimeoutMs: 30 * 60_000, connectTimeoutMs: 30_000 })
+  try {
+    await runScheduled(
+      planned.map((upload, index) => ({ upload, result: reports[index]!.result })),
+      ({ upload }) => JSON.stringify([upload.target.productType, upload.target.product, upload.target.engagement]),
+      UPLOAD_CONCURRENCY,
+      async ({ upload, result }) => uploadOne(client, upload, result, log)
+    )
+  } finally {
+    if (!input.client) await client.close()
+  }
+  return { results, fatal: null }
+}
+
+async function uploadOne(client: DefectDojoClient, upload: PlannedUpload, result: Result, log: Logger): Promise<void> {
+  const name = upload.candidate.artifact ? `${upload.candidate.artifact}/${upload.candidate.displayPath}` : upload.candidate.displayPath
+  result.attempts++
+  try {
+    const answer = await client.upload({
+      endpoint: 'reimport-scan',
+      fields: upload.fields,
+      filePath: upload.candidate.absolutePath,
+      uploadName: upload.recognition.uploadName,
+      fileSize: upload.candidate.size
+    })
+    result.status = 'uploaded'
+    result.counts = answer.counts
+    Object.assign(result, flatCounts(answer.counts))
+    result.testId = answer.testId
+    result.engagementId = answer.engagementId
+    result.productId = answer.productId
+    const base = client.baseUrl
+    // UI paths of API.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
+    result.testUrl = answer.testId === null ? null : `${base}/test/${answer.testId}`
+    result.engagementUrl = answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`
+    result.productUrl = answer.productId === null ? null : `${base}/product/${answer.productId}`
+    log.info(`${name}: uploaded as ${upload.recognition.scanType} → test ${answer.testId ?? '?'} (created ${result.created ?? '?'}, closed ${result.closed ?? '?'}, reactivated ${result.reactivated ?? '?'}, untouched ${result.untouched ?? '?'})`)
+  } catch (error) {
+    result.status = 'failed'
+    result.reason = error instanceof DefectDojoError ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
+    log.warning(`${name}: ${result.reason}`)
+  }
+}
+
+/** Maps with at most `limit` calls in flight, keeping order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      out[index] = await fn(items[index]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return out
+}
