@@ -35,6 +35,14 @@ export interface Config {
   /** DefectDojo environment name. */
   environment: string
   ifNoReports: IfNoReports
+  /** True when `artifacts` was given (the runner always gives it; a bare local run may not). */
+  artifactsExplicit: boolean
+  /** `run-id` + `repository`: download another run's artifacts (findBy mode); null = the current run. A null repository means this one. */
+  otherRun: { runId: number; repository: { owner: string; repo: string } | null } | null
+  /** `github-token`, used only with `run-id`. */
+  githubToken: string | null
+  /** `keep-downloads`: leave downloaded artifacts under RUNNER_TEMP for debugging. */
+  keepDownloads: boolean
 }
 
 /** The raw input strings by input name, as in action.yml ('' or missing = not set). */
@@ -52,7 +60,11 @@ export const INPUT_DEFAULTS = {
   engagement: 'CI/CD',
   'test-title': '{tool}: {report}',
   environment: 'Development',
-  'if-no-reports': 'warn'
+  'if-no-reports': 'warn',
+  'run-id': '',
+  repository: '',
+  'github-token': '',
+  'keep-downloads': 'false'
 } as const satisfies Record<string, string>
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -79,6 +91,20 @@ export function parseConfig(raw: RawInputs): Config {
   const environment = get('environment')
   const ifNoReports = parseChoice('if-no-reports', get('if-no-reports'), ['warn', 'error', 'ignore'] as const, problems)
 
+  const runId = get('run-id')
+  const repository = get('repository')
+  const githubToken = get('github-token')
+  let otherRun: Config['otherRun'] = null
+  if (runId) {
+    if (!/^\d+$/.test(runId)) problems.push(`Input \`run-id\` is "${runId}": use the numeric id of a workflow run (github.event.workflow_run.id).`)
+    const [owner, repo, extra] = repository.split('/')
+    if (repository && (!owner || !repo || extra !== undefined)) problems.push(`Input \`repository\` is "${repository}": use owner/name.`)
+    if (!githubToken) problems.push('Input `github-token` is required with `run-id` (the default, github.token, works when the workflow grants `actions: read`).')
+    otherRun = { runId: Number(runId), repository: repository ? { owner: owner ?? '', repo: repo ?? '' } : null }
+  } else if (repository) {
+    problems.push('Input `repository` only applies together with `run-id`: give the run whose artifacts to download.')
+  }
+
   const config: Config = {
     defectdojoUrl,
     defectdojoToken: token || null,
@@ -90,7 +116,11 @@ export function parseConfig(raw: RawInputs): Config {
     engagementTemplate: get('engagement'),
     testTitleTemplate: get('test-title'),
     environment,
-    ifNoReports
+    ifNoReports,
+    artifactsExplicit: raw.artifacts !== undefined,
+    otherRun,
+    githubToken: githubToken || null,
+    keepDownloads: parseBoolean('keep-downloads', get('keep-downloads'), problems)
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config

@@ -9,6 +9,8 @@ import { runScheduled } from './defectdojo/scheduler.js'
 import { planUploads, type PlannedUpload, type ReportRecognition } from './plan/plan.js'
 import { recognize, type ScanTypeOverride } from './recognition/recognize.js'
 import { baseResult, flatCounts } from './report/results.js'
+import { findCopies } from './sources/duplicates.js'
+import { reportLabel } from './sources/label.js'
 import type { Candidate, Recognition, Result } from './types.js'
 
 /** Where the engine writes its log lines; the shell maps these to @actions/core or a console. */
@@ -69,19 +71,30 @@ export async function runPipeline(input: PipelineInput, log: Logger): Promise<Pi
     results.push(result)
   })
 
+  // The same content reached twice is uploaded once; the copy says which one was used.
+  const copies = await findCopies(reports.map((r) => r.candidate))
+  for (const [copyIndex, keptIndex] of copies) {
+    const copy = reports[copyIndex]!
+    const kept = reports[keptIndex]!
+    copy.result.status = 'skipped'
+    copy.result.reason = `same content as ${reportLabel(kept.candidate)}, which was used instead: uploaded once`
+    kept.result.duplicates.push(reportLabel(copy.candidate))
+  }
+  const unique = reports.filter((_, index) => !copies.has(index))
+
   let planned: PlannedUpload[]
   try {
-    planned = planUploads(config, context, reports)
+    planned = planUploads(config, context, unique)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    for (const { result } of reports) {
+    for (const { result } of unique) {
       result.status = 'failed'
       result.reason = 'not attempted: the plan has reports that would share one DefectDojo test (see the error).'
     }
     return { results, fatal: message }
   }
   planned.forEach((upload, index) => {
-    const result = reports[index]!.result
+    const result = unique[index]!.result
     Object.assign(result, {
       product: upload.target.product,
       productType: upload.target.productType,
@@ -98,7 +111,7 @@ export async function runPipeline(input: PipelineInput, log: Logger): Promise<Pi
     new DefectDojoClient({ baseUrl: config.defectdojoUrl!, token: config.defectdojoToken!, requestTimeoutMs: 30 * 60_000, connectTimeoutMs: 30_000 })
   try {
     await runScheduled(
-      planned.map((upload, index) => ({ upload, result: reports[index]!.result })),
+      planned.map((upload, index) => ({ upload, result: unique[index]!.result })),
       ({ upload }) => JSON.stringify([upload.target.productType, upload.target.product, upload.target.engagement]),
       UPLOAD_CONCURRENCY,
       async ({ upload, result }) => uploadOne(client, upload, result, log)
@@ -110,7 +123,7 @@ export async function runPipeline(input: PipelineInput, log: Logger): Promise<Pi
 }
 
 async function uploadOne(client: DefectDojoClient, upload: PlannedUpload, result: Result, log: Logger): Promise<void> {
-  const name = upload.candidate.artifact ? `${upload.candidate.artifact}/${upload.candidate.displayPath}` : upload.candidate.displayPath
+  const name = reportLabel(upload.candidate)
   result.attempts++
   try {
     const answer = await client.upload({

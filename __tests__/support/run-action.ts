@@ -2,7 +2,7 @@
 // it — INPUT_* (hyphens kept), GITHUB_* , RUNNER_TEMP, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, the event
 // payload file — and collects what it left behind: outputs, summary, results file, logs.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, copyFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,7 +19,7 @@ export interface ActionRun {
   summary: string
   /** The parsed results file, or null when none was written. */
   results: { version: number; dryRun: boolean; totals: Record<string, unknown>; results: Array<Record<string, unknown>> } | null
-  /** Every text the run produced, for leak checks. */
+  /** Every text the run produced, for leak checks (without the `::add-mask::` commands, which the runner consumes). */
   everything: string
   env: Record<string, string>
 }
@@ -56,6 +56,7 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   const outputFile = join(temp, 'github_output')
   const summaryFile = join(temp, 'step_summary.md')
   const eventFile = join(temp, 'event.json')
+  mkdirSync(join(temp, 'runner_temp'))
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
   const event = options.event ?? 'push-main.json'
@@ -113,7 +114,7 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   const resultsPath = outputs['results-file']
   const resultsText = resultsPath && existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : null
   const results = resultsText ? (JSON.parse(resultsText) as ActionRun['results']) : null
-  return { code, stdout, stderr, outputs, summary, results, everything: [stdout, stderr, summary, readFileSync(outputFile, 'utf8'), resultsText ?? ''].join('\n'), env }
+  return { code, stdout, stderr, outputs, summary, results, everything: [stdout.replace(/^::add-mask::.*$/gm, ''), stderr, summary, readFileSync(outputFile, 'utf8'), resultsText ?? ''].join('\n'), env }
 }
 
 function guessEventName(payload: Record<string, unknown>): string {

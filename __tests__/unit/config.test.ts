@@ -86,7 +86,9 @@ describe('parseConfig', () => {
     for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
       const block = new RegExp(`\\n  ${name}:\\n(?:    .*\\n)*?    default: (.*)\\n`).exec(yml)
       expect(block).not.toBeNull()
-      expect(block![1]!.replace(/^'(.*)'$/, '$1')).toBe(value)
+      const declared = block![1]!.replace(/^'(.*)'$/, '$1')
+      // Expressions such as ${{ github.token }} are filled by the runner only.
+      expect(declared.startsWith('${{') ? '' : declared).toBe(value)
     }
   })
 })

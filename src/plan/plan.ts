@@ -5,6 +5,7 @@ import { basename, extname } from 'node:path'
 import type { Config } from '../config.js'
 import type { RunContext } from '../context.js'
 import type { Candidate, Recognition } from '../types.js'
+import { reportLabel } from '../sources/label.js'
 import { fillTemplate, type TemplateValues } from './naming.js'
 
 export type ReportRecognition = Extract<Recognition, { kind: 'report' }>
@@ -55,7 +56,7 @@ export function templateValues(config: Config, context: RunContext, candidate: C
     scan_type: recognition.scanType,
     lane: recognition.lane,
     file: name.slice(0, name.length - extname(name).length) || name,
-    report: candidate.artifact ? `${candidate.artifact}/${candidate.displayPath}` : candidate.displayPath,
+    report: reportLabel(candidate),
     environment: config.environment
   }
 }
@@ -100,7 +101,7 @@ function checkCollisions(uploads: readonly PlannedUpload[]): void {
   if (clashes.length === 0) return
   const lines = clashes.map((group) => {
     const t = group[0]!.target
-    const files = group.map((u) => (u.candidate.artifact ? `${u.candidate.artifact}/${u.candidate.displayPath}` : u.candidate.displayPath))
+    const files = group.map((u) => reportLabel(u.candidate))
     return `- ${files.join(', ')} → product "${t.product}", engagement "${t.engagement}", ${group[0]!.recognition.scanType}, test "${t.testTitle}"`
   })
   throw new CollisionError(

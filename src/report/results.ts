@@ -118,3 +118,8 @@ export function flatCounts(counts: Counts): Pick<Result, 'created' | 'closed' | 
     untouched: counts.untouched?.total ?? null
   }
 }
+
+/** A Result for an artifact that could not be used at all (download failed, digest mismatch, expired). */
+export function artifactFailureResult(failure: { artifact: string; reason: string }): Result {
+  return { ...baseResult({ absolutePath: '', displayPath: '', artifact: failure.artifact, size: 0 }), status: 'failed', reason: failure.reason }
+}

@@ -1,0 +1,264 @@
+// Runs the real recognition over DefectDojo's parser test files (the development corpus) and says
+// how often it maps a file to the scan type DefectDojo's own tests feed it to.
+//
+//   npm run corpus -- /tmp/corpus/scans [--index samples-index.tsv] [--types scan-types.tsv] [--verbose]
+//
+// The corpus is DefectDojo's, not ours: extract it outside the repository
+// (`tar -xzf ../shared/defectdojo/samples.tar.gz -C /tmp/corpus`). It is not part of `npm test`.
+//
+// Every sample is recognised twice: once under its real base name (names may break ties, as in a
+// real run) and once under a neutral name `report.<ext>`, so rules that only work thanks to the
+// name show up. A wrong mapping is a failure; an unknown is a miss. Samples of one parser that
+// serves several scan types (`Anchore Grype` / `Anchore Grype detailed`) count as right for any of
+// them. Samples DefectDojo's tests do not use, or use to show an error, are negative cases: they
+// may be skipped or mapped to their own parser, never to another one (and an erroring sample must
+// be skipped).
+import { registerHooks } from 'node:module'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { basename, dirname, extname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+// The sources import each other with `.js` specifiers (NodeNext); plain Node running the `.ts`
+// files needs `./x.js` mapped to `./x.ts` when only the latter exists.
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    try {
+      return nextResolve(specifier, context)
+    } catch (error) {
+      if (/^\.{1,2}\//.test(specifier) && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
+        return nextResolve(specifier.slice(0, -3) + '.ts', context)
+      }
+      throw error
+    }
+  }
+})
+
+const { recognize } = await import('../src/recognition/recognize.ts')
+const { FORMATS } = await import('../src/recognition/formats.ts')
+type Recognition = Awaited<ReturnType<typeof recognize>>
+
+/**
+ * Samples DefectDojo's own parser tests feed to a parser to show that it raises (or that the file is
+ * not a report of that format). Uploading them as anything is a failure. Taken from the parser tests'
+ * `assertRaises` cases, plus the error outputs named so by DefectDojo (`*_with_error*`, `*invalid*`).
+ */
+const EXPECTED_ERRORS = new Set<string>([
+  'npm_audit/empty_with_error.json',
+  'github_secrets_detection_report/github_secrets_detection_report_invalid.json',
+  'threat_composer/threat_composer_no_threats_with_error.json',
+  'threat_composer/threat_composer_broken_assumptions.json',
+  'threat_composer/threat_composer_broken_mitigations.json',
+  'threagile/bad_formatted_risks_file.json',
+  'anchore_enterprise/invalid_checks_format.json',
+  'whitehat_sentinel/invalid_data.txt',
+  'whitehat_sentinel/empty_file.json',
+  'noseyparker/empty_with_error.json',
+  'aws_inspector2/empty_with_error.json',
+  'intsights/empty_with_error.json',
+  'intsights/empty_with_error.csv',
+  'whispers/empty_with_error.json',
+  'gitlab_dast/empty_with_error.json',
+  'sysdig_reports/sysdig_reports_empty_with_error.csv',
+  'csaf/csaf_unsupported_version.json',
+  'spdx/spdx_3_unsupported.json',
+  'kubehunter/empty.json',
+  'sysdig_reports/sysdig_reports_missing_cve_field.csv',
+  'sysdig_reports/sysdig_reports_not_starting_with_cve.csv'
+])
+
+interface Sample {
+  path: string
+  expected: string[]
+  parser: string
+  negative: 'unused' | 'error' | null
+  note: string
+}
+
+interface Outcome {
+  kind: 'right' | 'wrong' | 'unknown' | 'equivalent'
+  recognition: Recognition
+}
+
+function usage(message: string): never {
+  console.error(message)
+  console.error('usage: npm run corpus -- <scans-dir> [--index samples-index.tsv] [--types scan-types.tsv] [--verbose]')
+  process.exit(2)
+}
+
+function parseArgs(argv: string[]): { scans: string; index: string; types: string; verbose: boolean } {
+  let scans: string | undefined
+  let index: string | undefined
+  let types: string | undefined
+  let verbose = false
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--index') index = argv[++i]
+    else if (arg === '--types') types = argv[++i]
+    else if (arg === '--verbose' || arg === '-v') verbose = true
+    else if (arg.startsWith('-')) usage(`unknown option ${arg}`)
+    else scans = arg
+  }
+  if (!scans) usage('missing the corpus folder (the extracted `scans/`)')
+  scans = resolve(scans)
+  if (!existsSync(scans) || !statSync(scans).isDirectory()) usage(`not a folder: ${scans}`)
+  const shared = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/defectdojo')
+  const find = (name: string, given: string | undefined): string => {
+    const candidates = given ? [resolve(given)] : [join(scans!, name), join(dirname(scans!), name), join(shared, name)]
+    const found = candidates.find((c) => existsSync(c))
+    if (!found) usage(`cannot find ${name} (tried ${candidates.join(', ')})`)
+    return found
+  }
+  return { scans, index: find('samples-index.tsv', index), types: find('scan-types.tsv', types), verbose }
+}
+
+function readTsv(path: string): Array<Record<string, string>> {
+  const [headerLine, ...lines] = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '')
+  const header = headerLine!.split('\t')
+  return lines.map((line) => {
+    const cells = line.split('\t')
+    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']))
+  })
+}
+
+/** `Anchore Grype (default mode; …)` and `A ; B` → the plain scan type names. */
+function expectedScanTypes(cell: string): string[] {
+  return cell
+    .split(';')
+    .map((s) => s.replace(/\(.*?\)/g, '').trim())
+    .filter((s) => s !== '')
+}
+
+const args = parseArgs(process.argv.slice(2))
+const parserOf = new Map<string, string>()
+for (const row of readTsv(args.types)) parserOf.set(row['scan_type']!, row['parser_dir']!)
+const scanTypesOfParser = new Map<string, Set<string>>()
+for (const [scanType, parser] of parserOf) {
+  if (!scanTypesOfParser.has(parser)) scanTypesOfParser.set(parser, new Set())
+  scanTypesOfParser.get(parser)!.add(scanType)
+}
+
+const samples: Sample[] = []
+for (const row of readTsv(args.index)) {
+  const path = row['path']!
+  const expected = expectedScanTypes(row['scan_type'] ?? '')
+  const note = row['note'] ?? ''
+  const parser = (expected[0] && parserOf.get(expected[0])) || path.split('/')[0]!
+  const negative = EXPECTED_ERRORS.has(path) ? 'error' : expected.length === 0 || /not referenced|not used/i.test(note) ? 'unused' : null
+  samples.push({ path, expected, parser, negative, note })
+}
+
+/** Scan types whose parser also reads what `rule` recognises (documented on the row). */
+const alsoReadBy = new Map<string, readonly string[]>()
+for (const rule of FORMATS) if (rule.scanType && rule.alsoReadBy) alsoReadBy.set(rule.scanType, rule.alsoReadBy)
+
+function judge(sample: Sample, recognition: Recognition): Outcome {
+  if (recognition.kind === 'skipped') return { kind: 'unknown', recognition }
+  if (sample.negative === 'error') return { kind: 'wrong', recognition }
+  const family = scanTypesOfParser.get(sample.parser) ?? new Set(sample.expected)
+  if (family.has(recognition.scanType) || sample.expected.includes(recognition.scanType)) return { kind: 'right', recognition }
+  const equivalents = alsoReadBy.get(recognition.scanType) ?? []
+  if (sample.expected.some((e) => equivalents.includes(e))) return { kind: 'equivalent', recognition }
+  return { kind: 'wrong', recognition }
+}
+
+async function run(sample: Sample, neutral: boolean): Promise<Outcome> {
+  const absolutePath = join(args.scans, sample.path)
+  const name = basename(sample.path)
+  const displayPath = neutral ? `report${extname(name)}` : name
+  const size = statSync(absolutePath).size
+  const recognition = await recognize({ absolutePath, displayPath, artifact: null, size })
+  return judge(sample, recognition)
+}
+
+const started = performance.now()
+const results: Array<{ sample: Sample; named: Outcome; neutral: Outcome }> = []
+for (const sample of samples) {
+  if (!existsSync(join(args.scans, sample.path))) {
+    console.error(`missing from the corpus folder: ${sample.path}`)
+    continue
+  }
+  results.push({ sample, named: await run(sample, false), neutral: await run(sample, true) })
+}
+const elapsed = performance.now() - started
+
+// ---- per scan type table (used samples) ----------------------------------------------------------
+interface Row {
+  samples: number
+  named: Record<Outcome['kind'], number>
+  neutral: Record<Outcome['kind'], number>
+}
+const zero = (): Record<Outcome['kind'], number> => ({ right: 0, equivalent: 0, wrong: 0, unknown: 0 })
+const table = new Map<string, Row>()
+const used = results.filter((r) => r.sample.negative === null)
+const negatives = results.filter((r) => r.sample.negative !== null)
+for (const { sample, named, neutral } of used) {
+  const key = sample.expected.join(' / ')
+  const row = table.get(key) ?? { samples: 0, named: zero(), neutral: zero() }
+  row.samples++
+  row.named[named.kind]++
+  row.neutral[neutral.kind]++
+  table.set(key, row)
+}
+
+const pad = (s: string | number, n: number): string => String(s).padStart(n)
+const nameWidth = Math.min(60, Math.max(...[...table.keys()].map((k) => k.length), 9))
+console.log(`${'scan type'.padEnd(nameWidth)} ${pad('samples', 7)} │ ${pad('right', 5)} ${pad('wrong', 5)} ${pad('unknown', 7)} │ neutral name: ${pad('right', 5)} ${pad('wrong', 5)} ${pad('unknown', 7)}`)
+for (const [key, row] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) {
+  const r = (o: Record<Outcome['kind'], number>): string => `${pad(o.right + o.equivalent, 5)} ${pad(o.wrong, 5)} ${pad(o.unknown, 7)}`
+  console.log(`${key.slice(0, nameWidth).padEnd(nameWidth)} ${pad(row.samples, 7)} │ ${r(row.named)} │               ${r(row.neutral)}`)
+}
+
+// ---- details ---------------------------------------------------------------------------------
+const describe = (o: Outcome): string => (o.recognition.kind === 'report' ? `${o.recognition.scanType} (${o.recognition.evidence.join('; ')})` : `skipped: ${o.recognition.reason}`)
+const wrongs = results.filter((r) => r.named.kind === 'wrong' || r.neutral.kind === 'wrong')
+if (wrongs.length > 0) {
+  console.log('\nWRONG mappings:')
+  for (const { sample, named, neutral } of wrongs) {
+    const outcome = named.kind === 'wrong' ? named : neutral
+    console.log(`  ${sample.path} [expected ${sample.expected.join(' / ') || '(negative case)'}${sample.negative ? `, ${sample.negative}` : ''}] → ${describe(outcome)}`)
+  }
+}
+const equivalents = used.filter((r) => r.named.kind === 'equivalent' || r.neutral.kind === 'equivalent')
+if (equivalents.length > 0) {
+  console.log('\nRight through another parser that reads the same format (documented on the row as alsoReadBy):')
+  for (const { sample, named } of equivalents) console.log(`  ${sample.path} [fed to ${sample.expected.join(' / ')}] → ${describe(named)}`)
+}
+const unknownNeutral = used.filter((r) => r.neutral.kind === 'unknown')
+if (args.verbose && unknownNeutral.length > 0) {
+  console.log('\nUnknown (neutral name):')
+  for (const { sample, named, neutral } of unknownNeutral) {
+    const byName = named.kind !== 'unknown' ? `  [named pass: ${named.recognition.kind === 'report' ? named.recognition.scanType : 'skipped'}]` : ''
+    console.log(`  ${sample.path} [${sample.expected.join(' / ')}] → ${describe(neutral)}${byName}`)
+  }
+}
+
+// ---- negative and unused samples -------------------------------------------------------------------
+const negativeCount = (kind: Outcome['kind'], neutral: boolean): number => negatives.filter((r) => (neutral ? r.neutral : r.named).kind === kind).length
+console.log(
+  `\nNegative / unused samples (not fed to a parser by DefectDojo's tests, or fed to show an error): ${negatives.length} ` +
+    `(${negatives.filter((r) => r.sample.negative === 'error').length} erroring) — ` +
+    `named: ${negativeCount('right', false)} mapped to their own parser, ${negativeCount('unknown', false)} skipped, ${negativeCount('wrong', false)} wrong; ` +
+    `neutral: ${negativeCount('right', true)} own parser, ${negativeCount('unknown', true)} skipped, ${negativeCount('wrong', true)} wrong`
+)
+if (args.verbose) {
+  for (const { sample, named } of negatives) console.log(`  ${sample.path} [${sample.negative}] → ${describe(named)}`)
+}
+
+// ---- totals ------------------------------------------------------------------------------------
+function totals(neutral: boolean): { right: number; equivalent: number; wrong: number; unknown: number } {
+  const pick = (r: (typeof results)[number]): Outcome => (neutral ? r.neutral : r.named)
+  return {
+    right: used.filter((r) => pick(r).kind === 'right').length,
+    equivalent: used.filter((r) => pick(r).kind === 'equivalent').length,
+    wrong: results.filter((r) => pick(r).kind === 'wrong').length,
+    unknown: used.filter((r) => pick(r).kind === 'unknown').length
+  }
+}
+const percent = (n: number): string => `${((100 * n) / Math.max(1, used.length)).toFixed(1)} %`
+const named = totals(false)
+const neutral = totals(true)
+console.log(`\n${used.length} used samples, ${negatives.length} negative/unused; ${FORMATS.length} format rows; recognition of ${results.length * 2} files took ${(elapsed / 1000).toFixed(2)} s (${(elapsed / (results.length * 2)).toFixed(2)} ms per file)`)
+console.log(`neutral name (report.<ext>): ${neutral.right + neutral.equivalent} right (${neutral.equivalent} via an equivalent parser), ${neutral.wrong} wrong, ${neutral.unknown} unknown — ${percent(neutral.right + neutral.equivalent)} recognised`)
+console.log(`real name:                   ${named.right + named.equivalent} right (${named.equivalent} via an equivalent parser), ${named.wrong} wrong, ${named.unknown} unknown — ${percent(named.right + named.equivalent)} recognised`)
+console.log(`${named.right + named.equivalent} passed, ${Math.max(named.wrong, neutral.wrong)} failed`)
+process.exitCode = named.wrong > 0 || neutral.wrong > 0 ? 1 : 0

@@ -1,0 +1,139 @@
+// Candidate → Recognition. Content decides; a file or artifact name only breaks a tie between rows
+// that all match; where nothing decides, the file is skipped with a reason naming the override to
+// use. A wrong mapping is worse than none: with reimport's close_old_findings=true a report parsed as
+// the wrong type closes every finding of its test (API.md §d).
+import { basename, extname } from 'node:path'
+import type { Candidate, Recognition } from '../types.js'
+import { FORMATS, type FormatRule } from './formats.js'
+import { WEAK_EVIDENCE } from './matchers.js'
+import { sniffFile, type Head } from './sniff.js'
+
+/** A `scan-types` override: files whose path matches get this scan type, whatever their content. */
+export interface ScanTypeOverride {
+  /** The pattern as the user wrote it, for messages. */
+  pattern: string
+  /** Matches a candidate's displayPath. */
+  matches: (displayPath: string) => boolean
+  scanType: string
+}
+
+/** Extensions of files people read, not tools: skipped quietly (counted, not warned about). */
+const HUMAN_EXTENSIONS = new Set(['.html', '.htm', '.md', '.markdown', '.txt', '.log', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.css', '.js'])
+
+export async function recognize(candidate: Candidate, overrides: readonly ScanTypeOverride[] = [], formats: readonly FormatRule[] = FORMATS): Promise<Recognition> {
+  const override = overrides.find((o) => o.matches(candidate.displayPath))
+  if (override) return recognizeOverride(candidate, override, formats)
+  if (candidate.size === 0) return skipped('the file is empty (0 bytes): an empty upload would close every finding of its test', false)
+  const head = await sniffFile(candidate.absolutePath)
+  return recognizeHead(head, candidate, formats)
+}
+
+/** Pure: decides from a sniffed head and the names. */
+export function recognizeHead(head: Head, candidate: Candidate, formats: readonly FormatRule[] = FORMATS): Recognition {
+  const extension = extname(candidate.displayPath).toLowerCase()
+  const human = HUMAN_EXTENSIONS.has(extension)
+  switch (head.syntax) {
+    case 'empty':
+      return skipped('the file holds only white space: not a report', false)
+    case 'binary':
+      return skipped(human ? `a binary ${extension} file for people, not a report` : 'a binary file, not a report', human)
+    case 'html':
+      return skipped('an HTML page for people, not an importable report', true)
+    case 'malformed':
+      return skipped(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken, so it is not uploaded`, false)
+    default:
+      break
+  }
+  const matches: Array<{ rule: FormatRule; evidence: string[] }> = []
+  for (const rule of formats) {
+    const evidence = rule.match(head)
+    if (evidence) matches.push({ rule, evidence })
+  }
+  if (matches.length === 0) {
+    if (human) return skipped(`a ${extension} file for people, not a recognised report`, true)
+    return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in the \`scan-types\` input`, false)
+  }
+  // Content decides when exactly one row matches on real structure. Otherwise — several rows, or one
+  // row matched only on weak evidence such as `[]` — a file or artifact name must confirm the choice.
+  const weak = matches.length === 1 && matches[0]!.evidence.includes(WEAK_EVIDENCE)
+  let chosen = matches[0]!
+  let decidedBy: 'content' | 'content+name' = 'content'
+  if (matches.length > 1 || weak) {
+    const names = [basename(candidate.displayPath), candidate.artifact ?? '']
+    const hinted = matches.filter((m) => m.rule.nameHint && names.some((n) => m.rule.nameHint!.test(n)))
+    if (hinted.length !== 1) {
+      const options = matches.map((m) => m.rule.scanType ?? m.rule.format).join(', ')
+      const what = weak ? `the content (${describe(head)}) is what several tools print on a clean run` : `the content fits several formats (${options})`
+      return skipped(`${what} and the file and artifact names do not say which tool wrote it: set it with the \`scan-types\` input, e.g. \`${candidate.displayPath} = ${matches[0]!.rule.scanType ?? ''}\``, false)
+    }
+    chosen = hinted[0]!
+    decidedBy = 'content+name'
+  }
+  const { rule, evidence } = chosen
+  if (rule.scanType === null) return skipped(`${rule.format}: ${rule.reason ?? 'DefectDojo cannot import this format'}`, false, evidence)
+  return {
+    kind: 'report',
+    scanType: rule.scanType,
+    format: rule.format,
+    tool: rule.tool,
+    lane: rule.lane,
+    uploadName: uploadName(basename(candidate.displayPath), rule.extensions),
+    decidedBy,
+    evidence: [`${rule.id}: ${evidence.join('; ')}`]
+  }
+}
+
+function recognizeOverride(candidate: Candidate, override: ScanTypeOverride, formats: readonly FormatRule[]): Recognition {
+  const rule = formats.find((f) => f.scanType === override.scanType)
+  return {
+    kind: 'report',
+    scanType: override.scanType,
+    format: rule?.format ?? override.scanType,
+    tool: rule?.tool ?? toolFromScanType(override.scanType),
+    lane: rule?.lane ?? 'other',
+    uploadName: uploadName(basename(candidate.displayPath), rule?.extensions ?? []),
+    decidedBy: 'override',
+    evidence: [`scan-types: ${override.pattern} = ${override.scanType}`]
+  }
+}
+
+/**
+ * The multipart file name: the real name when it already ends with an accepted extension (compared
+ * case-sensitively: the ZAP parser wants lower-case `.xml`), else the name with its extension
+ * replaced by the one the parser needs (`gitleaks-report` → `gitleaks-report.json`).
+ */
+export function uploadName(fileName: string, extensions: readonly string[]): string {
+  if (extensions.length === 0 || extensions.some((e) => fileName.endsWith(e))) return fileName
+  const current = extname(fileName)
+  // Keep a dotted stem like `results.v2` only when the suffix is not a real file extension.
+  const stem = current && /^\.[A-Za-z]{1,5}$/.test(current) ? fileName.slice(0, -current.length) : fileName
+  return stem + extensions[0]
+}
+
+function toolFromScanType(scanType: string): string {
+  return scanType.replace(/\b(scan|report|json|xml|csv|sarif)\b/gi, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report'
+}
+
+function skipped(reason: string, humanReadable: boolean, evidence: string[] = []): Recognition {
+  return { kind: 'skipped', reason, humanReadable, evidence }
+}
+
+/** A few words on what the head looked like, for the "not recognised" reason. */
+function describe(head: Head): string {
+  switch (head.syntax) {
+    case 'json': {
+      const value = head.value
+      if (Array.isArray(value)) return value.length === 0 ? 'an empty JSON array' : 'a JSON array'
+      if (value && typeof value === 'object') return `a JSON object with keys ${Object.keys(value).slice(0, 5).join(', ')}`
+      return 'a JSON value'
+    }
+    case 'jsonl':
+      return 'JSON Lines'
+    case 'xml':
+      return `XML with root <${head.root.name}>`
+    case 'csv':
+      return `CSV with columns ${head.header.slice(0, 5).join(', ')}`
+    default:
+      return 'plain text'
+  }
+}

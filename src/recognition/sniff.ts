@@ -1,0 +1,279 @@
+// Reads a bounded head of a file and turns it into a partial document that recognition rules can
+// inspect: a JSON value (containers cut off at the end of the head are kept with what was read), a
+// tree of XML elements, CSV header cells or text lines. Nothing past HEAD_BYTES is read, so a 1 GiB
+// report costs the same as a 1 KiB one.
+import { open } from 'node:fs/promises'
+import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser'
+import { SaxesParser } from 'saxes'
+
+/** How much of a file recognition reads at most. Every format decides within its first elements. */
+export const HEAD_BYTES = 256 * 1024
+
+export interface XmlElement {
+  name: string
+  attributes: Record<string, string>
+  children: XmlElement[]
+  /** Text directly inside the element, trimmed and capped. */
+  text: string
+}
+
+export type Head =
+  | { syntax: 'json'; value: unknown; complete: boolean }
+  | { syntax: 'jsonl'; lines: unknown[]; complete: boolean }
+  | { syntax: 'xml'; root: XmlElement; complete: boolean }
+  | { syntax: 'html'; complete: boolean }
+  | { syntax: 'csv'; header: string[]; delimiter: string; lines: string[]; complete: boolean }
+  | { syntax: 'text'; lines: string[]; complete: boolean }
+  | { syntax: 'empty'; complete: true }
+  | { syntax: 'binary'; complete: boolean }
+  /** A zip archive (also .fpr, .xlsx): the entry names found in the head. */
+  | { syntax: 'zip'; entries: string[]; complete: boolean }
+  | { syntax: 'malformed'; expected: 'JSON' | 'XML'; detail: string; complete: boolean }
+
+/** Reads at most `limit` bytes from the start of a file; reports how many were read. */
+export async function readHead(path: string, limit = HEAD_BYTES): Promise<{ bytes: Buffer; complete: boolean }> {
+  const handle = await open(path, 'r')
+  try {
+    const buffer = Buffer.alloc(limit + 1)
+    let read = 0
+    // One extra byte tells "exactly limit bytes long" from "longer than limit".
+    while (read < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, read, buffer.length - read, read)
+      if (bytesRead === 0) break
+      read += bytesRead
+    }
+    const complete = read <= limit
+    return { bytes: buffer.subarray(0, Math.min(read, limit)), complete }
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Sniffs a file's head into a partial document. */
+export async function sniffFile(path: string, limit = HEAD_BYTES): Promise<Head> {
+  const { bytes, complete } = await readHead(path, limit)
+  return sniff(bytes, complete)
+}
+
+/** Pure: the partial document of a head. `complete` says whether the head is the whole file. */
+export function sniff(bytes: Buffer, complete: boolean): Head {
+  if (bytes.length === 0) return { syntax: 'empty', complete: true }
+  if (isZip(bytes)) return { syntax: 'zip', entries: zipEntries(bytes, complete), complete }
+  if (looksBinary(bytes)) return { syntax: 'binary', complete }
+  // A non-fatal decoder: a head cut inside a multi-byte character must not throw.
+  let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const start = text.search(/\S/)
+  if (start < 0) return { syntax: 'empty', complete: true }
+  const first = text[start]
+  if (first === '{' || first === '[') return sniffJson(text.slice(start), complete)
+  if (first === '<') return sniffMarkup(text.slice(start), complete)
+  return sniffDelimitedOrText(text, complete)
+}
+
+function looksBinary(bytes: Buffer): boolean {
+  const probe = bytes.subarray(0, 8192)
+  return probe.includes(0)
+}
+
+function sniffJson(text: string, complete: boolean): Head {
+  const jsonl = sniffJsonLines(text, complete)
+  if (jsonl) return jsonl
+  const errors: ParseError[] = []
+  const value = parseJson(text, errors, { disallowComments: true, allowTrailingComma: false })
+  // In a cut-off head every error sits at the cut; an error before it means the file is broken.
+  const end = text.trimEnd().length
+  const broken = errors.find((e) => complete || e.offset + e.length < end)
+  if (broken) {
+    // Several JSON documents one after the other (`govulncheck -json` prints a stream of
+    // pretty-printed objects): a stream, like JSON Lines.
+    if (printParseErrorCode(broken.error) === 'EndOfFileExpected') {
+      const stream = sniffJsonStream(text, complete)
+      if (stream) return stream
+    }
+    // A log whose lines start with a bracketed time stamp (`[12:00:01] Checking …`) is text.
+    if (text[0] === '[' && /^\[[^\]\["{}]*\]\s*[A-Za-z]/.test(text)) return sniffDelimitedOrText(text, complete)
+    return {
+      syntax: 'malformed',
+      expected: 'JSON',
+      detail: `${printParseErrorCode(broken.error)} at byte ${broken.offset}`,
+      complete
+    }
+  }
+  return { syntax: 'json', value, complete }
+}
+
+/** JSON Lines: one complete object per line, at least two lines (a one-line file is plain JSON). */
+function sniffJsonLines(text: string, complete: boolean): Head | null {
+  const newline = text.indexOf('\n')
+  if (newline < 0) return null
+  const rest = text.slice(newline + 1).trimStart()
+  if (!rest.startsWith('{')) return null
+  const rawLines = text.split('\n')
+  // The last line of a cut-off head is partial: leave it out.
+  if (!complete) rawLines.pop()
+  const lines: unknown[] = []
+  for (const raw of rawLines) {
+    if (raw.trim() === '') continue
+    const errors: ParseError[] = []
+    const value = parseJson(raw, errors, { disallowComments: true })
+    if (errors.length > 0 || typeof value !== 'object' || value === null) return null
+    lines.push(value)
+  }
+  return lines.length >= 2 ? { syntax: 'jsonl', lines, complete } : null
+}
+
+/** Top-level JSON values one after the other, at least two; the last one may be cut off in a head. */
+function sniffJsonStream(text: string, complete: boolean): Head | null {
+  const lines: unknown[] = []
+  let start = 0
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length && lines.length < 10000; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+      continue
+    }
+    if (c === '"') inString = true
+    else if (c === '{' || c === '[') {
+      if (depth === 0) start = i
+      depth++
+    } else if (c === '}' || c === ']') {
+      depth--
+      if (depth < 0) return null
+      if (depth === 0) {
+        const errors: ParseError[] = []
+        const value = parseJson(text.slice(start, i + 1), errors, { disallowComments: true })
+        if (errors.length > 0 || typeof value !== 'object' || value === null) return null
+        lines.push(value)
+      }
+    } else if (depth === 0 && !/\s/.test(c!)) return null
+  }
+  // Whatever is left open at the end is a value cut by the head: fine unless the file is complete.
+  if (depth !== 0 && complete) return null
+  return lines.length >= 2 ? { syntax: 'jsonl', lines, complete } : null
+}
+
+const MAX_DEPTH = 8
+const MAX_CHILDREN = 64
+const MAX_TEXT = 512
+
+function sniffMarkup(text: string, complete: boolean): Head {
+  if (/^<!doctype\s+html|^<html[\s>]/i.test(text)) return { syntax: 'html', complete }
+  const parser = new SaxesParser({ xmlns: false, position: false })
+  const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '' }
+  const stack: XmlElement[] = [root]
+  let error: Error | null = null
+  parser.on('opentag', (tag) => {
+    const element: XmlElement = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, children: [], text: '' }
+    const parent = stack[stack.length - 1]!
+    // Keep the tree small: deep or wide parts of a huge report add nothing to recognition.
+    if (stack.length <= MAX_DEPTH && parent.children.length < MAX_CHILDREN) parent.children.push(element)
+    stack.push(element)
+  })
+  parser.on('text', (t) => {
+    const current = stack[stack.length - 1]!
+    if (current.text.length < MAX_TEXT) current.text = (current.text + t.trim()).slice(0, MAX_TEXT)
+  })
+  parser.on('cdata', (t) => {
+    const current = stack[stack.length - 1]!
+    if (current.text.length < MAX_TEXT) current.text = (current.text + t.trim()).slice(0, MAX_TEXT)
+  })
+  parser.on('closetag', () => {
+    stack.pop()
+  })
+  parser.on('error', (e) => {
+    error ??= e
+  })
+  try {
+    parser.write(text)
+    if (complete) parser.close()
+  } catch (e) {
+    error ??= e as Error
+  }
+  const top = root.children[0]
+  // Without close() saxes reports nothing for a document that simply stops: a cut-off head fails
+  // only where the markup itself is broken.
+  if (error || !top) {
+    if (/<html[\s>]/i.test(text.slice(0, 2048))) return { syntax: 'html', complete }
+    if (!top && !complete && !error) return { syntax: 'text', lines: [], complete }
+    return { syntax: 'malformed', expected: 'XML', detail: shortXmlError(error), complete }
+  }
+  if (top.name.toLowerCase() === 'html') return { syntax: 'html', complete }
+  return { syntax: 'xml', root: top, complete }
+}
+
+function shortXmlError(error: Error | null): string {
+  if (!error) return 'no root element'
+  return error.message.split('\n')[0]!.slice(0, 160)
+}
+
+function sniffDelimitedOrText(text: string, complete: boolean): Head {
+  const rawLines = text.split(/\r?\n/)
+  if (!complete) rawLines.pop()
+  const lines = rawLines.slice(0, 200)
+  const firstLine = lines.find((l) => l.trim() !== '') ?? ''
+  for (const delimiter of [',', ';', '\t']) {
+    const header = splitCsvLine(firstLine, delimiter)
+    // Exports leave some header cells empty (`Plugin Output,,State`, a trailing comma).
+    if (header.filter((cell) => cell.length > 0).length >= 3 && header.every((cell) => cell.length < 120)) {
+      return { syntax: 'csv', header, delimiter, lines, complete }
+    }
+  }
+  return { syntax: 'text', lines, complete }
+}
+
+const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+const ZIP_CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02])
+
+function isZip(bytes: Buffer): boolean {
+  return bytes.length >= 30 && bytes.subarray(0, 4).equals(ZIP_LOCAL_HEADER)
+}
+
+/**
+ * Entry names of a zip archive, from the local file headers found in the head (and from the central
+ * directory when the whole archive was read). Entries written with a data descriptor carry no size,
+ * so headers are found by their signature rather than by skipping data.
+ */
+function zipEntries(bytes: Buffer, complete: boolean): string[] {
+  const names = new Set<string>()
+  const read = (signature: Buffer, nameLengthAt: number, nameAt: number): void => {
+    let at = bytes.indexOf(signature)
+    while (at >= 0 && names.size < 200) {
+      if (at + nameAt <= bytes.length) {
+        const nameLength = bytes.readUInt16LE(at + nameLengthAt)
+        const name = bytes.subarray(at + nameAt, at + nameAt + nameLength).toString('utf8')
+        if (nameLength > 0 && nameLength < 512 && at + nameAt + nameLength <= bytes.length && !/[\u0000-\u001f]/.test(name)) names.add(name)
+      }
+      at = bytes.indexOf(signature, at + 4)
+    }
+  }
+  read(ZIP_LOCAL_HEADER, 26, 30)
+  if (complete) read(ZIP_CENTRAL_HEADER, 28, 46)
+  return [...names]
+}
+
+/** Splits one CSV line, honouring double quotes. */
+export function splitCsvLine(line: string, delimiter: string): string[] {
+  const cells: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else cell += c
+    } else if (c === '"') quoted = true
+    else if (c === delimiter) {
+      cells.push(cell.trim())
+      cell = ''
+    } else cell += c
+  }
+  cells.push(cell.trim())
+  return cells
+}
