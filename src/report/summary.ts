@@ -34,6 +34,7 @@ function num(value: number | null): string {
 }
 
 function reportName(r: Result): string {
+  if (r.artifact && !r.file) return `artifact ${r.artifact}`
   return r.artifact ? `${r.artifact} / ${r.file}` : r.file
 }
 
@@ -71,10 +72,13 @@ export function renderSummary(results: readonly Result[], meta: SummaryMeta): st
     for (const r of failed) lines.push(`- **${escapeMarkdown(reportName(r))}**: ${escapeMarkdown(r.reason ?? 'failed')}`)
     lines.push('')
   }
-  const skipped = results.filter((r) => r.status === 'skipped')
-  if (skipped.length > 0) {
+  const skipped = results.filter((r) => r.status === 'skipped' && !r.humanReadable)
+  const forPeople = results.filter((r) => r.status === 'skipped' && r.humanReadable)
+  if (skipped.length > 0 || forPeople.length > 0) {
     lines.push('### Skipped', '')
     for (const r of skipped) lines.push(`- ${escapeMarkdown(reportName(r))}: ${escapeMarkdown(r.reason ?? 'skipped')}`)
+    // Files people read (HTML reports, Markdown, logs, images) are counted, not listed: they are expected.
+    if (forPeople.length > 0) lines.push(`- ${forPeople.length} file${forPeople.length === 1 ? '' : 's'} for people (HTML reports, Markdown, logs, images) not uploaded`)
     lines.push('')
   }
   return lines.join('\n')
