@@ -54,6 +54,7 @@ export async function run(): Promise<void> {
     core.setFailed(error.message)
     return
   }
+  for (const value of Object.values(config.extraHeaders)) if (value) core.setSecret(value)
   const context = deriveContext({ env: process.env, payload: await readPayload() })
 
   const workspace = await findWorkspaceFiles(config.paths, context.workspace)

@@ -43,6 +43,20 @@ export interface Config {
   githubToken: string | null
   /** `keep-downloads`: leave downloaded artifacts under RUNNER_TEMP for debugging. */
   keepDownloads: boolean
+  /** Uploads in flight at once. */
+  concurrency: number
+  /** Further attempts after a retryable failure. */
+  retries: number
+  /** Longest wait for one request, ms (`timeout-minutes`). */
+  requestTimeoutMs: number
+  /** Reports above this size are not sent (`max-report-size-mb`, DefectDojo's DD_SCAN_FILE_MAX_SIZE). */
+  maxReportBytes: number
+  /** PEM files for TLS (paths as given). */
+  caCertificates: string | null
+  clientCertificate: string | null
+  clientKey: string | null
+  /** `extra-headers`: name → value, sent with every request. */
+  extraHeaders: Record<string, string>
 }
 
 /** The raw input strings by input name, as in action.yml ('' or missing = not set). */
@@ -64,7 +78,16 @@ export const INPUT_DEFAULTS = {
   'run-id': '',
   repository: '',
   'github-token': '',
-  'keep-downloads': 'false'
+  'keep-downloads': 'false',
+  concurrency: '4',
+  retries: '3',
+  'timeout-minutes': '30',
+  'max-report-size-mb': '100',
+  'ca-certificates': '',
+  'client-certificate': '',
+  'client-key': '',
+  'extra-headers': '',
+  'allow-insecure-http': 'false'
 } as const satisfies Record<string, string>
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -82,7 +105,8 @@ export function parseConfig(raw: RawInputs): Config {
   const url = get('defectdojo-url')
   const token = get('defectdojo-token')
   let defectdojoUrl: string | null = null
-  if (url) defectdojoUrl = parseUrl(url, problems)
+  const allowInsecure = parseBoolean('allow-insecure-http', get('allow-insecure-http'), problems)
+  if (url) defectdojoUrl = parseUrl(url, allowInsecure, problems)
   else if (!dryRun) problems.push('Input `defectdojo-url` is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless `dry-run: true`.')
   if (!token && !dryRun) problems.push('Input `defectdojo-token` is required (a DefectDojo API v2 key, best from a secret), unless `dry-run: true`.')
   if (token && /\s/.test(token)) problems.push('Input `defectdojo-token` contains white space: paste only the 40-character API v2 key, without "Token ".')
@@ -105,6 +129,10 @@ export function parseConfig(raw: RawInputs): Config {
     problems.push('Input `repository` only applies together with `run-id`: give the run whose artifacts to download.')
   }
 
+  const clientCertificate = get('client-certificate') || null
+  const clientKey = get('client-key') || null
+  if (Boolean(clientCertificate) !== Boolean(clientKey)) problems.push('Inputs `client-certificate` and `client-key` go together: give both PEM files for mutual TLS, or neither.')
+
   const config: Config = {
     defectdojoUrl,
     defectdojoToken: token || null,
@@ -120,7 +148,15 @@ export function parseConfig(raw: RawInputs): Config {
     artifactsExplicit: raw.artifacts !== undefined,
     otherRun,
     githubToken: githubToken || null,
-    keepDownloads: parseBoolean('keep-downloads', get('keep-downloads'), problems)
+    keepDownloads: parseBoolean('keep-downloads', get('keep-downloads'), problems),
+    concurrency: parseNumber('concurrency', get('concurrency'), { min: 1, max: 32, integer: true }, problems),
+    retries: parseNumber('retries', get('retries'), { min: 0, max: 10, integer: true }, problems),
+    requestTimeoutMs: Math.round(parseNumber('timeout-minutes', get('timeout-minutes'), { min: 0.01, max: 360, integer: false }, problems) * 60_000),
+    maxReportBytes: Math.floor(parseNumber('max-report-size-mb', get('max-report-size-mb'), { min: 0.001, max: 1_000_000, integer: false }, problems) * 1048576),
+    caCertificates: get('ca-certificates') || null,
+    clientCertificate,
+    clientKey,
+    extraHeaders: parseHeaders(raw['extra-headers'] ?? '', problems)
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config
@@ -153,7 +189,41 @@ export function parseChoice<T extends string>(name: string, value: string, choic
   return choices[0]!
 }
 
-function parseUrl(value: string, problems: string[]): string | null {
+export function parseNumber(name: string, value: string, range: { min: number; max: number; integer: boolean }, problems: string[]): number {
+  const number = Number(value)
+  if (value === '' || !Number.isFinite(number) || number < range.min || number > range.max || (range.integer && !Number.isInteger(number))) {
+    problems.push(`Input \`${name}\` is "${value}": use ${range.integer ? 'a whole number' : 'a number'} from ${range.min} to ${range.max}.`)
+    return range.min
+  }
+  return number
+}
+
+/** Headers DefectDojo or HTTP itself owns: overriding them would break the upload or the auth. */
+const RESERVED_HEADERS = new Set(['authorization', 'content-type', 'content-length', 'host', 'transfer-encoding', 'connection', 'x-request-id'])
+
+/** `extra-headers` lines `Name: value`. */
+function parseHeaders(value: string, problems: string[]): Record<string, string> {
+  const headers: Record<string, string> = {}
+  splitLines(value).forEach((line, index) => {
+    const colon = line.indexOf(':')
+    const name = colon > 0 ? line.slice(0, colon).trim() : ''
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      // The line may hold a secret: say which line, never what it holds.
+      problems.push(`Input \`extra-headers\` line ${index + 1} is not \`Name: value\`.`)
+      return
+    }
+    if (RESERVED_HEADERS.has(name.toLowerCase())) {
+      problems.push(`Input \`extra-headers\` may not set ${name}: the action sets it itself.`)
+      return
+    }
+    headers[name] = line.slice(colon + 1).trim()
+  })
+  return headers
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/
+
+function parseUrl(value: string, allowInsecure: boolean, problems: string[]): string | null {
   let url: URL
   try {
     url = new URL(value)
@@ -163,6 +233,10 @@ function parseUrl(value: string, problems: string[]): string | null {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     problems.push(`Input \`defectdojo-url\` is "${value}": use an http:// or https:// URL.`)
+    return null
+  }
+  if (url.protocol === 'http:' && !allowInsecure && !LOOPBACK.test(url.hostname)) {
+    problems.push(`Input \`defectdojo-url\` is "${value}": plain http:// would send the API key unencrypted; use https://, or set \`allow-insecure-http: true\` for a trusted network.`)
     return null
   }
   if (url.username || url.password) {

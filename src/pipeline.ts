@@ -3,8 +3,10 @@
 // candidate ends as exactly one Result, whatever fails.
 import type { Config } from './config.js'
 import type { RunContext } from './context.js'
-import { DefectDojoClient } from './defectdojo/client.js'
-import { DefectDojoError } from './defectdojo/errors.js'
+import { DefectDojoClient, type UploadProgress } from './defectdojo/client.js'
+import { DefectDojoError, formatMb } from './defectdojo/errors.js'
+import { readNetworkFiles } from './defectdojo/network.js'
+import { DEFAULT_RETRY, withRetries } from './defectdojo/retry.js'
 import { runScheduled } from './defectdojo/scheduler.js'
 import { planUploads, type PlannedUpload, type ReportRecognition } from './plan/plan.js'
 import { recognize, type ScanTypeOverride } from './recognition/recognize.js'
@@ -36,7 +38,8 @@ export interface PipelineOutcome {
 }
 
 const RECOGNITION_CONCURRENCY = 8
-const UPLOAD_CONCURRENCY = 4
+const CONNECT_TIMEOUT_MS = 30_000
+const HEARTBEAT_MS = 30_000
 
 export async function runPipeline(input: PipelineInput, log: Logger): Promise<PipelineOutcome> {
   const { config, context, candidates } = input
@@ -106,15 +109,33 @@ export async function runPipeline(input: PipelineInput, log: Logger): Promise<Pi
   })
   if (config.dryRun || planned.length === 0) return { results, fatal: null }
 
-  const client =
-    input.client ??
-    new DefectDojoClient({ baseUrl: config.defectdojoUrl!, token: config.defectdojoToken!, requestTimeoutMs: 30 * 60_000, connectTimeoutMs: 30_000 })
+  // Nothing is uploaded unless the client can be built and the token check passes: a wrong URL,
+  // token or certificate fails once, clearly, instead of once per report.
+  const notAttempted = (error: unknown): PipelineOutcome => {
+    const message = error instanceof Error ? error.message : String(error)
+    for (const { result } of unique) {
+      result.status = 'failed'
+      result.reason = `not attempted: ${message}`
+    }
+    return { results, fatal: message }
+  }
+  let client: DefectDojoClient
   try {
+    client = input.client ?? (await createClient(config))
+  } catch (error) {
+    return notAttempted(error)
+  }
+  try {
+    try {
+      await withRetries(() => client.preflight(), { ...DEFAULT_RETRY, retries: config.retries, endpoint: 'reimport-scan', onRetry: (e, n, ms) => log.info(`Token check: ${e.message} Retrying in ${Math.round(ms / 1000)} s (attempt ${n + 1}).`) })
+    } catch (error) {
+      return notAttempted(error)
+    }
     await runScheduled(
       planned.map((upload, index) => ({ upload, result: unique[index]!.result })),
       ({ upload }) => JSON.stringify([upload.target.productType, upload.target.product, upload.target.engagement]),
-      UPLOAD_CONCURRENCY,
-      async ({ upload, result }) => uploadOne(client, upload, result, log)
+      config.concurrency,
+      async ({ upload, result }) => uploadOne(client, config, upload, result, log)
     )
   } finally {
     if (!input.client) await client.close()
@@ -122,17 +143,44 @@ export async function runPipeline(input: PipelineInput, log: Logger): Promise<Pi
   return { results, fatal: null }
 }
 
-async function uploadOne(client: DefectDojoClient, upload: PlannedUpload, result: Result, log: Logger): Promise<void> {
+async function createClient(config: Config): Promise<DefectDojoClient> {
+  const files = await readNetworkFiles({ caCertificates: config.caCertificates, clientCertificate: config.clientCertificate, clientKey: config.clientKey })
+  return new DefectDojoClient({
+    baseUrl: config.defectdojoUrl!,
+    token: config.defectdojoToken!,
+    extraHeaders: config.extraHeaders,
+    network: { ...files, requestTimeoutMs: config.requestTimeoutMs, connectTimeoutMs: CONNECT_TIMEOUT_MS }
+  })
+}
+
+async function uploadOne(client: DefectDojoClient, config: Config, upload: PlannedUpload, result: Result, log: Logger): Promise<void> {
   const name = reportLabel(upload.candidate)
-  result.attempts++
+  if (upload.candidate.size > config.maxReportBytes) {
+    result.status = 'failed'
+    result.reason = `not sent: the report is ${formatMb(upload.candidate.size)}, over \`max-report-size-mb\` (${formatMb(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`
+    log.warning(`${name}: ${result.reason}`)
+    return
+  }
+  const progress: UploadProgress = { bytesSent: 0, sentAt: null }
+  const started = Date.now()
+  // A heartbeat tells a slow reimport from a hang in the live log.
+  const heartbeat = setInterval(() => log.info(`${name}: ${describeProgress(progress, upload.candidate.size, started)}`), HEARTBEAT_MS)
   try {
-    const answer = await client.upload({
-      endpoint: 'reimport-scan',
-      fields: upload.fields,
-      filePath: upload.candidate.absolutePath,
-      uploadName: upload.recognition.uploadName,
-      fileSize: upload.candidate.size
-    })
+    const { value: answer } = await withRetries(
+      (attempt) => {
+        result.attempts = attempt
+        return client.upload(
+          { endpoint: 'reimport-scan', fields: upload.fields, filePath: upload.candidate.absolutePath, uploadName: upload.recognition.uploadName, fileSize: upload.candidate.size },
+          progress
+        )
+      },
+      {
+        ...DEFAULT_RETRY,
+        retries: config.retries,
+        endpoint: 'reimport-scan',
+        onRetry: (error, attempt, delayMs) => log.info(`${name}: attempt ${attempt} failed: ${error.message} Retrying in ${(delayMs / 1000).toFixed(1)} s.`)
+      }
+    )
     result.status = 'uploaded'
     result.counts = answer.counts
     Object.assign(result, flatCounts(answer.counts))
@@ -144,12 +192,25 @@ async function uploadOne(client: DefectDojoClient, upload: PlannedUpload, result
     result.testUrl = answer.testId === null ? null : `${base}/test/${answer.testId}`
     result.engagementUrl = answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`
     result.productUrl = answer.productId === null ? null : `${base}/product/${answer.productId}`
+    if (answer.counts.created === null && answer.testId !== null) {
+      // No statistics (history tracking off, or a future background import): the test itself still says something.
+      const test = await client.getTest(answer.testId).catch(() => null)
+      if (test) result.evidence.push(`test ${answer.testId}: ${String(test.title ?? test.scan_type ?? '')}`)
+    }
     log.info(`${name}: uploaded as ${upload.recognition.scanType} → test ${answer.testId ?? '?'} (created ${result.created ?? '?'}, closed ${result.closed ?? '?'}, reactivated ${result.reactivated ?? '?'}, untouched ${result.untouched ?? '?'})`)
   } catch (error) {
     result.status = 'failed'
     result.reason = error instanceof DefectDojoError ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
     log.warning(`${name}: ${result.reason}`)
+  } finally {
+    clearInterval(heartbeat)
   }
+}
+
+/** "sent 12.0 MB of 40.0 MB" while uploading, then "waiting 95 s for DefectDojo's answer". */
+export function describeProgress(progress: UploadProgress, total: number, startedAt: number, now = Date.now()): string {
+  if (progress.sentAt === null) return `sent ${formatMb(Math.min(progress.bytesSent, total))} of ${formatMb(total)} (${Math.round((now - startedAt) / 1000)} s)`
+  return `report sent; waiting ${Math.round((now - progress.sentAt) / 1000)} s for DefectDojo's answer (it parses the report before it answers)`
 }
 
 /** Maps with at most `limit` calls in flight, keeping order. */

@@ -100,6 +100,8 @@ export interface ReceivedUpload {
   startedAt: number
   endedAt: number
   authorization: string | undefined
+  /** Every request header as received (lower-case names). */
+  headers: Record<string, string | string[] | undefined>
 }
 
 export interface RequestRecord { method: string; path: string; status: number }
@@ -1447,7 +1449,7 @@ async function handleRequest(ctx: Ctx, req: IncomingMessage, res: ServerResponse
     if (!endpoint) return
     const file = body.file ? { filename: body.file.filename, contentType: body.file.contentType, size: body.file.size, sha256: body.file.sha256 } : null
     ctx.server.uploads.push({
-      endpoint, fields: body.fields, file, status, response, startedAt, endedAt: nowMs(), authorization: req.headers.authorization,
+      endpoint, fields: body.fields, file, status, response, startedAt, endedAt: nowMs(), authorization: req.headers.authorization, headers: { ...req.headers },
     })
   }
   const answer = (a: Answer): void => {

@@ -1,9 +1,12 @@
 // The DefectDojo API client: multipart POSTs to /api/v2/reimport-scan/ (or import-scan), the report
 // streamed from disk. undici's request() with an explicit dispatcher and undici's own FormData: fetch
 // would buffer a file-backed FormData whole (+1.1 GB for a 1 GiB report).
+import { randomUUID } from 'node:crypto'
+import { subscribe } from 'node:diagnostics_channel'
 import { openAsBlob } from 'node:fs'
-import { Agent, FormData, request, type Dispatcher } from 'undici'
-import { DefectDojoError, RETRYABLE_STATUSES, describeFailure } from './errors.js'
+import { FormData, request, type Dispatcher } from 'undici'
+import { DefectDojoError, RETRYABLE_STATUSES, describeFailure, serverText } from './errors.js'
+import { createDispatcher, type NetworkOptions } from './network.js'
 import { parseImportAnswer, type ImportAnswer } from './response.js'
 
 export type Endpoint = 'reimport-scan' | 'import-scan'
@@ -12,11 +15,11 @@ export interface ClientOptions {
   /** Base URL without trailing slash, possibly with a path prefix. */
   baseUrl: string
   token: string
-  /** Longest wait for one request, ms: DefectDojo parses synchronously, big reports take minutes. */
-  requestTimeoutMs: number
-  connectTimeoutMs: number
+  network: NetworkOptions
+  /** `extra-headers`: sent with every request (e.g. Cloudflare Access, WAF tokens). */
+  extraHeaders?: Record<string, string>
+  /** Test seam: a dispatcher to use instead of one built from `network`. */
   dispatcher?: Dispatcher
-  userAgent?: string
 }
 
 export interface UploadRequest {
@@ -25,6 +28,37 @@ export interface UploadRequest {
   filePath: string
   uploadName: string
   fileSize: number
+}
+
+/** Live state of one upload, for the heartbeat log. */
+export interface UploadProgress {
+  bytesSent: number
+  /** Set when the whole body has been sent and the client waits for DefectDojo's answer. */
+  sentAt: number | null
+}
+
+// undici reports every body chunk it writes on this channel; requests are told apart by a header.
+const REQUEST_ID_HEADER = 'x-request-id'
+const progressById = new Map<string, UploadProgress>()
+let subscribed = false
+function trackProgress(): void {
+  if (subscribed) return
+  subscribed = true
+  const idOf = (request: { headers?: unknown }): string | undefined => {
+    const headers = request.headers
+    if (!Array.isArray(headers)) return undefined
+    for (let i = 0; i < headers.length - 1; i += 2) if (String(headers[i]).toLowerCase() === REQUEST_ID_HEADER) return String(headers[i + 1])
+    return undefined
+  }
+  subscribe('undici:request:bodyChunkSent', (message) => {
+    const { request, chunk } = message as { request: { headers?: unknown }; chunk: { length?: number; byteLength?: number } }
+    const progress = progressById.get(idOf(request) ?? '')
+    if (progress) progress.bytesSent += chunk.byteLength ?? chunk.length ?? 0
+  })
+  subscribe('undici:request:bodySent', (message) => {
+    const progress = progressById.get(idOf((message as { request: { headers?: unknown } }).request) ?? '')
+    if (progress) progress.sentAt = Date.now()
+  })
 }
 
 export class DefectDojoClient {
@@ -37,37 +71,70 @@ export class DefectDojoClient {
     this.options = options
     this.baseUrl = options.baseUrl
     this.token = options.token
-    this.dispatcher =
-      options.dispatcher ??
-      new Agent({
-        connect: { timeout: options.connectTimeoutMs },
-        headersTimeout: options.requestTimeoutMs,
-        bodyTimeout: options.requestTimeoutMs,
-        keepAliveTimeout: 30_000
-      })
+    this.dispatcher = options.dispatcher ?? createDispatcher(options.network)
+  }
+
+  /**
+   * One cheap authenticated GET before any upload (API.md §g), so a wrong URL or token fails once,
+   * clearly, instead of once per report.
+   */
+  async preflight(): Promise<void> {
+    const { status, contentType, body } = await this.send('GET', '/api/v2/user_profile/')
+    const html = /html/i.test(contentType) || /^\s*</.test(body)
+    if (status === 200 && !html) return
+    if (status === 403) {
+      const detail = serverText(body)
+      if (/Invalid token|credentials were not provided|User inactive/i.test(detail)) {
+        throw new DefectDojoError(`DefectDojo rejected the token (HTTP 403: "${detail}"): check the \`defectdojo-token\` input holds a valid API v2 key.`, { status })
+      }
+    }
+    if (html) throw new DefectDojoError(`${this.baseUrl} does not serve the DefectDojo API (got HTML with HTTP ${status} from /api/v2/user_profile/): check \`defectdojo-url\`, including any path prefix.`, { status })
+    throw new DefectDojoError(`DefectDojo's API answered HTTP ${status} to the token check${body ? `: "${serverText(body)}"` : ''}; check \`defectdojo-url\` and \`defectdojo-token\`.`, {
+      status,
+      retryable: RETRYABLE_STATUSES.has(status)
+    })
   }
 
   /** One upload attempt. The body is rebuilt from disk on every call, so a retry never sends an empty stream. */
-  async upload(req: UploadRequest): Promise<ImportAnswer> {
+  async upload(req: UploadRequest, progress?: UploadProgress): Promise<ImportAnswer> {
     const form = new FormData()
     for (const [name, value] of Object.entries(req.fields)) {
       for (const v of Array.isArray(value) ? value : [value]) form.append(name, v)
     }
     const blob = await openAsBlob(req.filePath)
     form.append('file', blob, req.uploadName)
-    const { status, contentType, body, headers } = await this.send('POST', `/api/v2/${req.endpoint}/`, form)
-    if (status === 201 || status === 200) return parseImportAnswer(parseJson(body))
-    throw new DefectDojoError(
-      describeFailure({ status, contentType, body, endpoint: req.endpoint, scanType: String(req.fields.scan_type), product: String(req.fields.product_name), fileSize: req.fileSize }),
-      { status, retryable: RETRYABLE_STATUSES.has(status), retryAfterSeconds: retryAfter(headers['retry-after']) }
-    )
+    const id = randomUUID()
+    if (progress) {
+      trackProgress()
+      progress.bytesSent = 0
+      progress.sentAt = null
+      progressById.set(id, progress)
+    }
+    try {
+      const { status, contentType, body, headers } = await this.send('POST', `/api/v2/${req.endpoint}/`, form, { [REQUEST_ID_HEADER]: id })
+      if (status === 201 || status === 200) return parseImportAnswer(parseJson(body))
+      throw new DefectDojoError(
+        describeFailure({ status, contentType, body, endpoint: req.endpoint, scanType: String(req.fields.scan_type), product: String(req.fields.product_name), fileSize: req.fileSize }),
+        { status, retryable: RETRYABLE_STATUSES.has(status), retryAfterSeconds: retryAfter(headers['retry-after']) }
+      )
+    } finally {
+      progressById.delete(id)
+    }
+  }
+
+  /** GET /api/v2/tests/{id}/: what can be shown when an answer carries no statistics. */
+  async getTest(id: number): Promise<Record<string, unknown> | null> {
+    const { status, body } = await this.send('GET', `/api/v2/tests/${id}/`)
+    if (status !== 200) return null
+    const value = parseJson(body)
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null
   }
 
   async close(): Promise<void> {
     if (!this.options.dispatcher) await this.dispatcher.close()
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body?: FormData): Promise<{ status: number; contentType: string; body: string; headers: Record<string, string | string[] | undefined> }> {
+  private async send(method: 'GET' | 'POST', path: string, body?: FormData, headers: Record<string, string> = {}): Promise<{ status: number; contentType: string; body: string; headers: Record<string, string | string[] | undefined> }> {
     const url = `${this.baseUrl}${path}`
     let response: Dispatcher.ResponseData<unknown>
     try {
@@ -75,14 +142,23 @@ export class DefectDojoClient {
         method,
         body,
         dispatcher: this.dispatcher,
-        headers: { authorization: `Token ${this.token}`, accept: 'application/json', 'user-agent': this.options.userAgent ?? 'defectdojo-reimport-action' },
-        // DefectDojo answers a slash-less POST with a 301 that clients replay as GET: never follow.
-        maxRedirections: 0
-      } as Parameters<typeof request>[1])
+        headers: {
+          ...this.options.extraHeaders,
+          ...headers,
+          authorization: `Token ${this.token}`,
+          accept: 'application/json',
+          'user-agent': 'defectdojo-reimport-action'
+        }
+      })
     } catch (error) {
-      throw connectionError(error, url, this.options.requestTimeoutMs)
+      throw connectionError(error, url, this.options.network.requestTimeoutMs)
     }
-    const text = await response.body.text()
+    let text: string
+    try {
+      text = await response.body.text()
+    } catch (error) {
+      throw connectionError(error, url, this.options.network.requestTimeoutMs)
+    }
     const contentType = String(response.headers['content-type'] ?? '')
     return { status: response.statusCode, contentType, body: text, headers: response.headers }
   }
@@ -113,7 +189,8 @@ export function connectionError(error: unknown, url: string, timeoutMs: number):
   const code = errorCode(error)
   const origin = safeOrigin(url)
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    return new DefectDojoError(`DefectDojo did not answer within ${Math.round(timeoutMs / 60000) || timeoutMs / 1000 + ' s'}${timeoutMs >= 60000 ? ' min' : ''}: raise the \`timeout-minutes\` input if the report is large.`, {
+    // A headers timeout means DefectDojo was still parsing: retrying a reimport is safe (idempotent).
+    return new DefectDojoError(`DefectDojo did not answer within ${formatDuration(timeoutMs)}: raise the \`timeout-minutes\` input if the report is large.`, {
       retryable: code === 'UND_ERR_HEADERS_TIMEOUT'
     })
   }
@@ -146,4 +223,9 @@ function safeOrigin(url: string): string {
   } catch {
     return 'DefectDojo'
   }
+}
+
+function formatDuration(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} min`
+  return `${Math.round(ms / 100) / 10} s`
 }

@@ -18,13 +18,13 @@ const ok = (...evidence: string[]): Evidence => evidence
  * Evidence that fits many formats at once (an empty `[]` is what Gitleaks, Hadolint, ShellCheck and
  * others print on a clean run): a row matched only on such evidence needs a name to confirm it.
  */
-export const WEAK_EVIDENCE = 'empty array'
+export const WEAK_EVIDENCE = 'empty document'
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function allOf<T>(conditions: Array<(x: T) => Evidence>, x: T): Evidence {
+function collect<T>(conditions: Array<(x: T) => Evidence>, x: T): Evidence {
   const evidence: string[] = []
   for (const condition of conditions) {
     const found = condition(x)
@@ -36,14 +36,24 @@ function allOf<T>(conditions: Array<(x: T) => Evidence>, x: T): Evidence {
 
 // ---- JSON ----------------------------------------------------------------------------------
 
-/** The file is one JSON document satisfying every condition. */
+/**
+ * The file is one JSON document satisfying every condition. A document that is empty as a whole
+ * (`[]`, `{}`, `null`) is what many tools print on a clean run: a match on it is weak evidence.
+ */
 export function json(...conditions: JsonCondition[]): Matcher {
-  return (head) => (head.syntax === 'json' ? allOf(conditions, head.value) : null)
+  return (head) => {
+    if (head.syntax !== 'json') return null
+    const evidence = collect(conditions, head.value)
+    if (!evidence) return null
+    const value = head.value
+    const empty = value === null || (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && Object.keys(value).length === 0)
+    return empty ? [...evidence, WEAK_EVIDENCE] : evidence
+  }
 }
 
 /** The file is JSON Lines whose first object satisfies every condition. */
 export function jsonLines(...conditions: JsonCondition[]): Matcher {
-  return (head) => (head.syntax === 'jsonl' ? allOf(conditions, head.lines[0]) : null)
+  return (head) => (head.syntax === 'jsonl' ? collect(conditions, head.lines[0]) : null)
 }
 
 /** The file is JSON Lines (or a stream of JSON documents) and one of the lines read satisfies every condition. */
@@ -51,7 +61,7 @@ export function anyLine(...conditions: JsonCondition[]): Matcher {
   return (head) => {
     if (head.syntax !== 'jsonl') return null
     for (const line of head.lines) {
-      const evidence = allOf(conditions, line)
+      const evidence = collect(conditions, line)
       if (evidence) return ['a line with', ...evidence]
     }
     return null
@@ -62,13 +72,8 @@ export function anyLine(...conditions: JsonCondition[]): Matcher {
 export function noLine(...conditions: JsonCondition[]): Matcher {
   return (head) => {
     if (head.syntax !== 'jsonl') return null
-    return head.lines.some((line) => allOf(conditions, line)) ? null : ['no such line']
+    return head.lines.some((line) => collect(conditions, line)) ? null : ['no such line']
   }
-}
-
-/** Every matcher holds (for rules mixing whole-file matchers, e.g. JSON Lines facts). */
-export function all(...matchers: Matcher[]): Matcher {
-  return (head) => allOf(matchers, head)
 }
 
 /** An object having every key. */
@@ -105,7 +110,7 @@ export function at(path: string, ...conditions: JsonCondition[]): JsonCondition 
       else return null
     }
     if (current === undefined) return null
-    const evidence = allOf(conditions, current)
+    const evidence = collect(conditions, current)
     return evidence ? [`${path}${evidence.length ? ' ' + evidence.join(' ') : ''}`] : null
   }
 }
@@ -114,8 +119,8 @@ export function at(path: string, ...conditions: JsonCondition[]): JsonCondition 
 export function arrayOf(options: { allowEmpty: boolean }, ...conditions: JsonCondition[]): JsonCondition {
   return (value) => {
     if (!Array.isArray(value)) return null
-    if (value.length === 0) return options.allowEmpty ? ok(WEAK_EVIDENCE) : null
-    const evidence = allOf(conditions, value[0])
+    if (value.length === 0) return options.allowEmpty ? ok('empty array') : null
+    const evidence = collect(conditions, value[0])
     return evidence ? ['array of', ...evidence] : null
   }
 }
@@ -146,10 +151,10 @@ const SAMPLE = 20
 export function every(options: { allowEmpty: boolean }, ...conditions: JsonCondition[]): JsonCondition {
   return (value) => {
     if (!Array.isArray(value)) return null
-    if (value.length === 0) return options.allowEmpty ? ok(WEAK_EVIDENCE) : null
+    if (value.length === 0) return options.allowEmpty ? ok('empty array') : null
     let first: string[] | null = null
     for (const element of value.slice(0, SAMPLE)) {
-      const evidence = allOf(conditions, element)
+      const evidence = collect(conditions, element)
       if (!evidence) return null
       first ??= evidence
     }
@@ -165,8 +170,8 @@ export function valuesOf(options: { allowEmpty: boolean }, ...conditions: JsonCo
   return (value) => {
     if (!isRecord(value)) return null
     const values = Object.values(value)
-    if (values.length === 0) return options.allowEmpty ? ok(WEAK_EVIDENCE) : null
-    const evidence = allOf(conditions, values[0])
+    if (values.length === 0) return options.allowEmpty ? ok('empty object') : null
+    const evidence = collect(conditions, values[0])
     return evidence ? ['map of', ...evidence] : null
   }
 }
@@ -183,6 +188,11 @@ export function keysMatching(pattern: RegExp): JsonCondition {
 /** An object having at least one key matching the pattern. */
 export function hasKeyMatching(pattern: RegExp): JsonCondition {
   return (value) => (isRecord(value) && Object.keys(value).some((k) => pattern.test(k)) ? ok(`a key like ${pattern}`) : null)
+}
+
+/** Every condition holds on the same value (JSON, XML or whole-file matchers). */
+export function allOf<T>(...conditions: Array<(x: T) => Evidence>): (x: T) => Evidence {
+  return (value) => collect(conditions, value)
 }
 
 /** One of several conditions (JSON or XML). */
@@ -205,7 +215,7 @@ export function xml(rootName: string | RegExp, ...conditions: XmlCondition[]): M
     const name = localName(head.root.name)
     const matches = typeof rootName === 'string' ? name === rootName : rootName.test(name)
     if (!matches) return null
-    const evidence = allOf(conditions, head.root)
+    const evidence = collect(conditions, head.root)
     return evidence ? [`root <${name}>`, ...evidence] : null
   }
 }
@@ -220,7 +230,7 @@ export function child(name: string, ...conditions: XmlCondition[]): XmlCondition
   return (element) => {
     for (const c of element.children) {
       if (localName(c.name) !== name) continue
-      const evidence = allOf(conditions, c)
+      const evidence = collect(conditions, c)
       if (evidence) return [`<${name}>`, ...evidence]
     }
     return null

@@ -21,9 +21,10 @@ export interface ScanTypeOverride {
 const HUMAN_EXTENSIONS = new Set(['.html', '.htm', '.md', '.markdown', '.txt', '.log', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.css', '.js'])
 
 export async function recognize(candidate: Candidate, overrides: readonly ScanTypeOverride[] = [], formats: readonly FormatRule[] = FORMATS): Promise<Recognition> {
+  // An empty file is never a report, whatever an override says: uploading it would close everything.
+  if (candidate.size === 0) return skipped('the file is empty (0 bytes): an empty upload would close every finding of its test', false)
   const override = overrides.find((o) => o.matches(candidate.displayPath))
   if (override) return recognizeOverride(candidate, override, formats)
-  if (candidate.size === 0) return skipped('the file is empty (0 bytes): an empty upload would close every finding of its test', false)
   const head = await sniffFile(candidate.absolutePath)
   return recognizeHead(head, candidate, formats)
 }
@@ -44,6 +45,7 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
     default:
       break
   }
+
   const matches: Array<{ rule: FormatRule; evidence: string[] }> = []
   for (const rule of formats) {
     const evidence = rule.match(head)
@@ -77,21 +79,43 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
     format: rule.format,
     tool: rule.tool,
     lane: rule.lane,
-    uploadName: uploadName(basename(candidate.displayPath), rule.extensions),
+    uploadName: uploadName(basename(candidate.displayPath), rule.extensions, rule.avoidExtensions),
     decidedBy,
     evidence: [`${rule.id}: ${evidence.join('; ')}`]
   }
 }
 
-function recognizeOverride(candidate: Candidate, override: ScanTypeOverride, formats: readonly FormatRule[]): Recognition {
-  const rule = formats.find((f) => f.scanType === override.scanType)
+/**
+ * An override names the scan type; the table still says how to name the upload. When several rows
+ * serve that scan type (or it reads a format another row recognises, `alsoReadBy`), the content picks
+ * the row whose naming rules apply (`AWS Prowler V3` needs `.ocsf.json` for OCSF, `.json` for v3).
+ */
+async function recognizeOverride(candidate: Candidate, override: ScanTypeOverride, formats: readonly FormatRule[]): Promise<Recognition> {
+  const rows = formats.filter((f) => f.scanType === override.scanType)
+  const readers = formats.filter((f) => f.alsoReadBy?.some((a) => a.scanType === override.scanType))
+  let rule: FormatRule | undefined = rows[0]
+  let extensions: readonly string[] = rule?.extensions ?? []
+  let avoid: readonly string[] = rule?.avoidExtensions ?? []
+  if (rows.length + readers.length > 1 || (rows.length === 0 && readers.length > 0)) {
+    const head = await sniffFile(candidate.absolutePath).catch(() => null)
+    const own = head ? rows.find((r) => r.match(head)) : undefined
+    const other = head && !own ? readers.find((r) => r.match(head)) : undefined
+    if (own) {
+      rule = own
+      extensions = own.extensions
+      avoid = own.avoidExtensions ?? []
+    } else if (other) {
+      extensions = other.alsoReadBy!.find((a) => a.scanType === override.scanType)!.extensions ?? other.extensions
+      avoid = []
+    }
+  }
   return {
     kind: 'report',
     scanType: override.scanType,
     format: rule?.format ?? override.scanType,
     tool: rule?.tool ?? toolFromScanType(override.scanType),
     lane: rule?.lane ?? 'other',
-    uploadName: uploadName(basename(candidate.displayPath), rule?.extensions ?? []),
+    uploadName: uploadName(basename(candidate.displayPath), extensions, avoid),
     decidedBy: 'override',
     evidence: [`scan-types: ${override.pattern} = ${override.scanType}`]
   }
@@ -100,10 +124,14 @@ function recognizeOverride(candidate: Candidate, override: ScanTypeOverride, for
 /**
  * The multipart file name: the real name when it already ends with an accepted extension (compared
  * case-sensitively: the ZAP parser wants lower-case `.xml`), else the name with its extension
- * replaced by the one the parser needs (`gitleaks-report` → `gitleaks-report.json`).
+ * replaced by the one the parser needs (`gitleaks-report` → `gitleaks-report.json`). A name ending
+ * with an avoided suffix (a Prowler 3 report named `x.ocsf.json`) loses that suffix first.
  */
-export function uploadName(fileName: string, extensions: readonly string[]): string {
-  if (extensions.length === 0 || extensions.some((e) => fileName.endsWith(e))) return fileName
+export function uploadName(fileName: string, extensions: readonly string[], avoid: readonly string[] = []): string {
+  if (extensions.length === 0) return fileName
+  const avoided = avoid.find((a) => fileName.toLowerCase().endsWith(a.toLowerCase()))
+  if (avoided) return fileName.slice(0, -avoided.length) + extensions[0]
+  if (extensions.some((e) => fileName.endsWith(e))) return fileName
   const current = extname(fileName)
   // Keep a dotted stem like `results.v2` only when the suffix is not a real file extension.
   const stem = current && /^\.[A-Za-z]{1,5}$/.test(current) ? fileName.slice(0, -current.length) : fileName
@@ -133,6 +161,8 @@ function describe(head: Head): string {
       return `XML with root <${head.root.name}>`
     case 'csv':
       return `CSV with columns ${head.header.slice(0, 5).join(', ')}`
+    case 'zip':
+      return head.entries.length > 0 ? `a zip archive holding ${head.entries.slice(0, 4).join(', ')}` : 'a zip archive'
     default:
       return 'plain text'
   }

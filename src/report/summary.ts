@@ -1,85 +1,612 @@
 // Result[] → the job summary's Markdown. Pure, so it is snapshot-tested. The summary is raw Markdown
-// with HTML allowed: every string from a file name, an artifact name or a server answer is escaped.
-import type { Result } from '../types.js'
-import { computeTotals } from './results.js'
+// with HTML allowed: every string from a file name, an artifact name or a server answer is escaped,
+// and links are only made from http(s) URLs. GitHub rejects a step summary over 1 MiB, so the page is
+// fitted to SUMMARY_LIMIT_BYTES by dropping detail in a fixed order; the headline is never dropped.
+import type { Result, SeverityCounts } from '../types.js'
+import { computeTotals, type Totals } from './results.js'
+
+/**
+ * The byte budget of one rendered summary. GitHub rejects a step summary over 1 MiB (1,048,576 bytes);
+ * this keeps a margin below both that and a decimal megabyte.
+ */
+export const SUMMARY_LIMIT_BYTES = 950_000
 
 export interface SummaryMeta {
   dryRun: boolean
   defectdojoUrl: string | null
-  /** A failure that stopped the run (collision, preflight), shown above everything else. */
+  /** A failure that stopped the run (invalid input, collision, preflight), shown above everything else. */
   fatal: string | null
+  /** The workflow run's page, linked under the headline. */
+  runUrl?: string | null
+  /** The `build_id` sent with every report, shown under the headline. */
+  buildId?: string
+  /**
+   * Whether the step fails because reports failed (the failure policy, `fail-on-error`). When left out it
+   * is assumed to fail whenever a report failed (the default policy). False says the step passes anyway.
+   */
+  failedStep?: boolean
 }
 
-/** Escapes text for a Markdown table cell or paragraph that allows inline HTML. */
-export function escapeMarkdown(text: string): string {
+export interface SummaryOptions {
+  /** Byte budget; SUMMARY_LIMIT_BYTES unless a test asks for less. */
+  limitBytes?: number
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Escaping
+
+/** Bidirectional controls would let a name display differently from what it is: shown as code points. */
+const BIDI = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+
+/** Control characters and line breaks → spaces; bidi controls → visible code points. */
+function normalize(text: string): string {
   return text
+    .replace(/\r\n?|\n|[\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
+    .replace(BIDI, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+}
+
+/** Entity and backslash escapes for text already normalized to a single line. */
+function escapeLine(text: string): string {
+  const escaped = text
+    // Backslash escapes first: the entities below contain `#`, which must stay unescaped.
+    .replace(/([\\`*_[\]#~!])/g, '\\$1')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/\|/g, '&#124;')
-    .replace(/([\\`*_[\]#~!])/g, '\\$1')
-    .replace(/\r?\n/g, ' ')
+    // GitHub turns bare URLs, www. names and e-mail addresses into links; a name must not become one.
+    .replace(/:\/\//g, '&#58;//')
+    .replace(/(www)\./gi, '$1&#46;')
+    .replace(/@/g, '&#64;')
+  // A list marker, ordered-list number, setext underline or thematic break only matters at a line's start.
+  return escaped.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2')
 }
 
-/** A link whose text is escaped and whose URL is only used when it is http(s). */
-function link(text: string, url: string | null): string {
+/**
+ * Escapes text for a Markdown table cell, list item or paragraph that allows inline HTML: no HTML, no
+ * Markdown syntax, no table cell break, no autolink, no line break survives.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeLine(normalize(text))
+}
+
+/** Escapes text for the inside of a raw HTML block (e.g. `<summary>`), where Markdown is not parsed. */
+export function escapeHtml(text: string): string {
+  return normalize(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/**
+ * Escapes a sentence (a reason, an error message) like escapeMarkdown, but keeps `single backtick`
+ * spans as code: their content is literal in Markdown, so it cannot inject anything. Spans with a `|`
+ * (a table cell break) or other backticks nearby are escaped like the rest.
+ */
+function escapeProse(text: string): string {
+  const line = normalize(text)
+  const out: string[] = []
+  let last = 0
+  for (const match of line.matchAll(/(?<!`)`([^`|]{1,200})`(?!`)/g)) {
+    out.push(escapeLine(line.slice(last, match.index)), match[0])
+    last = match.index + match[0].length
+  }
+  out.push(escapeLine(line.slice(last)))
+  // Only the first segment sits at the start of the line; escapeLine on later ones may have added a
+  // backslash before a leading `-` or digit mid-line, which renders the same.
+  return out.join('')
+}
+
+/** Shortens to at most `max` characters: the middle for names (keeps the file name), the end for sentences. */
+function clip(text: string, max: number, where: 'middle' | 'end'): string {
+  if (text.length <= max) return text
+  const chars = Array.from(text)
+  if (chars.length <= max) return text
+  if (where === 'end') return chars.slice(0, max - 1).join('') + '…'
+  const head = Math.ceil((max - 1) / 2)
+  return chars.slice(0, head).join('') + '…' + chars.slice(chars.length - (max - 1 - head)).join('')
+}
+
+const NAME_MAX = 200
+const SENTENCE_MAX = 400
+const VALUE_MAX = 300
+const FATAL_MAX_LINES = 40
+const FATAL_MAX_CHARS = 8_000
+
+/** An http(s) URL made safe for a Markdown link destination, or null when it is not one. */
+export function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null
+  // href is percent-encoded except for these, which end a destination, a table cell or start an entity.
+  return parsed.href.replace(/[()|[\]<> `"']/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')).replace(/&/g, '&amp;')
+}
+
+/** A link whose text is escaped and whose URL is only used when it is http(s); plain text otherwise. */
+function link(text: string, url: string | null | undefined): string {
   const label = escapeMarkdown(text)
-  if (!url || !/^https?:\/\//.test(url)) return label
-  return `[${label}](${encodeURI(decodeURI(url)).replace(/[()]/g, (c) => encodeURIComponent(c))})`
+  const href = safeUrl(url)
+  return href ? `[${label}](${href})` : label
 }
 
-function num(value: number | null): string {
-  return value === null ? '?' : String(value)
+// ---------------------------------------------------------------------------------------------------
+// Numbers and names
+
+type Delta = 'created' | 'closed' | 'reactivated' | 'untouched'
+const DELTAS: readonly Delta[] = ['created', 'closed', 'reactivated', 'untouched']
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US')
 }
 
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${fmt(n)} ${n === 1 ? one : many}`
+}
+
+/** A count in a table cell: `?` when DefectDojo did not say (explained under the table). */
+function cell(value: number | null): string {
+  return value === null ? '?' : fmt(value)
+}
+
+function isWholeArtifact(r: Result): boolean {
+  return !r.file && r.artifact !== null
+}
+
+/** How a report is named: `artifact / file`, the file, or the artifact when the whole artifact failed. */
 function reportName(r: Result): string {
-  if (r.artifact && !r.file) return `artifact ${r.artifact}`
-  return r.artifact ? `${r.artifact} / ${r.file}` : r.file
+  if (isWholeArtifact(r)) return clip(r.artifact ?? '', NAME_MAX, 'middle')
+  const name = r.artifact ? `${r.artifact} / ${r.file}` : r.file
+  return clip(name, NAME_MAX, 'middle')
 }
 
-export function renderSummary(results: readonly Result[], meta: SummaryMeta): string {
-  const t = computeTotals(results)
-  const lines: string[] = ['## DefectDojo reimport', '']
-  if (meta.dryRun) lines.push('> [!NOTE]', '> **Dry run**: nothing was sent to DefectDojo. This is the plan.', '')
-  if (meta.fatal) lines.push('> [!CAUTION]', `> ${escapeMarkdown(meta.fatal)}`, '')
+function name(r: Result): string {
+  return escapeMarkdown(reportName(r))
+}
 
-  const headline = meta.dryRun
-    ? `**${t.planned}** report${t.planned === 1 ? '' : 's'} planned · ${t.skipped} skipped · ${t.failed} failed`
-    : `**${t.uploaded}** uploaded · ${t.skipped} skipped · ${t.failed} failed — findings: **${t.created}** created, ${t.closed} closed, ${t.reactivated} reactivated, ${t.untouched} untouched`
-  lines.push(headline, '')
+/** A report whose reimport changed nothing: zero created, closed and reactivated (all three known). */
+function isUnchanged(r: Result): boolean {
+  return r.created === 0 && r.closed === 0 && r.reactivated === 0
+}
 
+interface DeltaTotal {
+  /** Sum of the known values. */
+  sum: number
+  /** Uploaded reports for which DefectDojo gave no value. */
+  unknown: number
+}
+
+function deltaTotals(uploaded: readonly Result[]): Record<Delta, DeltaTotal> {
+  const out = {} as Record<Delta, DeltaTotal>
+  for (const delta of DELTAS) {
+    out[delta] = { sum: 0, unknown: 0 }
+    for (const r of uploaded) {
+      const value = r[delta]
+      if (value === null) out[delta].unknown++
+      else out[delta].sum += value
+    }
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The model the page is rendered from
+
+interface Group {
+  productType: string | null
+  product: string | null
+  engagement: string | null
+  productUrl: string | null
+  engagementUrl: string | null
+  rows: Result[]
+}
+
+interface Page {
+  results: readonly Result[]
+  meta: SummaryMeta
+  totals: Totals
+  deltas: Record<Delta, DeltaTotal>
+  uploaded: Result[]
+  /** Uploaded or planned reports, in table order (grouped by product type, product and engagement). */
+  rows: Result[]
+  failed: Result[]
+  /** Skipped files that are not for people: listed one by one. */
+  skipped: Result[]
+  /** Skipped files for people (HTML reports, logs…): counted in one line. */
+  forPeople: number
+}
+
+/** What to leave out to fit the budget, in the order it is given up. */
+interface Shape {
+  /** Reports whose reimport changed nothing are counted in one line instead of listed. */
+  collapseUnchanged: boolean
+  /** The severity breakdown per report (the totals by severity always stay). */
+  severityPerReport: boolean
+  /** Listed items kept, failed first, then report rows, then skipped files; Infinity keeps all. */
+  keep: number
+}
+
+function buildPage(results: readonly Result[], meta: SummaryMeta): Page {
+  const uploaded = results.filter((r) => r.status === 'uploaded')
   const shown = results.filter((r) => r.status === 'uploaded' || r.status === 'planned')
-  if (shown.length > 0) {
-    if (meta.dryRun) {
-      lines.push('| Report | Scan type | Product | Engagement | Test title |', '| --- | --- | --- | --- | --- |')
-      for (const r of shown) {
-        lines.push(`| ${escapeMarkdown(reportName(r))} | ${escapeMarkdown(r.scanType ?? '')} | ${escapeMarkdown(r.product ?? '')} | ${escapeMarkdown(r.engagement ?? '')} | ${escapeMarkdown(r.testTitle ?? '')} |`)
+  const rows = groupRows(shown).flatMap((g) => g.rows)
+  return {
+    results,
+    meta,
+    totals: computeTotals(results),
+    deltas: deltaTotals(uploaded),
+    uploaded,
+    rows,
+    failed: results.filter((r) => r.status === 'failed'),
+    skipped: results.filter((r) => r.status === 'skipped' && !r.humanReadable),
+    forPeople: results.filter((r) => r.status === 'skipped' && r.humanReadable).length
+  }
+}
+
+/** Groups rows by product type, product and engagement, in the order each group first appears. */
+function groupRows(rows: readonly Result[]): Group[] {
+  const groups = new Map<string, Group>()
+  for (const r of rows) {
+    const key = JSON.stringify([r.productType, r.product, r.engagement])
+    let group = groups.get(key)
+    if (!group) {
+      group = { productType: r.productType, product: r.product, engagement: r.engagement, productUrl: null, engagementUrl: null, rows: [] }
+      groups.set(key, group)
+    }
+    group.productUrl ??= safeUrl(r.productUrl)
+    group.engagementUrl ??= safeUrl(r.engagementUrl)
+    group.rows.push(r)
+  }
+  return [...groups.values()]
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sections
+
+function title(): string[] {
+  return ['## DefectDojo reimport', '']
+}
+
+/** Blockquote lines of a message that may span several lines, each escaped, clipped to a sane size. */
+function quoted(message: string): string[] {
+  let lines = clip(message, FATAL_MAX_CHARS, 'end')
+    .split(/\r\n?|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+  const more = lines.length - FATAL_MAX_LINES
+  if (more > 0) lines = [...lines.slice(0, FATAL_MAX_LINES), `… ${plural(more, 'more line')} in the step log.`]
+  // A hard line break (trailing backslash) keeps the lines apart inside one blockquote paragraph.
+  return lines.map((l, i) => `> ${escapeProse(l)}${i < lines.length - 1 ? '\\' : ''}`)
+}
+
+function banners(page: Page): string[] {
+  const { meta, totals: t } = page
+  const out: string[] = []
+  const reports = t.uploaded + t.planned + t.failed
+  if (meta.fatal) {
+    const what = meta.dryRun
+      ? 'nothing was sent to DefectDojo'
+      : t.uploaded === 0
+        ? 'nothing was uploaded to DefectDojo'
+        : `${plural(t.uploaded, 'report was', 'reports were')} uploaded before it stopped`
+    out.push('> [!CAUTION]', `> **The step failed: ${what}.**`, '>', ...quoted(meta.fatal), '')
+  } else if (t.failed > 0) {
+    const failing = meta.failedStep ?? true
+    const verb = meta.dryRun ? 'failed' : 'failed to upload'
+    const uploadedNote = !meta.dryRun && t.uploaded > 0 ? ` The other ${plural(t.uploaded, 'report is', 'reports are')} in DefectDojo.` : ''
+    if (failing) {
+      out.push('> [!CAUTION]', `> **This step failed because ${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}.**${uploadedNote} Why each failed is under *Failed* below.`, '')
+    } else {
+      out.push('> [!WARNING]', `> **${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}**; the step passes anyway (\`fail-on-error\` is off).${uploadedNote} Why each failed is under *Failed* below.`, '')
+    }
+  }
+  if (meta.dryRun) {
+    out.push(
+      '> [!NOTE]',
+      '> **Dry run**: nothing was sent to DefectDojo. Below is the plan: where each report would go and every field that would be sent with it.',
+      ''
+    )
+  }
+  return out
+}
+
+/** The one line a reader gets in two seconds. */
+function headline(page: Page): string[] {
+  const { meta, totals: t, deltas } = page
+  const parts: string[] = [meta.dryRun ? `**${fmt(t.planned)}** ${t.planned === 1 ? 'report' : 'reports'} planned` : `**${fmt(t.uploaded)}** uploaded`]
+  parts.push(`${fmt(t.skipped)} skipped`)
+  const whole = page.failed.filter(isWholeArtifact).length
+  parts.push(t.failed > 0 ? `**${fmt(t.failed)} failed**${whole > 0 ? ` (${plural(whole, 'whole artifact')})` : ''}` : '0 failed')
+  let line = parts.join(' · ')
+
+  if (!meta.dryRun) {
+    if (page.results.length === 0) line += meta.fatal ? '' : ' — no files were found: check the `path` and `artifacts` inputs'
+    else if (t.uploaded === 0) line += ' — nothing was uploaded'
+    else line += ` — findings: ${findings(page, deltas)}`
+  } else if (page.results.length === 0 && !meta.fatal) {
+    line += ' — no files were found: check the `path` and `artifacts` inputs'
+  }
+  return [line, '']
+}
+
+function findings(page: Page, deltas: Record<Delta, DeltaTotal>): string {
+  const n = page.uploaded.length
+  if (DELTAS.every((d) => deltas[d].unknown === n)) return "**unknown**: DefectDojo's answers had no counts (its import history may be off)"
+  const value = (d: Delta, bold: boolean): string => {
+    const { sum, unknown } = deltas[d]
+    if (unknown === n) return 'unknown'
+    const text = `${unknown > 0 ? '≥ ' : ''}${fmt(sum)}`
+    return bold ? `**${text}**` : text
+  }
+  const sev = page.totals.createdBySeverity
+  const bySeverity = SEVERITIES.filter((s) => sev[s] > 0).map((s) => `${fmt(sev[s])} ${s}`)
+  const created = `${value('created', true)} created${deltas.created.sum > 0 && bySeverity.length > 0 ? ` (${bySeverity.join(', ')} new)` : ''}`
+  const rest = (['closed', 'reactivated', 'untouched'] as const).map((d) => `${value(d, false)} ${d}`)
+  const unknownReports = page.uploaded.filter((r) => DELTAS.some((d) => r[d] === null)).length
+  const note = unknownReports > 0 ? ` — counts unknown for ${fmt(unknownReports)} of ${plural(n, 'report')}` : ''
+  return [created, ...rest].join(' · ') + note
+}
+
+/** DefectDojo, build and run, small, under the headline. */
+function context(meta: SummaryMeta): string[] {
+  const parts: string[] = []
+  const dojo = safeUrl(meta.defectdojoUrl)
+  if (dojo && meta.defectdojoUrl) parts.push(`DefectDojo ${link(new URL(meta.defectdojoUrl).host, meta.defectdojoUrl)}`)
+  if (meta.buildId) parts.push(`build ${escapeMarkdown(clip(meta.buildId, VALUE_MAX, 'end'))}`)
+  if (safeUrl(meta.runUrl)) parts.push(link('workflow run', meta.runUrl))
+  return parts.length > 0 ? [`<sub>${parts.join(' · ')}</sub>`, ''] : []
+}
+
+function groupHeading(g: Group): string {
+  const product = g.product === null ? '*no product*' : `**${link(clip(g.product, NAME_MAX, 'middle'), g.productUrl)}**`
+  const engagement = g.engagement === null ? '*no engagement*' : `**${link(clip(g.engagement, NAME_MAX, 'middle'), g.engagementUrl)}**`
+  const type = g.productType ? ` · product type ${escapeMarkdown(clip(g.productType, NAME_MAX, 'middle'))}` : ''
+  return `Product ${product} · engagement ${engagement}${type}`
+}
+
+function duplicatesNote(r: Result): string {
+  return r.duplicates.length > 0 ? ` <sub>(+${plural(r.duplicates.length, 'identical copy', 'identical copies')}, uploaded once)</sub>` : ''
+}
+
+/** The per-report tables of a real run, grouped. `listed` are the rows shown, `unchanged` those counted in one line. */
+function reportTables(page: Page, listed: readonly Result[], unchanged: readonly Result[], more: number): string[] {
+  if (page.rows.length === 0) return []
+  const out: string[] = ['### Reports', '']
+  for (const g of groupRows(listed)) {
+    out.push(groupHeading(g), '')
+    out.push('| Report | Scan type | DefectDojo test | Created | Closed | Reactivated | Untouched |', '| --- | --- | --- | ---: | ---: | ---: | ---: |')
+    for (const r of g.rows) {
+      const test = link(clip(r.testTitle ?? (r.testId === null ? 'test' : `test ${r.testId}`), NAME_MAX, 'middle'), r.testUrl)
+      out.push(`| ${name(r)}${duplicatesNote(r)} | ${escapeMarkdown(r.scanType ?? '')} | ${test} | ${cell(r.created)} | ${cell(r.closed)} | ${cell(r.reactivated)} | ${cell(r.untouched)} |`)
+    }
+    out.push('')
+  }
+  if (unchanged.length > 0) {
+    const untouched = unchanged.reduce((sum, r) => sum + (r.untouched ?? 0), 0)
+    out.push(
+      `${plural(unchanged.length, 'report')} with nothing created, closed or reactivated (${plural(untouched, 'finding')} untouched) ${unchanged.length === 1 ? 'is' : 'are'} counted here, not listed, to keep the summary under GitHub's size limit — see the results file.`,
+      ''
+    )
+  }
+  if (more > 0) out.push(`**${plural(more, 'more report')}** — see the results file.`, '')
+  if (listed.some((r) => DELTAS.some((d) => r[d] === null))) out.push('`?`: DefectDojo did not return this count (its import history may be off).', '')
+  return out
+}
+
+/** The dry run's plan: where each report would go and every field that would be sent. */
+function planTables(page: Page, rows: readonly Result[], more: number): string[] {
+  if (page.rows.length === 0) return []
+  const shownAsColumns = new Set(['scan_type', 'test_title', 'product_type_name', 'product_name', 'engagement_name'])
+  const all = page.rows.map((r) => fieldEntries(r))
+  // Fields with the same value for every planned report are listed once, below the tables.
+  const shared = new Map<string, string>()
+  const first = all[0] ?? new Map<string, string>()
+  for (const [key, value] of first) if (!shownAsColumns.has(key) && all.every((f) => f.get(key) === value)) shared.set(key, value)
+
+  const out: string[] = ['### Plan', '']
+  for (const g of groupRows(rows)) {
+    out.push(groupHeading(g), '')
+    out.push('| Report | Scan type | Test title | Other fields |', '| --- | --- | --- | --- |')
+    for (const r of g.rows) {
+      const fields = fieldEntries(r)
+      const scanType = fields.get('scan_type') ?? r.scanType ?? ''
+      const testTitle = fields.get('test_title') ?? r.testTitle ?? ''
+      const other = [...fields].filter(([key]) => !shownAsColumns.has(key) && !shared.has(key)).map(([key, value]) => `<code>${escapeMarkdown(key)}</code>: ${fieldValue(value)}`)
+      out.push(`| ${name(r)}${duplicatesNote(r)} | ${escapeMarkdown(scanType)} | ${escapeMarkdown(testTitle)} | ${other.join('<br>') || '—'} |`)
+    }
+    out.push('')
+  }
+  if (more > 0) out.push(`**${plural(more, 'more report')}** — see the results file.`, '')
+  if (shared.size > 0) {
+    out.push(rows.length === 1 ? 'Also sent:' : 'Sent with every report:', '', '| Field | Value |', '| --- | --- |')
+    for (const [key, value] of shared) out.push(`| <code>${escapeMarkdown(key)}</code> | ${fieldValue(value)} |`)
+    out.push('')
+  }
+  return out
+}
+
+/** A report's multipart fields as display strings; anything that looks like a credential is hidden. */
+function fieldEntries(r: Result): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [key, value] of Object.entries(r.fields ?? {})) {
+    const text = Array.isArray(value) ? value.join(', ') : value
+    out.set(key, /token|secret|password|authori[sz]ation|api[-_]?key/i.test(key) ? '(hidden)' : text)
+  }
+  return out
+}
+
+function fieldValue(value: string): string {
+  return value === '' ? '*(empty)*' : escapeMarkdown(clip(value, VALUE_MAX, 'end'))
+}
+
+const ZERO: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }
+
+type Breakdown = 'created' | 'closed' | 'reactivated' | 'activeAfter'
+const BREAKDOWNS: ReadonlyArray<[Breakdown, string]> = [
+  ['created', 'Created'],
+  ['closed', 'Closed'],
+  ['reactivated', 'Reactivated'],
+  ['activeAfter', 'Active after']
+]
+
+function severityCells(counts: SeverityCounts | null): string {
+  return [...SEVERITIES, 'total' as const].map((s) => (counts === null ? '?' : fmt(counts[s]))).join(' | ')
+}
+
+/** Severity breakdown of created, closed, reactivated and active-after: totals, and per report when it fits. */
+function severityDetails(page: Page, listed: readonly Result[], perReport: boolean): string[] {
+  if (page.uploaded.length === 0) return []
+  const out: string[] = ['<details>', '<summary>Findings by severity</summary>', '']
+  out.push('| All reports | Critical | High | Medium | Low | Info | Total |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+  for (const [key, label] of BREAKDOWNS) {
+    const known = page.uploaded.filter((r) => r.counts?.[key])
+    const sum: SeverityCounts = { ...ZERO }
+    for (const r of known) for (const s of [...SEVERITIES, 'total' as const]) sum[s] += r.counts![key]![s]
+    const unknown = page.uploaded.length - known.length
+    const note = unknown > 0 && known.length > 0 ? ` (${fmt(unknown)} unknown)` : ''
+    out.push(`| ${label}${note} | ${severityCells(known.length === 0 ? null : sum)} |`)
+  }
+  out.push('')
+  if (page.uploaded.length > 1) {
+    if (perReport) {
+      if (listed.length > 0) {
+        out.push('Per report (changes that are zero are left out; `?`: DefectDojo did not say):', '')
+        out.push('| Report | Findings | Critical | High | Medium | Low | Info | Total |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+        for (const r of listed) {
+          let firstRow = true
+          for (const [key, label] of BREAKDOWNS) {
+            const counts = r.counts?.[key] ?? null
+            if (key !== 'activeAfter' && counts !== null && counts.total === 0) continue
+            out.push(`| ${firstRow ? name(r) : ''} | ${label.toLowerCase()} | ${severityCells(counts)} |`)
+            firstRow = false
+          }
+        }
+        out.push('')
       }
     } else {
-      lines.push('| Report | Scan type | DefectDojo test | Created | Closed | Reactivated | Untouched |', '| --- | --- | --- | ---: | ---: | ---: | ---: |')
-      for (const r of shown) {
-        const test = link(r.testTitle ?? `test ${r.testId ?? '?'}`, r.testUrl)
-        lines.push(`| ${escapeMarkdown(reportName(r))} | ${escapeMarkdown(r.scanType ?? '')} | ${test} | ${num(r.created)} | ${num(r.closed)} | ${num(r.reactivated)} | ${num(r.untouched)} |`)
-      }
+      out.push("The breakdown per report is left out to keep the summary under GitHub's size limit — see the results file.", '')
     }
-    lines.push('')
   }
+  out.push('</details>', '')
+  return out
+}
 
-  const failed = results.filter((r) => r.status === 'failed')
-  if (failed.length > 0) {
-    lines.push('### Failed', '')
-    for (const r of failed) lines.push(`- **${escapeMarkdown(reportName(r))}**: ${escapeMarkdown(r.reason ?? 'failed')}`)
-    lines.push('')
+function failedSection(page: Page, kept: number): string[] {
+  const { failed } = page
+  if (failed.length === 0) return []
+  const dry = page.meta.dryRun
+  const out: string[] = [`### Failed: ${fmt(failed.length)}`, '', '<details open>']
+  out.push(`<summary>${plural(failed.length, 'report')} ${dry ? 'could not be planned' : 'did not reach DefectDojo'}</summary>`, '')
+  for (const r of failed.slice(0, kept)) {
+    const reason = escapeProse(clip(r.reason ?? 'failed for a reason that was not recorded.', SENTENCE_MAX, 'end'))
+    if (isWholeArtifact(r)) {
+      out.push(`- **Artifact ${name(r)}** (the whole artifact, none of its files was used): ${reason}`)
+      continue
+    }
+    const where = [r.scanType, r.product && r.engagement ? `${r.product} / ${r.engagement}` : null].filter((x): x is string => !!x)
+    const details = [where.length > 0 ? escapeMarkdown(clip(where.join(' → '), NAME_MAX * 2, 'middle')) : null, r.attempts > 1 ? `${fmt(r.attempts)} attempts` : null].filter((x): x is string => !!x)
+    out.push(`- **${name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}`)
   }
-  const skipped = results.filter((r) => r.status === 'skipped' && !r.humanReadable)
-  const forPeople = results.filter((r) => r.status === 'skipped' && r.humanReadable)
-  if (skipped.length > 0 || forPeople.length > 0) {
-    lines.push('### Skipped', '')
-    for (const r of skipped) lines.push(`- ${escapeMarkdown(reportName(r))}: ${escapeMarkdown(r.reason ?? 'skipped')}`)
-    // Files people read (HTML reports, Markdown, logs, images) are counted, not listed: they are expected.
-    if (forPeople.length > 0) lines.push(`- ${forPeople.length} file${forPeople.length === 1 ? '' : 's'} for people (HTML reports, Markdown, logs, images) not uploaded`)
-    lines.push('')
-  }
+  const more = failed.length - kept
+  if (more > 0) out.push(`- **${plural(more, 'more failed report')}** — see the results file.`)
+  out.push('', '</details>', '')
+  return out
+}
+
+function skippedSection(page: Page, kept: number): string[] {
+  const { skipped, forPeople } = page
+  if (skipped.length === 0 && forPeople === 0) return []
+  const total = skipped.length + forPeople
+  const open = page.failed.length > 0 ? '<details open>' : '<details>'
+  const parts = [skipped.length > 0 ? `${plural(skipped.length, 'file')} with a reason` : null, forPeople > 0 ? `${plural(forPeople, 'file')} for people` : null].filter((x): x is string => !!x)
+  const out: string[] = [`### Skipped: ${fmt(total)}`, '', open, `<summary>${parts.join(', ')}</summary>`, '']
+  for (const r of skipped.slice(0, kept)) out.push(`- ${name(r)}: ${escapeProse(clip(r.reason ?? 'skipped.', SENTENCE_MAX, 'end'))}`)
+  const more = skipped.length - kept
+  if (more > 0) out.push(`- **${plural(more, 'more skipped file')}** — see the results file.`)
+  // Files people read (HTML reports, Markdown, logs, images) are counted, not listed: they are expected.
+  if (forPeople > 0) out.push(`- ${plural(forPeople, 'file')} for people (HTML reports, Markdown, logs, images) not uploaded.`)
+  out.push('', '</details>', '')
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rendering within the budget
+
+function render(page: Page, shape: Shape): string {
+  const listable = shape.collapseUnchanged ? page.rows.filter((r) => !isUnchanged(r)) : page.rows
+  const unchanged = shape.collapseUnchanged ? page.rows.filter(isUnchanged) : []
+  const failedKept = Math.min(page.failed.length, shape.keep)
+  const rowsKept = Math.min(listable.length, shape.keep - failedKept)
+  const skippedKept = Math.min(page.skipped.length, shape.keep - failedKept - rowsKept)
+  const listed = listable.slice(0, rowsKept)
+  const more = listable.length - listed.length
+  const lines = [
+    ...title(),
+    ...banners(page),
+    ...headline(page),
+    ...context(page.meta),
+    ...(page.meta.dryRun
+      ? planTables(page, listed, more)
+      : [...reportTables(page, listed, unchanged, more), ...severityDetails(page, listed, shape.severityPerReport && more === 0)]),
+    ...failedSection(page, failedKept),
+    ...skippedSection(page, skippedKept)
+  ]
   return lines.join('\n')
+}
+
+/** The last resort: headline, banners and section counts only; bounded whatever the input. */
+function renderMinimal(page: Page): string {
+  const counts: string[] = []
+  if (page.failed.length > 0) counts.push(`### Failed: ${fmt(page.failed.length)}`, '')
+  const skipped = page.skipped.length + page.forPeople
+  if (skipped > 0) counts.push(`### Skipped: ${fmt(skipped)}`, '')
+  return [
+    ...title(),
+    ...banners(page),
+    ...headline(page),
+    ...context(page.meta),
+    "The details did not fit GitHub's size limit for a job summary — every report is in the results file.",
+    '',
+    ...counts
+  ].join('\n')
+}
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
+}
+
+/**
+ * Renders the job summary. Stays under `limitBytes` (SUMMARY_LIMIT_BYTES) whatever the input, giving up
+ * detail in this order: reports that changed nothing are counted in one line instead of listed, the
+ * severity breakdown per report goes, then listed items are trimmed with a visible "N more" note
+ * (skipped files first, then report rows, failed reports last). The headline, the banners and each
+ * section's count always stay.
+ */
+export function renderSummary(results: readonly Result[], meta: SummaryMeta, options: SummaryOptions = {}): string {
+  const limit = options.limitBytes ?? SUMMARY_LIMIT_BYTES
+  const page = buildPage(results, meta)
+  const shapes: Shape[] = [
+    { collapseUnchanged: false, severityPerReport: true, keep: Infinity },
+    { collapseUnchanged: true, severityPerReport: true, keep: Infinity },
+    { collapseUnchanged: true, severityPerReport: false, keep: Infinity }
+  ]
+  for (const shape of shapes) {
+    const markdown = render(page, shape)
+    if (bytes(markdown) <= limit) return markdown
+  }
+  // Largest number of listed items that fits (binary search: the page grows with what is kept).
+  const trimmed = (keep: number): string => render(page, { collapseUnchanged: true, severityPerReport: false, keep })
+  let low = 0
+  let high = page.failed.length + page.rows.length + page.skipped.length
+  if (bytes(trimmed(0)) > limit) return renderMinimal(page)
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2)
+    if (bytes(trimmed(mid)) <= limit) low = mid
+    else high = mid - 1
+  }
+  return trimmed(low)
 }
