@@ -3,6 +3,7 @@
 // collected and reported together, each naming the input, the value and what is accepted, before
 // anything is sent anywhere.
 import { checkTemplate } from './plan/naming.js'
+import { parseReportRules, type ReportRule } from './plan/rules.js'
 
 /** A user error in the inputs: the action stops before any upload and says what to change. */
 export class ConfigError extends Error {
@@ -57,7 +58,43 @@ export interface Config {
   clientKey: string | null
   /** `extra-headers`: name → value, sent with every request. */
   extraHeaders: Record<string, string>
+  /** `reimport` (one test per report, kept alive) or `import` (a new test every run). */
+  mode: 'reimport' | 'import'
+  /** `branch-isolation`: runs off the default branch go to an engagement of their own. */
+  branchIsolation: boolean
+  /** `version`: null = the tag name on tag pushes, else empty. */
+  version: string | null
+  /** `scan-types` rules. */
+  rules: ReportRule[]
+  /** Pass-through import options, each omitted unless set (server defaults apply). */
+  options: ImportOptions
 }
+
+/** DefectDojo's optional import/reimport fields (API.md §a), exactly as the server spells their values. */
+export interface ImportOptions {
+  service: string | null
+  scanDate: string | null
+  minimumSeverity: string | null
+  active: boolean | null
+  verified: boolean | null
+  closeOldFindings: boolean | null
+  closeOldFindingsProductScope: boolean | null
+  doNotReactivate: boolean | null
+  tags: string[]
+  applyTagsToFindings: boolean | null
+  applyTagsToEndpoints: boolean | null
+  groupBy: string | null
+  createFindingGroupsForAllFindings: boolean | null
+  pushToJira: boolean | null
+  deduplicationOnEngagement: boolean | null
+  engagementEndDate: string | null
+  lead: number | null
+  apiScanConfiguration: number | null
+}
+
+/** API.md §a: `minimum_severity` choices (dojo/models.py) and `group_by` choices (dojo/finding/models.py). */
+export const SEVERITY_CHOICES = ['Info', 'Low', 'Medium', 'High', 'Critical'] as const
+export const GROUP_BY_CHOICES = ['component_name', 'component_name+component_version', 'file_path', 'finding_title', 'vuln_id_from_tool'] as const
 
 /** The raw input strings by input name, as in action.yml ('' or missing = not set). */
 export type RawInputs = Readonly<Record<string, string | undefined>>
@@ -87,7 +124,29 @@ export const INPUT_DEFAULTS = {
   'client-certificate': '',
   'client-key': '',
   'extra-headers': '',
-  'allow-insecure-http': 'false'
+  'allow-insecure-http': 'false',
+  mode: 'reimport',
+  'branch-isolation': 'true',
+  version: '',
+  'scan-types': '',
+  service: '',
+  'scan-date': '',
+  'minimum-severity': '',
+  active: '',
+  verified: '',
+  'close-old-findings': '',
+  'close-old-findings-product-scope': '',
+  'do-not-reactivate': '',
+  tags: '',
+  'apply-tags-to-findings': '',
+  'apply-tags-to-endpoints': '',
+  'group-by': '',
+  'create-finding-groups-for-all-findings': '',
+  'push-to-jira': '',
+  'deduplication-on-engagement': '',
+  'engagement-end-date': '',
+  lead: '',
+  'api-scan-configuration': ''
 } as const satisfies Record<string, string>
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -156,7 +215,18 @@ export function parseConfig(raw: RawInputs): Config {
     caCertificates: get('ca-certificates') || null,
     clientCertificate,
     clientKey,
-    extraHeaders: parseHeaders(raw['extra-headers'] ?? '', problems)
+    extraHeaders: parseHeaders(raw['extra-headers'] ?? '', problems),
+    mode: parseChoice('mode', get('mode'), ['reimport', 'import'] as const, problems),
+    branchIsolation: parseBoolean('branch-isolation', get('branch-isolation'), problems),
+    version: raw.version?.trim() ? raw.version.trim() : null,
+    rules: parseReportRules(splitLines(raw['scan-types'] ?? ''), problems),
+    options: parseImportOptions(get, problems)
+  }
+  if (config.options.doNotReactivate !== null && config.mode === 'import') {
+    problems.push('Input `do-not-reactivate` only applies to reimport: remove it, or use `mode: reimport`.')
+  }
+  if (config.options.closeOldFindingsProductScope && config.mode === 'reimport') {
+    problems.push('Input `close-old-findings-product-scope` has no effect on reimport (API.md: DefectDojo ignores it there): remove it, or use `mode: import`.')
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config
@@ -187,6 +257,53 @@ export function parseChoice<T extends string>(name: string, value: string, choic
   if ((choices as readonly string[]).includes(value)) return value as T
   problems.push(`Input \`${name}\` is "${value}": use one of ${choices.join(', ')}.`)
   return choices[0]!
+}
+
+function parseImportOptions(get: (name: InputName) => string, problems: string[]): ImportOptions {
+  const flag = (name: InputName): boolean | null => {
+    const value = get(name)
+    return value === '' ? null : parseBoolean(name, value, problems)
+  }
+  const choice = <T extends string>(name: InputName, choices: readonly T[]): T | null => (get(name) === '' ? null : parseChoice(name, get(name), choices, problems))
+  const integer = (name: InputName): number | null => (get(name) === '' ? null : parseNumber(name, get(name), { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true }, problems))
+  const tags = splitList(get('tags'))
+  for (const tag of tags) {
+    // API.md §0: each tag may not contain spaces, commas or quotes (DefectDojo's tag validator).
+    if (/[\s,'"]/.test(tag)) problems.push(`Input \`tags\` has "${tag}": tags may not contain spaces, commas or quotes.`)
+  }
+  return {
+    service: get('service') || null,
+    scanDate: parseDate('scan-date', get('scan-date'), problems, { notInFuture: true }),
+    minimumSeverity: choice('minimum-severity', SEVERITY_CHOICES),
+    active: flag('active'),
+    verified: flag('verified'),
+    closeOldFindings: flag('close-old-findings'),
+    closeOldFindingsProductScope: flag('close-old-findings-product-scope'),
+    doNotReactivate: flag('do-not-reactivate'),
+    tags,
+    applyTagsToFindings: flag('apply-tags-to-findings'),
+    applyTagsToEndpoints: flag('apply-tags-to-endpoints'),
+    groupBy: choice('group-by', GROUP_BY_CHOICES),
+    createFindingGroupsForAllFindings: flag('create-finding-groups-for-all-findings'),
+    pushToJira: flag('push-to-jira'),
+    deduplicationOnEngagement: flag('deduplication-on-engagement'),
+    engagementEndDate: parseDate('engagement-end-date', get('engagement-end-date'), problems, { notInFuture: false }),
+    lead: integer('lead'),
+    apiScanConfiguration: integer('api-scan-configuration')
+  }
+}
+
+/** `YYYY-MM-DD`, the only date format DefectDojo accepts (API.md §0). */
+function parseDate(name: string, value: string, problems: string[], rule: { notInFuture: boolean }): string | null {
+  if (value === '') return null
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    problems.push(`Input \`${name}\` is "${value}": use a date as YYYY-MM-DD.`)
+    return null
+  }
+  // The server refuses a scan_date after its own date; a day of slack covers time zones.
+  if (rule.notInFuture && date.getTime() > Date.now() + 86_400_000) problems.push(`Input \`${name}\` is "${value}", which is in the future: DefectDojo refuses it.`)
+  return value
 }
 
 export function parseNumber(name: string, value: string, range: { min: number; max: number; integer: boolean }, problems: string[]): number {

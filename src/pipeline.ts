@@ -26,7 +26,6 @@ export interface PipelineInput {
   config: Config
   context: RunContext
   candidates: readonly Candidate[]
-  overrides?: readonly ScanTypeOverride[]
   /** Test seam: a client to use instead of one built from the config. */
   client?: DefectDojoClient
 }
@@ -43,8 +42,10 @@ const HEARTBEAT_MS = 30_000
 
 export async function runPipeline(input: PipelineInput, log: Logger): Promise<PipelineOutcome> {
   const { config, context, candidates } = input
+  // `scan-types` lines that name a scan type take precedence over recognition.
+  const overrides: ScanTypeOverride[] = config.rules.flatMap((r) => (r.scanType ? [{ pattern: r.pattern, matches: r.matches, scanType: r.scanType }] : []))
   const recognitions = await mapLimit(candidates, RECOGNITION_CONCURRENCY, (c) =>
-    recognize(c, input.overrides ?? []).catch(
+    recognize(c, overrides).catch(
       (error: unknown): Recognition => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] })
     )
   )
@@ -170,14 +171,14 @@ async function uploadOne(client: DefectDojoClient, config: Config, upload: Plann
       (attempt) => {
         result.attempts = attempt
         return client.upload(
-          { endpoint: 'reimport-scan', fields: upload.fields, filePath: upload.candidate.absolutePath, uploadName: upload.recognition.uploadName, fileSize: upload.candidate.size },
+          { endpoint: upload.endpoint, fields: upload.fields, filePath: upload.candidate.absolutePath, uploadName: upload.recognition.uploadName, fileSize: upload.candidate.size },
           progress
         )
       },
       {
         ...DEFAULT_RETRY,
         retries: config.retries,
-        endpoint: 'reimport-scan',
+        endpoint: upload.endpoint,
         onRetry: (error, attempt, delayMs) => log.info(`${name}: attempt ${attempt} failed: ${error.message} Retrying in ${(delayMs / 1000).toFixed(1)} s.`)
       }
     )

@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startDojoServer, type DojoServer, type DojoServerOptions } from '../support/dojo-server.ts'
+import { startForwardProxy } from '../support/proxy.ts'
+import { makeCertificates, startTlsFront } from '../support/tls-front.ts'
 import { FIXTURES, runAction, type ActionRun } from '../support/run-action.ts'
 
 const demo = (name: string) => readFileSync(join(FIXTURES, 'demo', name), 'utf8')
@@ -33,10 +35,11 @@ function workspace(files: Record<string, string>): string {
   return dir
 }
 
-async function run(inputs: Record<string, string> = {}, files: Record<string, string> = { 'gitleaks.json': demo('gitleaks.json') }): Promise<ActionRun> {
+async function run(inputs: Record<string, string> = {}, files: Record<string, string> = { 'gitleaks.json': demo('gitleaks.json') }, env: Record<string, string | undefined> = {}): Promise<ActionRun> {
   const result = await runAction({
     inputs: { 'defectdojo-url': dojo.url, 'defectdojo-token': dojo.token, path: '.', artifacts: '', ...inputs },
-    workspace: workspace(files)
+    workspace: workspace(files),
+    env
   })
   runs.push(result)
   return result
@@ -194,6 +197,80 @@ describe('preflight and configuration', () => {
     expect(result.stdout).toContain('Input `concurrency` is "0": use a whole number from 1 to 32.')
     expect(result.stdout).toContain('Input `retries` is "many"')
     expect(result.stdout).toContain('Input `extra-headers` may not set Authorization')
+    expect(dojo.requests).toHaveLength(0)
+  })
+})
+
+describe('networks of real companies', () => {
+  it('goes through HTTP_PROXY / HTTPS_PROXY, and fails when the proxy is down', async () => {
+    await start()
+    const proxy = await startForwardProxy()
+    try {
+      const result = await run({}, undefined, { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: '' })
+      expect(result.code).toBe(0)
+      // Every request DefectDojo saw came through the proxy.
+      expect(proxy.requests.length).toBe(dojo.requests.length)
+      expect(proxy.requests.map((r) => r.target)).toEqual(expect.arrayContaining([`${dojo.url}/api/v2/user_profile/`, `${dojo.url}/api/v2/reimport-scan/`]))
+    } finally {
+      await proxy.close()
+    }
+    const down = await run({ retries: '0' }, undefined, { HTTP_PROXY: proxy.url, NO_PROXY: '' })
+    expect(down.code).toBe(1)
+    expect(uploadsTo()).toHaveLength(1)
+  })
+
+  it('bypasses the proxy for hosts in NO_PROXY', async () => {
+    await start()
+    const proxy = await startForwardProxy()
+    try {
+      const result = await run({}, undefined, { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' })
+      expect(result.code).toBe(0)
+      expect(proxy.requests).toHaveLength(0)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('trusts a private CA only when given in `ca-certificates` (added to, not replacing, the roots)', async () => {
+    await start()
+    const certs = makeCertificates()
+    const front = await startTlsFront({ target: dojo.url, certs })
+    try {
+      const refused = await run({ 'defectdojo-url': front.url, retries: '0' })
+      expect(refused.code).toBe(1)
+      expect(refused.stdout).toContain('TLS to ' + front.url + ' failed (SELF_SIGNED_CERT_IN_CHAIN): if DefectDojo uses a private CA, give its PEM file in `ca-certificates`.')
+      expect(uploadsTo()).toHaveLength(0)
+      const trusted = await run({ 'defectdojo-url': front.url, 'ca-certificates': certs.caPath })
+      expect(trusted.code).toBe(0)
+      expect(uploadsTo()).toHaveLength(1)
+    } finally {
+      await front.close()
+    }
+  })
+
+  it('presents a client certificate for mutual TLS', async () => {
+    await start()
+    const certs = makeCertificates()
+    const front = await startTlsFront({ target: dojo.url, certs, requireClientCert: true })
+    try {
+      const without = await run({ 'defectdojo-url': front.url, 'ca-certificates': certs.caPath, retries: '0' })
+      expect(without.code).toBe(1)
+      expect(uploadsTo()).toHaveLength(0)
+      const withCert = await run({ 'defectdojo-url': front.url, 'ca-certificates': certs.caPath, 'client-certificate': certs.clientCertPath, 'client-key': certs.clientKeyPath })
+      expect(withCert.code).toBe(0)
+      expect(uploadsTo()).toHaveLength(1)
+    } finally {
+      await front.close()
+    }
+  })
+
+  it('names the input when a certificate file is missing or not PEM', async () => {
+    await start()
+    const notPem = join(workspace({ 'ca.txt': 'hello' }), 'ca.txt')
+    const result = await run({ 'ca-certificates': notPem, 'client-certificate': '/nonexistent/cert.pem', 'client-key': '/nonexistent/key.pem' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(`Input \`ca-certificates\` names ${notPem}, which holds no PEM block`)
+    expect(result.stdout).toContain('Input `client-certificate` names /nonexistent/cert.pem, which cannot be read (ENOENT)')
     expect(dojo.requests).toHaveLength(0)
   })
 })

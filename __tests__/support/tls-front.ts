@@ -3,9 +3,11 @@
  * TLS options (custom CA bundle, mutual TLS) without touching the network or the system trust store.
  *
  *  - makeCertificates(): a private CA, a server certificate for 127.0.0.1 and localhost signed by it, a
- *    client certificate signed by it (mTLS), an unrelated second CA and a client certificate signed by that one. Made once per process with the openssl CLI (EC P-256, fast)
- *    and cached on disk under the OS tmp dir (`tls-front-<pid>`, removed at process exit), so repeated
- *    calls, also from other jest test files in the same worker, are cheap.
+ *    client certificate signed by it (mTLS), an unrelated second CA and a client certificate signed by that
+ *    one. Made once per process with the openssl CLI (EC P-256, ~0.5 s) and cached on disk under the OS tmp
+ *    dir (`tls-front-<pid>`), so repeated calls, also from other jest test files in the same worker, are
+ *    cheap. The directory is removed at exit of a direct Node run; under jest (whose sandboxed `process`
+ *    never emits 'exit') the next generation removes the directories of dead pids.
  *  - startTlsFront(): a TLS server on 127.0.0.1 that terminates TLS and pipes the decrypted bytes to the
  *    target's TCP port, one upstream connection per TLS connection, so HTTP (keep-alive, chunked, large
  *    bodies) works end to end. ALPN offers only http/1.1: the target speaks HTTP/1. The front presents the
@@ -17,7 +19,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { connect as netConnect } from 'node:net'
 import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -131,7 +133,35 @@ function generate(dir: string): void {
   writeFileSync(join(dir, FILES.complete), '')
 }
 
-/** Removes this process's default certificate directory at exit; registered once per process and dir. */
+/**
+ * Removes default certificate directories of processes that are gone. Jest runs test files with a sandboxed
+ * `process` whose 'exit' listeners never fire, so removeAtExit() alone would leave one directory per worker.
+ */
+function removeStaleDirectories(): void {
+  let entries: string[]
+  try {
+    entries = readdirSync(tmpdir())
+  } catch {
+    return
+  }
+  for (const entry of entries) {
+    const match = /^tls-front-(\d+)$/.exec(entry)
+    if (!match || Number(match[1]) === process.pid) continue
+    try {
+      process.kill(Number(match[1]), 0)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ESRCH') {
+        try {
+          rmSync(join(tmpdir(), entry), { recursive: true, force: true })
+        } catch {
+          // another user's directory, or removed concurrently: leave it
+        }
+      }
+    }
+  }
+}
+
+/** Removes this process's default certificate directory at exit (direct Node runs); registered once per dir. */
 function removeAtExit(dir: string): void {
   const registered = process.listeners('exit').some((listener) => (listener as { tlsFrontDir?: string }).tlsFrontDir === dir)
   if (registered) return
@@ -149,6 +179,7 @@ export function makeCertificates(dir?: string): Certificates {
   const cached = cache.get(directory)
   if (cached) return cached
   if (!existsSync(join(directory, FILES.complete))) {
+    if (ownDir) removeStaleDirectories()
     mkdirSync(directory, { recursive: true, mode: 0o700 })
     if (ownDir) removeAtExit(directory)
     generate(directory)

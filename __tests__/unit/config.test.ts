@@ -92,3 +92,68 @@ describe('parseConfig', () => {
     }
   })
 })
+
+describe('parseConfig: import options', () => {
+  it('omits every pass-through option unless set, and keeps the server spelling of set ones', () => {
+    expect(Object.values(parseConfig(base).options).filter((v) => v !== null && !(Array.isArray(v) && v.length === 0))).toEqual([])
+    const config = parseConfig({
+      ...base,
+      'minimum-severity': 'High',
+      active: 'true',
+      verified: 'false',
+      'close-old-findings': 'false',
+      'do-not-reactivate': 'true',
+      tags: 'ci, main\nteam-appsec',
+      'group-by': 'component_name+component_version',
+      'engagement-end-date': '2027-03-31',
+      'scan-date': '2026-01-15',
+      lead: '7',
+      'api-scan-configuration': '3',
+      service: 'payments'
+    })
+    expect(config.options).toMatchObject({
+      minimumSeverity: 'High', active: true, verified: false, closeOldFindings: false, doNotReactivate: true,
+      tags: ['ci', 'main', 'team-appsec'], groupBy: 'component_name+component_version', engagementEndDate: '2027-03-31', scanDate: '2026-01-15', lead: 7, apiScanConfiguration: 3, service: 'payments'
+    })
+  })
+
+  it('names the input, the value and the accepted values for each invalid option', () => {
+    const problems = problemsOf({
+      ...base,
+      'minimum-severity': 'high',
+      active: 'yes',
+      tags: 'has space,ok',
+      'group-by': 'component',
+      'engagement-end-date': '31/03/2027',
+      'scan-date': '2999-01-01',
+      lead: 'alice',
+      mode: 'upsert'
+    })
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'Input `minimum-severity` is "high": use one of Info, Low, Medium, High, Critical.',
+        'Input `active` is "yes": use true or false.',
+        'Input `tags` has "has space": tags may not contain spaces, commas or quotes.',
+        'Input `group-by` is "component": use one of component_name, component_name+component_version, file_path, finding_title, vuln_id_from_tool.',
+        'Input `engagement-end-date` is "31/03/2027": use a date as YYYY-MM-DD.',
+        'Input `scan-date` is "2999-01-01", which is in the future: DefectDojo refuses it.',
+        'Input `lead` is "alice": use a whole number from 1 to 9007199254740991.',
+        'Input `mode` is "upsert": use one of reimport, import.'
+      ])
+    )
+  })
+
+  it('refuses options that do not apply to the chosen mode', () => {
+    expect(problemsOf({ ...base, 'close-old-findings-product-scope': 'true' })[0]).toContain('has no effect on reimport')
+    expect(problemsOf({ ...base, mode: 'import', 'do-not-reactivate': 'true' })[0]).toContain('only applies to reimport')
+    expect(parseConfig({ ...base, mode: 'import', 'close-old-findings': 'true', 'close-old-findings-product-scope': 'true' }).mode).toBe('import')
+  })
+
+  it('validates network inputs', () => {
+    expect(problemsOf({ ...base, 'client-certificate': 'c.pem' })).toEqual(['Inputs `client-certificate` and `client-key` go together: give both PEM files for mutual TLS, or neither.'])
+    expect(problemsOf({ ...base, 'defectdojo-url': 'http://127.0.0.1:8080' })).toEqual([])
+    expect(problemsOf({ ...base, 'defectdojo-url': 'http://dojo.corp', 'allow-insecure-http': 'true' })).toEqual([])
+    expect(problemsOf({ ...base, 'extra-headers': 'not a header line with secret' })).toEqual(['Input `extra-headers` line 1 is not `Name: value`.'])
+    expect(parseConfig({ ...base, 'timeout-minutes': '0.5' }).requestTimeoutMs).toBe(30_000)
+  })
+})

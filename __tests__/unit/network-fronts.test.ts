@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
 import { rootCertificates } from 'node:tls'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request } from 'undici'
@@ -272,7 +273,7 @@ describe('forward proxy (support/proxy.ts)', () => {
         }
       }
       const res = await request(url, {
-        method: 'POST', dispatcher: agent, body: body(),
+        method: 'POST', dispatcher: agent, body: Readable.from(body()),
         headers: { 'content-type': 'application/octet-stream', 'content-length': String(total) },
       })
       expect(res.statusCode).toBe(200)

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../../src/config.js'
 import type { RunContext } from '../../src/context.js'
 import { fillTemplate } from '../../src/plan/naming.js'
-import { CollisionError, planUploads, type ReportRecognition } from '../../src/plan/plan.js'
+import { CollisionError, isolateBranch, planUploads, type ReportRecognition } from '../../src/plan/plan.js'
 import type { Candidate } from '../../src/types.js'
 
 const context: RunContext = {
@@ -35,7 +35,9 @@ describe('planUploads', () => {
 
   it('sends every context field, empty ones too, because an omitted value clears the stored one', () => {
     const [upload] = planUploads(config, { ...context, tag: null, branch: '' }, [report('a.json', 'Bandit Scan', 'bandit')])
+    expect(upload!.endpoint).toBe('reimport-scan')
     expect(upload!.fields).toEqual({
+      source_code_management_uri: 'https://github.com/acme/web/tree/9f4c2e1d',
       scan_type: 'Bandit Scan',
       product_type_name: 'acme',
       product_name: 'web',
@@ -60,5 +62,55 @@ describe('planUploads', () => {
   it('lets the same title exist under different scan types (they are different tests)', () => {
     const custom = parseConfig({ 'dry-run': 'true', 'test-title': 'scan' })
     expect(planUploads(custom, context, [report('a.json', 'Trivy Scan', 'trivy'), report('b.sarif', 'SARIF', 'sarif')])).toHaveLength(2)
+  })
+})
+
+describe('branch isolation', () => {
+  const on = { branchIsolation: true }
+  it('isolates any branch but the default one, and nothing when turned off or not on a branch', () => {
+    expect(isolateBranch(on, { branch: 'main', defaultBranch: 'main' })).toBe(false)
+    expect(isolateBranch(on, { branch: 'feature/x', defaultBranch: 'main' })).toBe(true)
+    expect(isolateBranch(on, { branch: 'develop', defaultBranch: 'develop' })).toBe(false)
+    expect(isolateBranch(on, { branch: '', defaultBranch: 'main' })).toBe(false)
+    expect(isolateBranch({ branchIsolation: false }, { branch: 'feature/x', defaultBranch: 'main' })).toBe(false)
+    // Without a default branch in the payload, main and master count as default.
+    expect(isolateBranch(on, { branch: 'master', defaultBranch: null })).toBe(false)
+    expect(isolateBranch(on, { branch: 'feature/x', defaultBranch: null })).toBe(true)
+  })
+
+  it('names the engagement "<engagement> (<branch>)", unless the template already uses {branch}', () => {
+    const feature = { ...context, branch: 'feature/x' }
+    expect(planUploads(config, feature, [report('a.json', 'Bandit Scan', 'bandit')])[0]!.target.engagement).toBe('CI/CD (feature/x)')
+    const custom = parseConfig({ 'dry-run': 'true', engagement: 'branch {branch}' })
+    expect(planUploads(custom, feature, [report('a.json', 'Bandit Scan', 'bandit')])[0]!.target.engagement).toBe('branch feature/x')
+  })
+})
+
+describe('options and per-file rules', () => {
+  it('sends set options with the server spelling, tags as repeated fields, and the version input', () => {
+    const custom = parseConfig({ 'dry-run': 'true', 'minimum-severity': 'Low', active: 'false', tags: 'ci,nightly', version: '1.2.3', service: 'api', 'push-to-jira': 'true' })
+    const fields = planUploads(custom, context, [report('a.json', 'Bandit Scan', 'bandit')])[0]!.fields
+    expect(fields).toMatchObject({ minimum_severity: 'Low', active: 'false', tags: ['ci', 'nightly'], version: '1.2.3', service: 'api', push_to_jira: 'true' })
+    expect(fields).not.toHaveProperty('verified')
+    expect(fields).not.toHaveProperty('scan_date')
+    expect(fields).not.toHaveProperty('close_old_findings')
+  })
+
+  it('uses the tag name as version on tag pushes, and import-scan with mode import', () => {
+    const tagged = { ...context, branch: '', tag: 'v2.4.0' }
+    const importing = parseConfig({ 'dry-run': 'true', mode: 'import' })
+    const [upload] = planUploads(importing, tagged, [report('a.json', 'Bandit Scan', 'bandit')])
+    expect(upload!.fields.version).toBe('v2.4.0')
+    expect(upload!.endpoint).toBe('import-scan')
+  })
+
+  it('routes files of a monorepo to their own products by `scan-types` lines', () => {
+    const custom = parseConfig({ 'dry-run': 'true', 'scan-types': 'services/api/** = *; product=api\nservices/web/** = *; product=web; engagement=web-{lane}' })
+    const uploads = planUploads(custom, context, [report('services/api/semgrep.json', 'Semgrep JSON Report', 'semgrep'), report('services/web/semgrep.json', 'Semgrep JSON Report', 'semgrep'), report('other/bandit.json', 'Bandit Scan', 'bandit')])
+    expect(uploads.map((u) => [u.target.product, u.target.engagement])).toEqual([
+      ['api', 'CI/CD'],
+      ['web', 'web-sast'],
+      ['web', 'CI/CD']
+    ])
   })
 })

@@ -21,6 +21,8 @@ export interface PlannedUpload {
   candidate: Candidate
   recognition: ReportRecognition
   target: Target
+  /** `reimport-scan`, or `import-scan` with `mode: import`. */
+  endpoint: 'reimport-scan' | 'import-scan'
   /** Every multipart field but `file`, exactly as sent (API.md §a spellings). */
   fields: Record<string, string | string[]>
 }
@@ -36,7 +38,8 @@ export class CollisionError extends Error {
 export function planUploads(config: Config, context: RunContext, reports: ReadonlyArray<{ candidate: Candidate; recognition: ReportRecognition }>): PlannedUpload[] {
   const uploads = reports.map(({ candidate, recognition }) => {
     const target = targetFor(config, context, candidate, recognition)
-    return { candidate, recognition, target, fields: fieldsFor(config, context, recognition, target) }
+    const endpoint = config.mode === 'import' ? ('import-scan' as const) : ('reimport-scan' as const)
+    return { candidate, recognition, target, endpoint, fields: fieldsFor(config, context, recognition, target) }
   })
   checkCollisions(uploads)
   return uploads
@@ -63,30 +66,72 @@ export function templateValues(config: Config, context: RunContext, candidate: C
 
 function targetFor(config: Config, context: RunContext, candidate: Candidate, recognition: ReportRecognition): Target {
   const values = templateValues(config, context, candidate, recognition)
+  // A `scan-types` line may route matching files elsewhere (a monorepo's services to their own products).
+  const rule = config.rules.find((r) => r.matches(candidate.displayPath) && (r.product || r.productType || r.engagement || r.testTitle))
+  const engagementTemplate = rule?.engagement ?? config.engagementTemplate
+  let engagement = fillTemplate(engagementTemplate, values)
+  if (isolateBranch(config, context) && !engagementTemplate.includes('{branch}')) engagement = `${engagement} (${context.branch})`
   return {
-    productType: fillTemplate(config.productTypeTemplate, values),
-    product: fillTemplate(config.productTemplate, values),
-    engagement: fillTemplate(config.engagementTemplate, values),
-    testTitle: fillTemplate(config.testTitleTemplate, values)
+    productType: fillTemplate(rule?.productType ?? config.productTypeTemplate, values),
+    product: fillTemplate(rule?.product ?? config.productTemplate, values),
+    engagement,
+    testTitle: fillTemplate(rule?.testTitle ?? config.testTitleTemplate, values)
   }
 }
 
+/**
+ * Branch isolation: a run on any branch but the default one (a pull request, a feature branch) gets an
+ * engagement of its own, so its reimports never close or reactivate the default branch's findings.
+ * When the event payload does not name the default branch, main and master count as default.
+ */
+export function isolateBranch(config: Pick<Config, 'branchIsolation'>, context: Pick<RunContext, 'branch' | 'defaultBranch'>): boolean {
+  if (!config.branchIsolation || context.branch === '') return false
+  if (context.defaultBranch) return context.branch !== context.defaultBranch
+  return context.branch !== 'main' && context.branch !== 'master'
+}
+
 function fieldsFor(config: Config, context: RunContext, recognition: ReportRecognition, target: Target): Record<string, string | string[]> {
-  return {
+  const fields: Record<string, string | string[]> = {
     scan_type: recognition.scanType,
     product_type_name: target.productType,
     product_name: target.product,
     engagement_name: target.engagement,
     test_title: target.testTitle,
-    // Omitted rather than false: an explicit false turns a missing context into an unhelpful 404 (API.md §b).
+    // Never false: an explicit false turns a missing context into an unhelpful 404 (API.md §b).
     auto_create_context: 'true',
     environment: config.environment,
-    // Sent on every reimport, even empty: an omitted value clears the stored one (API.md §a, pitfall 5).
+    // Sent on every upload, even empty: a reimport that omits them clears the stored values (API.md §a).
     branch_tag: context.branch,
     commit_hash: context.sha,
     build_id: context.runId ? `${context.runId}-${context.runAttempt}` : '',
-    version: context.tag ?? ''
+    version: config.version ?? context.tag ?? ''
   }
+  if (context.owner && context.repo && context.sha) fields.source_code_management_uri = `${context.serverUrl}/${context.owner}/${context.repo}/tree/${context.sha}`
+  const o = config.options
+  const optional: Array<[string, string | number | boolean | null]> = [
+    ['service', o.service],
+    // Only when given: forcing it overrides the scanner's own dates and DefectDojo's SLA clocks.
+    ['scan_date', o.scanDate],
+    ['minimum_severity', o.minimumSeverity],
+    ['active', o.active],
+    ['verified', o.verified],
+    ['close_old_findings', o.closeOldFindings],
+    ['close_old_findings_product_scope', o.closeOldFindingsProductScope],
+    ['do_not_reactivate', o.doNotReactivate],
+    ['apply_tags_to_findings', o.applyTagsToFindings],
+    ['apply_tags_to_endpoints', o.applyTagsToEndpoints],
+    ['group_by', o.groupBy],
+    ['create_finding_groups_for_all_findings', o.createFindingGroupsForAllFindings],
+    ['push_to_jira', o.pushToJira],
+    ['deduplication_on_engagement', o.deduplicationOnEngagement],
+    ['engagement_end_date', o.engagementEndDate],
+    ['lead', o.lead],
+    ['api_scan_configuration', o.apiScanConfiguration]
+  ]
+  for (const [name, value] of optional) if (value !== null) fields[name] = String(value)
+  // Repeated fields, one tag each (API.md §0).
+  if (o.tags.length > 0) fields.tags = [...o.tags]
+  return fields
 }
 
 /** Reimport finds its test by product, engagement, scan type and title (API.md §b): all four must differ. */

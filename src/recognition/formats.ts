@@ -29,6 +29,7 @@ import {
   everyLine,
   has,
   hasKeyMatching,
+  htmlTitle,
   is,
   isNull,
   json,
@@ -38,8 +39,11 @@ import {
   noChild,
   noLine,
   not,
+  empty,
   object,
   oneOf,
+  onlyKeys,
+  string,
   textLines,
   valuesOf,
   xml,
@@ -95,11 +99,36 @@ const findings = (...conditions: JsonCondition[]): Matcher =>
 const gitlab = (type: string): Matcher =>
   json(
     has('version', 'vulnerabilities'),
-    anyOf(at('scan.type', is(type)), allOf(lacks('scan'), at('vulnerabilities', arrayOf({ allowEmpty: false }, at('category', is(type))))))
+    anyOf(
+      at('scan.type', is(type)),
+      // Without scan (old reports, or cut off by the head): the vulnerabilities' category (≤ v14) or
+      // the location object the schema defines for each report type (v15 dropped category).
+      allOf(lacks('scan'), at('vulnerabilities', arrayOf({ allowEmpty: false }, anyOf(at('category', is(type)), allOf(lacks('category'), at('location', GITLAB_LOCATION[type] ?? never))))))
+    )
   )
+const never: JsonCondition = () => null
+const GITLAB_LOCATION: Record<string, JsonCondition> = {
+  sast: allOf(has('file', 'start_line'), lacks('commit', 'image', 'hostname')),
+  secret_detection: has('file', 'commit'),
+  dependency_scanning: allOf(has('file', 'dependency'), lacks('image', 'start_line')),
+  container_scanning: has('image', 'operating_system'),
+  dast: has('hostname', 'method')
+}
+
+/** A `snyk test --json` project: its keys, or (cut by the head) Snyk's vulnerability items. */
+const SNYK_PROJECT = anyOf(
+  has('vulnerabilities', 'ok', 'dependencyCount', 'packageManager'),
+  at('vulnerabilities', arrayOf({ allowEmpty: false }, has('id', 'from', 'upgradePath', 'isUpgradable', 'packageName')))
+)
+
+/** AppScan XML issues of a static scan: items naming a source file. */
+const APPSCAN_STATIC_ISSUES = child('issue-group', child('item', anyOf(child('source-file'), attr('filename'))))
+
+/** A drHEADer rule result: {rule, message, severity} and only the documented optional keys. */
+const DRHEADER_ITEM = allOf(has('rule', 'severity', 'message'), onlyKeys('rule', 'severity', 'message', 'value', 'expected', 'delimiter', 'anomaly', 'anomalies', 'avoid'))
 
 /** Keys of an ASFF finding (AWS Security Finding Format), written by Security Hub, Prowler, GuardDuty… */
-const asffFinding = has('SchemaVersion', 'Id', 'ProductArn', 'GeneratorId', 'AwsAccountId', 'Types')
+const asffFinding = has('SchemaVersion', 'Id', 'ProductArn', 'GeneratorId')
 
 export const FORMATS: readonly FormatRule[] = [
   // ---------------------------------------------------------------------------------------------
@@ -206,6 +235,29 @@ export const FORMATS: readonly FormatRule[] = [
       extensions: JSON_EXT,
       match: json(has('@context', '@graph'), anyOf(at('@context', is(/spdx\.org\/rdf\/3/)), at('spdxVersion', is(/^SPDX-3/)))),
       reason: '`SPDX Scan` reads SPDX 2.2/2.3 (JSON or tag-value); SPDX 3 JSON-LD is not supported yet'
+    },
+    {
+      id: 'generic-json',
+      scanType: 'Generic Findings Import',
+      format: 'DefectDojo generic findings JSON',
+      tool: 'generic',
+      extensions: JSON_EXT,
+      // DefectDojo's own format: {findings: [{title, severity, description, …}]} with optional name, type,
+      // version… Findings of other tools' {findings} documents carry their own identity keys.
+      match: json(
+        has('findings'),
+        onlyKeys('findings', 'name', 'type', 'version', 'description', 'title', 'static_tool', 'dynamic_tool', 'soc', 'date'),
+        at('findings', arrayOf({ allowEmpty: true }, has('title', 'severity'), lacks('findingArn', 'rule_name', 'issue_id', 'severity_rating', 'match_based_id')))
+      ),
+      nameHint: /generic|defect.?dojo/i
+    },
+    {
+      id: 'generic-csv',
+      scanType: 'Generic Findings Import',
+      format: 'DefectDojo generic findings CSV',
+      tool: 'generic',
+      extensions: CSV_EXT,
+      match: anyOf(csv('Date', 'Title', 'CweId', 'Severity', 'Description', 'Mitigation', 'Impact', 'References'), csv('Title', 'Description', 'Severity', 'Date', 'Url', 'Vulnerability Id'))
     }
   ]),
 
@@ -258,7 +310,7 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'semgrep',
       extensions: JSON_EXT,
       // /deployments/{slug}/findings: findings[] of {rule_name, rule_message, location, repository, triage_state}.
-      match: json(has('findings'), at('findings', arrayOf({ allowEmpty: true }, has('rule_name', 'location', 'repository')))),
+      match: json(has('findings'), onlyKeys('findings', 'cursor', 'hasMore'), at('findings', arrayOf({ allowEmpty: true }, has('rule_name', 'location', 'repository')))),
       nameHint: /semgrep/i
     },
     {
@@ -431,7 +483,9 @@ export const FORMATS: readonly FormatRule[] = [
       extensions: JSON_EXT,
       // GET /repos/{owner}/{repo}/code-scanning/alerts: [{number, rule, tool, most_recent_instance, …}].
       match: json(arrayOf({ allowEmpty: true }, has('number', 'rule', 'tool', 'most_recent_instance'))),
-      nameHint: /code.?scanning|github.?sast|codeql/i
+      nameHint: /code.?scanning|github.?sast|codeql/i,
+      // DefectDojo's tests feed this list to the Github Vulnerability parser too.
+      alsoReadBy: [{ scanType: 'Github Vulnerability Scan' }]
     },
     {
       id: 'gosec-json',
@@ -449,7 +503,8 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'appscan',
       extensions: XML_EXT,
       // ASoC XML export (<xml-report AsocXmlExportVersion>) whose issues are static: items with a source file.
-      match: xml('xml-report', attr('AsocXmlExportVersion'), child('issue-group', child('item', anyOf(child('source-file'), attr('filename'))))),
+      // Without an issue group (a clean scan) nothing tells it from the dynamic export: names decide.
+      match: xml('xml-report', attr('AsocXmlExportVersion'), anyOf(APPSCAN_STATIC_ISSUES, not(child('issue-group', child('item'))))),
       nameHint: /sast/i
     },
     {
@@ -459,7 +514,7 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'appscan',
       extensions: XML_EXT,
       // AppScan XML (<xml-report name="AppScan Report">), dynamic issues (url, host) or no issue group.
-      match: xml('xml-report', attr('name', /AppScan/), not(child('issue-group', child('item', anyOf(child('source-file'), attr('filename')))))),
+      match: xml('xml-report', attr('name', /AppScan/), not(APPSCAN_STATIC_ISSUES)),
       nameHint: /hcl/i
     },
     {
@@ -613,6 +668,16 @@ export const FORMATS: readonly FormatRule[] = [
       match: json(has('projectName', 'sonarComponent', 'rules', 'issues'))
     },
     {
+      id: 'sonarqube-html',
+      scanType: 'SonarQube Scan',
+      format: 'sonar-report HTML',
+      tool: 'sonarqube',
+      // The parser reads HTML under any name not ending .json/.zip.
+      extensions: ['.html'],
+      // sonar-report's HTML always carries this title; other HTML pages are skipped as pages for people.
+      match: htmlTitle(/^SonarQube Vulnerability Report$/)
+    },
+    {
       id: 'spotbugs-xml',
       scanType: 'SpotBugs Scan',
       format: 'SpotBugs XML',
@@ -663,8 +728,8 @@ export const FORMATS: readonly FormatRule[] = [
       // Findings REST API: findings[] (or _embedded.findings[]) of {issue_id, scan_type, finding_details}.
       match: json(
         anyOf(
-          at('findings', arrayOf({ allowEmpty: false }, has('issue_id', 'scan_type', 'finding_details'))),
-          at('_embedded.findings', arrayOf({ allowEmpty: true }, has('issue_id', 'scan_type', 'finding_details')))
+          at('findings', arrayOf({ allowEmpty: false }, has('scan_type', 'finding_details', 'finding_status'))),
+          at('_embedded.findings', arrayOf({ allowEmpty: true }, has('scan_type', 'finding_details', 'finding_status')))
         )
       )
     },
@@ -714,14 +779,14 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'npm',
       extensions: JSON_EXT,
       // npm ≤ 6: actions[], advisories{id: {id, title, module_name, findings…}}, muted, metadata. npm ≥ 7
-      // prints auditReportVersion instead. A clean run has advisories {} (audit-ci's yarn output looks
-      // the same then: the name decides).
+      // prints auditReportVersion instead.
       match: json(
         has('actions', 'advisories', 'metadata'),
         lacks('auditReportVersion'),
         at('advisories', valuesOf({ allowEmpty: true }, has('id', 'title', 'module_name', 'findings')))
       ),
-      nameHint: /npm/i
+      // audit-ci prints this same format for yarn projects, and the Yarn parser reads it.
+      alsoReadBy: [{ scanType: 'Yarn Audit Scan' }]
     },
     {
       id: 'npm-audit-v7',
@@ -759,20 +824,6 @@ export const FORMATS: readonly FormatRule[] = [
       extensions: JSON_EXT,
       // `yarn npm audit --json`: one {value, children: {ID, Issue, Severity, "Vulnerable Versions"}} per line.
       match: objectOrLines(has('value', 'children'), at('children', has('Issue', 'Severity', 'Vulnerable Versions')))
-    },
-    {
-      id: 'yarn-audit-ci-json',
-      scanType: 'Yarn Audit Scan',
-      format: 'audit-ci JSON (yarn)',
-      tool: 'yarn',
-      extensions: JSON_EXT,
-      // audit-ci's summary for yarn projects: npm-6-like, advisories without id/title but with github_advisory_id.
-      match: json(
-        has('actions', 'advisories', 'metadata'),
-        lacks('auditReportVersion'),
-        at('advisories', valuesOf({ allowEmpty: true }, has('github_advisory_id', 'module_name', 'findings'), lacks('title')))
-      ),
-      nameHint: /yarn/i
     },
     {
       id: 'nsp-json',
@@ -833,7 +884,7 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'bundler-audit',
       extensions: TXT_EXT,
       // `bundle-audit check` text: blocks of "Name: … / Version: … / Advisory: …|CVE: … / Criticality: …".
-      match: textLines(/^Name: \S+\r?\nVersion: \S+\r?\n(Advisory|CVE|GHSA): .+\r?\nCriticality: /m)
+      match: textLines(/^Name: \S+\r?\nVersion: \S+\r?\n((Advisory|CVE|GHSA|OSVDB): .+\r?\n)+Criticality: /m)
     },
     {
       id: 'cargo-audit-json',
@@ -881,6 +932,7 @@ export const FORMATS: readonly FormatRule[] = [
       // The stream of messages ({config}, {progress}, {osv}, {finding}) or the old single object.
       match: anyOf(
         anyLine(at('config', has('scanner_name')), at('config.scanner_name', is('govulncheck'))),
+        json(arrayOf({ allowEmpty: false }, at('config.scanner_name', is('govulncheck')))),
         json(at('config.scanner_name', is('govulncheck'))),
         json(has('Vulns', 'Modules'), anyOf(has('Calls'), has('Imports'), has('Requires')))
       )
@@ -899,7 +951,7 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'osv-scanner JSON',
       tool: 'osv-scanner',
       extensions: JSON_EXT,
-      match: json(has('results'), lacks('errors', 'summary'), at('results', arrayOf({ allowEmpty: true }, has('source', 'packages')))),
+      match: json(has('results'), onlyKeys('results', 'experimental_config'), at('results', arrayOf({ allowEmpty: true }, has('source', 'packages')))),
       nameHint: /osv/i
     },
     {
@@ -942,7 +994,7 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'github',
       extensions: JSON_EXT,
       // GraphQL {data: {repository: {vulnerabilityAlerts}}} or {data: {search: {nodes}}}.
-      match: json(has('data'), anyOf(at('data.repository.vulnerabilityAlerts', object), at('data.search.nodes', array)))
+      match: json(has('data'), anyOf(at('data.repository.vulnerabilityAlerts', object), at('data.search.nodes', array), at('data.repository.search.nodes', array)))
     },
     {
       id: 'mend-json',
@@ -974,7 +1026,8 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'snyk',
       extensions: JSON_EXT,
       // One project {vulnerabilities, ok, dependencyCount, org, packageManager, …} or an array of them (--all-projects).
-      match: json(anyOf(has('vulnerabilities', 'ok', 'dependencyCount', 'packageManager'), arrayOf({ allowEmpty: false }, has('vulnerabilities', 'ok', 'dependencyCount', 'packageManager'))))
+      // A big project's vulnerabilities[] fills the head before the other keys: its items tell then.
+      match: json(anyOf(SNYK_PROJECT, arrayOf({ allowEmpty: false }, SNYK_PROJECT)))
     },
     {
       id: 'snyk-issue-api',
@@ -1026,6 +1079,18 @@ export const FORMATS: readonly FormatRule[] = [
       extensions: JSON_EXT,
       match: json(arrayOf({ allowEmpty: true }, has('Public ID', 'Library', 'Library Version', 'Issue Type'))),
       nameHint: /scantist/i
+    },
+    {
+      id: 'checkmarx-osa-json',
+      scanType: 'Checkmarx OSA',
+      format: 'Checkmarx OSA (CxOSA) JSON',
+      tool: 'checkmarx-osa',
+      extensions: JSON_EXT,
+      // [[vulnerabilities…], [libraries…]]: a pair of lists, the first of {cveName, severity, state, …}.
+      match: json(arrayOf({ allowEmpty: false }, arrayOf({ allowEmpty: true }, has('cveName', 'severity', 'state', 'libraryId'))), (value) =>
+        Array.isArray(value) && value.length === 2 && value.every(Array.isArray) ? ['a pair of lists'] : null
+      ),
+      nameHint: /osa|checkmarx/i
     },
     {
       id: 'blackduck-csv',
@@ -1085,7 +1150,7 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'Xygeni SCA JSON',
       tool: 'xygeni',
       extensions: JSON_EXT,
-      match: json(has('dependencies'), anyOf(at('metadata.scanType', oneOf('deps', 'sca')), has('projectName', 'statistics', 'developerHashes')))
+      match: json(has('dependencies'), anyOf(at('metadata.scanType', oneOf('deps', 'sca')), has('projectName', 'directory', 'includes', 'excludes')))
     },
     {
       id: 'redhat-satellite-json',
@@ -1299,7 +1364,7 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'rusty-hog',
       extensions: JSON_EXT,
       // A clean Rusty Hog run prints []: only a name can say so.
-      match: json(arrayOf({ allowEmpty: true }, has('stringsFound', 'reason'))),
+      match: json(empty),
       nameHint: /hog/i
     },
     {
@@ -1422,7 +1487,7 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'Arachni JSON (AFR report)',
       tool: 'arachni',
       extensions: JSON_EXT,
-      match: json(has('version', 'seed', 'options', 'sitemap', 'issues'))
+      match: json(has('version', 'seed', 'options'), anyOf(has('sitemap'), has('issues')), at('options', has('url')))
     },
     {
       id: 'burp-xml',
@@ -1447,7 +1512,8 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'burp',
       extensions: JSON_EXT,
       // {Issues: [{issue_type, description_html, remediation_html, severity, path, origin, evidence}]} (no gosec Stats).
-      match: json(has('Issues'), lacks('Stats'), at('Issues', arrayOf({ allowEmpty: true }, has('issue_type', 'severity', 'path', 'origin'))))
+      // Every issue needs issue_type.name (the parser rejects a report with a nameless issue).
+      match: json(has('Issues'), lacks('Stats'), at('Issues', arrayOf({ allowEmpty: true }, has('issue_type', 'severity', 'path', 'origin'), at('issue_type.name', string))))
     },
     {
       id: 'burp-dastardly-xml',
@@ -1457,6 +1523,14 @@ export const FORMATS: readonly FormatRule[] = [
       extensions: XML_EXT,
       // Dastardly writes JUnit XML whose suites are named "Dastardly scan results…".
       match: xml(/^testsuites?$/, attr('name', /Dastardly/))
+    },
+    {
+      id: 'burp-suite-dast-html',
+      scanType: 'Burp Suite DAST Scan',
+      format: 'Burp Suite DAST (Enterprise) HTML report',
+      tool: 'burp',
+      extensions: ['.html'],
+      match: htmlTitle(/^Scan Remediation Report #\d+$/)
     },
     {
       id: 'crashtest-json',
@@ -1474,8 +1548,8 @@ export const FORMATS: readonly FormatRule[] = [
       extensions: JSON_EXT,
       match: json(
         anyOf(
-          arrayOf({ allowEmpty: false }, has('rule', 'severity', 'message'), lacks('path', 'file')),
-          arrayOf({ allowEmpty: false }, has('url', 'report'), at('report', arrayOf({ allowEmpty: true }, has('rule', 'severity', 'message'))))
+          arrayOf({ allowEmpty: false }, DRHEADER_ITEM),
+          arrayOf({ allowEmpty: false }, has('url', 'report'), at('report', arrayOf({ allowEmpty: true }, DRHEADER_ITEM)))
         )
       )
     },
@@ -1812,7 +1886,7 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'SSLyze JSON',
       tool: 'sslyze',
       extensions: JSON_EXT,
-      match: json(has('server_scan_results', 'sslyze_version'))
+      match: json(has('server_scan_results'), anyOf(has('sslyze_version'), at('server_scan_results', arrayOf({ allowEmpty: false }, anyOf(has('server_location', 'scan_result'), has('server_info', 'scan_commands_results'))))))
     },
     {
       id: 'stackhawk-json',
@@ -1865,7 +1939,7 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'Trustwave Fusion findings (API)',
       tool: 'trustwave',
       extensions: JSON_EXT,
-      match: json(has('items'), lacks('hosts', 'apiVersion', 'kind'), at('items', arrayOf({ allowEmpty: true }, has('customerId', 'assetId', 'kb', 'location'))))
+      match: json(has('items'), onlyKeys('items', 'lastPageNumber', 'pageNumber', 'pageSize', 'sorting', 'totalCount'), at('items', arrayOf({ allowEmpty: true }, has('customerId', 'assetId', 'kb', 'location'))))
     },
     {
       id: 'wapiti-xml',
@@ -1940,7 +2014,7 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'Cobalt.io findings (API)',
       tool: 'cobalt',
       extensions: JSON_EXT,
-      match: json(has('data'), at('data', arrayOf({ allowEmpty: true }, has('resource', 'links'), at('resource', has('id', 'severity', 'type_category')))))
+      match: json(has('data'), onlyKeys('data', 'pagination'), at('data', arrayOf({ allowEmpty: true }, has('resource', 'links'), at('resource', has('id', 'severity', 'type_category')))))
     },
     {
       id: 'edgescan-api-json',
@@ -2113,7 +2187,7 @@ export const FORMATS: readonly FormatRule[] = [
         // API v1: {image_name, registry, cves[], cves_counts}.
         json(has('image_name', 'cves', 'cves_counts')),
         // API v2 risk vulnerabilities: {count, page, pagesize, result[], query}.
-        json(has('count', 'page', 'pagesize', 'result', 'query'), at('result', arrayOf({ allowEmpty: true }, has('name', 'nvd_severity'))))
+        json(has('count', 'page', 'pagesize', 'result'), at('result', arrayOf({ allowEmpty: true }, has('name', 'aqua_severity'))))
       )
     },
     {
@@ -2200,7 +2274,7 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'NeuVector scan report (REST)',
       tool: 'neuvector',
       extensions: JSON_EXT,
-      match: json(has('report'), at('report', has('vulnerabilities')), at('report', anyOf(has('modules'), has('checks'), has('registry'), has('repository'))))
+      match: json(has('report'), lacks('apiVersion', 'kind', 'metadata'), at('report', has('vulnerabilities')), at('report', anyOf(has('modules'), has('checks'), has('registry'), has('repository'))))
     },
     {
       id: 'neuvector-compliance-json',
@@ -2265,7 +2339,11 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'Sysdig vulnerability report JSON',
       tool: 'sysdig',
       extensions: JSON_EXT,
-      match: json(has('data'), at('data', arrayOf({ allowEmpty: false }, has('vulnName', 'vulnSeverity', 'packageName'))))
+      match: anyOf(
+        json(has('data'), at('data', arrayOf({ allowEmpty: false }, has('vulnName', 'vulnSeverity', 'packageName')))),
+        // Report definitions with their data: {name, schedule, zones, panels: [{type, filters, data}]}.
+        json(has('schedule', 'zones', 'panels'), at('panels', arrayOf({ allowEmpty: false }, has('type', 'filters', 'data'))))
+      )
     },
     {
       id: 'sysdig-reports-csv',
@@ -2336,8 +2414,8 @@ export const FORMATS: readonly FormatRule[] = [
       // bare summary {passed, failed, skipped, parsingerrors, resourcecount, checkov_version}.
       match: json(
         anyOf(
-          has('check_type', 'results', 'summary'),
-          arrayOf({ allowEmpty: false }, has('check_type', 'results', 'summary')),
+          allOf(has('check_type', 'results'), at('results', anyOf(has('failed_checks'), has('passed_checks')))),
+          arrayOf({ allowEmpty: false }, has('check_type', 'results'), at('results', anyOf(has('failed_checks'), has('passed_checks')))),
           has('passed', 'failed', 'skipped', 'checkov_version')
         )
       )
@@ -2357,7 +2435,7 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'tfsec JSON',
       tool: 'tfsec',
       extensions: JSON_EXT,
-      match: json(has('results'), lacks('errors', 'summary'), at('results', anyOf(isNull, arrayOf({ allowEmpty: true }, has('rule_id', 'location', 'severity'))))),
+      match: json(has('results'), onlyKeys('results'), at('results', anyOf(isNull, arrayOf({ allowEmpty: true }, has('rule_id', 'location', 'severity'))))),
       nameHint: /tfsec/i
     },
     {
@@ -2431,7 +2509,7 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'Kubescape JSON',
       tool: 'kubescape',
       extensions: JSON_EXT,
-      match: json(has('summaryDetails', 'resources', 'results'), anyOf(has('clusterName'), has('generationTime')))
+      match: json(has('generationTime', 'customerGUID', 'reportGUID'), anyOf(has('resources'), has('results'), has('summaryDetails')))
     },
     {
       id: 'polaris-json',
@@ -2447,7 +2525,7 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'Popeye JSON',
       tool: 'popeye',
       extensions: JSON_EXT,
-      match: json(has('popeye'), at('popeye', has('sanitizers')))
+      match: json(has('popeye'), at('popeye', has('score', 'grade')), at('popeye', anyOf(has('sanitizers'), has('sections'))))
     },
     {
       id: 'openreports-json',
@@ -2735,7 +2813,8 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'chkrootkit output',
       tool: 'chkrootkit',
       extensions: TXT_EXT,
-      match: textLines(/^(ROOTDIR is `[^']*'|Checking `[^']+'\.\.\.)/m, 200)
+      // Full output ("Checking `x'... result") or -q output (only the warnings of its chk* helpers).
+      match: textLines(/^(ROOTDIR is `[^']*'|Checking `[^']+'\.\.\.|(WARNING: )?chk(dirs|proc|lastlog|wtmp|utmp): )/m, 200)
     },
     {
       id: 'rkhunter-log',

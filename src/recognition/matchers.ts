@@ -81,6 +81,12 @@ export function has(...keys: string[]): JsonCondition {
   return (value) => (isRecord(value) && keys.every((k) => k in value) ? ok(`keys ${keys.join(', ')}`) : null)
 }
 
+/** An object whose keys all belong to the documented set (for small, generic-looking items). */
+export function onlyKeys(...keys: string[]): JsonCondition {
+  const allowed = new Set(keys)
+  return (value) => (isRecord(value) && Object.keys(value).every((k) => allowed.has(k)) ? ok('no other keys') : null)
+}
+
 /** An object having none of the keys: tells a format from its near-twin. */
 export function lacks(...keys: string[]): JsonCondition {
   return (value) => (isRecord(value) && keys.every((k) => !(k in value)) ? ok(`no ${keys.join(', ')}`) : null)
@@ -127,6 +133,10 @@ export function arrayOf(options: { allowEmpty: boolean }, ...conditions: JsonCon
 
 /** An object. */
 export const object: JsonCondition = (value) => (isRecord(value) ? ok() : null)
+
+/** An empty array or object. */
+export const empty: JsonCondition = (value) =>
+  (Array.isArray(value) && value.length === 0) || (isRecord(value) && Object.keys(value).length === 0) ? ok('empty') : null
 
 /** A string, a number, an array, null: type tests for a value found by `at`. */
 export const string: JsonCondition = (value) => (typeof value === 'string' ? ok() : null)
@@ -285,7 +295,7 @@ export function csvWithin(lines: number, ...columns: string[]): Matcher {
     for (const line of head.lines.slice(0, lines)) {
       for (const delimiter of [',', ';', '\t']) {
         const cells = new Set(splitCsvLine(line, delimiter).map((c) => c.toLowerCase()))
-        if (wanted.every((c) => cells.has(c))) return [`CSV columns ${columns.join(', ')}`]
+        if (wanted.every((c) => cells.has(c))) return [`CSV header row with ${columns.join(', ')}`]
       }
     }
     return null
@@ -308,6 +318,13 @@ export function everyLine(pattern: RegExp): Matcher {
     const lines = head.lines.filter((l) => l.trim() !== '').slice(0, 50)
     return lines.length > 0 && lines.every((l) => pattern.test(l)) ? [`every line ${pattern}`] : null
   }
+}
+
+// ---- HTML ------------------------------------------------------------------------------------
+
+/** An HTML page whose <title> matches: for the few HTML reports a parser imports. */
+export function htmlTitle(pattern: RegExp): Matcher {
+  return (head) => (head.syntax === 'html' && pattern.test(head.title) ? [`HTML title ${pattern}`] : null)
 }
 
 // ---- zip archives ----------------------------------------------------------------------------

@@ -38,8 +38,6 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
       return skipped('the file holds only white space: not a report', false)
     case 'binary':
       return skipped(human ? `a binary ${extension} file for people, not a report` : 'a binary file, not a report', human)
-    case 'html':
-      return skipped('an HTML page for people, not an importable report', true)
     case 'malformed':
       return skipped(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken, so it is not uploaded`, false)
     default:
@@ -52,6 +50,7 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
     if (evidence) matches.push({ rule, evidence })
   }
   if (matches.length === 0) {
+    if (head.syntax === 'html') return skipped('an HTML page for people, not an importable report', true)
     if (human) return skipped(`a ${extension} file for people, not a recognised report`, true)
     return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in the \`scan-types\` input`, false)
   }
@@ -64,14 +63,21 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
     const names = [basename(candidate.displayPath), candidate.artifact ?? '']
     const hinted = matches.filter((m) => m.rule.nameHint && names.some((n) => m.rule.nameHint!.test(n)))
     if (hinted.length !== 1) {
-      const options = matches.map((m) => m.rule.scanType ?? m.rule.format).join(', ')
-      const what = weak ? `the content (${describe(head)}) is what several tools print on a clean run` : `the content fits several formats (${options})`
+      const types = [...new Set(matches.map((m) => m.rule.scanType ?? m.rule.format))]
+      const options = types.length > 4 ? `${types.slice(0, 4).join(', ')} and ${types.length - 4} more` : types.join(', ')
+      const allWeak = matches.every((m) => m.evidence.includes(WEAK_EVIDENCE))
+      const what = allWeak ? `the content (${describe(head)}) is what several tools print on a clean run (${options})` : `the content fits several formats (${options})`
       return skipped(`${what} and the file and artifact names do not say which tool wrote it: set it with the \`scan-types\` input, e.g. \`${candidate.displayPath} = ${matches[0]!.rule.scanType ?? ''}\``, false)
     }
     chosen = hinted[0]!
     decidedBy = 'content+name'
   }
   const { rule, evidence } = chosen
+  // A CSV recognised by its header whose records have more fields than the header is broken: the
+  // parser rejects it ("Number of fields in row does not match number of headers").
+  if (head.syntax === 'csv' && head.overfull && evidence.some((e) => e.startsWith('CSV columns'))) {
+    return skipped(`${rule.format} by its header, but not valid CSV (${head.overfull}): broken, so it is not uploaded`, false, evidence)
+  }
   if (rule.scanType === null) return skipped(`${rule.format}: ${rule.reason ?? 'DefectDojo cannot import this format'}`, false, evidence)
   return {
     kind: 'report',

@@ -21,14 +21,23 @@ export type Head =
   | { syntax: 'json'; value: unknown; complete: boolean }
   | { syntax: 'jsonl'; lines: unknown[]; complete: boolean }
   | { syntax: 'xml'; root: XmlElement; complete: boolean }
-  | { syntax: 'html'; complete: boolean }
-  | { syntax: 'csv'; header: string[]; delimiter: string; lines: string[]; complete: boolean }
+  /** An HTML page; `title` is its <title> text, which is all a few importable HTML reports need. */
+  | { syntax: 'html'; title: string; complete: boolean }
+  | {
+      syntax: 'csv'
+      header: string[]
+      delimiter: string
+      lines: string[]
+      complete: boolean
+      /** Set when a data record has more fields than the header: the CSV is broken (see recognize). */
+      overfull?: string
+    }
   | { syntax: 'text'; lines: string[]; complete: boolean }
   | { syntax: 'empty'; complete: true }
   | { syntax: 'binary'; complete: boolean }
   /** A zip archive (also .fpr, .xlsx): the entry names found in the head. */
   | { syntax: 'zip'; entries: string[]; complete: boolean }
-  | { syntax: 'malformed'; expected: 'JSON' | 'XML'; detail: string; complete: boolean }
+  | { syntax: 'malformed'; expected: 'JSON' | 'XML' | 'CSV'; detail: string; complete: boolean }
 
 /** Reads at most `limit` bytes from the start of a file; reports how many were read. */
 export async function readHead(path: string, limit = HEAD_BYTES): Promise<{ bytes: Buffer; complete: boolean }> {
@@ -67,6 +76,8 @@ export function sniff(bytes: Buffer, complete: boolean): Head {
   if (start < 0) return { syntax: 'empty', complete: true }
   const first = text[start]
   if (first === '{' || first === '[') return sniffJson(text.slice(start), complete)
+  // `null` is a JSON document too: what Gitleaks 7 and old Trivy print when they find nothing.
+  if (complete && text.trim() === 'null') return { syntax: 'json', value: null, complete }
   if (first === '<') return sniffMarkup(text.slice(start), complete)
   return sniffDelimitedOrText(text, complete)
 }
@@ -160,8 +171,13 @@ const MAX_DEPTH = 8
 const MAX_CHILDREN = 64
 const MAX_TEXT = 512
 
+function htmlTitle(text: string): string {
+  const match = /<title[^>]*>([^<]{0,300})<\/title>/i.exec(text.slice(0, 65536))
+  return match ? match[1]!.replace(/\s+/g, ' ').trim() : ''
+}
+
 function sniffMarkup(text: string, complete: boolean): Head {
-  if (/^<!doctype\s+html|^<html[\s>]/i.test(text)) return { syntax: 'html', complete }
+  if (/^<!doctype\s+html|^<html[\s>]/i.test(text)) return { syntax: 'html', title: htmlTitle(text), complete }
   const parser = new SaxesParser({ xmlns: false, position: false })
   const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '' }
   const stack: XmlElement[] = [root]
@@ -197,11 +213,11 @@ function sniffMarkup(text: string, complete: boolean): Head {
   // Without close() saxes reports nothing for a document that simply stops: a cut-off head fails
   // only where the markup itself is broken.
   if (error || !top) {
-    if (/<html[\s>]/i.test(text.slice(0, 2048))) return { syntax: 'html', complete }
+    if (/<html[\s>]/i.test(text.slice(0, 2048))) return { syntax: 'html', title: htmlTitle(text), complete }
     if (!top && !complete && !error) return { syntax: 'text', lines: [], complete }
     return { syntax: 'malformed', expected: 'XML', detail: shortXmlError(error), complete }
   }
-  if (top.name.toLowerCase() === 'html') return { syntax: 'html', complete }
+  if (top.name.toLowerCase() === 'html') return { syntax: 'html', title: htmlTitle(text), complete }
   return { syntax: 'xml', root: top, complete }
 }
 
@@ -219,10 +235,53 @@ function sniffDelimitedOrText(text: string, complete: boolean): Head {
     const header = splitCsvLine(firstLine, delimiter)
     // Exports leave some header cells empty (`Plugin Output,,State`, a trailing comma).
     if (header.filter((cell) => cell.length > 0).length >= 3 && header.every((cell) => cell.length < 120)) {
-      return { syntax: 'csv', header, delimiter, lines, complete }
+      const overfull = overfullRecord(text, delimiter, header.length, complete)
+      return overfull ? { syntax: 'csv', header, delimiter, lines, complete, overfull } : { syntax: 'csv', header, delimiter, lines, complete }
     }
   }
   return { syntax: 'text', lines, complete }
+}
+
+/**
+ * A data record with more (non-empty) fields than the header has columns: the CSV is broken and
+ * parsers reject it ("Number of fields in row does not match number of headers"). Reads records
+ * quote-aware (a quoted cell may span lines) among the first 50 of the head.
+ */
+function overfullRecord(text: string, delimiter: string, columns: number, complete: boolean): string | null {
+  let cells: string[] = []
+  let cell = ''
+  let quoted = false
+  let record = 0
+  const end = (): string | null => {
+    cells.push(cell)
+    let used = cells.length
+    while (used > 0 && cells[used - 1]!.trim() === '') used--
+    const result = record > 0 && used > columns ? `record ${record + 1} has ${used} fields, the header ${columns}` : null
+    record++
+    cells = []
+    cell = ''
+    return result
+  }
+  for (let i = 0; i < text.length && record < 50; i++) {
+    const c = text[i]
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else cell += c
+    } else if (c === '"') quoted = true
+    else if (c === delimiter) {
+      cells.push(cell)
+      cell = ''
+    } else if (c === '\n') {
+      const found = end()
+      if (found) return found
+    } else if (c !== '\r') cell += c
+  }
+  // The last record of a cut-off head is partial; of a complete file, it counts.
+  if (complete && record < 50 && (cell !== '' || cells.length > 0)) return end()
+  return null
 }
 
 const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04])

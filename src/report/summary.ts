@@ -72,11 +72,6 @@ export function escapeMarkdown(text: string): string {
   return escapeLine(normalize(text))
 }
 
-/** Escapes text for the inside of a raw HTML block (e.g. `<summary>`), where Markdown is not parsed. */
-export function escapeHtml(text: string): string {
-  return normalize(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
-
 /**
  * Escapes a sentence (a reason, an error message) like escapeMarkdown, but keeps `single backtick`
  * spans as code: their content is literal in Markdown, so it cannot inject anything. Spans with a `|`
@@ -173,26 +168,6 @@ function isUnchanged(r: Result): boolean {
   return r.created === 0 && r.closed === 0 && r.reactivated === 0
 }
 
-interface DeltaTotal {
-  /** Sum of the known values. */
-  sum: number
-  /** Uploaded reports for which DefectDojo gave no value. */
-  unknown: number
-}
-
-function deltaTotals(uploaded: readonly Result[]): Record<Delta, DeltaTotal> {
-  const out = {} as Record<Delta, DeltaTotal>
-  for (const delta of DELTAS) {
-    out[delta] = { sum: 0, unknown: 0 }
-    for (const r of uploaded) {
-      const value = r[delta]
-      if (value === null) out[delta].unknown++
-      else out[delta].sum += value
-    }
-  }
-  return out
-}
-
 // ---------------------------------------------------------------------------------------------------
 // The model the page is rendered from
 
@@ -209,7 +184,6 @@ interface Page {
   results: readonly Result[]
   meta: SummaryMeta
   totals: Totals
-  deltas: Record<Delta, DeltaTotal>
   uploaded: Result[]
   /** Uploaded or planned reports, in table order (grouped by product type, product and engagement). */
   rows: Result[]
@@ -238,7 +212,6 @@ function buildPage(results: readonly Result[], meta: SummaryMeta): Page {
     results,
     meta,
     totals: computeTotals(results),
-    deltas: deltaTotals(uploaded),
     uploaded,
     rows,
     failed: results.filter((r) => r.status === 'failed'),
@@ -289,11 +262,11 @@ function banners(page: Page): string[] {
   const reports = t.uploaded + t.planned + t.failed
   if (meta.fatal) {
     const what = meta.dryRun
-      ? 'nothing was sent to DefectDojo'
+      ? ': nothing was sent to DefectDojo'
       : t.uploaded === 0
-        ? 'nothing was uploaded to DefectDojo'
-        : `${plural(t.uploaded, 'report was', 'reports were')} uploaded before it stopped`
-    out.push('> [!CAUTION]', `> **The step failed: ${what}.**`, '>', ...quoted(meta.fatal), '')
+        ? ': nothing was uploaded to DefectDojo'
+        : ` (${plural(t.uploaded, 'report was', 'reports were')} uploaded)`
+    out.push('> [!CAUTION]', `> **The step failed${what}.**`, '>', ...quoted(meta.fatal), '')
   } else if (t.failed > 0) {
     const failing = meta.failedStep ?? true
     const verb = meta.dryRun ? 'failed' : 'failed to upload'
@@ -316,7 +289,7 @@ function banners(page: Page): string[] {
 
 /** The one line a reader gets in two seconds. */
 function headline(page: Page): string[] {
-  const { meta, totals: t, deltas } = page
+  const { meta, totals: t } = page
   const parts: string[] = [meta.dryRun ? `**${fmt(t.planned)}** ${t.planned === 1 ? 'report' : 'reports'} planned` : `**${fmt(t.uploaded)}** uploaded`]
   parts.push(`${fmt(t.skipped)} skipped`)
   const whole = page.failed.filter(isWholeArtifact).length
@@ -326,29 +299,29 @@ function headline(page: Page): string[] {
   if (!meta.dryRun) {
     if (page.results.length === 0) line += meta.fatal ? '' : ' — no files were found: check the `path` and `artifacts` inputs'
     else if (t.uploaded === 0) line += ' — nothing was uploaded'
-    else line += ` — findings: ${findings(page, deltas)}`
+    else line += ` — ${findings(page)}`
   } else if (page.results.length === 0 && !meta.fatal) {
     line += ' — no files were found: check the `path` and `artifacts` inputs'
   }
   return [line, '']
 }
 
-function findings(page: Page, deltas: Record<Delta, DeltaTotal>): string {
-  const n = page.uploaded.length
-  if (DELTAS.every((d) => deltas[d].unknown === n)) return "**unknown**: DefectDojo's answers had no counts (its import history may be off)"
-  const value = (d: Delta, bold: boolean): string => {
-    const { sum, unknown } = deltas[d]
-    if (unknown === n) return 'unknown'
-    const text = `${unknown > 0 ? '≥ ' : ''}${fmt(sum)}`
-    return bold ? `**${text}**` : text
-  }
-  const sev = page.totals.createdBySeverity
-  const bySeverity = SEVERITIES.filter((s) => sev[s] > 0).map((s) => `${fmt(sev[s])} ${s}`)
-  const created = `${value('created', true)} created${deltas.created.sum > 0 && bySeverity.length > 0 ? ` (${bySeverity.join(', ')} new)` : ''}`
-  const rest = (['closed', 'reactivated', 'untouched'] as const).map((d) => `${value(d, false)} ${d}`)
-  const unknownReports = page.uploaded.filter((r) => DELTAS.some((d) => r[d] === null)).length
-  const note = unknownReports > 0 ? ` — counts unknown for ${fmt(unknownReports)} of ${plural(n, 'report')}` : ''
-  return [created, ...rest].join(' · ') + note
+/**
+ * The totals of the reports DefectDojo gave all four counts for. Reports without them are named as
+ * such, never added as 0: "findings in 3 of 5 reports (DefectDojo did not return counts for 2)".
+ */
+function findings(page: Page): string {
+  const complete = page.uploaded.filter((r) => DELTAS.every((d) => r[d] !== null))
+  if (complete.length === 0) return "findings: **unknown**: DefectDojo's answers had no counts (its import history may be off)"
+  const sum = (d: Delta): number => complete.reduce((total, r) => total + (r[d] ?? 0), 0)
+  const bySeverity = SEVERITIES.map((s) => [s, complete.reduce((total, r) => total + (r.counts?.created?.[s] ?? 0), 0)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${fmt(n)} ${s}`)
+  const created = `**${fmt(sum('created'))}** created${sum('created') > 0 && bySeverity.length > 0 ? ` (${bySeverity.join(', ')} new)` : ''}`
+  const rest = (['closed', 'reactivated', 'untouched'] as const).map((d) => `${fmt(sum(d))} ${d}`)
+  const missing = page.uploaded.length - complete.length
+  const scope = missing > 0 ? ` in ${fmt(complete.length)} of ${plural(page.uploaded.length, 'report')} (DefectDojo did not return counts for ${missing === 1 && complete.length === 1 ? 'the other' : fmt(missing)})` : ''
+  return `findings${scope}: ${[created, ...rest].join(' · ')}`
 }
 
 /** DefectDojo, build and run, small, under the headline. */
@@ -426,6 +399,10 @@ function planTables(page: Page, rows: readonly Result[], more: number): string[]
     for (const [key, value] of shared) out.push(`| <code>${escapeMarkdown(key)}</code> | ${fieldValue(value)} |`)
     out.push('')
   }
+  out.push(
+    'The product type, product, engagement, scan type and test title above are sent as `product_type_name`, `product_name`, `engagement_name`, `scan_type` and `test_title`, and the report itself as `file`.',
+    ''
+  )
   return out
 }
 
