@@ -1,17 +1,26 @@
 // `npm run demo`: the bundled action (dist/index.js) on the shipped fixtures/, against the DefectDojo
-// stand-in on 127.0.0.1 — real HTTP uploads, no DefectDojo account. Prints the job summary the run
-// wrote and its outputs. Two runs: the first creates the findings, the second reimports the same
-// reports and finds them untouched, which is what reimport is for.
+// stand-in on 127.0.0.1 — real HTTP uploads, no DefectDojo account. Three runs into the same tests,
+// as three days of CI would do: the first creates the findings, the second (fixtures/demo-next: a
+// key rotated, a CVE fixed, new ones found) closes and creates, the third (yesterday's reports again)
+// reactivates. Prints the job summary of each run.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startDojoServer } from '../__tests__/support/dojo-server.ts'
-import { runAction } from '../__tests__/support/run-action.ts'
+import { FIXTURES, runAction } from '../__tests__/support/run-action.ts'
 
 const dojo = await startDojoServer()
+const workspace = mkdtempSync(join(tmpdir(), 'defectdojo-demo-'))
 try {
-  for (const round of [1, 2]) {
-    const run = await runAction({ inputs: { 'defectdojo-url': dojo.url, 'defectdojo-token': dojo.token, path: 'fixtures/demo' } })
-    console.log(`\n===== run ${round}: exit code ${run.code}, ${dojo.uploads.length} uploads received by the stand-in at ${dojo.url} so far =====\n`)
+  for (const [round, folder] of [[1, 'demo'], [2, 'demo-next'], [3, 'demo']] as const) {
+    // The same report paths every day, so each report keeps its DefectDojo test.
+    rmSync(join(workspace, 'reports'), { recursive: true, force: true })
+    cpSync(join(FIXTURES, folder), join(workspace, 'reports'), { recursive: true })
+    const run = await runAction({ workspace, inputs: { 'defectdojo-url': dojo.url, 'defectdojo-token': dojo.token, path: 'reports' } })
+    console.log(`\n===== run ${round} (fixtures/${folder}): exit code ${run.code}; the stand-in at ${dojo.url} has received ${dojo.uploads.length} uploads =====\n`)
     console.log(run.summary)
-    console.log('outputs:', JSON.stringify(run.outputs, null, 2))
+    const { results: _compact, ...outputs } = run.outputs
+    console.log('step outputs:', JSON.stringify(outputs))
     if (run.code !== 0) {
       console.error(run.stdout, run.stderr)
       process.exitCode = 1
@@ -20,4 +29,5 @@ try {
   }
 } finally {
   await dojo.close()
+  rmSync(workspace, { recursive: true, force: true })
 }

@@ -8,8 +8,10 @@ import { join } from 'node:path'
 import { ConfigError, INPUT_DEFAULTS, parseConfig, type Config, type RawInputs } from './config.js'
 import { deriveContext, type RunContext } from './context.js'
 import { runPipeline, type Logger } from './pipeline.js'
-import { artifactFailureResult, computeOutputs, resultsDocument } from './report/results.js'
-import { renderSummary } from './report/summary.js'
+import { decideOutcome } from './policy.js'
+import { gateOutputs } from './report/outputs.js'
+import { artifactFailureResult, resultsDocument } from './report/results.js'
+import { renderSummary, type SummaryMeta } from './report/summary.js'
 import { collectArtifacts, type ArtifactFiles } from './sources/artifacts.js'
 import { findWorkspaceFiles } from './sources/workspace.js'
 import type { Result } from './types.js'
@@ -50,7 +52,7 @@ export async function run(): Promise<void> {
     config = parseConfig(raw)
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
-    await finish([], { dryRun: raw['dry-run'] === 'true', defectdojoUrl: null, fatal: error.message })
+    await finish([], { dryRun: raw['dry-run'] === 'true', defectdojoUrl: null, fatal: error.message, failedStep: true })
     core.setFailed(error.message)
     return
   }
@@ -65,11 +67,23 @@ export async function run(): Promise<void> {
   try {
     const artifacts = await gatherArtifacts(config, context, downloads)
     const candidates = [...workspace.candidates, ...artifacts.candidates]
-    const outcome = await runPipeline({ config, context, candidates }, log)
+    const outcome = await core.group('Recognising and uploading reports', () => runPipeline({ config, context, candidates }, log))
     const results = [...artifacts.failures.map(artifactFailureResult), ...outcome.results]
     const fatal = outcome.fatal ?? artifacts.listError
-    await finish(results, { dryRun: config.dryRun, defectdojoUrl: config.defectdojoUrl, fatal })
-    decideOutcome(config, results, fatal, candidates.length)
+    const verdict = decideOutcome(config, results, fatal, candidates.length)
+    await finish(results, {
+      dryRun: config.dryRun,
+      defectdojoUrl: config.defectdojoUrl,
+      fatal,
+      runUrl: context.runUrl,
+      buildId: context.runId ? `${context.runId}-${context.runAttempt}` : undefined,
+      failedStep: verdict.failure !== null
+    })
+    annotate(results, fatal)
+    // After the summary and the results file are written: the step's outcome comes last.
+    if (verdict.failure) core.setFailed(verdict.failure)
+    for (const warning of verdict.warnings) core.warning(warning)
+    for (const notice of verdict.notices) core.info(notice)
   } finally {
     if (config.keepDownloads) core.info(`Downloaded artifacts kept in ${downloads} (keep-downloads: true).`)
     else await rm(downloads, { recursive: true, force: true })
@@ -94,38 +108,29 @@ async function gatherArtifacts(config: Config, context: RunContext, directory: s
     core.info(`${files.candidates.length} files in ${new Set(files.candidates.map((c) => c.artifact)).size} artifacts; ${files.failures.length} failed; not matched by \`artifacts\`: ${files.unmatched.join(', ') || 'none'}`)
     return files
   })
-  for (const failure of found.failures) core.warning(`Artifact "${failure.artifact}": ${failure.reason}`)
   return found
 }
 
-/** Fails the step when a report was lost; warns (or fails, per `if-no-reports`) when nothing was found. */
-function decideOutcome(config: Config, results: readonly Result[], fatal: string | null, candidates: number): void {
-  if (fatal) {
-    core.setFailed(fatal)
-    return
-  }
-  const reports = results.filter((r) => r.status !== 'skipped')
-  if (reports.length === 0) {
-    const message =
-      candidates === 0
-        ? 'No report files were found: check the `path` and `artifacts` inputs.'
-        : `None of the ${candidates} files found is a report this action can upload (the summary says why each was skipped).`
-    if (config.ifNoReports === 'error') core.setFailed(message)
-    else if (config.ifNoReports === 'warn') core.warning(message)
-    else core.info(message)
-    return
-  }
+/** GitHub shows at most 10 warning annotations per step: one per failed report up to a cap, then one line for the rest. */
+const ANNOTATION_CAP = 8
+
+function annotate(results: readonly Result[], fatal: string | null): void {
+  if (fatal) return
   const failed = results.filter((r) => r.status === 'failed')
-  if (failed.length > 0) core.setFailed(`${failed.length} of ${reports.length} reports failed to upload to DefectDojo (the summary says why).`)
+  for (const r of failed.slice(0, ANNOTATION_CAP)) {
+    const name = r.artifact ? (r.file ? `${r.artifact}/${r.file}` : `artifact ${r.artifact}`) : r.file
+    core.warning(`${name}: ${r.reason ?? 'failed'}`, { title: 'DefectDojo upload failed' })
+  }
+  if (failed.length > ANNOTATION_CAP) core.warning(`${failed.length - ANNOTATION_CAP} more reports failed: see the job summary and the results file.`, { title: 'DefectDojo upload failed' })
 }
 
 /** Writes the results file, the outputs and the summary: on every path, success or failure. */
-async function finish(results: Result[], meta: { dryRun: boolean; defectdojoUrl: string | null; fatal: string | null }): Promise<void> {
+async function finish(results: Result[], meta: SummaryMeta): Promise<void> {
   const dir = join(process.env.RUNNER_TEMP ?? process.cwd(), 'defectdojo-reimport')
   await mkdir(dir, { recursive: true })
   const resultsFile = join(dir, `results-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_JOB ?? 'job'}-${Date.now()}.json`)
   await writeFile(resultsFile, resultsDocument(results, meta))
-  for (const [name, value] of Object.entries(computeOutputs(results, resultsFile))) core.setOutput(name, value)
+  for (const [name, value] of Object.entries(gateOutputs(results, resultsFile))) core.setOutput(name, value)
   const markdown = renderSummary(results, meta)
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
   else core.info(markdown)

@@ -68,6 +68,10 @@ export interface Config {
   rules: ReportRule[]
   /** Pass-through import options, each omitted unless set (server defaults apply). */
   options: ImportOptions
+  /** `fail-on-error`: fail the step when any report failed to upload (after all were tried). */
+  failOnError: boolean
+  /** `fail-on-unrecognized`: fail the step when a file was not recognised (files for people never count). */
+  failOnUnrecognized: boolean
 }
 
 /** DefectDojo's optional import/reimport fields (API.md §a), exactly as the server spells their values. */
@@ -146,7 +150,9 @@ export const INPUT_DEFAULTS = {
   'deduplication-on-engagement': '',
   'engagement-end-date': '',
   lead: '',
-  'api-scan-configuration': ''
+  'api-scan-configuration': '',
+  'fail-on-error': 'true',
+  'fail-on-unrecognized': 'false'
 } as const satisfies Record<string, string>
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -220,7 +226,9 @@ export function parseConfig(raw: RawInputs): Config {
     branchIsolation: parseBoolean('branch-isolation', get('branch-isolation'), problems),
     version: raw.version?.trim() ? raw.version.trim() : null,
     rules: parseReportRules(splitLines(raw['scan-types'] ?? ''), problems),
-    options: parseImportOptions(get, problems)
+    options: parseImportOptions(get, problems),
+    failOnError: parseBoolean('fail-on-error', get('fail-on-error'), problems),
+    failOnUnrecognized: parseBoolean('fail-on-unrecognized', get('fail-on-unrecognized'), problems)
   }
   if (config.options.doNotReactivate !== null && config.mode === 'import') {
     problems.push('Input `do-not-reactivate` only applies to reimport: remove it, or use `mode: reimport`.')

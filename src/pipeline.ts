@@ -82,6 +82,7 @@ export async function runPipeline(input: PipelineInput, log: Logger): Promise<Pi
     const kept = reports[keptIndex]!
     copy.result.status = 'skipped'
     copy.result.reason = `same content as ${reportLabel(kept.candidate)}, which was used instead: uploaded once`
+    copy.result.duplicateOf = reportLabel(kept.candidate)
     kept.result.duplicates.push(reportLabel(copy.candidate))
   }
   const unique = reports.filter((_, index) => !copies.has(index))
@@ -159,7 +160,7 @@ async function uploadOne(client: DefectDojoClient, config: Config, upload: Plann
   if (upload.candidate.size > config.maxReportBytes) {
     result.status = 'failed'
     result.reason = `not sent: the report is ${formatMb(upload.candidate.size)}, over \`max-report-size-mb\` (${formatMb(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`
-    log.warning(`${name}: ${result.reason}`)
+    log.info(`${name}: FAILED: ${result.reason}`)
     return
   }
   const progress: UploadProgress = { bytesSent: 0, sentAt: null }
@@ -202,7 +203,7 @@ async function uploadOne(client: DefectDojoClient, config: Config, upload: Plann
   } catch (error) {
     result.status = 'failed'
     result.reason = error instanceof DefectDojoError ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
-    log.warning(`${name}: ${result.reason}`)
+    log.info(`${name}: FAILED: ${result.reason}`)
   } finally {
     clearInterval(heartbeat)
   }

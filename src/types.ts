@@ -94,6 +94,8 @@ export interface Result {
   counts: Counts | null
   /** When the same content was reached twice: the other copies, not uploaded. */
   duplicates: string[]
+  /** On such a copy: the report that was used instead. */
+  duplicateOf: string | null
   decidedBy: string | null
   evidence: string[]
   /** The multipart fields sent (or, in dry-run, that would be sent); never the token. */

@@ -82,7 +82,8 @@ describe('the bundled action, end to end', () => {
         branch_tag: ['main'],
         commit_hash: ['9f4c2e1d7b3a5f6e8d0c1b2a3f4e5d6c7b8a9f0e'],
         build_id: ['11223344556-1'],
-        version: ['']
+        version: [''],
+        source_code_management_uri: ['https://github.com/acme/web/tree/9f4c2e1d7b3a5f6e8d0c1b2a3f4e5d6c7b8a9f0e']
       })
     }
     // One test per report.

@@ -99,7 +99,7 @@ describe('artifacts of the current run', () => {
     expect(failed.trivy).toMatch(/expired/)
     // Nothing of the corrupted artifact was uploaded.
     expect(dojo.uploads.map((u) => u.fields.scan_type![0])).toEqual(['Gitleaks Scan'])
-    expect(result.stdout).toContain('::warning::Artifact "semgrep"')
+    expect(result.stdout).toContain('::warning title=DefectDojo upload failed::artifact semgrep: the downloaded artifact does not match its digest')
     expect(result.outputs.failed).toBe('3')
   })
 

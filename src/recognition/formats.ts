@@ -124,6 +124,18 @@ const SNYK_PROJECT = anyOf(
 /** AppScan XML issues of a static scan: items naming a source file. */
 const APPSCAN_STATIC_ISSUES = child('issue-group', child('item', anyOf(child('source-file'), attr('filename'))))
 
+/** The finding fields the generic JSON parser accepts (required: title, severity, description). */
+const GENERIC_FINDING_FIELDS = [
+  'title', 'severity', 'description', 'date', 'cwe', 'cve', 'epss_score', 'epss_percentile', 'cvssv3', 'cvssv3_score', 'cvssv4',
+  'cvssv4_score', 'mitigation', 'impact', 'steps_to_reproduce', 'severity_justification', 'references', 'active', 'verified',
+  'false_p', 'out_of_scope', 'risk_accepted', 'under_review', 'is_mitigated', 'thread_id', 'mitigated', 'numerical_severity',
+  'param', 'payload', 'line', 'file_path', 'component_name', 'component_version', 'static_finding', 'dynamic_finding',
+  'scanner_confidence', 'unique_id_from_tool', 'vuln_id_from_tool', 'sast_source_object', 'sast_sink_object',
+  'sast_source_line', 'sast_source_file_path', 'nb_occurences', 'publish_date', 'service', 'planned_remediation_date',
+  'planned_remediation_version', 'effort_for_fixing', 'tags', 'kev_date', 'known_exploited', 'ransomware_used',
+  'fix_available', 'fix_version', 'endpoints', 'files', 'vulnerability_ids', 'cwes'
+]
+
 /** A drHEADer rule result: {rule, message, severity} and only the documented optional keys. */
 const DRHEADER_ITEM = allOf(has('rule', 'severity', 'message'), onlyKeys('rule', 'severity', 'message', 'value', 'expected', 'delimiter', 'anomaly', 'anomalies', 'avoid'))
 
@@ -243,11 +255,11 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'generic',
       extensions: JSON_EXT,
       // DefectDojo's own format: {findings: [{title, severity, description, …}]} with optional name, type,
-      // version… Findings of other tools' {findings} documents carry their own identity keys.
+      // version… The parser accepts a closed set of finding fields (and rejects any other), so does this rule.
       match: json(
         has('findings'),
         onlyKeys('findings', 'name', 'type', 'version', 'description', 'title', 'static_tool', 'dynamic_tool', 'soc', 'date'),
-        at('findings', arrayOf({ allowEmpty: true }, has('title', 'severity'), lacks('findingArn', 'rule_name', 'issue_id', 'severity_rating', 'match_based_id')))
+        at('findings', every({ allowEmpty: true }, has('title', 'severity', 'description'), onlyKeys(...GENERIC_FINDING_FIELDS)))
       ),
       nameHint: /generic|defect.?dojo/i
     },
@@ -1364,7 +1376,7 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'rusty-hog',
       extensions: JSON_EXT,
       // A clean Rusty Hog run prints []: only a name can say so.
-      match: json(empty),
+      match: json(array, empty),
       nameHint: /hog/i
     },
     {
@@ -1886,7 +1898,7 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'SSLyze JSON',
       tool: 'sslyze',
       extensions: JSON_EXT,
-      match: json(has('server_scan_results'), anyOf(has('sslyze_version'), at('server_scan_results', arrayOf({ allowEmpty: false }, anyOf(has('server_location', 'scan_result'), has('server_info', 'scan_commands_results'))))))
+      match: json(has('server_scan_results'), anyOf(has('sslyze_version'), at('server_scan_results', arrayOf({ allowEmpty: false }, anyOf(has('connectivity_status', 'network_configuration'), has('server_location', 'scan_result'), has('server_info', 'scan_commands_results'))))))
     },
     {
       id: 'stackhawk-json',
@@ -2767,7 +2779,7 @@ export const FORMATS: readonly FormatRule[] = [
       )
     },
     {
-      id: 'ssh-pingcastle-xml',
+      id: 'pingcastle-xml',
       scanType: 'PingCastle',
       format: 'PingCastle health check XML',
       tool: 'pingcastle',
@@ -2831,7 +2843,8 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'clamav',
       extensions: TXT_EXT,
       // "path: Signature FOUND" / "path: OK" lines and the ----------- SCAN SUMMARY ----------- block.
-      match: anyOf(textLines(/^-{5,} SCAN SUMMARY -{5,}\s*$/m, 200), everyLine(/^\S.*: (.+ FOUND|OK|Empty file|Symbolic link)$/))
+      // (`file: OK` lines alone are also what `sha256sum -c` prints: a FOUND line or the summary is required.)
+      match: anyOf(textLines(/^-{5,} SCAN SUMMARY -{5,}\s*$/m, 200), allOf(everyLine(/^\S.*: (.+ FOUND|OK|Empty file|Symbolic link)$/), textLines(/^\S.*: .+ FOUND$/m, 200)))
     },
     {
       id: 'firmwalker-text',

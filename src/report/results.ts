@@ -30,6 +30,7 @@ export function baseResult(candidate: Candidate): Result {
     untouched: null,
     counts: null,
     duplicates: [],
+    duplicateOf: null,
     decidedBy: null,
     evidence: [],
     fields: null,
