@@ -76,7 +76,7 @@ export async function run(): Promise<void> {
       defectdojoUrl: config.defectdojoUrl,
       fatal,
       runUrl: context.runUrl,
-      buildId: context.runId ? `${context.runId}-${context.runAttempt}` : undefined,
+      buildId: context.buildId || undefined,
       failedStep: verdict.failure !== null
     })
     annotate(results, fatal)

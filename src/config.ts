@@ -2,6 +2,7 @@
 // input strings, so the Actions shell (core.getInput) and tests feed it alike. All problems are
 // collected and reported together, each naming the input, the value and what is accepted, before
 // anything is sent anywhere.
+import { INPUTS, type InputName } from './inputs.js'
 import { checkTemplate } from './plan/naming.js'
 import { parseReportRules, type ReportRule } from './plan/rules.js'
 
@@ -103,59 +104,11 @@ export const GROUP_BY_CHOICES = ['component_name', 'component_name+component_ver
 /** The raw input strings by input name, as in action.yml ('' or missing = not set). */
 export type RawInputs = Readonly<Record<string, string | undefined>>
 
-/** Input names and their defaults; action.yml declares the same (a unit test keeps them in step). */
-export const INPUT_DEFAULTS = {
-  'defectdojo-url': '',
-  'defectdojo-token': '',
-  path: '',
-  artifacts: '*',
-  'dry-run': 'false',
-  'product-type': '{owner}',
-  product: '{repo}',
-  engagement: 'CI/CD',
-  'test-title': '{tool}: {report}',
-  environment: 'Development',
-  'if-no-reports': 'warn',
-  'run-id': '',
-  repository: '',
-  'github-token': '',
-  'keep-downloads': 'false',
-  concurrency: '4',
-  retries: '3',
-  'timeout-minutes': '30',
-  'max-report-size-mb': '100',
-  'ca-certificates': '',
-  'client-certificate': '',
-  'client-key': '',
-  'extra-headers': '',
-  'allow-insecure-http': 'false',
-  mode: 'reimport',
-  'branch-isolation': 'true',
-  version: '',
-  'scan-types': '',
-  service: '',
-  'scan-date': '',
-  'minimum-severity': '',
-  active: '',
-  verified: '',
-  'close-old-findings': '',
-  'close-old-findings-product-scope': '',
-  'do-not-reactivate': '',
-  tags: '',
-  'apply-tags-to-findings': '',
-  'apply-tags-to-endpoints': '',
-  'group-by': '',
-  'create-finding-groups-for-all-findings': '',
-  'push-to-jira': '',
-  'deduplication-on-engagement': '',
-  'engagement-end-date': '',
-  lead: '',
-  'api-scan-configuration': '',
-  'fail-on-error': 'true',
-  'fail-on-unrecognized': 'false'
-} as const satisfies Record<string, string>
+/** Input names and their defaults (from the INPUTS table, which action.yml mirrors). */
+export const INPUT_DEFAULTS = Object.fromEntries(Object.entries(INPUTS).map(([name, spec]) => [name, spec.default])) as { [K in InputName]: (typeof INPUTS)[K]['default'] }
 
-export type InputName = keyof typeof INPUT_DEFAULTS
+export type { InputName }
+
 
 export function parseConfig(raw: RawInputs): Config {
   const problems: string[] = []

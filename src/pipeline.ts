@@ -1,7 +1,7 @@
 // The engine: candidates → recognition → plan → uploads → Result[]. Plain data in, plain data out;
 // the Actions shell (action.ts) and any other shell feed it and render what it returns. Every
 // candidate ends as exactly one Result, whatever fails.
-import type { Config } from './config.js'
+import { ConfigError, type Config } from './config.js'
 import type { RunContext } from './context.js'
 import { DefectDojoClient, type UploadProgress } from './defectdojo/client.js'
 import { DefectDojoError, formatMb } from './defectdojo/errors.js'
@@ -34,6 +34,8 @@ export interface PipelineOutcome {
   results: Result[]
   /** A failure that stopped the run before or instead of uploads (collision, preflight). */
   fatal: string | null
+  /** True when the fatal failure is the user's configuration (naming collision, unreadable certificate). */
+  fatalIsConfiguration: boolean
 }
 
 const RECOGNITION_CONCURRENCY = 8
@@ -96,7 +98,7 @@ export async function runPipeline(input: PipelineInput, log: Logger): Promise<Pi
       result.status = 'failed'
       result.reason = 'not attempted: the plan has reports that would share one DefectDojo test (see the error).'
     }
-    return { results, fatal: message }
+    return { results, fatal: message, fatalIsConfiguration: true }
   }
   planned.forEach((upload, index) => {
     const result = unique[index]!.result
@@ -109,7 +111,7 @@ export async function runPipeline(input: PipelineInput, log: Logger): Promise<Pi
     })
     if (config.dryRun) result.status = 'planned'
   })
-  if (config.dryRun || planned.length === 0) return { results, fatal: null }
+  if (config.dryRun || planned.length === 0) return { results, fatal: null, fatalIsConfiguration: false }
 
   // Nothing is uploaded unless the client can be built and the token check passes: a wrong URL,
   // token or certificate fails once, clearly, instead of once per report.
@@ -119,7 +121,7 @@ export async function runPipeline(input: PipelineInput, log: Logger): Promise<Pi
       result.status = 'failed'
       result.reason = `not attempted: ${message}`
     }
-    return { results, fatal: message }
+    return { results, fatal: message, fatalIsConfiguration: error instanceof ConfigError }
   }
   let client: DefectDojoClient
   try {
@@ -142,7 +144,7 @@ export async function runPipeline(input: PipelineInput, log: Logger): Promise<Pi
   } finally {
     if (!input.client) await client.close()
   }
-  return { results, fatal: null }
+  return { results, fatal: null, fatalIsConfiguration: false }
 }
 
 async function createClient(config: Config): Promise<DefectDojoClient> {

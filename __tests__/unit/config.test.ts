@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { ConfigError, INPUT_DEFAULTS, parseConfig } from '../../src/config.js'
+import { INPUTS } from '../../src/inputs.js'
 
 const base = { 'defectdojo-url': 'https://dojo.example.org', 'defectdojo-token': 'a'.repeat(40) }
 
@@ -79,6 +80,12 @@ describe('parseConfig', () => {
 
   it('reports every problem at once', () => {
     expect(problemsOf({ 'dry-run': 'maybe', 'if-no-reports': 'x' }).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('declares exactly the INPUTS table in action.yml, with the same descriptions', () => {
+    const yml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')
+    const declared = [...yml.slice(yml.indexOf('inputs:'), yml.indexOf('outputs:')).matchAll(/\n  ([a-z-]+):\n    description: (.*)\n/g)].map(([, name, description]) => [name, description!.replace(/^'(.*)'$/, '$1')])
+    expect(declared).toEqual(Object.entries(INPUTS).map(([name, spec]) => [name, spec.description]))
   })
 
   it('declares the same inputs and defaults in action.yml', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { deriveContext } from '../../src/context.js'
+import { deriveContext, deriveGitContext, deriveGitlabContext, parseRemote } from '../../src/context.js'
 
 const event = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../fixtures/events/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>
 const env = { GITHUB_REPOSITORY: 'acme/web', GITHUB_RUN_ID: '11223344556', GITHUB_RUN_ATTEMPT: '2', GITHUB_WORKFLOW: 'security', GITHUB_JOB: 'defectdojo', GITHUB_SERVER_URL: 'https://github.com', GITHUB_WORKSPACE: '/w' }
@@ -40,5 +40,34 @@ describe('deriveContext', () => {
   it('falls back to the payload for owner and repo when GITHUB_REPOSITORY is missing', () => {
     const c = deriveContext({ env: { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' }, payload: event('push-main.json') })
     expect(c).toMatchObject({ owner: 'acme', repo: 'web', runUrl: null })
+  })
+})
+
+describe('deriveGitlabContext', () => {
+  const base = { GITLAB_CI: 'true', CI_COMMIT_SHA: 'abc123', CI_DEFAULT_BRANCH: 'main', CI_PIPELINE_ID: '555', CI_PIPELINE_URL: 'https://gl.example/acme/web/-/pipelines/555', CI_PROJECT_NAMESPACE: 'acme/platform', CI_PROJECT_NAME: 'web', CI_PROJECT_URL: 'https://gl.example/acme/platform/web' }
+  it('branch pipeline', () => {
+    const c = deriveGitlabContext({ ...base, CI_COMMIT_BRANCH: 'main' }, '/builds')
+    expect(c).toMatchObject({ owner: 'acme/platform', repo: 'web', branch: 'main', defaultBranch: 'main', sha: 'abc123', pr: null, buildId: '555', runUrl: 'https://gl.example/acme/web/-/pipelines/555', scmUri: 'https://gl.example/acme/platform/web/-/tree/abc123' })
+  })
+  it('merge-request pipeline: source branch and the MR IID as {pr}', () => {
+    const c = deriveGitlabContext({ ...base, CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: 'feature/x', CI_MERGE_REQUEST_IID: '17' }, '/builds')
+    expect(c).toMatchObject({ branch: 'feature/x', pr: 17, sha: 'abc123' })
+  })
+  it('tag pipeline: the tag as version source', () => {
+    expect(deriveGitlabContext({ ...base, CI_COMMIT_TAG: 'v1.0.0' }, '/b')).toMatchObject({ branch: '', tag: 'v1.0.0' })
+  })
+})
+
+describe('deriveGitContext and parseRemote', () => {
+  it('reads owner/repo from scp-like and URL remotes, nested groups included', () => {
+    expect(parseRemote('git@github.com:acme/web.git')).toEqual({ serverUrl: 'https://github.com', owner: 'acme', repo: 'web' })
+    expect(parseRemote('https://gitlab.example.com/group/sub/web.git')).toEqual({ serverUrl: 'https://gitlab.example.com', owner: 'group/sub', repo: 'web' })
+    expect(parseRemote('https://token@github.com/acme/web')).toEqual({ serverUrl: 'https://github.com', owner: 'acme', repo: 'web' })
+    expect(parseRemote('/local/path')).toBeNull()
+    expect(parseRemote(null)).toBeNull()
+  })
+  it('a detached HEAD has no branch', () => {
+    const c = deriveGitContext({ branch: 'HEAD', sha: 'abc', remoteUrl: 'git@github.com:acme/web.git', defaultBranch: 'main', tag: 'v1' }, '/w')
+    expect(c).toMatchObject({ branch: '', sha: 'abc', owner: 'acme', repo: 'web', tag: 'v1', scmUri: 'https://github.com/acme/web/tree/abc' })
   })
 })

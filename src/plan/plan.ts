@@ -103,10 +103,10 @@ function fieldsFor(config: Config, context: RunContext, recognition: ReportRecog
     // Sent on every upload, even empty: a reimport that omits them clears the stored values (API.md §a).
     branch_tag: context.branch,
     commit_hash: context.sha,
-    build_id: context.runId ? `${context.runId}-${context.runAttempt}` : '',
+    build_id: context.buildId,
     version: config.version ?? context.tag ?? ''
   }
-  if (context.owner && context.repo && context.sha) fields.source_code_management_uri = `${context.serverUrl}/${context.owner}/${context.repo}/tree/${context.sha}`
+  if (context.scmUri) fields.source_code_management_uri = context.scmUri
   const o = config.options
   const optional: Array<[string, string | number | boolean | null]> = [
     ['service', o.service],

@@ -124,6 +124,9 @@ const SNYK_PROJECT = anyOf(
 /** AppScan XML issues of a static scan: items naming a source file. */
 const APPSCAN_STATIC_ISSUES = child('issue-group', child('item', anyOf(child('source-file'), attr('filename'))))
 
+/** Exactly two lists (Checkmarx OSA's [vulnerabilities, libraries]). */
+const PAIR_OF_LISTS: JsonCondition = (value) => (Array.isArray(value) && value.length === 2 && value.every(Array.isArray) ? ['a pair of lists'] : null)
+
 /** The finding fields the generic JSON parser accepts (required: title, severity, description). */
 const GENERIC_FINDING_FIELDS = [
   'title', 'severity', 'description', 'date', 'cwe', 'cve', 'epss_score', 'epss_percentile', 'cvssv3', 'cvssv3_score', 'cvssv4',
@@ -922,7 +925,7 @@ export const FORMATS: readonly FormatRule[] = [
       extensions: JSON_EXT,
       // `pip-audit -f json`: {dependencies: [{name, version, vulns}], fixes} (older: the bare list).
       match: anyOf(
-        json(has('dependencies'), lacks('metadata', 'projectName', 'statistics'), at('dependencies', arrayOf({ allowEmpty: true }, has('name', 'version', 'vulns')))),
+        json(has('dependencies'), onlyKeys('dependencies', 'fixes'), at('dependencies', arrayOf({ allowEmpty: true }, has('name', 'version', 'vulns')))),
         json(arrayOf({ allowEmpty: true }, has('name', 'version', 'vulns')))
       ),
       nameHint: /pip.?audit/i
@@ -1099,9 +1102,7 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'checkmarx-osa',
       extensions: JSON_EXT,
       // [[vulnerabilities…], [libraries…]]: a pair of lists, the first of {cveName, severity, state, …}.
-      match: json(arrayOf({ allowEmpty: false }, arrayOf({ allowEmpty: true }, has('cveName', 'severity', 'state', 'libraryId'))), (value) =>
-        Array.isArray(value) && value.length === 2 && value.every(Array.isArray) ? ['a pair of lists'] : null
-      ),
+      match: json(PAIR_OF_LISTS, arrayOf({ allowEmpty: false }, arrayOf({ allowEmpty: true }, has('cveName', 'severity', 'state', 'libraryId')))),
       nameHint: /osa|checkmarx/i
     },
     {

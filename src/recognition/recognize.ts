@@ -76,9 +76,9 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
   // A CSV recognised by its header whose records have more fields than the header is broken: the
   // parser rejects it ("Number of fields in row does not match number of headers").
   if (head.syntax === 'csv' && head.overfull && evidence.some((e) => e.startsWith('CSV columns'))) {
-    return skipped(`${rule.format} by its header, but not valid CSV (${head.overfull}): broken, so it is not uploaded`, false, evidence)
+    return skipped(`${rule.format} by its header, but not valid CSV (${head.overfull}): broken, so it is not uploaded`, false, [`${rule.id}: ${evidence.join('; ')}`])
   }
-  if (rule.scanType === null) return skipped(`${rule.format}: ${rule.reason ?? 'DefectDojo cannot import this format'}`, false, evidence)
+  if (rule.scanType === null) return skipped(`${rule.format}: ${rule.reason ?? 'DefectDojo cannot import this format'}`, false, [`${rule.id}: ${evidence.join('; ')}`])
   return {
     kind: 'report',
     scanType: rule.scanType,

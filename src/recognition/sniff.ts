@@ -103,7 +103,7 @@ function sniffJson(text: string, complete: boolean): Head {
       if (stream) return stream
     }
     // A log whose lines start with a bracketed time stamp (`[12:00:01] Checking …`) is text.
-    if (text[0] === '[' && /^\[[^\]\["{}]*\]\s*[A-Za-z]/.test(text)) return sniffDelimitedOrText(text, complete)
+    if (text[0] === '[' && /^\[[^\]["{}]*\]\s*[A-Za-z]/.test(text)) return sniffDelimitedOrText(text, complete)
     return {
       syntax: 'malformed',
       expected: 'JSON',

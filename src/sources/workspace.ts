@@ -6,6 +6,9 @@ import picomatch from 'picomatch'
 import { glob, isDynamicPattern } from 'tinyglobby'
 import type { Candidate } from '../types.js'
 
+/** Folders that never hold reports but can hold many thousands of files: not walked. */
+const NEVER_REPORTS = ['**/.git/**', '**/node_modules/**']
+
 export interface WorkspaceFiles {
   candidates: Candidate[]
   /** Lines that matched nothing, each a sentence for a warning. */
@@ -39,7 +42,7 @@ export async function findWorkspaceFiles(lines: readonly string[], workspace: st
       unmatched.push(`\`path\` line "${line}" matches no file or folder under ${workspace}.`)
       continue
     }
-    const files = await glob(pattern, { cwd, dot: true, onlyFiles: true, absolute: true, followSymbolicLinks: false, expandDirectories: false })
+    const files = await glob(pattern, { cwd, dot: true, onlyFiles: true, absolute: true, followSymbolicLinks: false, expandDirectories: false, ignore: NEVER_REPORTS })
     if (files.length === 0) unmatched.push(`\`path\` line "${line}" matches no file.`)
     for (const file of files.sort()) {
       const info = await stat(file).catch(() => null)

@@ -1,0 +1,283 @@
+/**
+ * Recognition by content, with project-written fixtures (fixtures/recognition): the near-twin
+ * formats, clean reports versus files that are not reports, names as tie-breakers only, the upload
+ * file name, overrides, and a 1 GiB report recognised from its head.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Candidate, Recognition } from '../../src/types.js'
+import { recognize, uploadName, type ScanTypeOverride } from '../../src/recognition/recognize.js'
+import { HEAD_BYTES } from '../../src/recognition/sniff.js'
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/recognition', import.meta.url))
+
+function candidate(file: string, options: { as?: string; artifact?: string | null } = {}): Candidate {
+  const absolutePath = path.isAbsolute(file) ? file : path.join(FIXTURES, file)
+  return { absolutePath, displayPath: options.as ?? path.basename(file), artifact: options.artifact ?? null, size: fs.statSync(absolutePath).size }
+}
+
+async function scanTypeOf(file: string, options: { as?: string; artifact?: string | null } = {}): Promise<string | null> {
+  const recognition = await recognize(candidate(file, options))
+  return recognition.kind === 'report' ? recognition.scanType : null
+}
+
+function report(recognition: Recognition): Extract<Recognition, { kind: 'report' }> {
+  if (recognition.kind !== 'report') throw new Error(`expected a report, got: ${recognition.reason}`)
+  return recognition
+}
+
+function skip(recognition: Recognition): Extract<Recognition, { kind: 'skipped' }> {
+  if (recognition.kind !== 'skipped') throw new Error(`expected a skip, got ${recognition.scanType}`)
+  return recognition
+}
+
+function override(pattern: RegExp, scanType: string): ScanTypeOverride {
+  return { pattern: String(pattern), matches: (p) => pattern.test(p), scanType }
+}
+
+// Neutral names: the content alone must decide.
+describe('near twins come out right by content alone', () => {
+  test.each([
+    ['npm audit v6 vs v7+', 'npm/npm6-audit.json', 'NPM Audit Scan'],
+    ['npm audit v6 vs v7+', 'npm/npm-audit.json', 'NPM Audit v7+ Scan'],
+    ['Gitleaks JSON vs Gitleaks SARIF', 'gitleaks/gitleaks-report.json', 'Gitleaks Scan'],
+    ['Gitleaks JSON vs Gitleaks SARIF', 'gitleaks/gitleaks.sarif', 'SARIF'],
+    ['Semgrep JSON vs Semgrep SARIF', 'semgrep/semgrep.json', 'Semgrep JSON Report'],
+    ['Semgrep JSON vs Semgrep SARIF', 'semgrep/semgrep.sarif', 'SARIF'],
+    ['Trivy vs Trivy Operator', 'trivy/trivy-image.json', 'Trivy Scan'],
+    ['Trivy vs Trivy Operator', 'trivy/trivy-k8s.json', 'Trivy Scan'],
+    ['Trivy vs Trivy Operator', 'trivy-operator/vulnerabilityreport.json', 'Trivy Operator Scan'],
+    ['ZAP XML', 'zap/zap-report.xml', 'ZAP Scan'],
+    ['Dependency-Check XML', 'dependency-check/dependency-check-report.xml', 'Dependency Check Scan'],
+    ['Prowler OCSF JSON', 'prowler/prowler-output.ocsf.json', 'Prowler Scan'],
+    ['Prowler CSV', 'prowler/prowler-output.csv', 'Prowler Scan'],
+    ['Prowler 3 JSON', 'prowler/prowler3-output.json', 'AWS Prowler V3'],
+    ['Prowler 2 CSV', 'prowler/prowler2-output.csv', 'AWS Prowler Scan'],
+    ['CycloneDX JSON vs XML', 'cyclonedx/bom.json', 'CycloneDX Scan'],
+    ['CycloneDX JSON vs XML', 'cyclonedx/bom.xml', 'CycloneDX Scan'],
+    ['Trufflehog 2 vs 3 vs trufflehog3', 'trufflehog/trufflehog2.json', 'Trufflehog Scan'],
+    ['Trufflehog 2 vs 3 vs trufflehog3', 'trufflehog/trufflehog3.json', 'Trufflehog Scan'],
+    ['Trufflehog 2 vs 3 vs trufflehog3', 'trufflehog3/trufflehog3.json', 'Trufflehog3 Scan'],
+    ['Checkov single object vs list', 'checkov/checkov.json', 'Checkov Scan'],
+    ['Checkov single object vs list', 'checkov/checkov-multi.json', 'Checkov Scan'],
+    ['Checkov with nothing to scan', 'checkov/results_json.json', 'Checkov Scan'],
+    ['ESLint json', 'eslint/eslint.json', 'ESLint Scan'],
+    ['Cppcheck SARIF', 'cppcheck/cppcheck.sarif', 'SARIF'],
+    ['SPDX JSON', 'spdx/sbom.spdx.json', 'SPDX Scan'],
+    ['SPDX tag-value', 'spdx/sbom.spdx', 'SPDX Scan']
+  ])('%s: %s → %s', async (_pair, file, scanType) => {
+    const recognition = report(await recognize(candidate(file, { as: `report${path.extname(file)}` })))
+    expect(recognition.scanType).toBe(scanType)
+    expect(recognition.decidedBy).toBe('content')
+  })
+
+  test.each([
+    ['ZAP JSON is not importable as ZAP Scan', 'zap/zap-report.json', /ZAP JSON/],
+    ['Dependency-Check JSON is not importable', 'dependency-check/dependency-check-report.json', /XML report only/],
+    ['ESLint json-with-metadata is not importable', 'eslint/eslint-with-metadata.json', /eslint -f json/],
+    ['Cppcheck XML is not importable', 'cppcheck/cppcheck.xml', /reads SARIF now/],
+    ['JUnit XML from a linter', 'junit/eslint-junit.xml', /JUnit XML/],
+    ['Checkstyle XML from a linter', 'checkstyle/checkstyle-result.xml', /Checkstyle XML/],
+    ['SPDX 3 is not supported yet', 'spdx/sbom.spdx3.json', /SPDX 3/]
+  ])('%s', async (_what, file, reason) => {
+    const skipped = skip(await recognize(candidate(file)))
+    expect(skipped.reason).toMatch(reason)
+    expect(skipped.humanReadable).toBe(false)
+  })
+
+  test('SARIF from a tool that has a scan type of its own always goes to the generic SARIF parser', async () => {
+    for (const file of ['cppcheck/cppcheck.sarif', 'gitleaks/gitleaks.sarif', 'semgrep/semgrep.sarif', 'sarif/codeql.sarif']) {
+      expect(await scanTypeOf(file, { as: `${path.basename(path.dirname(file))}.sarif` })).toBe('SARIF')
+    }
+  })
+})
+
+describe('a valid empty report is uploaded; a file that is not a report never is', () => {
+  test.each([
+    ['Gitleaks [] named gitleaks', 'gitleaks/gitleaks.json', 'Gitleaks Scan'],
+    ['SARIF with empty results', 'sarif/empty-results.sarif', 'SARIF'],
+    ['npm audit with no vulnerabilities', 'npm/npm-audit-clean.json', 'NPM Audit v7+ Scan'],
+    ['Trivy without Results', 'trivy/trivy-clean.json', 'Trivy Scan']
+  ])('%s', async (_what, file, scanType) => {
+    expect(await scanTypeOf(file)).toBe(scanType)
+  })
+
+  test.each([
+    ['npm audit error output', 'npm/npm-audit-error.json', /npm audit` failed/],
+    ['yarn audit error output', 'yarn/yarn-audit-error.json', /yarn audit` failed/],
+    ['WPScan aborted', 'wpscan/wpscan-aborted.json', /aborted/],
+    ['a 0-byte file', 'negative/empty.json', /empty \(0 bytes\)/],
+    ['white space only', 'negative/whitespace.json', /only white space/],
+    ['truncated JSON', 'negative/truncated.json', /not valid JSON .*truncated or broken/],
+    ['broken XML', 'negative/broken.xml', /not valid XML/],
+    ['a CSV whose records overflow its header', 'negative/broken.csv', /not valid CSV \(record 2 has 10 fields, the header 7\)/],
+    ['an HTML report for people', 'negative/zap-report.html', /HTML page for people/],
+    ['a log', 'negative/build.log', /for people|not a report format/],
+    ['Markdown', 'negative/README.md', /for people/],
+    ['unknown JSON', 'negative/unknown.json', /not a report format this action recognises .*scan-types/],
+    ['checksum output that looks like clamscan lines', 'negative/sha256sums.txt', /for people|not a report format/]
+  ])('%s is skipped', async (_what, file, reason) => {
+    expect(skip(await recognize(candidate(file))).reason).toMatch(reason)
+  })
+
+  test('pages and logs for people are counted quietly, broken reports are not', async () => {
+    expect(skip(await recognize(candidate('negative/zap-report.html'))).humanReadable).toBe(true)
+    expect(skip(await recognize(candidate('negative/README.md'))).humanReadable).toBe(true)
+    expect(skip(await recognize(candidate('negative/truncated.json'))).humanReadable).toBe(false)
+    expect(skip(await recognize(candidate('npm/npm-audit-error.json'))).humanReadable).toBe(false)
+  })
+})
+
+describe('names only break ties', () => {
+  test('an empty [] without a telling name is skipped with a reason naming the override', async () => {
+    const skipped = skip(await recognize(candidate('gitleaks/gitleaks.json', { as: 'report.json' })))
+    expect(skipped.reason).toMatch(/what several tools print on a clean run/)
+    expect(skipped.reason).toMatch(/`scan-types` input, e\.g\. `report\.json = /)
+  })
+
+  test('the file name or the artifact name decides between the tools that print []', async () => {
+    expect(report(await recognize(candidate('gitleaks/gitleaks.json'))).decidedBy).toBe('content+name')
+    expect(await scanTypeOf('gitleaks/gitleaks.json', { as: 'hadolint.json' })).toBe('Hadolint Dockerfile check')
+    expect(await scanTypeOf('gitleaks/gitleaks.json', { as: 'report.json', artifact: 'gitleaks' })).toBe('Gitleaks Scan')
+    expect(await scanTypeOf('hadolint/hadolint.json')).toBe('Hadolint Dockerfile check')
+  })
+
+  test('a name never overrides content', async () => {
+    const recognition = report(await recognize(candidate('gitleaks/gitleaks-report.json', { as: 'trivy-results.json', artifact: 'trivy' })))
+    expect(recognition.scanType).toBe('Gitleaks Scan')
+    expect(recognition.decidedBy).toBe('content')
+  })
+
+  test('formats only a name can tell apart: the name decides, else an override is asked for', async () => {
+    expect(await scanTypeOf('invicti/invicti-scan.json')).toBe('Invicti Scan')
+    expect(await scanTypeOf('netsparker/netsparker-scan.json')).toBe('Netsparker Scan')
+    expect(await scanTypeOf('invicti/invicti-scan.json', { as: 'scan.json', artifact: 'netsparker-results' })).toBe('Netsparker Scan')
+    const skipped = skip(await recognize(candidate('invicti/invicti-scan.json', { as: 'scan.json' })))
+    expect(skipped.reason).toMatch(/fits several formats \(Acunetix Scan, Invicti Scan, Netsparker Scan\)/)
+  })
+})
+
+describe('the upload file name', () => {
+  test('a name without an accepted extension gets the one the parser needs', async () => {
+    const recognition = report(await recognize(candidate('gitleaks/gitleaks-report')))
+    expect(recognition.scanType).toBe('Gitleaks Scan')
+    expect(recognition.uploadName).toBe('gitleaks-report.json')
+  })
+
+  test('SARIF in results.txt is sent as results.sarif', async () => {
+    const recognition = report(await recognize(candidate('sarif/results.txt')))
+    expect(recognition.scanType).toBe('SARIF')
+    expect(recognition.uploadName).toBe('results.sarif')
+  })
+
+  test('ZAP needs lower-case .xml', async () => {
+    expect(report(await recognize(candidate('zap/zap-clean.XML'))).uploadName).toBe('zap-clean.xml')
+    expect(report(await recognize(candidate('zap/zap-report.xml'))).uploadName).toBe('zap-report.xml')
+  })
+
+  test('names the server would refuse are renamed; names that already fit are kept', async () => {
+    expect(report(await recognize(candidate('lynis/lynis-report.dat'))).uploadName).toBe('lynis-report.txt')
+    expect(report(await recognize(candidate('spdx/sbom.spdx'))).uploadName).toBe('sbom.txt')
+    expect(report(await recognize(candidate('detect-secrets/.secrets.baseline'))).uploadName).toBe('.secrets.baseline.json')
+    expect(report(await recognize(candidate('prowler/prowler-output.ocsf.json'))).uploadName).toBe('prowler-output.ocsf.json')
+    expect(report(await recognize(candidate('sarif/codeql.sarif'))).uploadName).toBe('codeql.sarif')
+  })
+
+  test('a Prowler 3 report named .ocsf.json is not sent under a name that makes the parser read OCSF', async () => {
+    expect(report(await recognize(candidate('prowler/prowler3-output.json', { as: 'prowler.ocsf.json' }))).uploadName).toBe('prowler.json')
+  })
+
+  test('uploadName rules', () => {
+    expect(uploadName('gitleaks-report', ['.json'])).toBe('gitleaks-report.json')
+    expect(uploadName('results.txt', ['.sarif', '.json'])).toBe('results.sarif')
+    expect(uploadName('report.JSON', ['.json'])).toBe('report.json')
+    expect(uploadName('scan.v2', ['.json'])).toBe('scan.v2.json')
+    expect(uploadName('x.ocsf.json', ['.json'], ['.ocsf.json'])).toBe('x.json')
+    expect(uploadName('anything.bin', [])).toBe('anything.bin')
+  })
+})
+
+describe('overrides', () => {
+  test('an override wins over recognition and keeps the naming rules of its scan type', async () => {
+    const recognition = report(await recognize(candidate('sarif/results.txt'), [override(/results\.txt$/, 'Trivy Scan')]))
+    expect(recognition.scanType).toBe('Trivy Scan')
+    expect(recognition.decidedBy).toBe('override')
+    expect(recognition.uploadName).toBe('results.json')
+    expect(recognition.evidence[0]).toMatch(/^scan-types: /)
+  })
+
+  test('an override to a parser that also reads the format uses that parser\'s naming (AWS Prowler V3 reads OCSF as .ocsf.json)', async () => {
+    const ocsf = report(await recognize(candidate('prowler/prowler-output.ocsf.json', { as: 'prowler.json' }), [override(/prowler/, 'AWS Prowler V3')]))
+    expect(ocsf.uploadName).toBe('prowler.ocsf.json')
+    const v3 = report(await recognize(candidate('prowler/prowler3-output.json', { as: 'prowler.ocsf.json' }), [override(/prowler/, 'AWS Prowler V3')]))
+    expect(v3.uploadName).toBe('prowler.json')
+  })
+
+  test('an override names a twin recognition leaves alone', async () => {
+    expect(await scanTypeOf('invicti/invicti-scan.json')).toBe('Invicti Scan')
+    const recognition = report(await recognize(candidate('invicti/invicti-scan.json', { as: 'scan.json' }), [override(/scan\.json$/, 'Acunetix Scan')]))
+    expect(recognition.scanType).toBe('Acunetix Scan')
+  })
+
+  test('an empty file is skipped even when an override matches it', async () => {
+    expect(skip(await recognize(candidate('negative/empty.json'), [override(/./, 'Gitleaks Scan')])).reason).toMatch(/0 bytes/)
+  })
+})
+
+describe('a 1 GiB report is recognised from its head', () => {
+  const GiB = 1024 ** 3
+  let dir: string
+  let file: string
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recognition-big-'))
+    file = path.join(dir, 'trivy-huge.json')
+    // A real Trivy document for the first 8 MiB (a header and an array of findings written in
+    // chunks), then extended to 1 GiB: a sparse tail the recognition must never reach.
+    const fd = fs.openSync(file, 'w')
+    fs.writeSync(fd, '{\n  "SchemaVersion": 2,\n  "ArtifactName": "registry.example.test/huge:1.0",\n  "ArtifactType": "container_image",\n  "Results": [\n    {\n      "Target": "huge",\n      "Vulnerabilities": [\n')
+    const finding = (i: number) => `        {"VulnerabilityID": "CVE-2024-${String(i).padStart(5, '0')}", "PkgName": "pkg-${i}", "InstalledVersion": "1.0.${i}", "Severity": "MEDIUM"},\n`
+    let written = 0
+    for (let chunk = 0; written < 8 * 1024 * 1024; chunk++) {
+      const text = Array.from({ length: 1000 }, (_, k) => finding(chunk * 1000 + k)).join('')
+      fs.writeSync(fd, text)
+      written += Buffer.byteLength(text)
+    }
+    fs.ftruncateSync(fd, GiB)
+    fs.closeSync(fd)
+  })
+
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** Bytes this process has read so far (Linux); null where /proc is not available. */
+  function bytesReadByProcess(): number | null {
+    try {
+      const match = /^rchar:\s*(\d+)$/m.exec(fs.readFileSync('/proc/self/io', 'utf8'))
+      return match ? Number(match[1]) : null
+    } catch {
+      return null
+    }
+  }
+
+  test('recognised as Trivy, reading at most the head', async () => {
+    expect(fs.statSync(file).size).toBe(GiB)
+    const before = bytesReadByProcess()
+    const started = performance.now()
+    const recognition = report(await recognize(candidate(file)))
+    const elapsed = performance.now() - started
+    const after = bytesReadByProcess()
+    expect(recognition.scanType).toBe('Trivy Scan')
+    expect(recognition.uploadName).toBe('trivy-huge.json')
+    if (before !== null && after !== null) {
+      // The read itself is HEAD_BYTES + 1 (one byte tells "longer than the head"); reading
+      // /proc/self/io twice adds a few hundred bytes.
+      expect(after - before).toBeLessThanOrEqual(HEAD_BYTES + 1 + 4096)
+    }
+    expect(elapsed).toBeLessThan(5000)
+  })
+})

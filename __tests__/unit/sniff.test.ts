@@ -1,0 +1,140 @@
+/** The bounded head reader: what a head of bytes becomes, cut off or whole. */
+import { describe, expect, test } from '@jest/globals'
+import { sniff, splitCsvLine, HEAD_BYTES } from '../../src/recognition/sniff.js'
+
+const whole = (text: string) => sniff(Buffer.from(text), true)
+const cut = (text: string) => sniff(Buffer.from(text), false)
+
+describe('JSON', () => {
+  test('a whole document', () => {
+    expect(whole('{"SchemaVersion": 2, "Results": []}')).toEqual({ syntax: 'json', value: { SchemaVersion: 2, Results: [] }, complete: true })
+  })
+
+  test('a head cut inside a big document keeps what was read', () => {
+    const head = cut('{"SchemaVersion": 2, "ArtifactName": "shop", "Results": [{"Target": "a"}, {"Target": "b", "Vulner')
+    expect(head.syntax).toBe('json')
+    if (head.syntax !== 'json') return
+    expect(head.complete).toBe(false)
+    expect(head.value).toMatchObject({ SchemaVersion: 2, ArtifactName: 'shop', Results: [{ Target: 'a' }, { Target: 'b' }] })
+  })
+
+  test('a whole file that stops early is truncated, not a report', () => {
+    const head = whole('{"SchemaVersion": 2, "Results": [{"Target": "a"')
+    expect(head).toMatchObject({ syntax: 'malformed', expected: 'JSON' })
+  })
+
+  test('an error before the cut is a broken file even in a head', () => {
+    expect(cut('{"a": 1,, "b": 2, "c": [1, 2, 3')).toMatchObject({ syntax: 'malformed', expected: 'JSON' })
+  })
+
+  test('a BOM is ignored', () => {
+    expect(whole('\uFEFF[]')).toEqual({ syntax: 'json', value: [], complete: true })
+  })
+
+  test('null is JSON (Gitleaks 7 and old Trivy print it when they find nothing)', () => {
+    expect(whole('null\n')).toEqual({ syntax: 'json', value: null, complete: true })
+  })
+
+  test('JSON Lines: one object per line', () => {
+    const head = whole('{"type": "auditAdvisory", "data": {}}\n{"type": "auditSummary", "data": {}}\n')
+    expect(head).toEqual({ syntax: 'jsonl', lines: [{ type: 'auditAdvisory', data: {} }, { type: 'auditSummary', data: {} }], complete: true })
+  })
+
+  test('JSON Lines cut off: the partial last line is left out', () => {
+    const head = cut('{"a": 1}\n{"a": 2}\n{"a": 3}\n{"a": ')
+    expect(head).toEqual({ syntax: 'jsonl', lines: [{ a: 1 }, { a: 2 }, { a: 3 }], complete: false })
+  })
+
+  test('a stream of pretty-printed documents (govulncheck -json) is read like JSON Lines', () => {
+    const head = whole('{\n  "config": {\n    "scanner_name": "govulncheck"\n  }\n}\n{\n  "progress": {\n    "message": "Scanning"\n  }\n}\n')
+    expect(head).toEqual({ syntax: 'jsonl', lines: [{ config: { scanner_name: 'govulncheck' } }, { progress: { message: 'Scanning' } }], complete: true })
+  })
+
+  test('a log whose lines start with a bracketed time stamp is text, not broken JSON', () => {
+    const head = whole('[10:00:00] Running Rootkit Hunter version 1.4.6 on app\n[10:00:01] Info: Start date is Mon\n')
+    expect(head.syntax).toBe('text')
+  })
+})
+
+describe('XML', () => {
+  test('an element tree with attributes and text', () => {
+    const head = whole('<?xml version="1.0"?>\n<OWASPZAPReport version="2.15.0"><site name="x"><alerts/></site></OWASPZAPReport>')
+    expect(head.syntax).toBe('xml')
+    if (head.syntax !== 'xml') return
+    expect(head.root.name).toBe('OWASPZAPReport')
+    expect(head.root.attributes).toEqual({ version: '2.15.0' })
+    expect(head.root.children[0]).toMatchObject({ name: 'site', attributes: { name: 'x' } })
+  })
+
+  test('a head cut inside the document is fine; a whole file cut is broken', () => {
+    const text = '<?xml version="1.0"?>\n<issues burpVersion="2024.4"><issue><name>XSS</name></issue><issue><na'
+    expect(cut(text).syntax).toBe('xml')
+    expect(whole(text)).toMatchObject({ syntax: 'malformed', expected: 'XML' })
+  })
+
+  test('mismatched tags are broken', () => {
+    expect(whole('<a><b></a>')).toMatchObject({ syntax: 'malformed', expected: 'XML' })
+  })
+
+  test('HTML is a page for people, with its title kept', () => {
+    expect(whole('<!DOCTYPE html>\n<html><head><title>ZAP Scanning Report</title></head><body></body></html>')).toEqual({
+      syntax: 'html',
+      title: 'ZAP Scanning Report',
+      complete: true
+    })
+  })
+})
+
+describe('CSV and text', () => {
+  test('a header row, comma or semicolon separated, quoted or not', () => {
+    expect(whole('"id","fqdn/ip","port","severity"\n"TLS1","a","443","INFO"\n')).toMatchObject({ syntax: 'csv', delimiter: ',', header: ['id', 'fqdn/ip', 'port', 'severity'] })
+    expect(whole('AUTH_METHOD;TIMESTAMP;PROVIDER;STATUS\nprofile;2024;aws;FAIL\n')).toMatchObject({ syntax: 'csv', delimiter: ';', header: ['AUTH_METHOD', 'TIMESTAMP', 'PROVIDER', 'STATUS'] })
+  })
+
+  test('empty header cells are allowed (Plugin Output,,State; a trailing comma)', () => {
+    expect(whole('Plugin ID,CVE,Risk,,Host,\n1,,Low,,a,\n')).toMatchObject({ syntax: 'csv', header: ['Plugin ID', 'CVE', 'Risk', '', 'Host', ''] })
+  })
+
+  test('a record with more fields than the header is marked, not dropped', () => {
+    const head = whole('A,B,C\n1,2,3\n1,2,3,4,5\n')
+    expect(head).toMatchObject({ syntax: 'csv', overfull: 'record 3 has 5 fields, the header 3' })
+  })
+
+  test('quoted cells may hold delimiters, quotes and line breaks', () => {
+    expect(splitCsvLine('a,"b,c","d ""e"""', ',')).toEqual(['a', 'b,c', 'd "e"'])
+    const head = whole('A,B,C\n1,"two\nlines",3\n')
+    expect(head.syntax === 'csv' && head.overfull).toBeFalsy()
+  })
+
+  test('anything else is text lines', () => {
+    expect(whole('sqlmap identified the following injection point(s)\n---\n')).toMatchObject({ syntax: 'text', lines: ['sqlmap identified the following injection point(s)', '---', ''] })
+  })
+})
+
+describe('empty, binary and zip', () => {
+  test('nothing or only white space', () => {
+    expect(whole('')).toEqual({ syntax: 'empty', complete: true })
+    expect(whole(' \n\t\n')).toEqual({ syntax: 'empty', complete: true })
+  })
+
+  test('binary content', () => {
+    expect(sniff(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1]), true).syntax).toBe('binary')
+  })
+
+  test('a zip archive lists its entry names from the local headers', () => {
+    const entry = (name: string, data: string) => {
+      const header = Buffer.alloc(30)
+      header.writeUInt32LE(0x04034b50, 0)
+      header.writeUInt32LE(Buffer.byteLength(data), 18)
+      header.writeUInt32LE(Buffer.byteLength(data), 22)
+      header.writeUInt16LE(Buffer.byteLength(name), 26)
+      return Buffer.concat([header, Buffer.from(name), Buffer.from(data)])
+    }
+    const bytes = Buffer.concat([entry('audit.fvdl', '<FVDL/>'), entry('VERSION', '23.1')])
+    expect(sniff(bytes, false)).toEqual({ syntax: 'zip', entries: ['audit.fvdl', 'VERSION'], complete: false })
+  })
+
+  test('the head bound is 256 KiB', () => {
+    expect(HEAD_BYTES).toBe(256 * 1024)
+  })
+})
