@@ -84,7 +84,7 @@ describe('parseConfig', () => {
 
   it('declares exactly the INPUTS table in action.yml, with the same descriptions', () => {
     const yml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')
-    const declared = [...yml.slice(yml.indexOf('inputs:'), yml.indexOf('outputs:')).matchAll(/\n  ([a-z-]+):\n    description: (.*)\n/g)].map(([, name, description]) => [name, description!.replace(/^'(.*)'$/, '$1')])
+    const declared = [...yml.slice(yml.indexOf('inputs:'), yml.indexOf('outputs:')).matchAll(/\n {2}([a-z-]+):\n {4}description: (.*)\n/g)].map(([, name, description]) => [name, description!.replace(/^'(.*)'$/, '$1')])
     expect(declared).toEqual(Object.entries(INPUTS).map(([name, spec]) => [name, spec.description]))
   })
 

@@ -1874,7 +1874,7 @@ export const FORMATS: readonly FormatRule[] = [
       format: 'SSL Labs API JSON',
       tool: 'ssllabs',
       extensions: JSON_EXT,
-      match: json(arrayOf({ allowEmpty: false }, has('host', 'port', 'protocol', 'endpoints', 'engineVersion', 'criteriaVersion'))),
+      match: json(arrayOf({ allowEmpty: true }, has('host', 'port', 'protocol', 'endpoints', 'engineVersion', 'criteriaVersion'))),
       nameHint: /ssl.?labs/i
     },
     {
@@ -2175,7 +2175,7 @@ export const FORMATS: readonly FormatRule[] = [
         json(arrayOf({ allowEmpty: true }, has('detail', 'digest', 'finalAction', 'policyId', 'status', 'tag'))),
         json(has('evaluatedTag', 'policyId', 'imageDigest', 'evaluations'))
       ),
-      nameHint: /anchore/i
+      nameHint: /polic/i
     },
     {
       id: 'anchorectl-vulns-json',
@@ -2184,7 +2184,7 @@ export const FORMATS: readonly FormatRule[] = [
       tool: 'anchorectl',
       extensions: JSON_EXT,
       match: json(arrayOf({ allowEmpty: true }, has('feed', 'feedGroup', 'packageName', 'packageVersion', 'severity', 'vuln'))),
-      nameHint: /anchore/i
+      nameHint: /anchore.*vuln|vuln.*anchore|anchorectl/i
     },
     {
       id: 'aqua-json',
