@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
 import { runCli } from './cli/run.js'
 import { VERSION } from './version.js'

@@ -3,13 +3,12 @@
 // candidate ends as exactly one Result, whatever fails.
 import { ConfigError, type Config } from './config.js'
 import type { RunContext } from './context.js'
-import { DefectDojoClient, type UploadProgress } from './defectdojo/client.js'
+import type { DefectDojoClient, UploadProgress } from './defectdojo/client.js'
 import { DefectDojoError, formatMb } from './defectdojo/errors.js'
-import { readNetworkFiles } from './defectdojo/network.js'
 import { DEFAULT_RETRY, withRetries } from './defectdojo/retry.js'
 import { runScheduled } from './defectdojo/scheduler.js'
 import { planUploads, type PlannedUpload, type ReportRecognition } from './plan/plan.js'
-import { recognize, type ScanTypeOverride } from './recognition/recognize.js'
+import type { ScanTypeOverride } from './recognition/recognize.js'
 import { baseResult, flatCounts } from './report/results.js'
 import { findCopies } from './sources/duplicates.js'
 import { reportLabel } from './sources/label.js'
@@ -46,8 +45,10 @@ export async function runPipeline(input: PipelineInput, log: Logger): Promise<Pi
   const { config, context, candidates } = input
   // `scan-types` lines that name a scan type take precedence over recognition.
   const overrides: ScanTypeOverride[] = config.rules.flatMap((r) => (r.scanType ? [{ pattern: r.pattern, matches: r.matches, scanType: r.scanType }] : []))
+  // The format table and its parsers load only when there is something to recognise.
+  const { recognize } = candidates.length > 0 ? await import('./recognition/recognize.js') : { recognize: null }
   const recognitions = await mapLimit(candidates, RECOGNITION_CONCURRENCY, (c) =>
-    recognize(c, overrides).catch(
+    recognize!(c, overrides).catch(
       (error: unknown): Recognition => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] })
     )
   )
@@ -148,6 +149,8 @@ export async function runPipeline(input: PipelineInput, log: Logger): Promise<Pi
 }
 
 async function createClient(config: Config): Promise<DefectDojoClient> {
+  // Loaded only when something is uploaded: undici is half the bundle, and a dry-run needs none of it.
+  const [{ DefectDojoClient }, { readNetworkFiles }] = await Promise.all([import('./defectdojo/client.js'), import('./defectdojo/network.js')])
   const files = await readNetworkFiles({ caCertificates: config.caCertificates, clientCertificate: config.clientCertificate, clientKey: config.clientKey })
   return new DefectDojoClient({
     baseUrl: config.defectdojoUrl!,

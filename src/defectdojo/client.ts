@@ -3,6 +3,8 @@
 // would buffer a file-backed FormData whole (+1.1 GB for a 1 GiB report).
 import { randomUUID } from 'node:crypto'
 import { subscribe } from 'node:diagnostics_channel'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { openAsBlob } from 'node:fs'
 import { FormData, request, type Dispatcher } from 'undici'
 import { DefectDojoError, RETRYABLE_STATUSES, describeFailure, serverText } from './errors.js'
@@ -33,6 +35,8 @@ export interface UploadRequest {
 /** Live state of one upload, for the heartbeat log. */
 export interface UploadProgress {
   bytesSent: number
+  /** Collect garbage while sending (set for large reports). */
+  collect?: boolean
   /** Set when the whole body has been sent and the client waits for DefectDojo's answer. */
   sentAt: number | null
 }
@@ -41,6 +45,28 @@ export interface UploadProgress {
 const REQUEST_ID_HEADER = 'x-request-id'
 const progressById = new Map<string, UploadProgress>()
 let subscribed = false
+
+/**
+ * Streaming a large report allocates a fresh buffer per chunk. V8 collects such external memory only
+ * after it grew by about 64 MB, so a 1 GiB upload peaked ~75 MB above the process's baseline
+ * (bench/RESULTS.md, scenario 2). A full collection every few MiB sent keeps the peak flat at a cost
+ * lost in the network time. Enabled only for uploads large enough to matter.
+ */
+const COLLECT_EVERY_BYTES = 8 * 1048576
+const COLLECT_ABOVE_BYTES = 64 * 1048576
+let collectGarbage: (() => void) | null | undefined
+let sentSinceCollection = 0
+function garbageCollector(): (() => void) | null {
+  if (collectGarbage === undefined) {
+    try {
+      setFlagsFromString('--expose-gc')
+      collectGarbage = runInNewContext('gc') as () => void
+    } catch {
+      collectGarbage = null
+    }
+  }
+  return collectGarbage
+}
 function trackProgress(): void {
   if (subscribed) return
   subscribed = true
@@ -53,7 +79,13 @@ function trackProgress(): void {
   subscribe('undici:request:bodyChunkSent', (message) => {
     const { request, chunk } = message as { request: { headers?: unknown }; chunk: { length?: number; byteLength?: number } }
     const progress = progressById.get(idOf(request) ?? '')
-    if (progress) progress.bytesSent += chunk.byteLength ?? chunk.length ?? 0
+    if (!progress) return
+    const bytes = chunk.byteLength ?? chunk.length ?? 0
+    progress.bytesSent += bytes
+    if (progress.collect && (sentSinceCollection += bytes) >= COLLECT_EVERY_BYTES) {
+      sentSinceCollection = 0
+      garbageCollector()?.()
+    }
   })
   subscribe('undici:request:bodySent', (message) => {
     const progress = progressById.get(idOf((message as { request: { headers?: unknown } }).request) ?? '')
@@ -104,12 +136,10 @@ export class DefectDojoClient {
     const blob = await openAsBlob(req.filePath)
     form.append('file', blob, req.uploadName)
     const id = randomUUID()
-    if (progress) {
-      trackProgress()
-      progress.bytesSent = 0
-      progress.sentAt = null
-      progressById.set(id, progress)
-    }
+    const tracked: UploadProgress = progress ?? { bytesSent: 0, sentAt: null }
+    Object.assign(tracked, { bytesSent: 0, sentAt: null, collect: req.fileSize > COLLECT_ABOVE_BYTES })
+    trackProgress()
+    progressById.set(id, tracked)
     try {
       const { status, contentType, body, headers } = await this.send('POST', `/api/v2/${req.endpoint}/`, form, { [REQUEST_ID_HEADER]: id })
       if (status === 201 || status === 200) return parseImportAnswer(parseJson(body))

@@ -1,0 +1,6431 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
+/***/ 5581:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8176);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
+// Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
+
+
+process.exitCode = await (0,_cli_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), process.env, process.cwd(), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }, _version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8176:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ak: () => (/* binding */ runCli)
+});
+
+// UNUSED EXPORTS: EXIT, cliContext, dotenv, helpText, parseCliArgs, readGitFacts, textTable
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/config.ts + 2 modules
+var src_config = __nccwpck_require__(6622);
+;// CONCATENATED MODULE: ./src/context.ts
+// The run's Git and CI context, derived from the runner's environment and the event payload as plain
+// data, so the engine below the Actions shell never touches @actions/*.
+function get(value, ...path) {
+    let current = value;
+    for (const step of path) {
+        if (typeof current !== 'object' || current === null)
+            return undefined;
+        current = current[step];
+    }
+    return current;
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : null;
+}
+function deriveContext({ env, payload }) {
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const [ownerFromEnv, repoFromEnv] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const owner = ownerFromEnv || str(get(payload, 'repository', 'owner', 'login')) || '';
+    const repo = repoFromEnv || str(get(payload, 'repository', 'name')) || '';
+    const ref = env.GITHUB_REF ?? '';
+    const pullRequest = get(payload, 'pull_request');
+    const isPullRequest = pullRequest !== undefined && (eventName === 'pull_request' || eventName === 'pull_request_target');
+    let branch = '';
+    let sha = env.GITHUB_SHA ?? '';
+    let pr = null;
+    let tag = null;
+    if (isPullRequest) {
+        // GITHUB_REF is refs/pull/N/merge and GITHUB_SHA the merge commit: report the head instead.
+        branch = str(env.GITHUB_HEAD_REF) ?? str(get(pullRequest, 'head', 'ref')) ?? '';
+        sha = str(get(pullRequest, 'head', 'sha')) ?? sha;
+        const number = get(pullRequest, 'number');
+        pr = typeof number === 'number' ? number : null;
+    }
+    else if (eventName === 'workflow_run') {
+        // The reports belong to the run that triggered this one.
+        branch = str(get(payload, 'workflow_run', 'head_branch')) ?? '';
+        sha = str(get(payload, 'workflow_run', 'head_sha')) ?? sha;
+        const prNumber = get(payload, 'workflow_run', 'pull_requests', '0', 'number');
+        pr = typeof prNumber === 'number' ? prNumber : null;
+    }
+    else if (ref.startsWith('refs/heads/')) {
+        branch = ref.slice('refs/heads/'.length);
+    }
+    else if (ref.startsWith('refs/tags/')) {
+        tag = ref.slice('refs/tags/'.length);
+    }
+    if (!branch && str(env.GITHUB_REF_TYPE) === 'branch')
+        branch = env.GITHUB_REF_NAME ?? '';
+    const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const runId = env.GITHUB_RUN_ID ?? '';
+    const runAttempt = env.GITHUB_RUN_ATTEMPT ?? '1';
+    return {
+        owner,
+        repo,
+        serverUrl,
+        eventName,
+        branch,
+        defaultBranch: str(get(payload, 'repository', 'default_branch')),
+        sha,
+        pr,
+        tag,
+        runId,
+        runAttempt,
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runUrl: owner && repo && runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : null,
+        buildId: runId ? `${runId}-${runAttempt}` : '',
+        scmUri: owner && repo && sha ? `${serverUrl}/${owner}/${repo}/tree/${sha}` : null,
+        workspace: env.GITHUB_WORKSPACE ?? process.cwd()
+    };
+}
+/**
+ * GitLab CI's predefined variables → RunContext. Merge-request pipelines report the source branch and
+ * its head commit; tag pipelines give the version; `{pr}` is the merge request's IID.
+ */
+function deriveGitlabContext(env, workspace) {
+    const mergeRequestBranch = str(env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME);
+    const branch = mergeRequestBranch ?? str(env.CI_COMMIT_BRANCH) ?? '';
+    const sha = env.CI_COMMIT_SHA ?? '';
+    const projectUrl = str(env.CI_PROJECT_URL)?.replace(/\/+$/, '') ?? null;
+    const iid = Number(env.CI_MERGE_REQUEST_IID);
+    const [namespace, ...rest] = (env.CI_PROJECT_PATH ?? '').split('/');
+    return {
+        owner: env.CI_PROJECT_NAMESPACE ?? namespace ?? '',
+        repo: env.CI_PROJECT_NAME ?? rest.at(-1) ?? '',
+        serverUrl: (env.CI_SERVER_URL ?? 'https://gitlab.com').replace(/\/+$/, ''),
+        eventName: env.CI_PIPELINE_SOURCE ?? 'push',
+        branch,
+        defaultBranch: str(env.CI_DEFAULT_BRANCH),
+        sha,
+        pr: mergeRequestBranch && Number.isInteger(iid) ? iid : null,
+        tag: str(env.CI_COMMIT_TAG),
+        runId: env.CI_PIPELINE_ID ?? '',
+        runAttempt: '1',
+        workflow: env.CI_PIPELINE_NAME ?? '',
+        job: env.CI_JOB_NAME ?? '',
+        runUrl: str(env.CI_PIPELINE_URL),
+        buildId: env.CI_PIPELINE_ID ?? '',
+        scmUri: projectUrl && sha ? `${projectUrl}/-/tree/${sha}` : null,
+        workspace
+    };
+}
+/** A laptop or Jenkins: the context from git in the working folder. */
+function deriveGitContext(git, workspace) {
+    const remote = parseRemote(git.remoteUrl);
+    const sha = git.sha ?? '';
+    return {
+        owner: remote?.owner ?? '',
+        repo: remote?.repo ?? '',
+        serverUrl: remote?.serverUrl ?? '',
+        eventName: 'local',
+        branch: git.branch && git.branch !== 'HEAD' ? git.branch : '',
+        defaultBranch: git.defaultBranch,
+        sha,
+        pr: null,
+        tag: git.tag,
+        runId: '',
+        runAttempt: '1',
+        workflow: '',
+        job: '',
+        runUrl: null,
+        buildId: '',
+        scmUri: remote && sha ? `${remote.serverUrl}/${remote.owner}/${remote.repo}/tree/${sha}` : null,
+        workspace
+    };
+}
+/** owner/repo and the web URL of a git remote (scp-like or URL form); null when it is neither. */
+function parseRemote(url) {
+    if (!url)
+        return null;
+    const scp = /^[^@/]+@([^:/]+):(.+?)(?:\.git)?\/?$/.exec(url);
+    let host;
+    let path;
+    if (scp) {
+        host = scp[1];
+        path = scp[2];
+    }
+    else {
+        try {
+            const parsed = new URL(url);
+            host = parsed.host;
+            path = parsed.pathname.replace(/^\/+/, '').replace(/\.git\/?$/, '').replace(/\/+$/, '');
+        }
+        catch {
+            return null;
+        }
+    }
+    const parts = path.split('/').filter(Boolean);
+    if (parts.length < 2)
+        return null;
+    return { serverUrl: `https://${host}`, owner: parts.slice(0, -1).join('/'), repo: parts.at(-1) };
+}
+
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/defectdojo/errors.ts
+var errors = __nccwpck_require__(6348);
+;// CONCATENATED MODULE: ./src/defectdojo/retry.ts
+// Which failures are safe to try again, and when. undici never retries a POST, and a consumed
+// multipart body cannot be replayed, so retries happen here, each attempt rebuilding its body from
+// disk. Reimport is idempotent (an identical report comes back "untouched", API.md §e), so even an
+// ambiguous failure may be retried; import creates a new test per call, so there only a request that
+// provably never reached the server is retried.
+
+const DEFAULT_RETRY = {
+    baseDelayMs: 2000,
+    maxDelayMs: 60_000,
+    maxRetryAfterMs: 300_000,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random
+};
+/** Whether this failure may be tried again under the policy. */
+function isRetryable(error, endpoint) {
+    if (!(error instanceof errors/* DefectDojoError */.Ib) || !error.retryable)
+        return false;
+    return endpoint === 'reimport-scan' || error.notSent;
+}
+/** Backoff before attempt `attempt + 1`: exponential with jitter, or what Retry-After asked for. */
+function backoffMs(error, attempt, policy) {
+    if (error.retryAfterSeconds !== null)
+        return Math.min(error.retryAfterSeconds * 1000, policy.maxRetryAfterMs);
+    const ceiling = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+    // "Equal jitter": at least half the ceiling, so retries never pile up at once.
+    return Math.round(ceiling / 2 + (policy.random() * ceiling) / 2);
+}
+/** Runs `attempt` until it succeeds, fails for good, or the retries are spent. */
+async function withRetries(attempt, policy) {
+    for (let n = 1;; n++) {
+        try {
+            return { value: await attempt(n), attempts: n };
+        }
+        catch (error) {
+            if (n > policy.retries || !isRetryable(error, policy.endpoint)) {
+                if (error instanceof errors/* DefectDojoError */.Ib && n > 1)
+                    throw new errors/* DefectDojoError */.Ib(`${error.message} (after ${n} attempts)`, { status: error.status, notSent: error.notSent });
+                throw error;
+            }
+            const delay = backoffMs(error, n, policy);
+            policy.onRetry(error, n, delay);
+            await policy.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/defectdojo/scheduler.ts
+// Bounded concurrency without duplicate tests. DefectDojo's reimport looks a test up and creates it
+// when missing, without a lock (API.md §e caveat 2): two concurrent first uploads into one new test
+// both create one. Distinct targets are guaranteed by the collision check; here, within each
+// product/engagement the first upload runs alone (it creates the context), then the rest fan out.
+/** Runs `work` over items, at most `concurrency` at once; items of one group wait for their group's first. */
+async function runScheduled(items, groupOf, concurrency, work) {
+    const results = new Array(items.length);
+    const leaderDone = new Map();
+    const openGate = new Map();
+    const leaders = new Set();
+    items.forEach((item, index) => {
+        const group = groupOf(item);
+        if (leaderDone.has(group))
+            return;
+        leaders.add(index);
+        leaderDone.set(group, new Promise((resolve) => openGate.set(group, resolve)));
+    });
+    // Leaders first, so that every group starts as early as the pool allows; a waiting follower never
+    // blocks a leader, so the pool cannot deadlock.
+    const order = [...leaders, ...[...items.keys()].filter((index) => !leaders.has(index))];
+    let next = 0;
+    const worker = async () => {
+        while (next < order.length) {
+            const index = order[next++];
+            const item = items[index];
+            const group = groupOf(item);
+            if (!leaders.has(index))
+                await leaderDone.get(group);
+            try {
+                results[index] = await work(item);
+            }
+            finally {
+                // The gate opens whether the leader succeeded or failed: a failure creates nothing to race on.
+                if (leaders.has(index))
+                    openGate.get(group)();
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/sources/label.ts
+/** How a report is named to people: `artifact/path inside it`, or the workspace-relative path. */
+function reportLabel(source) {
+    return source.artifact ? `${source.artifact}/${source.displayPath}` : source.displayPath;
+}
+
+// EXTERNAL MODULE: ./src/plan/naming.ts
+var naming = __nccwpck_require__(387);
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+// Recognised reports → planned uploads: where each lands (product type, product, engagement, test
+// title) and every multipart field sent with it. Checks that no two reports would land in the same
+// test before anything is sent.
+
+
+
+/** Two or more reports would land in one test and take turns closing each other's findings. */
+class CollisionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CollisionError';
+    }
+}
+function planUploads(config, context, reports) {
+    const uploads = reports.map(({ candidate, recognition }) => {
+        const target = targetFor(config, context, candidate, recognition);
+        const endpoint = config.mode === 'import' ? 'import-scan' : 'reimport-scan';
+        return { candidate, recognition, target, endpoint, fields: fieldsFor(config, context, recognition, target) };
+    });
+    checkCollisions(uploads);
+    return uploads;
+}
+function templateValues(config, context, candidate, recognition) {
+    const name = (0,external_node_path_.basename)(candidate.displayPath);
+    return {
+        owner: context.owner,
+        repo: context.repo,
+        branch: context.branch,
+        pr: context.pr === null ? '' : String(context.pr),
+        workflow: context.workflow,
+        job: context.job,
+        artifact: candidate.artifact ?? '',
+        tool: recognition.tool,
+        scan_type: recognition.scanType,
+        lane: recognition.lane,
+        file: name.slice(0, name.length - (0,external_node_path_.extname)(name).length) || name,
+        report: reportLabel(candidate),
+        environment: config.environment
+    };
+}
+function targetFor(config, context, candidate, recognition) {
+    const values = templateValues(config, context, candidate, recognition);
+    // A `scan-types` line may route matching files elsewhere (a monorepo's services to their own products).
+    const rule = config.rules.find((r) => r.matches(candidate.displayPath) && (r.product || r.productType || r.engagement || r.testTitle));
+    const engagementTemplate = rule?.engagement ?? config.engagementTemplate;
+    let engagement = (0,naming/* fillTemplate */.ou)(engagementTemplate, values);
+    if (isolateBranch(config, context) && !engagementTemplate.includes('{branch}'))
+        engagement = `${engagement} (${context.branch})`;
+    return {
+        productType: (0,naming/* fillTemplate */.ou)(rule?.productType ?? config.productTypeTemplate, values),
+        product: (0,naming/* fillTemplate */.ou)(rule?.product ?? config.productTemplate, values),
+        engagement,
+        testTitle: (0,naming/* fillTemplate */.ou)(rule?.testTitle ?? config.testTitleTemplate, values)
+    };
+}
+/**
+ * Branch isolation: a run on any branch but the default one (a pull request, a feature branch) gets an
+ * engagement of its own, so its reimports never close or reactivate the default branch's findings.
+ * When the event payload does not name the default branch, main and master count as default.
+ */
+function isolateBranch(config, context) {
+    if (!config.branchIsolation || context.branch === '')
+        return false;
+    if (context.defaultBranch)
+        return context.branch !== context.defaultBranch;
+    return context.branch !== 'main' && context.branch !== 'master';
+}
+function fieldsFor(config, context, recognition, target) {
+    const fields = {
+        scan_type: recognition.scanType,
+        product_type_name: target.productType,
+        product_name: target.product,
+        engagement_name: target.engagement,
+        test_title: target.testTitle,
+        // Never false: an explicit false turns a missing context into an unhelpful 404 (API.md §b).
+        auto_create_context: 'true',
+        environment: config.environment,
+        // Sent on every upload, even empty: a reimport that omits them clears the stored values (API.md §a).
+        branch_tag: context.branch,
+        commit_hash: context.sha,
+        build_id: context.buildId,
+        version: config.version ?? context.tag ?? ''
+    };
+    if (context.scmUri)
+        fields.source_code_management_uri = context.scmUri;
+    const o = config.options;
+    const optional = [
+        ['service', o.service],
+        // Only when given: forcing it overrides the scanner's own dates and DefectDojo's SLA clocks.
+        ['scan_date', o.scanDate],
+        ['minimum_severity', o.minimumSeverity],
+        ['active', o.active],
+        ['verified', o.verified],
+        ['close_old_findings', o.closeOldFindings],
+        ['close_old_findings_product_scope', o.closeOldFindingsProductScope],
+        ['do_not_reactivate', o.doNotReactivate],
+        ['apply_tags_to_findings', o.applyTagsToFindings],
+        ['apply_tags_to_endpoints', o.applyTagsToEndpoints],
+        ['group_by', o.groupBy],
+        ['create_finding_groups_for_all_findings', o.createFindingGroupsForAllFindings],
+        ['push_to_jira', o.pushToJira],
+        ['deduplication_on_engagement', o.deduplicationOnEngagement],
+        ['engagement_end_date', o.engagementEndDate],
+        ['lead', o.lead],
+        ['api_scan_configuration', o.apiScanConfiguration]
+    ];
+    for (const [name, value] of optional)
+        if (value !== null)
+            fields[name] = String(value);
+    // Repeated fields, one tag each (API.md §0).
+    if (o.tags.length > 0)
+        fields.tags = [...o.tags];
+    return fields;
+}
+/** Reimport finds its test by product, engagement, scan type and title (API.md §b): all four must differ. */
+function checkCollisions(uploads) {
+    const byTest = new Map();
+    for (const upload of uploads) {
+        const t = upload.target;
+        const key = JSON.stringify([t.product, t.engagement, upload.recognition.scanType, t.testTitle]);
+        byTest.set(key, [...(byTest.get(key) ?? []), upload]);
+    }
+    const clashes = [...byTest.values()].filter((group) => group.length > 1);
+    if (clashes.length === 0)
+        return;
+    const lines = clashes.map((group) => {
+        const t = group[0].target;
+        const files = group.map((u) => reportLabel(u.candidate));
+        return `- ${files.join(', ')} → product "${t.product}", engagement "${t.engagement}", ${group[0].recognition.scanType}, test "${t.testTitle}"`;
+    });
+    throw new CollisionError(`These reports would land in the same DefectDojo test and close each other's findings on every run:\n${lines.join('\n')}\n` +
+        'Give each its own test: add {report}, {artifact} or {file} to the `test-title` input, or route them apart with `engagement`.');
+}
+
+;// CONCATENATED MODULE: ./src/report/results.ts
+/** A Result with every field present (null where not known), for one candidate. */
+function baseResult(candidate) {
+    return {
+        file: candidate.displayPath,
+        artifact: candidate.artifact,
+        status: 'skipped',
+        scanType: null,
+        format: null,
+        tool: null,
+        lane: null,
+        reason: null,
+        uploadName: null,
+        product: null,
+        productType: null,
+        engagement: null,
+        testTitle: null,
+        testId: null,
+        testUrl: null,
+        engagementId: null,
+        engagementUrl: null,
+        productId: null,
+        productUrl: null,
+        created: null,
+        closed: null,
+        reactivated: null,
+        untouched: null,
+        counts: null,
+        duplicates: [],
+        duplicateOf: null,
+        decidedBy: null,
+        evidence: [],
+        fields: null,
+        humanReadable: false,
+        attempts: 0
+    };
+}
+const SEVERITY_KEYS = ['critical', 'high', 'medium', 'low', 'info', 'total'];
+function addSeverities(into, from) {
+    if (!from)
+        return;
+    for (const key of SEVERITY_KEYS)
+        into[key] += from[key];
+}
+function computeTotals(results) {
+    const totals = {
+        uploaded: 0,
+        planned: 0,
+        skipped: 0,
+        failed: 0,
+        created: 0,
+        closed: 0,
+        reactivated: 0,
+        untouched: 0,
+        unknownCounts: 0,
+        createdBySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 },
+        activeBySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }
+    };
+    for (const r of results) {
+        totals[r.status]++;
+        if (r.status !== 'uploaded')
+            continue;
+        totals.created += r.created ?? 0;
+        totals.closed += r.closed ?? 0;
+        totals.reactivated += r.reactivated ?? 0;
+        totals.untouched += r.untouched ?? 0;
+        if (r.created === null)
+            totals.unknownCounts++;
+        addSeverities(totals.createdBySeverity, r.counts?.created ?? null);
+        addSeverities(totals.activeBySeverity, r.counts?.activeAfter ?? null);
+    }
+    return totals;
+}
+/** The step outputs, all strings. */
+function computeOutputs(results, resultsFile) {
+    const t = computeTotals(results);
+    return {
+        created: String(t.created),
+        closed: String(t.closed),
+        reactivated: String(t.reactivated),
+        untouched: String(t.untouched),
+        uploaded: String(t.uploaded),
+        skipped: String(t.skipped),
+        failed: String(t.failed),
+        'results-file': resultsFile
+    };
+}
+/** The results file's JSON: a versioned envelope around every Result. */
+function resultsDocument(results, meta) {
+    const totals = computeTotals(results);
+    return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, totals, results }, null, 2) + '\n';
+}
+/** Counts → the four flat numbers of a Result (each the `total` of its delta). */
+function flatCounts(counts) {
+    return {
+        created: counts.created?.total ?? null,
+        closed: counts.closed?.total ?? null,
+        reactivated: counts.reactivated?.total ?? null,
+        untouched: counts.untouched?.total ?? null
+    };
+}
+/** A Result for an artifact that could not be used at all (download failed, digest mismatch, expired). */
+function artifactFailureResult(failure) {
+    return { ...baseResult({ absolutePath: '', displayPath: '', artifact: failure.artifact, size: 0 }), status: 'failed', reason: failure.reason };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/sources/duplicates.ts
+// The same report reached twice (an artifact that was also downloaded into the workspace, a folder
+// listed twice under different names) is uploaded once. Only files of equal size are hashed, so the
+// usual run, where every report has its own size, reads nothing.
+
+
+/** Streams a file through sha256. */
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/**
+ * Groups candidates with identical content. Returns, for each candidate that is a copy, the index of
+ * the one kept (the first in input order: workspace files come before artifacts).
+ */
+async function findCopies(candidates) {
+    const bySize = new Map();
+    candidates.forEach((c, index) => bySize.set(c.size, [...(bySize.get(c.size) ?? []), index]));
+    const copies = new Map();
+    for (const indexes of bySize.values()) {
+        if (indexes.length < 2)
+            continue;
+        const byHash = new Map();
+        for (const index of indexes) {
+            const digest = await sha256File(candidates[index].absolutePath);
+            const kept = byHash.get(digest);
+            if (kept === undefined)
+                byHash.set(digest, index);
+            else
+                copies.set(index, kept);
+        }
+    }
+    return copies;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+// The engine: candidates → recognition → plan → uploads → Result[]. Plain data in, plain data out;
+// the Actions shell (action.ts) and any other shell feed it and render what it returns. Every
+// candidate ends as exactly one Result, whatever fails.
+
+
+
+
+
+
+
+
+const RECOGNITION_CONCURRENCY = 8;
+const CONNECT_TIMEOUT_MS = 30_000;
+const HEARTBEAT_MS = 30_000;
+async function runPipeline(input, log) {
+    const { config, context, candidates } = input;
+    // `scan-types` lines that name a scan type take precedence over recognition.
+    const overrides = config.rules.flatMap((r) => (r.scanType ? [{ pattern: r.pattern, matches: r.matches, scanType: r.scanType }] : []));
+    // The format table and its parsers load only when there is something to recognise.
+    const { recognize } = candidates.length > 0 ? await Promise.all(/* import() */[__nccwpck_require__.e(334), __nccwpck_require__.e(374)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3374)) : { recognize: null };
+    const recognitions = await mapLimit(candidates, RECOGNITION_CONCURRENCY, (c) => recognize(c, overrides).catch((error) => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] })));
+    const results = [];
+    const reports = [];
+    candidates.forEach((candidate, index) => {
+        const recognition = recognitions[index];
+        const result = baseResult(candidate);
+        result.evidence = recognition.evidence;
+        if (recognition.kind === 'skipped') {
+            result.status = 'skipped';
+            result.reason = recognition.reason;
+            result.humanReadable = recognition.humanReadable;
+        }
+        else {
+            Object.assign(result, {
+                scanType: recognition.scanType,
+                format: recognition.format,
+                tool: recognition.tool,
+                lane: recognition.lane,
+                uploadName: recognition.uploadName,
+                decidedBy: recognition.decidedBy
+            });
+            reports.push({ candidate, recognition, result });
+        }
+        log.debug(`${candidate.displayPath}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`);
+        results.push(result);
+    });
+    // The same content reached twice is uploaded once; the copy says which one was used.
+    const copies = await findCopies(reports.map((r) => r.candidate));
+    for (const [copyIndex, keptIndex] of copies) {
+        const copy = reports[copyIndex];
+        const kept = reports[keptIndex];
+        copy.result.status = 'skipped';
+        copy.result.reason = `same content as ${reportLabel(kept.candidate)}, which was used instead: uploaded once`;
+        copy.result.duplicateOf = reportLabel(kept.candidate);
+        kept.result.duplicates.push(reportLabel(copy.candidate));
+    }
+    const unique = reports.filter((_, index) => !copies.has(index));
+    let planned;
+    try {
+        planned = planUploads(config, context, unique);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        for (const { result } of unique) {
+            result.status = 'failed';
+            result.reason = 'not attempted: the plan has reports that would share one DefectDojo test (see the error).';
+        }
+        return { results, fatal: message, fatalIsConfiguration: true };
+    }
+    planned.forEach((upload, index) => {
+        const result = unique[index].result;
+        Object.assign(result, {
+            product: upload.target.product,
+            productType: upload.target.productType,
+            engagement: upload.target.engagement,
+            testTitle: upload.target.testTitle,
+            fields: upload.fields
+        });
+        if (config.dryRun)
+            result.status = 'planned';
+    });
+    if (config.dryRun || planned.length === 0)
+        return { results, fatal: null, fatalIsConfiguration: false };
+    // Nothing is uploaded unless the client can be built and the token check passes: a wrong URL,
+    // token or certificate fails once, clearly, instead of once per report.
+    const notAttempted = (error) => {
+        const message = error instanceof Error ? error.message : String(error);
+        for (const { result } of unique) {
+            result.status = 'failed';
+            result.reason = `not attempted: ${message}`;
+        }
+        return { results, fatal: message, fatalIsConfiguration: error instanceof src_config/* ConfigError */.xL };
+    };
+    let client;
+    try {
+        client = input.client ?? (await createClient(config));
+    }
+    catch (error) {
+        return notAttempted(error);
+    }
+    try {
+        try {
+            await withRetries(() => client.preflight(), { ...DEFAULT_RETRY, retries: config.retries, endpoint: 'reimport-scan', onRetry: (e, n, ms) => log.info(`Token check: ${e.message} Retrying in ${Math.round(ms / 1000)} s (attempt ${n + 1}).`) });
+        }
+        catch (error) {
+            return notAttempted(error);
+        }
+        await runScheduled(planned.map((upload, index) => ({ upload, result: unique[index].result })), ({ upload }) => JSON.stringify([upload.target.productType, upload.target.product, upload.target.engagement]), config.concurrency, async ({ upload, result }) => uploadOne(client, config, upload, result, log));
+    }
+    finally {
+        if (!input.client)
+            await client.close();
+    }
+    return { results, fatal: null, fatalIsConfiguration: false };
+}
+async function createClient(config) {
+    // Loaded only when something is uploaded: undici is half the bundle, and a dry-run needs none of it.
+    const [{ DefectDojoClient }, { readNetworkFiles }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(899)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9899)), Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(577)]).then(__nccwpck_require__.bind(__nccwpck_require__, 577))]);
+    const files = await readNetworkFiles({ caCertificates: config.caCertificates, clientCertificate: config.clientCertificate, clientKey: config.clientKey });
+    return new DefectDojoClient({
+        baseUrl: config.defectdojoUrl,
+        token: config.defectdojoToken,
+        extraHeaders: config.extraHeaders,
+        network: { ...files, requestTimeoutMs: config.requestTimeoutMs, connectTimeoutMs: CONNECT_TIMEOUT_MS }
+    });
+}
+async function uploadOne(client, config, upload, result, log) {
+    const name = reportLabel(upload.candidate);
+    if (upload.candidate.size > config.maxReportBytes) {
+        result.status = 'failed';
+        result.reason = `not sent: the report is ${(0,errors/* formatMb */.TF)(upload.candidate.size)}, over \`max-report-size-mb\` (${(0,errors/* formatMb */.TF)(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`;
+        log.info(`${name}: FAILED: ${result.reason}`);
+        return;
+    }
+    const progress = { bytesSent: 0, sentAt: null };
+    const started = Date.now();
+    // A heartbeat tells a slow reimport from a hang in the live log.
+    const heartbeat = setInterval(() => log.info(`${name}: ${describeProgress(progress, upload.candidate.size, started)}`), HEARTBEAT_MS);
+    try {
+        const { value: answer } = await withRetries((attempt) => {
+            result.attempts = attempt;
+            return client.upload({ endpoint: upload.endpoint, fields: upload.fields, filePath: upload.candidate.absolutePath, uploadName: upload.recognition.uploadName, fileSize: upload.candidate.size }, progress);
+        }, {
+            ...DEFAULT_RETRY,
+            retries: config.retries,
+            endpoint: upload.endpoint,
+            onRetry: (error, attempt, delayMs) => log.info(`${name}: attempt ${attempt} failed: ${error.message} Retrying in ${(delayMs / 1000).toFixed(1)} s.`)
+        });
+        result.status = 'uploaded';
+        result.counts = answer.counts;
+        Object.assign(result, flatCounts(answer.counts));
+        result.testId = answer.testId;
+        result.engagementId = answer.engagementId;
+        result.productId = answer.productId;
+        const base = client.baseUrl;
+        // UI paths of API.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
+        result.testUrl = answer.testId === null ? null : `${base}/test/${answer.testId}`;
+        result.engagementUrl = answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`;
+        result.productUrl = answer.productId === null ? null : `${base}/product/${answer.productId}`;
+        if (answer.counts.created === null && answer.testId !== null) {
+            // No statistics (history tracking off, or a future background import): the test itself still says something.
+            const test = await client.getTest(answer.testId).catch(() => null);
+            if (test)
+                result.evidence.push(`test ${answer.testId}: ${String(test.title ?? test.scan_type ?? '')}`);
+        }
+        log.info(`${name}: uploaded as ${upload.recognition.scanType} → test ${answer.testId ?? '?'} (created ${result.created ?? '?'}, closed ${result.closed ?? '?'}, reactivated ${result.reactivated ?? '?'}, untouched ${result.untouched ?? '?'})`);
+    }
+    catch (error) {
+        result.status = 'failed';
+        result.reason = error instanceof errors/* DefectDojoError */.Ib ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+        log.info(`${name}: FAILED: ${result.reason}`);
+    }
+    finally {
+        clearInterval(heartbeat);
+    }
+}
+/** "sent 12.0 MB of 40.0 MB" while uploading, then "waiting 95 s for DefectDojo's answer". */
+function describeProgress(progress, total, startedAt, now = Date.now()) {
+    if (progress.sentAt === null)
+        return `sent ${(0,errors/* formatMb */.TF)(Math.min(progress.bytesSent, total))} of ${(0,errors/* formatMb */.TF)(total)} (${Math.round((now - startedAt) / 1000)} s)`;
+    return `report sent; waiting ${Math.round((now - progress.sentAt) / 1000)} s for DefectDojo's answer (it parses the report before it answers)`;
+}
+/** Maps with at most `limit` calls in flight, keeping order. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            out[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/policy.ts
+/**
+ * The failure policy. The step fails when a report was lost (unless `fail-on-error: false`), when the
+ * run stopped early (invalid input, collision, token check), and per `if-no-reports` and
+ * `fail-on-unrecognized`. Files for people never count against it.
+ */
+function decideOutcome(config, results, fatal, candidates) {
+    const verdict = { failure: null, warnings: [], notices: [] };
+    if (fatal)
+        return { ...verdict, failure: fatal };
+    const reports = results.filter((r) => r.status !== 'skipped');
+    const unrecognised = results.filter((r) => r.status === 'skipped' && !r.humanReadable && r.duplicateOf === null);
+    const failed = results.filter((r) => r.status === 'failed');
+    if (reports.length === 0) {
+        const message = candidates === 0
+            ? 'No report files were found: check the `path` and `artifacts` inputs.'
+            : `None of the ${candidates} files found is a report this action can upload (the summary says why each was skipped).`;
+        if (config.ifNoReports === 'error')
+            verdict.failure = message;
+        else if (config.ifNoReports === 'warn')
+            verdict.warnings.push(message);
+        else
+            verdict.notices.push(message);
+    }
+    if (unrecognised.length > 0) {
+        const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why; name a scan type in \`scan-types\` to upload one).`;
+        if (config.failOnUnrecognized)
+            verdict.failure ??= message;
+        else
+            verdict.warnings.push(message);
+    }
+    if (failed.length > 0) {
+        const message = `${failed.length} of ${reports.length} reports failed to upload to DefectDojo (the summary says why).`;
+        if (config.failOnError)
+            verdict.failure = message;
+        else
+            verdict.warnings.push(`${message} The step passes because \`fail-on-error\` is false.`);
+    }
+    return verdict;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+/** Byte budget of the `results` output: GitHub's limit for one output is 1 MB; this keeps a margin. */
+const RESULTS_OUTPUT_LIMIT_BYTES = 950_000;
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+const REASON_MAX = 500;
+function compact(r) {
+    const reason = r.reason !== null && r.reason.length > REASON_MAX ? `${r.reason.slice(0, REASON_MAX - 1)}…` : r.reason;
+    return {
+        file: r.file,
+        artifact: r.artifact,
+        status: r.status,
+        scanType: r.scanType,
+        reason,
+        testId: r.testId,
+        testUrl: r.testUrl,
+        created: r.created,
+        closed: r.closed,
+        reactivated: r.reactivated,
+        untouched: r.untouched
+    };
+}
+/** Which rows stay longest when the output must be cut: failures, then reports, then skipped files. */
+function priority(r) {
+    if (r.status === 'failed')
+        return 0;
+    if (r.status === 'uploaded' || r.status === 'planned')
+        return 1;
+    return r.humanReadable ? 3 : 2;
+}
+function bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/**
+ * The `results` output: compact JSON of every report, under `limitBytes`. When it does not fit, the
+ * least useful rows (files for people, then other skipped files, then reports, failures last; later
+ * rows first) are dropped and the document says so (`truncated: true`, `omitted`); the rows kept stay
+ * in their original order.
+ */
+function compactResultsJson(results, limitBytes = RESULTS_OUTPUT_LIMIT_BYTES) {
+    const rows = results.map(compact);
+    const full = { truncated: false, total: rows.length, omitted: 0, results: rows };
+    const text = JSON.stringify(full);
+    if (bytes(text) <= limitBytes)
+        return text;
+    // Keep the k most important rows for the largest k that fits; sizes add up exactly (rows + commas).
+    const order = results.map((r, index) => ({ index, priority: priority(r) })).sort((a, b) => a.priority - b.priority || a.index - b.index);
+    const sizes = order.map(({ index }) => bytes(JSON.stringify(rows[index])));
+    const envelope = (kept) => bytes(JSON.stringify({ truncated: true, total: rows.length, omitted: rows.length - kept, results: [] }));
+    let kept = 0;
+    let size = envelope(0);
+    while (kept < order.length) {
+        const next = size - envelope(kept) + envelope(kept + 1) + sizes[kept] + (kept > 0 ? 1 : 0);
+        if (next > limitBytes)
+            break;
+        size = next;
+        kept++;
+    }
+    const keep = new Set(order.slice(0, kept).map(({ index }) => index));
+    const document = { truncated: true, total: rows.length, omitted: rows.length - kept, results: rows.filter((_, index) => keep.has(index)) };
+    return JSON.stringify(document);
+}
+/**
+ * Every step output, all strings: the totals of computeOutputs (created, closed, reactivated, untouched,
+ * uploaded, skipped, failed, results-file), `created-<severity>` and `active-<severity>` (active after
+ * the reimports, summed over the uploaded reports) for critical, high, medium, low and info, and
+ * `results` (compactResultsJson). Counts DefectDojo did not give add nothing to the sums; the `results`
+ * rows keep them as null.
+ */
+function gateOutputs(results, resultsFile) {
+    const totals = computeTotals(results);
+    const outputs = { ...computeOutputs(results, resultsFile) };
+    for (const s of SEVERITIES)
+        outputs[`created-${s}`] = String(totals.createdBySeverity[s]);
+    for (const s of SEVERITIES)
+        outputs[`active-${s}`] = String(totals.activeBySeverity[s]);
+    outputs.results = compactResultsJson(results);
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+/**
+ * The byte budget of one rendered summary. GitHub rejects a step summary over 1 MiB (1,048,576 bytes);
+ * this keeps a margin below both that and a decimal megabyte.
+ */
+const SUMMARY_LIMIT_BYTES = 950_000;
+// ---------------------------------------------------------------------------------------------------
+// Escaping
+/** Bidirectional controls would let a name display differently from what it is: shown as code points. */
+const BIDI = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Control characters and line breaks → spaces; bidi controls → visible code points. */
+function normalize(text) {
+    return text
+        .replace(/\r\n?|\n|[\u2028\u2029]/g, ' ')
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
+        .replace(BIDI, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+/** Entity and backslash escapes for text already normalized to a single line. */
+function escapeLine(text) {
+    const escaped = text
+        // Backslash escapes first: the entities below contain `#`, which must stay unescaped.
+        .replace(/([\\`*_[\]#~!])/g, '\\$1')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/\|/g, '&#124;')
+        // GitHub turns bare URLs, www. names and e-mail addresses into links; a name must not become one.
+        .replace(/:\/\//g, '&#58;//')
+        .replace(/(www)\./gi, '$1&#46;')
+        .replace(/@/g, '&#64;');
+    // A list marker, ordered-list number, setext underline or thematic break only matters at a line's start.
+    return escaped.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+/**
+ * Escapes text for a Markdown table cell, list item or paragraph that allows inline HTML: no HTML, no
+ * Markdown syntax, no table cell break, no autolink, no line break survives.
+ */
+function escapeMarkdown(text) {
+    return escapeLine(normalize(text));
+}
+/**
+ * Escapes a sentence (a reason, an error message) like escapeMarkdown, but keeps `single backtick`
+ * spans as code: their content is literal in Markdown, so it cannot inject anything. Spans with a `|`
+ * (a table cell break) or other backticks nearby are escaped like the rest.
+ */
+function escapeProse(text) {
+    const line = normalize(text);
+    const out = [];
+    let last = 0;
+    for (const match of line.matchAll(/(?<!`)`([^`|]{1,200})`(?!`)/g)) {
+        out.push(escapeLine(line.slice(last, match.index)), match[0]);
+        last = match.index + match[0].length;
+    }
+    out.push(escapeLine(line.slice(last)));
+    // Only the first segment sits at the start of the line; escapeLine on later ones may have added a
+    // backslash before a leading `-` or digit mid-line, which renders the same.
+    return out.join('');
+}
+/** Shortens to at most `max` characters: the middle for names (keeps the file name), the end for sentences. */
+function clip(text, max, where) {
+    if (text.length <= max)
+        return text;
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    if (where === 'end')
+        return chars.slice(0, max - 1).join('') + '…';
+    const head = Math.ceil((max - 1) / 2);
+    return chars.slice(0, head).join('') + '…' + chars.slice(chars.length - (max - 1 - head)).join('');
+}
+const NAME_MAX = 200;
+const SENTENCE_MAX = 400;
+const VALUE_MAX = 300;
+const FATAL_MAX_LINES = 40;
+const FATAL_MAX_CHARS = 8_000;
+/** An http(s) URL made safe for a Markdown link destination, or null when it is not one. */
+function safeUrl(url) {
+    if (!url)
+        return null;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return null;
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        return null;
+    // href is percent-encoded except for these, which end a destination, a table cell or start an entity.
+    return parsed.href.replace(/[()|[\]<> `"']/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')).replace(/&/g, '&amp;');
+}
+/** A link whose text is escaped and whose URL is only used when it is http(s); plain text otherwise. */
+function summary_link(text, url) {
+    const label = escapeMarkdown(text);
+    const href = safeUrl(url);
+    return href ? `[${label}](${href})` : label;
+}
+const DELTAS = ['created', 'closed', 'reactivated', 'untouched'];
+const summary_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+/** 12,345: a plain thousands separator (toLocaleString would load ICU data on first use, ~17 ms of cold start). */
+function fmt(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+function plural(n, one, many = `${one}s`) {
+    return `${fmt(n)} ${n === 1 ? one : many}`;
+}
+/** A count in a table cell: `?` when DefectDojo did not say (explained under the table). */
+function cell(value) {
+    return value === null ? '?' : fmt(value);
+}
+function isWholeArtifact(r) {
+    return !r.file && r.artifact !== null;
+}
+/** How a report is named: `artifact / file`, the file, or the artifact when the whole artifact failed. */
+function reportName(r) {
+    if (isWholeArtifact(r))
+        return clip(r.artifact ?? '', NAME_MAX, 'middle');
+    const name = r.artifact ? `${r.artifact} / ${r.file}` : r.file;
+    return clip(name, NAME_MAX, 'middle');
+}
+function summary_name(r) {
+    return escapeMarkdown(reportName(r));
+}
+/** A report whose reimport changed nothing: zero created, closed and reactivated (all three known). */
+function isUnchanged(r) {
+    return r.created === 0 && r.closed === 0 && r.reactivated === 0;
+}
+function buildPage(results, meta) {
+    const uploaded = results.filter((r) => r.status === 'uploaded');
+    const shown = results.filter((r) => r.status === 'uploaded' || r.status === 'planned');
+    const rows = groupRows(shown).flatMap((g) => g.rows);
+    return {
+        results,
+        meta,
+        totals: computeTotals(results),
+        uploaded,
+        rows,
+        failed: results.filter((r) => r.status === 'failed'),
+        skipped: results.filter((r) => r.status === 'skipped' && !r.humanReadable),
+        forPeople: results.filter((r) => r.status === 'skipped' && r.humanReadable).length
+    };
+}
+/** Groups rows by product type, product and engagement, in the order each group first appears. */
+function groupRows(rows) {
+    const groups = new Map();
+    for (const r of rows) {
+        const key = JSON.stringify([r.productType, r.product, r.engagement]);
+        let group = groups.get(key);
+        if (!group) {
+            group = { productType: r.productType, product: r.product, engagement: r.engagement, productUrl: null, engagementUrl: null, rows: [] };
+            groups.set(key, group);
+        }
+        group.productUrl ??= safeUrl(r.productUrl);
+        group.engagementUrl ??= safeUrl(r.engagementUrl);
+        group.rows.push(r);
+    }
+    return [...groups.values()];
+}
+// ---------------------------------------------------------------------------------------------------
+// Sections
+function title() {
+    return ['## DefectDojo reimport', ''];
+}
+/** Blockquote lines of a message that may span several lines, each escaped, clipped to a sane size. */
+function quoted(message) {
+    let lines = clip(message, FATAL_MAX_CHARS, 'end')
+        .split(/\r\n?|\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    const more = lines.length - FATAL_MAX_LINES;
+    if (more > 0)
+        lines = [...lines.slice(0, FATAL_MAX_LINES), `… ${plural(more, 'more line')} in the step log.`];
+    // A hard line break (trailing backslash) keeps the lines apart inside one blockquote paragraph.
+    return lines.map((l, i) => `> ${escapeProse(l)}${i < lines.length - 1 ? '\\' : ''}`);
+}
+function banners(page) {
+    const { meta, totals: t } = page;
+    const out = [];
+    const reports = t.uploaded + t.planned + t.failed;
+    if (meta.fatal) {
+        const what = meta.dryRun
+            ? ': nothing was sent to DefectDojo'
+            : t.uploaded === 0
+                ? ': nothing was uploaded to DefectDojo'
+                : ` (${plural(t.uploaded, 'report was', 'reports were')} uploaded)`;
+        out.push('> [!CAUTION]', `> **The step failed${what}.**`, '>', ...quoted(meta.fatal), '');
+    }
+    else if (t.failed > 0) {
+        const failing = meta.failedStep ?? true;
+        const verb = meta.dryRun ? 'failed' : 'failed to upload';
+        const uploadedNote = !meta.dryRun && t.uploaded > 0 ? ` The other ${plural(t.uploaded, 'report is', 'reports are')} in DefectDojo.` : '';
+        if (failing) {
+            out.push('> [!CAUTION]', `> **This step failed because ${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}.**${uploadedNote} Why each failed is under *Failed* below.`, '');
+        }
+        else {
+            out.push('> [!WARNING]', `> **${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}**; the step passes anyway (\`fail-on-error\` is off).${uploadedNote} Why each failed is under *Failed* below.`, '');
+        }
+    }
+    if (meta.dryRun) {
+        out.push('> [!NOTE]', '> **Dry run**: nothing was sent to DefectDojo. Below is the plan: where each report would go and every field that would be sent with it.', '');
+    }
+    return out;
+}
+/** The one line a reader gets in two seconds. */
+function headline(page) {
+    const { meta, totals: t } = page;
+    const parts = [meta.dryRun ? `**${fmt(t.planned)}** ${t.planned === 1 ? 'report' : 'reports'} planned` : `**${fmt(t.uploaded)}** uploaded`];
+    parts.push(`${fmt(t.skipped)} skipped`);
+    const whole = page.failed.filter(isWholeArtifact).length;
+    parts.push(t.failed > 0 ? `**${fmt(t.failed)} failed**${whole > 0 ? ` (${plural(whole, 'whole artifact')})` : ''}` : '0 failed');
+    let line = parts.join(' · ');
+    if (!meta.dryRun) {
+        if (page.results.length === 0)
+            line += meta.fatal ? '' : ' — no files were found: check the `path` and `artifacts` inputs';
+        else if (t.uploaded === 0)
+            line += ' — nothing was uploaded';
+        else
+            line += ` — ${findings(page)}`;
+    }
+    else if (page.results.length === 0 && !meta.fatal) {
+        line += ' — no files were found: check the `path` and `artifacts` inputs';
+    }
+    return [line, ''];
+}
+/**
+ * The totals of the reports DefectDojo gave all four counts for. Reports without them are named as
+ * such, never added as 0: "findings in 3 of 5 reports (DefectDojo did not return counts for 2)".
+ */
+function findings(page) {
+    const complete = page.uploaded.filter((r) => DELTAS.every((d) => r[d] !== null));
+    if (complete.length === 0)
+        return "findings: **unknown**: DefectDojo's answers had no counts (its import history may be off)";
+    const sum = (d) => complete.reduce((total, r) => total + (r[d] ?? 0), 0);
+    const bySeverity = summary_SEVERITIES.map((s) => [s, complete.reduce((total, r) => total + (r.counts?.created?.[s] ?? 0), 0)])
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => `${fmt(n)} ${s}`);
+    const created = `**${fmt(sum('created'))}** created${sum('created') > 0 && bySeverity.length > 0 ? ` (${bySeverity.join(', ')} new)` : ''}`;
+    const rest = ['closed', 'reactivated', 'untouched'].map((d) => `${fmt(sum(d))} ${d}`);
+    const missing = page.uploaded.length - complete.length;
+    const scope = missing > 0 ? ` in ${fmt(complete.length)} of ${plural(page.uploaded.length, 'report')} (DefectDojo did not return counts for ${missing === 1 && complete.length === 1 ? 'the other' : fmt(missing)})` : '';
+    return `findings${scope}: ${[created, ...rest].join(' · ')}`;
+}
+/** DefectDojo, build and run, small, under the headline. */
+function context(meta) {
+    const parts = [];
+    const dojo = safeUrl(meta.defectdojoUrl);
+    if (dojo && meta.defectdojoUrl)
+        parts.push(`DefectDojo ${summary_link(new URL(meta.defectdojoUrl).host, meta.defectdojoUrl)}`);
+    if (meta.buildId)
+        parts.push(`build ${escapeMarkdown(clip(meta.buildId, VALUE_MAX, 'end'))}`);
+    if (safeUrl(meta.runUrl))
+        parts.push(summary_link('workflow run', meta.runUrl));
+    return parts.length > 0 ? [`<sub>${parts.join(' · ')}</sub>`, ''] : [];
+}
+function groupHeading(g) {
+    const product = g.product === null ? '*no product*' : `**${summary_link(clip(g.product, NAME_MAX, 'middle'), g.productUrl)}**`;
+    const engagement = g.engagement === null ? '*no engagement*' : `**${summary_link(clip(g.engagement, NAME_MAX, 'middle'), g.engagementUrl)}**`;
+    const type = g.productType ? ` · product type ${escapeMarkdown(clip(g.productType, NAME_MAX, 'middle'))}` : '';
+    return `Product ${product} · engagement ${engagement}${type}`;
+}
+function duplicatesNote(r) {
+    return r.duplicates.length > 0 ? ` <sub>(+${plural(r.duplicates.length, 'identical copy', 'identical copies')}, uploaded once)</sub>` : '';
+}
+/** The per-report tables of a real run, grouped. `listed` are the rows shown, `unchanged` those counted in one line. */
+function reportTables(page, listed, unchanged, more) {
+    if (page.rows.length === 0)
+        return [];
+    const out = ['### Reports', ''];
+    for (const g of groupRows(listed)) {
+        out.push(groupHeading(g), '');
+        out.push('| Report | Scan type | DefectDojo test | Created | Closed | Reactivated | Untouched |', '| --- | --- | --- | ---: | ---: | ---: | ---: |');
+        for (const r of g.rows) {
+            const test = summary_link(clip(r.testTitle ?? (r.testId === null ? 'test' : `test ${r.testId}`), NAME_MAX, 'middle'), r.testUrl);
+            out.push(`| ${summary_name(r)}${duplicatesNote(r)} | ${escapeMarkdown(r.scanType ?? '')} | ${test} | ${cell(r.created)} | ${cell(r.closed)} | ${cell(r.reactivated)} | ${cell(r.untouched)} |`);
+        }
+        out.push('');
+    }
+    if (unchanged.length > 0) {
+        const untouched = unchanged.reduce((sum, r) => sum + (r.untouched ?? 0), 0);
+        out.push(`${plural(unchanged.length, 'report')} with nothing created, closed or reactivated (${plural(untouched, 'finding')} untouched) ${unchanged.length === 1 ? 'is' : 'are'} counted here, not listed, to keep the summary under GitHub's size limit — see the results file.`, '');
+    }
+    if (more > 0)
+        out.push(`**${plural(more, 'more report')}** — see the results file.`, '');
+    if (listed.some((r) => DELTAS.some((d) => r[d] === null)))
+        out.push('`?`: DefectDojo did not return this count (its import history may be off).', '');
+    return out;
+}
+/** The dry run's plan: where each report would go and every field that would be sent. */
+function planTables(page, rows, more) {
+    if (page.rows.length === 0)
+        return [];
+    const shownAsColumns = new Set(['scan_type', 'test_title', 'product_type_name', 'product_name', 'engagement_name']);
+    const all = page.rows.map((r) => fieldEntries(r));
+    // Fields with the same value for every planned report are listed once, below the tables.
+    const shared = new Map();
+    const first = all[0] ?? new Map();
+    for (const [key, value] of first)
+        if (!shownAsColumns.has(key) && all.every((f) => f.get(key) === value))
+            shared.set(key, value);
+    const out = ['### Plan', ''];
+    for (const g of groupRows(rows)) {
+        out.push(groupHeading(g), '');
+        out.push('| Report | Scan type | Test title | Other fields |', '| --- | --- | --- | --- |');
+        for (const r of g.rows) {
+            const fields = fieldEntries(r);
+            const scanType = fields.get('scan_type') ?? r.scanType ?? '';
+            const testTitle = fields.get('test_title') ?? r.testTitle ?? '';
+            const other = [...fields].filter(([key]) => !shownAsColumns.has(key) && !shared.has(key)).map(([key, value]) => `<code>${escapeMarkdown(key)}</code>: ${fieldValue(value)}`);
+            out.push(`| ${summary_name(r)}${duplicatesNote(r)} | ${escapeMarkdown(scanType)} | ${escapeMarkdown(testTitle)} | ${other.join('<br>') || '—'} |`);
+        }
+        out.push('');
+    }
+    if (more > 0)
+        out.push(`**${plural(more, 'more report')}** — see the results file.`, '');
+    if (shared.size > 0) {
+        out.push(rows.length === 1 ? 'Also sent:' : 'Sent with every report:', '', '| Field | Value |', '| --- | --- |');
+        for (const [key, value] of shared)
+            out.push(`| <code>${escapeMarkdown(key)}</code> | ${fieldValue(value)} |`);
+        out.push('');
+    }
+    out.push('The product type, product, engagement, scan type and test title above are sent as `product_type_name`, `product_name`, `engagement_name`, `scan_type` and `test_title`, and the report itself as `file`.', '');
+    return out;
+}
+/** A report's multipart fields as display strings; anything that looks like a credential is hidden. */
+function fieldEntries(r) {
+    const out = new Map();
+    for (const [key, value] of Object.entries(r.fields ?? {})) {
+        const text = Array.isArray(value) ? value.join(', ') : value;
+        out.set(key, /token|secret|password|authori[sz]ation|api[-_]?key/i.test(key) ? '(hidden)' : text);
+    }
+    return out;
+}
+function fieldValue(value) {
+    return value === '' ? '*(empty)*' : escapeMarkdown(clip(value, VALUE_MAX, 'end'));
+}
+const ZERO = { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 };
+const BREAKDOWNS = [
+    ['created', 'Created'],
+    ['closed', 'Closed'],
+    ['reactivated', 'Reactivated'],
+    ['activeAfter', 'Active after']
+];
+function severityCells(counts) {
+    return [...summary_SEVERITIES, 'total'].map((s) => (counts === null ? '?' : fmt(counts[s]))).join(' | ');
+}
+/** Severity breakdown of created, closed, reactivated and active-after: totals, and per report when it fits. */
+function severityDetails(page, listed, perReport) {
+    if (page.uploaded.length === 0)
+        return [];
+    const out = ['<details>', '<summary>Findings by severity</summary>', ''];
+    out.push('| All reports | Critical | High | Medium | Low | Info | Total |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const [key, label] of BREAKDOWNS) {
+        const known = page.uploaded.filter((r) => r.counts?.[key]);
+        const sum = { ...ZERO };
+        for (const r of known)
+            for (const s of [...summary_SEVERITIES, 'total'])
+                sum[s] += r.counts[key][s];
+        const unknown = page.uploaded.length - known.length;
+        const note = unknown > 0 && known.length > 0 ? ` (${fmt(unknown)} unknown)` : '';
+        out.push(`| ${label}${note} | ${severityCells(known.length === 0 ? null : sum)} |`);
+    }
+    out.push('');
+    if (page.uploaded.length > 1) {
+        if (perReport) {
+            if (listed.length > 0) {
+                out.push('Per report (changes that are zero are left out; `?`: DefectDojo did not say):', '');
+                out.push('| Report | Findings | Critical | High | Medium | Low | Info | Total |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+                for (const r of listed) {
+                    let firstRow = true;
+                    for (const [key, label] of BREAKDOWNS) {
+                        const counts = r.counts?.[key] ?? null;
+                        if (key !== 'activeAfter' && counts !== null && counts.total === 0)
+                            continue;
+                        out.push(`| ${firstRow ? summary_name(r) : ''} | ${label.toLowerCase()} | ${severityCells(counts)} |`);
+                        firstRow = false;
+                    }
+                }
+                out.push('');
+            }
+        }
+        else {
+            out.push("The breakdown per report is left out to keep the summary under GitHub's size limit — see the results file.", '');
+        }
+    }
+    out.push('</details>', '');
+    return out;
+}
+function failedSection(page, kept) {
+    const { failed } = page;
+    if (failed.length === 0)
+        return [];
+    const dry = page.meta.dryRun;
+    const out = [`### Failed: ${fmt(failed.length)}`, '', '<details open>'];
+    out.push(`<summary>${plural(failed.length, 'report')} ${dry ? 'could not be planned' : 'did not reach DefectDojo'}</summary>`, '');
+    for (const r of failed.slice(0, kept)) {
+        const reason = escapeProse(clip(r.reason ?? 'failed for a reason that was not recorded.', SENTENCE_MAX, 'end'));
+        if (isWholeArtifact(r)) {
+            out.push(`- **Artifact ${summary_name(r)}** (the whole artifact, none of its files was used): ${reason}`);
+            continue;
+        }
+        const where = [r.scanType, r.product && r.engagement ? `${r.product} / ${r.engagement}` : null].filter((x) => !!x);
+        const details = [where.length > 0 ? escapeMarkdown(clip(where.join(' → '), NAME_MAX * 2, 'middle')) : null, r.attempts > 1 ? `${fmt(r.attempts)} attempts` : null].filter((x) => !!x);
+        out.push(`- **${summary_name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}`);
+    }
+    const more = failed.length - kept;
+    if (more > 0)
+        out.push(`- **${plural(more, 'more failed report')}** — see the results file.`);
+    out.push('', '</details>', '');
+    return out;
+}
+function skippedSection(page, kept) {
+    const { skipped, forPeople } = page;
+    if (skipped.length === 0 && forPeople === 0)
+        return [];
+    const total = skipped.length + forPeople;
+    const open = page.failed.length > 0 ? '<details open>' : '<details>';
+    const parts = [skipped.length > 0 ? `${plural(skipped.length, 'file')} with a reason` : null, forPeople > 0 ? `${plural(forPeople, 'file')} for people` : null].filter((x) => !!x);
+    const out = [`### Skipped: ${fmt(total)}`, '', open, `<summary>${parts.join(', ')}</summary>`, ''];
+    for (const r of skipped.slice(0, kept))
+        out.push(`- ${summary_name(r)}: ${escapeProse(clip(r.reason ?? 'skipped.', SENTENCE_MAX, 'end'))}`);
+    const more = skipped.length - kept;
+    if (more > 0)
+        out.push(`- **${plural(more, 'more skipped file')}** — see the results file.`);
+    // Files people read (HTML reports, Markdown, logs, images) are counted, not listed: they are expected.
+    if (forPeople > 0)
+        out.push(`- ${plural(forPeople, 'file')} for people (HTML reports, Markdown, logs, images) not uploaded.`);
+    out.push('', '</details>', '');
+    return out;
+}
+// ---------------------------------------------------------------------------------------------------
+// Rendering within the budget
+function render(page, shape) {
+    const listable = shape.collapseUnchanged ? page.rows.filter((r) => !isUnchanged(r)) : page.rows;
+    const unchanged = shape.collapseUnchanged ? page.rows.filter(isUnchanged) : [];
+    const failedKept = Math.min(page.failed.length, shape.keep);
+    const rowsKept = Math.min(listable.length, shape.keep - failedKept);
+    const skippedKept = Math.min(page.skipped.length, shape.keep - failedKept - rowsKept);
+    const listed = listable.slice(0, rowsKept);
+    const more = listable.length - listed.length;
+    const lines = [
+        ...title(),
+        ...banners(page),
+        ...headline(page),
+        ...context(page.meta),
+        ...(page.meta.dryRun
+            ? planTables(page, listed, more)
+            : [...reportTables(page, listed, unchanged, more), ...severityDetails(page, listed, shape.severityPerReport && more === 0)]),
+        ...failedSection(page, failedKept),
+        ...skippedSection(page, skippedKept)
+    ];
+    return lines.join('\n');
+}
+/** The last resort: headline, banners and section counts only; bounded whatever the input. */
+function renderMinimal(page) {
+    const counts = [];
+    if (page.failed.length > 0)
+        counts.push(`### Failed: ${fmt(page.failed.length)}`, '');
+    const skipped = page.skipped.length + page.forPeople;
+    if (skipped > 0)
+        counts.push(`### Skipped: ${fmt(skipped)}`, '');
+    return [
+        ...title(),
+        ...banners(page),
+        ...headline(page),
+        ...context(page.meta),
+        "The details did not fit GitHub's size limit for a job summary — every report is in the results file.",
+        '',
+        ...counts
+    ].join('\n');
+}
+function summary_bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/**
+ * Renders the job summary. Stays under `limitBytes` (SUMMARY_LIMIT_BYTES) whatever the input, giving up
+ * detail in this order: reports that changed nothing are counted in one line instead of listed, the
+ * severity breakdown per report goes, then listed items are trimmed with a visible "N more" note
+ * (skipped files first, then report rows, failed reports last). The headline, the banners and each
+ * section's count always stay.
+ */
+function renderSummary(results, meta, options = {}) {
+    const limit = options.limitBytes ?? SUMMARY_LIMIT_BYTES;
+    const page = buildPage(results, meta);
+    const shapes = [
+        { collapseUnchanged: false, severityPerReport: true, keep: Infinity },
+        { collapseUnchanged: true, severityPerReport: true, keep: Infinity },
+        { collapseUnchanged: true, severityPerReport: false, keep: Infinity }
+    ];
+    for (const shape of shapes) {
+        const markdown = render(page, shape);
+        if (summary_bytes(markdown) <= limit)
+            return markdown;
+    }
+    // Largest number of listed items that fits (binary search: the page grows with what is kept).
+    const trimmed = (keep) => render(page, { collapseUnchanged: true, severityPerReport: false, keep });
+    let low = 0;
+    let high = page.failed.length + page.rows.length + page.skipped.length;
+    if (summary_bytes(trimmed(0)) > limit)
+        return renderMinimal(page);
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (summary_bytes(trimmed(mid)) <= limit)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return trimmed(low);
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_namespaceObject.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_namespaceObject.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject_0
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_namespaceObject.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
+	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
+		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
+		stat: opts.fs.stat || external_fs_namespaceObject.stat,
+		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./src/sources/workspace.ts
+// `path` → Candidates: each line a file, a folder (walked recursively) or a glob, relative to the
+// workspace; `!pattern` excludes. Files are listed, never read here.
+
+
+
+
+/** Folders that never hold reports but can hold many thousands of files: not walked. */
+const NEVER_REPORTS = ['**/.git/**', '**/node_modules/**'];
+async function findWorkspaceFiles(lines, workspace) {
+    const includes = lines.filter((l) => !l.startsWith('!'));
+    const excludes = lines.filter((l) => l.startsWith('!')).map((l) => toPosix(l.slice(1)));
+    const excluded = excludes.length > 0 ? picomatch_default()(excludes, { dot: true }) : () => false;
+    const found = new Map();
+    const unmatched = [];
+    for (const line of includes) {
+        const absolute = (0,external_node_path_.resolve)(workspace, line);
+        const info = isDynamicPattern(line) ? null : await (0,promises_.stat)(absolute).catch(() => null);
+        let pattern;
+        let cwd = workspace;
+        if (info?.isFile()) {
+            pattern = toPosix((0,external_node_path_.relative)(workspace, absolute));
+            // A file outside the workspace is fine when named explicitly.
+            if (pattern.startsWith('../') || (0,external_node_path_.isAbsolute)(pattern)) {
+                add(found, absolute, line, info.size);
+                continue;
+            }
+        }
+        else if (info?.isDirectory()) {
+            cwd = absolute;
+            pattern = '**/*';
+        }
+        else if (isDynamicPattern(line)) {
+            pattern = toPosix(line);
+        }
+        else {
+            unmatched.push(`\`path\` line "${line}" matches no file or folder under ${workspace}.`);
+            continue;
+        }
+        const files = await glob(pattern, { cwd, dot: true, onlyFiles: true, absolute: true, followSymbolicLinks: false, expandDirectories: false, ignore: NEVER_REPORTS });
+        if (files.length === 0)
+            unmatched.push(`\`path\` line "${line}" matches no file.`);
+        for (const file of files.sort()) {
+            const info = await (0,promises_.stat)(file).catch(() => null);
+            if (info?.isFile())
+                add(found, file, toPosix((0,external_node_path_.relative)(workspace, file)), info.size);
+        }
+    }
+    // Excludes apply to the path as shown (relative to the workspace), whichever line found the file.
+    const candidates = [...found.values()].filter((c) => !excluded(c.displayPath));
+    return { candidates, unmatched };
+}
+function add(found, absolutePath, displayPath, size) {
+    if (!found.has(absolutePath))
+        found.set(absolutePath, { absolutePath, displayPath, artifact: null, size });
+}
+function toPosix(path) {
+    return path.split(external_node_path_.sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./src/cli/run.ts
+// The command-line shell around the same engine: GitLab CI, Jenkins, a laptop. Options are the
+// action's input names as long options; context comes from GitLab's predefined variables or from git;
+// outputs are files (results, summary Markdown, a GitLab dotenv report) and a plain table on stdout.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Exit codes, stated in --help and the README. */
+const EXIT = { ok: 0, failed: 1, usage: 2 };
+/** Action inputs that make no sense outside GitHub Actions, or must not be typed on a command line. */
+const NOT_CLI_INPUTS = new Set(['artifacts', 'run-id', 'repository', 'github-token', 'keep-downloads', 'defectdojo-token']);
+/** Inputs that take lines: the option may be repeated. */
+const LINE_INPUTS = new Set(['path', 'scan-types', 'extra-headers', 'tags']);
+const CLI_OPTIONS = {
+    'defectdojo-token-file': { default: '', description: 'File holding the DefectDojo API v2 key (else the DEFECTDOJO_TOKEN environment variable). Never pass the key itself on the command line.' },
+    'results-file': { default: 'defectdojo-results.json', description: 'Where to write the results file (one entry per file looked at).' },
+    'summary-file': { default: '', description: 'Where to write the summary as Markdown (e.g. for GitLab artifacts:paths).' },
+    'dotenv-file': { default: '', description: 'Where to write DEFECTDOJO_CREATED=… and the other outputs for GitLab artifacts:reports:dotenv.' },
+    branch: { default: '', description: 'Override the branch name (default: from GitLab variables or git).' },
+    commit: { default: '', description: 'Override the commit SHA (default: from GitLab variables or git).' },
+    'default-branch': { default: '', description: 'Override the default branch used for branch isolation (default: from GitLab or origin/HEAD).' },
+    verbose: { default: 'false', description: 'Log how each file was recognised.' }
+};
+function optionTable() {
+    const options = { help: { type: 'boolean' }, version: { type: 'boolean' } };
+    for (const [name, spec] of Object.entries(inputs/* INPUTS */.m)) {
+        if (NOT_CLI_INPUTS.has(name))
+            continue;
+        // Inputs whose default is true/false are flags (--dry-run, --no-fail-on-error); the tri-state ones take a value.
+        if (spec.default === 'true' || spec.default === 'false')
+            options[name] = { type: 'boolean' };
+        else
+            options[name] = { type: 'string', multiple: LINE_INPUTS.has(name) };
+    }
+    for (const [name, spec] of Object.entries(CLI_OPTIONS))
+        options[name] = spec.default === 'false' ? { type: 'boolean' } : { type: 'string' };
+    return options;
+}
+function helpText() {
+    const lines = [
+        'Usage: defectdojo-reimport [options]',
+        '',
+        'Recognise every scanner report under --path by its content and reimport it into DefectDojo with the',
+        'exact scan type, branch, commit and pipeline. DEFECTDOJO_URL and DEFECTDOJO_TOKEN come from the',
+        'environment (--defectdojo-url overrides the URL; the token only from the environment or --defectdojo-token-file).',
+        '',
+        'Exit codes: 0 every report uploaded (or skipped), 1 a report failed to upload (with --fail-on-error, the default)',
+        '            or the run stopped (DefectDojo unreachable, token rejected), 2 bad usage or configuration.',
+        '',
+        'Options (repeat those marked * to give several lines):'
+    ];
+    const entries = [];
+    for (const [name, spec] of Object.entries(inputs/* INPUTS */.m)) {
+        if (NOT_CLI_INPUTS.has(name))
+            continue;
+        const flag = spec.default === 'true' || spec.default === 'false';
+        const label = flag ? (spec.default === 'true' ? `--[no-]${name}` : `--${name}`) : `--${name} <value>${LINE_INPUTS.has(name) ? ' *' : ''}`;
+        const def = name === 'path' ? '.' : spec.default;
+        entries.push([label, spec.description, def === '' ? '' : `default: ${def}`]);
+    }
+    for (const [name, spec] of Object.entries(CLI_OPTIONS)) {
+        entries.push([spec.default === 'false' ? `--${name}` : `--${name} <value>`, spec.description, spec.default === '' || spec.default === 'false' ? '' : `default: ${spec.default}`]);
+    }
+    entries.push(['--help', 'Show this help.', ''], ['--version', 'Show the version.', '']);
+    for (const [label, description, def] of entries)
+        lines.push(`  ${label}`, `      ${description}${def ? ` (${def})` : ''}`);
+    return lines.join('\n') + '\n';
+}
+class UsageError extends Error {
+}
+function parseCliArgs(argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({ args: [...argv], options: optionTable(), allowPositionals: false, strict: true, allowNegative: true });
+    }
+    catch (error) {
+        const message = error.message;
+        if (/defectdojo-token'/.test(message) || argv.some((a) => a === '--defectdojo-token' || a.startsWith('--defectdojo-token='))) {
+            throw new UsageError('--defectdojo-token is not accepted: a key on the command line lands in shell history and process lists. Set DEFECTDOJO_TOKEN, or use --defectdojo-token-file.');
+        }
+        throw new UsageError(`${message.split('\n')[0]} (see --help)`);
+    }
+    const values = parsed.values;
+    const raw = {};
+    for (const name of Object.keys(inputs/* INPUTS */.m)) {
+        const value = values[name];
+        if (value === undefined)
+            continue;
+        raw[name] = Array.isArray(value) ? value.join('\n') : String(value);
+    }
+    const cli = Object.fromEntries(Object.entries(CLI_OPTIONS).map(([name, spec]) => [name, values[name] === undefined ? spec.default : String(values[name])]));
+    return { raw, cli, help: values.help === true, version: values.version === true };
+}
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+async function git(args, cwd) {
+    try {
+        const { stdout } = await run('git', args, { cwd });
+        return stdout.trim() || null;
+    }
+    catch {
+        return null;
+    }
+}
+async function readGitFacts(cwd) {
+    const [branch, sha, remoteUrl, originHead, tag] = await Promise.all([
+        git(['rev-parse', '--abbrev-ref', 'HEAD'], cwd),
+        git(['rev-parse', 'HEAD'], cwd),
+        git(['remote', 'get-url', 'origin'], cwd),
+        git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], cwd),
+        git(['tag', '--points-at', 'HEAD'], cwd)
+    ]);
+    return { branch, sha, remoteUrl, defaultBranch: originHead?.replace(/^origin\//, '') ?? null, tag: tag?.split('\n')[0] ?? null };
+}
+async function cliContext(env, cwd, overrides) {
+    const context = env.GITLAB_CI === 'true' ? deriveGitlabContext(env, cwd) : deriveGitContext(await readGitFacts(cwd), cwd);
+    if (overrides.branch)
+        context.branch = overrides.branch;
+    if (overrides['default-branch'])
+        context.defaultBranch = overrides['default-branch'];
+    if (overrides.commit) {
+        context.scmUri = context.scmUri?.replace(context.sha, overrides.commit) ?? null;
+        context.sha = overrides.commit;
+    }
+    return context;
+}
+/** A plain table for the job log. */
+function textTable(results) {
+    const rows = results.map((r) => [
+        r.status,
+        r.artifact ? `${r.artifact}/${r.file}` : r.file,
+        r.scanType ?? '',
+        r.status === 'uploaded' ? [r.created, r.closed, r.reactivated, r.untouched].map((n) => (n === null ? '?' : String(n))).join('/') : '',
+        r.status === 'uploaded' ? (r.testUrl ?? '') : (r.reason ?? '')
+    ]);
+    const header = ['STATUS', 'REPORT', 'SCAN TYPE', 'NEW/CLOSED/REACT/SAME', 'TEST OR REASON'];
+    const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i].length))));
+    const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
+    return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+/** GitLab's dotenv report format: one KEY=value per line, no quoting, single-line values. */
+function dotenv(outputs) {
+    return (Object.entries(outputs)
+        .filter(([name]) => name !== 'results')
+        .map(([name, value]) => `DEFECTDOJO_${name.toUpperCase().replace(/-/g, '_')}=${value.replace(/[\r\n]/g, ' ')}`)
+        .join('\n') + '\n');
+}
+async function runCli(argv, env, cwd, io, version = '') {
+    let args;
+    try {
+        args = parseCliArgs(argv);
+    }
+    catch (error) {
+        io.stderr(`defectdojo-reimport: ${error.message}\n`);
+        return EXIT.usage;
+    }
+    if (args.help) {
+        io.stdout(helpText());
+        return EXIT.ok;
+    }
+    if (args.version) {
+        io.stdout(`${version}\n`);
+        return EXIT.ok;
+    }
+    const raw = { ...args.raw, artifacts: '' };
+    raw['defectdojo-url'] ??= env.DEFECTDOJO_URL;
+    raw.path ??= '.';
+    try {
+        raw['defectdojo-token'] = args.cli['defectdojo-token-file'] ? (await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, args.cli['defectdojo-token-file']), 'utf8')).trim() : env.DEFECTDOJO_TOKEN;
+    }
+    catch (error) {
+        io.stderr(`defectdojo-reimport: --defectdojo-token-file ${args.cli['defectdojo-token-file']} cannot be read (${error.code ?? String(error)}).\n`);
+        return EXIT.usage;
+    }
+    let config;
+    try {
+        config = (0,src_config/* parseConfig */.o4)(raw);
+    }
+    catch (error) {
+        if (!(error instanceof src_config/* ConfigError */.xL))
+            throw error;
+        io.stderr(`defectdojo-reimport: ${error.message.replace(/Input `defectdojo-(url|token)` is required[^.]*\./g, (m) => m.replace('Input `defectdojo-url`', 'DEFECTDOJO_URL (or --defectdojo-url)').replace('Input `defectdojo-token`', 'DEFECTDOJO_TOKEN (or --defectdojo-token-file)'))}\n`);
+        return EXIT.usage;
+    }
+    const verbose = args.cli.verbose === 'true';
+    const log = {
+        info: (m) => io.stderr(`${m}\n`),
+        warning: (m) => io.stderr(`warning: ${m}\n`),
+        debug: (m) => {
+            if (verbose)
+                io.stderr(`${m}\n`);
+        }
+    };
+    const context = await cliContext(env, cwd, args.cli);
+    const workspace = await findWorkspaceFiles(config.paths, cwd);
+    for (const line of workspace.unmatched)
+        log.warning(line);
+    const outcome = await runPipeline({ config, context: { ...context, workspace: cwd }, candidates: workspace.candidates }, log);
+    const verdict = decideOutcome(config, outcome.results, outcome.fatal, workspace.candidates.length);
+    const resultsFile = (0,external_node_path_.resolve)(cwd, args.cli['results-file']);
+    await (0,promises_.writeFile)(resultsFile, resultsDocument(outcome.results, { dryRun: config.dryRun, defectdojoUrl: config.defectdojoUrl }));
+    const outputs = gateOutputs(outcome.results, resultsFile);
+    if (args.cli['summary-file']) {
+        const markdown = renderSummary(outcome.results, {
+            dryRun: config.dryRun,
+            defectdojoUrl: config.defectdojoUrl,
+            fatal: outcome.fatal,
+            runUrl: context.runUrl,
+            buildId: context.buildId || undefined,
+            failedStep: verdict.failure !== null
+        });
+        await (0,promises_.writeFile)((0,external_node_path_.resolve)(cwd, args.cli['summary-file']), markdown);
+    }
+    if (args.cli['dotenv-file'])
+        await (0,promises_.writeFile)((0,external_node_path_.resolve)(cwd, args.cli['dotenv-file']), dotenv(outputs));
+    io.stdout(textTable(outcome.results));
+    for (const warning of verdict.warnings)
+        log.warning(warning);
+    if (verdict.failure) {
+        io.stderr(`error: ${verdict.failure}\n`);
+        return outcome.fatal && outcome.fatalIsConfiguration ? EXIT.usage : EXIT.failed;
+    }
+    return EXIT.ok;
+}
+
+
+/***/ }),
+
+/***/ 6622:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xL: () => (/* binding */ ConfigError),
+  o4: () => (/* binding */ parseConfig)
+});
+
+// UNUSED EXPORTS: GROUP_BY_CHOICES, INPUT_DEFAULTS, SEVERITY_CHOICES, parseBoolean, parseChoice, parseNumber, splitLines, splitList
+
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/plan/naming.ts
+var naming = __nccwpck_require__(387);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/recognition/scan-types.ts
+// Every scan_type string that DefectDojo's import-scan / reimport-scan API accepts, byte for byte.
+// Source: DefectDojo/django-DefectDojo @ 7cfa159a6767b0ac6e66f3b1597a997e607e7308 (3.2.0), the serializer's
+// scan_type choices (dojo/tools/factory.py get_choices_sorted), as listed in shared/defectdojo/scan-types.tsv.
+// There is no alias table on the server: any other string is a 400 (API.md §h).
+const SCAN_TYPES = [
+    "AIDE Scan",
+    "APKLeaks Scan",
+    "AWS Inspector2 Scan",
+    "AWS Prowler Scan",
+    "AWS Prowler V3",
+    "AWS Security Finding Format (ASFF) Scan",
+    "AWS Security Hub Scan",
+    "Acunetix Scan",
+    "Alert Logic Scan",
+    "Anchore Engine Scan",
+    "Anchore Enterprise Policy Check",
+    "Anchore Grype",
+    "Anchore Grype detailed",
+    "AnchoreCTL Policies Report",
+    "AnchoreCTL Vuln Report",
+    "AppCheck Web Application Scanner",
+    "AppSpider Scan",
+    "Aqua Scan",
+    "Arachni Scan",
+    "AuditJS Scan",
+    "Azure Security Center Recommendations Scan",
+    "Bandit Scan",
+    "Bearer CLI",
+    "BlackDuck API",
+    "Blackduck Binary Analysis",
+    "Blackduck Component Risk",
+    "Blackduck Hub Scan",
+    "Brakeman Scan",
+    "BugCrowd Scan",
+    "Bugcrowd API Import",
+    "Bundler-Audit Scan",
+    "Burp Dastardly Scan",
+    "Burp Enterprise Scan",
+    "Burp GraphQL API",
+    "Burp REST API",
+    "Burp Scan",
+    "Burp Suite DAST Scan",
+    "CSAF Scan",
+    "CargoAudit Scan",
+    "Checkmarx CxFlow SAST",
+    "Checkmarx OSA",
+    "Checkmarx One Scan",
+    "Checkmarx Scan",
+    "Checkmarx Scan detailed",
+    "Checkov Scan",
+    "Chef Inspect Log",
+    "Choctaw Hog Scan",
+    "Clair Scan",
+    "ClamAV Scan",
+    "Cloudflare Insights",
+    "Cloudsploit Scan",
+    "Cobalt.io API Import",
+    "Cobalt.io Scan",
+    "Codechecker Report native",
+    "Composer Audit Scan",
+    "Conftest Scan",
+    "Contrast Scan",
+    "Coverity API",
+    "Coverity Scan JSON Report",
+    "Cppcheck Scan",
+    "Crashtest Security JSON File",
+    "Crashtest Security XML File",
+    "CredScan Scan",
+    "Crunch42 Scan",
+    "Cyberwatch scan (Galeax)",
+    "CycloneDX Scan",
+    "Cycognito Scan",
+    "DSOP Scan",
+    "DawnScanner Scan",
+    "Deepfence Threatmapper Report",
+    "Dependency Check Scan",
+    "Dependency Track Finding Packaging Format (FPF) Export",
+    "Detect-secrets Scan",
+    "DevSkim Scan",
+    "Dirsearch Scan",
+    "Dockle Scan",
+    "Dotnet Vulnerable Packages Scan",
+    "DrHeader JSON Importer",
+    "Duroc Hog Scan",
+    "ESLint Scan",
+    "Edgescan Scan",
+    "Essex Hog Scan",
+    "Firmwalker Scan",
+    "Flawfinder Scan",
+    "Fortify Scan",
+    "Fortify Scan v2",
+    "Garak Scan",
+    "Generic Findings Import",
+    "Ggshield Scan",
+    "GitLab API Fuzzing Report Scan",
+    "GitLab Container Scan",
+    "GitLab DAST Report",
+    "GitLab Dependency Scanning Report",
+    "GitLab SAST Report",
+    "GitLab Secret Detection Report",
+    "Github SAST Scan",
+    "Github Secrets Detection Report Scan",
+    "Github Vulnerability Scan",
+    "Gitleaks Scan",
+    "Gobuster Scan",
+    "Google Cloud Artifact Vulnerability Scan",
+    "Gosec Scanner",
+    "Gottingen Hog Scan",
+    "Govulncheck Scanner",
+    "Govulncheck Scanner V2",
+    "HCL AppScan on Cloud SAST XML",
+    "HCLAppScan XML",
+    "HackerOne Cases",
+    "Hadolint Dockerfile check",
+    "Harbor Vulnerability Scan",
+    "Horusec Scan",
+    "Humble Json Importer",
+    "HuskyCI Report",
+    "Hydra Scan",
+    "IBM AppScan DAST",
+    "Immuniweb Scan",
+    "Infer Scan",
+    "IntSights Report",
+    "Invicti Scan",
+    "IriusRisk Threats Scan",
+    "JFrog Xray API Summary Artifact Scan",
+    "JFrog Xray On Demand Binary Scan",
+    "JFrog Xray Scan",
+    "JFrog Xray Unified Scan",
+    "KICS Scan",
+    "Kiuwan SCA Scan",
+    "Kiuwan Scan",
+    "KrakenD Audit Scan",
+    "KubeHunter Scan",
+    "KubeLinter Scan",
+    "Kubeaudit Scan",
+    "Kubescape JSON Importer",
+    "Legitify Scan",
+    "Lynis Scan",
+    "MSDefender Parser",
+    "Masscan Scan",
+    "Mayhem SARIF Report",
+    "Mend Scan",
+    "Meterian Scan",
+    "Microfocus Webinspect Scan",
+    "Mix Audit Scan",
+    "MobSF Scan",
+    "MobSF Scorecard Scan",
+    "Mobsfscan Scan",
+    "Mozilla Observatory Scan",
+    "NPM Audit Scan",
+    "NPM Audit v7+ Scan",
+    "Naabu Scan",
+    "Nancy Scan",
+    "Netsparker Scan",
+    "Nettacker Scan",
+    "NeuVector (REST)",
+    "NeuVector (compliance)",
+    "Nexpose Scan",
+    "Nikto Scan",
+    "Nmap Scan",
+    "Node Security Platform Scan",
+    "Nosey Parker Scan",
+    "Nuclei Scan",
+    "ORT evaluated model Importer",
+    "OSV Scan",
+    "OpenReports",
+    "OpenVAS Parser",
+    "OpenVAS Parser v2",
+    "OpenVEX Scan",
+    "Openscap Vulnerability Scan",
+    "Orca Security Alerts",
+    "OssIndex Devaudit SCA Scan Importer",
+    "Outpost24 Scan",
+    "PHP Security Audit v2",
+    "PHP Symfony Security Check",
+    "PICUS Scan",
+    "PMD Scan",
+    "PTART Report",
+    "PWN SAST",
+    "PingCastle",
+    "Polaris Scan",
+    "Popeye Scan",
+    "Progpilot Scan",
+    "Promptfoo Scan",
+    "Prowler Scan",
+    "QARK Scan",
+    "Qualys Hacker Guardian Scan",
+    "Qualys Infrastructure Scan (WebGUI XML)",
+    "Qualys Scan",
+    "Qualys VMDR",
+    "Qualys Webapp Scan",
+    "Rapplex Scan",
+    "Red Hat Satellite",
+    "Retire.js Scan",
+    "ReversingLabs Spectra Assure",
+    "Risk Recon API Importer",
+    "Rubocop Scan",
+    "Rusty Hog Scan",
+    "SARIF",
+    "SKF Scan",
+    "SPDX Scan",
+    "SSH Audit Importer",
+    "SSL Labs Scan",
+    "SSLyze Scan (JSON)",
+    "Scantist Scan",
+    "Scout Suite Scan",
+    "Secretlint Scan",
+    "Semgrep JSON Report",
+    "Semgrep Pro JSON Report",
+    "Snyk Code Scan",
+    "Snyk Issue API Scan",
+    "Snyk Scan",
+    "Solar Appscreener Scan",
+    "SonarQube API Import",
+    "SonarQube Scan",
+    "SonarQube Scan detailed",
+    "Sonatype Application Scan",
+    "SpotBugs Scan",
+    "Sqlmap Scan",
+    "Sslscan",
+    "Sslyze Scan",
+    "StackHawk HawkScan",
+    "Sysdig CLI Report",
+    "Sysdig Vulnerability Report",
+    "TFSec Scan",
+    "Talisman Scan",
+    "Tenable Scan",
+    "Terrascan Scan",
+    "Testssl Scan",
+    "Threagile risks report",
+    "ThreatComposer Scan",
+    "Trivy Operator Scan",
+    "Trivy Scan",
+    "Trufflehog Scan",
+    "Trufflehog3 Scan",
+    "Trustwave Fusion API Scan",
+    "Trustwave Scan (CSV)",
+    "Twistlock Image Scan",
+    "VCG Scan",
+    "Veracode Scan",
+    "Veracode SourceClear Scan",
+    "Vulners",
+    "WFuzz JSON report",
+    "Wapiti Scan",
+    "Wazuh",
+    "WhatWeb Scan",
+    "Whispers Scan",
+    "WhiteHat Sentinel",
+    "Wiz Scan",
+    "Wizcli Dir Scan",
+    "Wizcli IaC Scan",
+    "Wizcli Img Scan",
+    "Wpscan",
+    "Xanitizer Scan",
+    "Xeol Parser",
+    "Xygeni SAST Scan",
+    "Xygeni SCA Scan",
+    "Xygeni Secrets Scan",
+    "YARA Scan",
+    "Yarn Audit Scan",
+    "ZAP Scan",
+    "Zora Parser",
+    "cfn-lint Scan",
+    "cfn-nag Scan",
+    "chkrootkit Scan",
+    "cwe_checker Scan",
+    "docker-bench-security Scan",
+    "ffuf Scan",
+    "httpx Scan",
+    "kube-bench Scan",
+    "n0s1 Scanner",
+    "njsscan Scan",
+    "pip-audit Scan",
+    "pnpm Audit Scan",
+    "rkhunter Scan",
+];
+/** Scan types whose parser can pull from an API instead of a file (requires_file=False). */
+const API_SCAN_TYPES = (/* unused pure expression or super */ null && ([
+    "BlackDuck API",
+    "Bugcrowd API Import",
+    "Cobalt.io API Import",
+    "Edgescan Scan",
+    "SonarQube API Import",
+    "Vulners",
+]));
+
+;// CONCATENATED MODULE: ./src/plan/rules.ts
+// The `scan-types` input: per-file rules, one per line, that set a report's scan type and, for a
+// monorepo, where it lands:
+//
+//   <glob> = <Exact Scan Type | *> [; product=<template>] [; product-type=<template>] [; engagement=<template>] [; test-title=<template>]
+//
+// `*` keeps recognition by content. The glob is matched against the file's path inside its artifact,
+// or relative to the workspace. The first matching line wins. Everything is validated before any upload.
+
+
+
+const KEYS = { product: 'product', 'product-type': 'productType', engagement: 'engagement', 'test-title': 'testTitle' };
+/** Parses the `scan-types` lines; problems are sentences naming the input and the line. */
+function parseReportRules(lines, problems) {
+    const rules = [];
+    lines.forEach((line, index) => {
+        const where = `Input \`scan-types\` line ${index + 1} ("${line}")`;
+        const equals = line.indexOf('=');
+        if (equals <= 0) {
+            problems.push(`${where} is not \`<glob> = <Scan Type>\`, e.g. \`reports/custom/*.json = Generic Findings Import\`.`);
+            return;
+        }
+        const pattern = line.slice(0, equals).trim();
+        const [typePart, ...settings] = line.slice(equals + 1).split(';').map((part) => part.trim());
+        const rule = { pattern, matches: picomatch_default()(pattern, { dot: true }), scanType: null, productType: null, product: null, engagement: null, testTitle: null };
+        if (typePart && typePart !== '*') {
+            if (SCAN_TYPES.includes(typePart))
+                rule.scanType = typePart;
+            else {
+                const suggestion = suggestScanType(typePart);
+                problems.push(`${where} names the scan type "${typePart}", which DefectDojo does not accept${suggestion ? `: did you mean "${suggestion}"?` : '.'} Scan types are exact, case-sensitive strings.`);
+            }
+        }
+        else if (!typePart) {
+            problems.push(`${where} has no scan type after "=": name one, or \`*\` to keep recognition by content.`);
+        }
+        for (const setting of settings.filter((s) => s !== '')) {
+            const [key, ...rest] = setting.split('=');
+            const name = key.trim();
+            const value = rest.join('=').trim();
+            if (!(name in KEYS) || !value) {
+                problems.push(`${where}: "${setting}" is not one of product=…, product-type=…, engagement=…, test-title=….`);
+                continue;
+            }
+            problems.push(...(0,naming/* checkTemplate */.BU)(`scan-types (line ${index + 1}, ${name})`, value));
+            rule[KEYS[name]] = value;
+        }
+        rules.push(rule);
+    });
+    return rules;
+}
+/** The accepted scan type a user most likely meant: `Trivy` → `Trivy Scan`, `zap scan` → `ZAP Scan`. */
+function suggestScanType(input) {
+    const wanted = normalise(input);
+    if (!wanted)
+        return null;
+    const exactFolded = SCAN_TYPES.find((t) => normalise(t) === wanted);
+    if (exactFolded)
+        return exactFolded;
+    const prefixed = SCAN_TYPES.filter((t) => normalise(t).startsWith(wanted)).sort((a, b) => a.length - b.length);
+    if (prefixed.length > 0)
+        return prefixed[0];
+    let best = null;
+    for (const type of SCAN_TYPES) {
+        const distance = editDistance(wanted, normalise(type));
+        if (!best || distance < best.distance)
+            best = { type, distance };
+    }
+    return best && best.distance <= Math.max(2, Math.floor(wanted.length / 4)) ? best.type : null;
+}
+function normalise(text) {
+    return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+function editDistance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/config.ts
+// Every input, parsed and validated in one place into one typed Config. A pure function of the raw
+// input strings, so the Actions shell (core.getInput) and tests feed it alike. All problems are
+// collected and reported together, each naming the input, the value and what is accepted, before
+// anything is sent anywhere.
+
+
+
+/** A user error in the inputs: the action stops before any upload and says what to change. */
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `${problems.length} inputs are invalid:\n- ${problems.join('\n- ')}`);
+        this.name = 'ConfigError';
+        this.problems = problems;
+    }
+}
+/** API.md §a: `minimum_severity` choices (dojo/models.py) and `group_by` choices (dojo/finding/models.py). */
+const SEVERITY_CHOICES = ['Info', 'Low', 'Medium', 'High', 'Critical'];
+const GROUP_BY_CHOICES = ['component_name', 'component_name+component_version', 'file_path', 'finding_title', 'vuln_id_from_tool'];
+/** Input names and their defaults (from the INPUTS table, which action.yml mirrors). */
+const INPUT_DEFAULTS = Object.fromEntries(Object.entries(inputs/* INPUTS */.m).map(([name, spec]) => [name, spec.default]));
+function parseConfig(raw) {
+    const problems = [];
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    // `artifacts` is the one input where an explicit empty value means something (download nothing).
+    const artifactsRaw = raw.artifacts === undefined ? INPUT_DEFAULTS.artifacts : raw.artifacts;
+    const dryRun = parseBoolean('dry-run', get('dry-run'), problems);
+    const url = get('defectdojo-url');
+    const token = get('defectdojo-token');
+    let defectdojoUrl = null;
+    const allowInsecure = parseBoolean('allow-insecure-http', get('allow-insecure-http'), problems);
+    if (url)
+        defectdojoUrl = parseUrl(url, allowInsecure, problems);
+    else if (!dryRun)
+        problems.push('Input `defectdojo-url` is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless `dry-run: true`.');
+    if (!token && !dryRun)
+        problems.push('Input `defectdojo-token` is required (a DefectDojo API v2 key, best from a secret), unless `dry-run: true`.');
+    if (token && /\s/.test(token))
+        problems.push('Input `defectdojo-token` contains white space: paste only the 40-character API v2 key, without "Token ".');
+    for (const name of ['product-type', 'product', 'engagement', 'test-title'])
+        problems.push(...(0,naming/* checkTemplate */.BU)(name, get(name)));
+    const environment = get('environment');
+    const ifNoReports = parseChoice('if-no-reports', get('if-no-reports'), ['warn', 'error', 'ignore'], problems);
+    const runId = get('run-id');
+    const repository = get('repository');
+    const githubToken = get('github-token');
+    let otherRun = null;
+    if (runId) {
+        if (!/^\d+$/.test(runId))
+            problems.push(`Input \`run-id\` is "${runId}": use the numeric id of a workflow run (github.event.workflow_run.id).`);
+        const [owner, repo, extra] = repository.split('/');
+        if (repository && (!owner || !repo || extra !== undefined))
+            problems.push(`Input \`repository\` is "${repository}": use owner/name.`);
+        if (!githubToken)
+            problems.push('Input `github-token` is required with `run-id` (the default, github.token, works when the workflow grants `actions: read`).');
+        otherRun = { runId: Number(runId), repository: repository ? { owner: owner ?? '', repo: repo ?? '' } : null };
+    }
+    else if (repository) {
+        problems.push('Input `repository` only applies together with `run-id`: give the run whose artifacts to download.');
+    }
+    const clientCertificate = get('client-certificate') || null;
+    const clientKey = get('client-key') || null;
+    if (Boolean(clientCertificate) !== Boolean(clientKey))
+        problems.push('Inputs `client-certificate` and `client-key` go together: give both PEM files for mutual TLS, or neither.');
+    const config = {
+        defectdojoUrl,
+        defectdojoToken: token || null,
+        paths: splitLines(raw.path ?? ''),
+        artifactPatterns: splitList(artifactsRaw),
+        dryRun,
+        productTypeTemplate: get('product-type'),
+        productTemplate: get('product'),
+        engagementTemplate: get('engagement'),
+        testTitleTemplate: get('test-title'),
+        environment,
+        ifNoReports,
+        artifactsExplicit: raw.artifacts !== undefined,
+        otherRun,
+        githubToken: githubToken || null,
+        keepDownloads: parseBoolean('keep-downloads', get('keep-downloads'), problems),
+        concurrency: parseNumber('concurrency', get('concurrency'), { min: 1, max: 32, integer: true }, problems),
+        retries: parseNumber('retries', get('retries'), { min: 0, max: 10, integer: true }, problems),
+        requestTimeoutMs: Math.round(parseNumber('timeout-minutes', get('timeout-minutes'), { min: 0.01, max: 360, integer: false }, problems) * 60_000),
+        maxReportBytes: Math.floor(parseNumber('max-report-size-mb', get('max-report-size-mb'), { min: 0.001, max: 1_000_000, integer: false }, problems) * 1048576),
+        caCertificates: get('ca-certificates') || null,
+        clientCertificate,
+        clientKey,
+        extraHeaders: parseHeaders(raw['extra-headers'] ?? '', problems),
+        mode: parseChoice('mode', get('mode'), ['reimport', 'import'], problems),
+        branchIsolation: parseBoolean('branch-isolation', get('branch-isolation'), problems),
+        version: raw.version?.trim() ? raw.version.trim() : null,
+        rules: parseReportRules(splitLines(raw['scan-types'] ?? ''), problems),
+        options: parseImportOptions(get, problems),
+        failOnError: parseBoolean('fail-on-error', get('fail-on-error'), problems),
+        failOnUnrecognized: parseBoolean('fail-on-unrecognized', get('fail-on-unrecognized'), problems)
+    };
+    if (config.options.doNotReactivate !== null && config.mode === 'import') {
+        problems.push('Input `do-not-reactivate` only applies to reimport: remove it, or use `mode: reimport`.');
+    }
+    if (config.options.closeOldFindingsProductScope && config.mode === 'reimport') {
+        problems.push('Input `close-old-findings-product-scope` has no effect on reimport (API.md: DefectDojo ignores it there): remove it, or use `mode: import`.');
+    }
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    return config;
+}
+/** Newline-separated values, trimmed, blanks and `#` comments dropped. */
+function splitLines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+/** Newline- or comma-separated values. */
+function splitList(value) {
+    return splitLines(value.replace(/,/g, '\n'));
+}
+/** The YAML 1.2 core-schema booleans, as @actions/core accepts them, plus empty = default. */
+function parseBoolean(name, value, problems) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    problems.push(`Input \`${name}\` is "${value}": use true or false.`);
+    return false;
+}
+function parseChoice(name, value, choices, problems) {
+    if (choices.includes(value))
+        return value;
+    problems.push(`Input \`${name}\` is "${value}": use one of ${choices.join(', ')}.`);
+    return choices[0];
+}
+function parseImportOptions(get, problems) {
+    const flag = (name) => {
+        const value = get(name);
+        return value === '' ? null : parseBoolean(name, value, problems);
+    };
+    const choice = (name, choices) => (get(name) === '' ? null : parseChoice(name, get(name), choices, problems));
+    const integer = (name) => (get(name) === '' ? null : parseNumber(name, get(name), { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true }, problems));
+    const tags = splitList(get('tags'));
+    for (const tag of tags) {
+        // API.md §0: each tag may not contain spaces, commas or quotes (DefectDojo's tag validator).
+        if (/[\s,'"]/.test(tag))
+            problems.push(`Input \`tags\` has "${tag}": tags may not contain spaces, commas or quotes.`);
+    }
+    return {
+        service: get('service') || null,
+        scanDate: parseDate('scan-date', get('scan-date'), problems, { notInFuture: true }),
+        minimumSeverity: choice('minimum-severity', SEVERITY_CHOICES),
+        active: flag('active'),
+        verified: flag('verified'),
+        closeOldFindings: flag('close-old-findings'),
+        closeOldFindingsProductScope: flag('close-old-findings-product-scope'),
+        doNotReactivate: flag('do-not-reactivate'),
+        tags,
+        applyTagsToFindings: flag('apply-tags-to-findings'),
+        applyTagsToEndpoints: flag('apply-tags-to-endpoints'),
+        groupBy: choice('group-by', GROUP_BY_CHOICES),
+        createFindingGroupsForAllFindings: flag('create-finding-groups-for-all-findings'),
+        pushToJira: flag('push-to-jira'),
+        deduplicationOnEngagement: flag('deduplication-on-engagement'),
+        engagementEndDate: parseDate('engagement-end-date', get('engagement-end-date'), problems, { notInFuture: false }),
+        lead: integer('lead'),
+        apiScanConfiguration: integer('api-scan-configuration')
+    };
+}
+/** `YYYY-MM-DD`, the only date format DefectDojo accepts (API.md §0). */
+function parseDate(name, value, problems, rule) {
+    if (value === '')
+        return null;
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+    if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+        problems.push(`Input \`${name}\` is "${value}": use a date as YYYY-MM-DD.`);
+        return null;
+    }
+    // The server refuses a scan_date after its own date; a day of slack covers time zones.
+    if (rule.notInFuture && date.getTime() > Date.now() + 86_400_000)
+        problems.push(`Input \`${name}\` is "${value}", which is in the future: DefectDojo refuses it.`);
+    return value;
+}
+function parseNumber(name, value, range, problems) {
+    const number = Number(value);
+    if (value === '' || !Number.isFinite(number) || number < range.min || number > range.max || (range.integer && !Number.isInteger(number))) {
+        problems.push(`Input \`${name}\` is "${value}": use ${range.integer ? 'a whole number' : 'a number'} from ${range.min} to ${range.max}.`);
+        return range.min;
+    }
+    return number;
+}
+/** Headers DefectDojo or HTTP itself owns: overriding them would break the upload or the auth. */
+const RESERVED_HEADERS = new Set(['authorization', 'content-type', 'content-length', 'host', 'transfer-encoding', 'connection', 'x-request-id']);
+/** `extra-headers` lines `Name: value`. */
+function parseHeaders(value, problems) {
+    const headers = {};
+    splitLines(value).forEach((line, index) => {
+        const colon = line.indexOf(':');
+        const name = colon > 0 ? line.slice(0, colon).trim() : '';
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+            // The line may hold a secret: say which line, never what it holds.
+            problems.push(`Input \`extra-headers\` line ${index + 1} is not \`Name: value\`.`);
+            return;
+        }
+        if (RESERVED_HEADERS.has(name.toLowerCase())) {
+            problems.push(`Input \`extra-headers\` may not set ${name}: the action sets it itself.`);
+            return;
+        }
+        headers[name] = line.slice(colon + 1).trim();
+    });
+    return headers;
+}
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+function parseUrl(value, allowInsecure, problems) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        problems.push(`Input \`defectdojo-url\` is "${value}", which is not a URL: give the base URL, e.g. https://defectdojo.example.com.`);
+        return null;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        problems.push(`Input \`defectdojo-url\` is "${value}": use an http:// or https:// URL.`);
+        return null;
+    }
+    if (url.protocol === 'http:' && !allowInsecure && !LOOPBACK.test(url.hostname)) {
+        problems.push(`Input \`defectdojo-url\` is "${value}": plain http:// would send the API key unencrypted; use https://, or set \`allow-insecure-http: true\` for a trusted network.`);
+        return null;
+    }
+    if (url.username || url.password) {
+        problems.push('Input `defectdojo-url` contains credentials: put the API key in `defectdojo-token` instead.');
+        return null;
+    }
+    // Users paste the API root or a UI page; the client appends /api/v2/… itself.
+    const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v2$/, '');
+    return `${url.origin}${path}`;
+}
+
+
+/***/ }),
+
+/***/ 6348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ib: () => (/* binding */ DefectDojoError),
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   TF: () => (/* binding */ formatMb),
+/* harmony export */   Tn: () => (/* binding */ serverText),
+/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES)
+/* harmony export */ });
+// DefectDojo's error answers → one clear sentence. Its bodies come in four shapes (API.md §d): a JSON
+// list, a DRF field dict (plus a `message` repr and `pro`), `{"message": "['…']"}` from Django
+// validation, and a generic 500; a proxy in front may answer HTML. Server text is quoted, shortened
+// and stripped of markup before it reaches a log or the summary.
+/** A failed request, with whether it is safe to try again. */
+class DefectDojoError extends Error {
+    status;
+    retryable;
+    /** Seconds the server asked us to wait (Retry-After), if any. */
+    retryAfterSeconds;
+    /** True when the request provably never reached DefectDojo (connection refused, DNS failure…). */
+    notSent;
+    constructor(message, options = {}) {
+        super(message);
+        this.name = 'DefectDojoError';
+        this.status = options.status ?? null;
+        this.retryable = options.retryable ?? false;
+        this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+        this.notSent = options.notSent ?? false;
+    }
+}
+/** Statuses worth another try: rate limiting and gateways in front of a busy or restarting DefectDojo. */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/** One sentence for a non-2xx answer. */
+function describeFailure(c) {
+    const html = /html/i.test(c.contentType) || /^\s*</.test(c.body);
+    const detail = html ? '' : serverText(c.body);
+    const quoted = detail ? `: "${detail}"` : '';
+    const size = c.fileSize === undefined ? '' : `, report is ${formatMb(c.fileSize)}`;
+    if (c.status === 403 && /Invalid token|credentials were not provided|User inactive/i.test(detail)) {
+        return `DefectDojo rejected the token (HTTP 403${quoted}): check the \`defectdojo-token\` input holds a valid API v2 key.`;
+    }
+    if (c.status === 403) {
+        return `DefectDojo refused the upload (HTTP 403${quoted}): the token's user may not ${c.endpoint === 'import-scan' ? 'import' : 'reimport'} into product "${c.product ?? '?'}" or create it.`;
+    }
+    if (c.status === 413) {
+        return html
+            ? `The upload was rejected by a proxy in front of DefectDojo (HTTP 413${size}): raise its body size limit (nginx client_max_body_size).`
+            : `DefectDojo rejected the report as too large (HTTP 413${size}${quoted}).`;
+    }
+    if (c.status === 400 && /too large/i.test(detail)) {
+        return `DefectDojo rejected the report as too large (HTTP 400${size}${quoted}): raise DD_SCAN_FILE_MAX_SIZE on the server or split the report.`;
+    }
+    if (c.status === 400 && /file extension/i.test(detail)) {
+        return `DefectDojo refused the file name's extension (HTTP 400${quoted}).`;
+    }
+    if (c.status === 400 && /scan_type/i.test(detail)) {
+        return `DefectDojo refused the scan type "${c.scanType ?? '?'}" (HTTP 400${quoted}).`;
+    }
+    if (c.status === 400)
+        return `DefectDojo refused the upload (HTTP 400${quoted}).`;
+    if (c.status === 500) {
+        return `DefectDojo failed to parse this report as ${c.scanType ?? 'its scan type'} (HTTP 500${quoted}); the report or the scan type is wrong, so it was not retried.`;
+    }
+    if (c.status === 404)
+        return `DefectDojo answered 404 for /api/v2/${c.endpoint}/${quoted}: check \`defectdojo-url\` points at DefectDojo (including any path prefix).`;
+    if (html)
+        return `DefectDojo or a proxy in front of it answered HTTP ${c.status} with an HTML page.`;
+    return `DefectDojo answered HTTP ${c.status}${quoted}.`;
+}
+/** The human part of an error body, shortened and reduced to plain characters. */
+function serverText(body, max = 300) {
+    let text = body.trim();
+    try {
+        text = flatten(JSON.parse(text));
+    }
+    catch {
+        // not JSON: keep the text
+    }
+    // Django ValidationError reprs look like "['message']": unwrap them.
+    text = text.replace(/^\[?'(.*)'\]?$/s, '$1');
+    text = text.replace(/[\u0000-\u001f<>`]/g, ' ').replace(/\s+/g, ' ').trim();
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+function flatten(value) {
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value))
+        return value.map(flatten).join(' ');
+    if (value && typeof value === 'object') {
+        const entries = Object.entries(value).filter(([key]) => key !== 'pro' && key !== 'message');
+        // `message` repeats the field dict as a Python repr; use it only when nothing else is there.
+        if (entries.length === 0 && 'message' in value)
+            return flatten(value.message);
+        return entries.map(([key, v]) => (key === 'detail' || key === 'non_field_errors' ? flatten(v) : `${key}: ${flatten(v)}`)).join('; ');
+    }
+    return String(value);
+}
+function formatMb(bytes) {
+    return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ INPUTS)
+/* harmony export */ });
+// Every input of the action: its default and what it does. action.yml declares the same (a unit test
+// keeps them in step); the command-line entry point builds its options and --help from this table.
+const INPUTS = {
+    "defectdojo-url": { default: "", description: "Base URL of DefectDojo, e.g. https://defectdojo.example.com (a path prefix such as /defectdojo is kept). Not needed with dry-run." },
+    "defectdojo-token": { default: "", description: "DefectDojo API v2 key (pass it from a secret). Not needed with dry-run." },
+    path: { default: "", description: "Reports on disk, one per line; files, folders (searched recursively) or globs relative to the workspace; a line starting with ! excludes." },
+    artifacts: { default: "*", description: "Names of this run's artifacts to download and search, as glob patterns separated by newlines or commas; !pattern excludes. Empty downloads nothing." },
+    "run-id": { default: "", description: "Download the artifacts of another workflow run (e.g. github.event.workflow_run.id) instead of this one; needs github-token with actions read permission." },
+    repository: { default: "", description: "owner/name of the repository of run-id; default this repository." },
+    "github-token": { default: "", description: "Token for downloading another run's artifacts (only used with run-id)." },
+    "keep-downloads": { default: "false", description: "Keep the downloaded artifacts under RUNNER_TEMP after the step, for debugging." },
+    "dry-run": { default: "false", description: "Recognise and plan every upload, write the summary and results file, and contact no server." },
+    "product-type": { default: "{owner}", description: "DefectDojo product type (organization) name; a template (see README for placeholders)." },
+    product: { default: "{repo}", description: "DefectDojo product (asset) name; a template." },
+    engagement: { default: "CI/CD", description: "DefectDojo engagement name; a template." },
+    "test-title": { default: "{tool}: {report}", description: "Title of each report's DefectDojo test; a template that must give each report its own test." },
+    environment: { default: "Development", description: "DefectDojo environment name (created if missing)." },
+    "if-no-reports": { default: "warn", description: "What to do when no report is found: warn, error or ignore." },
+    concurrency: { default: "4", description: "Reports uploaded at the same time (uploads into one new engagement start after its first one created it)." },
+    retries: { default: "3", description: "Further attempts after a connection failure or HTTP 429/502/503/504, with backoff and Retry-After." },
+    "timeout-minutes": { default: "30", description: "Longest wait for one upload; DefectDojo parses a report before answering, large ones take minutes." },
+    "max-report-size-mb": { default: "100", description: "Reports larger than this are not sent (DefectDojo's DD_SCAN_FILE_MAX_SIZE, default 100)." },
+    "ca-certificates": { default: "", description: "PEM file of extra CA certificates to trust for DefectDojo (added to Node's roots)." },
+    "client-certificate": { default: "", description: "PEM client certificate for mutual TLS (with client-key)." },
+    "client-key": { default: "", description: "PEM private key of client-certificate." },
+    "extra-headers": { default: "", description: "Headers sent with every request, one \"Name: value\" per line (e.g. Cloudflare Access); values are masked." },
+    "allow-insecure-http": { default: "false", description: "Allow a plain http:// defectdojo-url other than loopback (the token would travel unencrypted)." },
+    mode: { default: "reimport", description: "reimport (default; one long-lived test per report, closed and reactivated findings tracked) or import (a new test every run, for one-off uploads)." },
+    "branch-isolation": { default: "true", description: "Runs on a branch other than the default one (pull requests, feature branches) upload into an engagement of their own, \"<engagement> (<branch>)\", so they never close the default branch's findings." },
+    "scan-types": { default: "", description: "Per-file rules, one per line: \"<glob> = <Exact Scan Type or *>[; product=\u2026][; product-type=\u2026][; engagement=\u2026][; test-title=\u2026]\". First match wins; takes precedence over recognition." },
+    version: { default: "", description: "Version sent with every upload; default the tag name on tag pushes, else empty." },
+    service: { default: "", description: "DefectDojo service name; close-old-findings then only touches findings of this service." },
+    "scan-date": { default: "", description: "Scan date (YYYY-MM-DD) forced on new findings; default the scanner's own dates. Overrides SLA clocks." },
+    "minimum-severity": { default: "", description: "Drop findings below this severity: Info, Low, Medium, High or Critical (on reimport, dropped findings count as gone and get closed)." },
+    active: { default: "", description: "Force new findings active (true) or inactive (false); empty keeps the tool's status." },
+    verified: { default: "", description: "Force new findings verified (true) or not (false); empty keeps the tool's status." },
+    "close-old-findings": { default: "", description: "Close findings absent from the report (DefectDojo's default true on reimport, false on import)." },
+    "close-old-findings-product-scope": { default: "", description: "With mode import and close-old-findings, close absent findings across the whole product." },
+    "do-not-reactivate": { default: "", description: "Keep closed findings closed when they reappear (reimport only)." },
+    tags: { default: "", description: "Tags for each test, separated by commas or newlines (no spaces or quotes); on reimport they replace the test's tags." },
+    "apply-tags-to-findings": { default: "", description: "Copy the tags onto the findings." },
+    "apply-tags-to-endpoints": { default: "", description: "Copy the tags onto the endpoints." },
+    "group-by": { default: "", description: "Create finding groups by component_name, component_name+component_version, file_path, finding_title or vuln_id_from_tool." },
+    "create-finding-groups-for-all-findings": { default: "", description: "With group-by, also create groups of a single finding (DefectDojo's default true)." },
+    "push-to-jira": { default: "", description: "Push findings to Jira." },
+    "deduplication-on-engagement": { default: "", description: "Deduplicate within the engagement only (applies when the action creates the engagement)." },
+    "engagement-end-date": { default: "", description: "End date (YYYY-MM-DD) of an engagement the action creates." },
+    lead: { default: "", description: "DefectDojo user id of the test lead." },
+    "api-scan-configuration": { default: "", description: "Id of a product API scan configuration, for scan types that use one." },
+    "fail-on-error": { default: "true", description: "Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job." },
+    "fail-on-unrecognized": { default: "false", description: "Fail the step when a file was not recognised as a report (files for people, such as HTML reports, never count)." }
+};
+
+
+/***/ }),
+
+/***/ 387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BU: () => (/* binding */ checkTemplate),
+/* harmony export */   ou: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+/* unused harmony export PLACEHOLDERS */
+// Naming templates: `{placeholder}` → value. Product type, product, engagement and test title are
+// templates so one step can follow the practitioners' naming model (one product per service, an
+// engagement per lane or one long-running CI/CD engagement, one test per scanner track).
+/** Every placeholder a template may use; any other `{name}` is an input error. */
+const PLACEHOLDERS = ['owner', 'repo', 'branch', 'pr', 'workflow', 'job', 'artifact', 'tool', 'scan_type', 'lane', 'file', 'report', 'environment'];
+const PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g;
+/** Problems with a template's placeholders, as sentences naming the input. */
+function checkTemplate(input, template) {
+    const problems = [];
+    for (const [, name] of template.matchAll(PLACEHOLDER_PATTERN)) {
+        if (!PLACEHOLDERS.includes(name)) {
+            problems.push(`Input \`${input}\` uses the unknown placeholder {${name}}: use one of ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
+        }
+    }
+    return problems;
+}
+/** Fills a template; runs of spaces left by empty values are folded. */
+function fillTemplate(template, values) {
+    return template
+        .replace(PLACEHOLDER_PATTERN, (whole, name) => (name in values ? values[name] : whole))
+        .replace(/\s{2,}/g, ' ')
+        .replace(/\(\s*\)/g, '')
+        .trim();
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** The package version (a unit test keeps it equal to package.json's). */
+const VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+
+/***/ }),
+
+/***/ 714:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 
