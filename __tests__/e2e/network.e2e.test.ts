@@ -109,6 +109,23 @@ describe('retries: only safe ones, with the body rebuilt from disk each time', (
   })
 })
 
+describe('answers without statistics', () => {
+  it('reports counts as unknown, not zero, and still links the test', async () => {
+    await start()
+    expect((await run()).code).toBe(0)
+    const testId = dojo.state.tests[0]!.id
+    // A 201 that carries ids but no statistics (a future background import, or a proxy that trims it).
+    dojo.faults.push({ match: { endpoint: 'reimport-scan' }, action: { kind: 'status', status: 201, body: JSON.stringify({ test_id: testId, engagement_id: 1, product_id: 1, pro: ['x'] }), contentType: 'application/json' } })
+    const result = await run()
+    expect(result.code).toBe(0)
+    expect(result.results!.results[0]).toMatchObject({ status: 'uploaded', testId, created: null, closed: null, reactivated: null, untouched: null })
+    expect(result.results!.results[0]!.testUrl).toBe(`${dojo.url}/test/${testId}`)
+    expect(result.summary).toMatch(/unknown/)
+    // The test itself was read for what it can tell.
+    expect(dojo.requests.some((r) => r.path === `/api/v2/tests/${testId}/`)).toBe(true)
+  })
+})
+
 describe('concurrency without duplicate tests', () => {
   it('concurrent first uploads into one new engagement create no duplicate tests', async () => {
     // The stand-in emulates DefectDojo's lookup-then-create race with a 300 ms window.
