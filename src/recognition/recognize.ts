@@ -6,7 +6,7 @@ import { basename, extname } from 'node:path'
 import type { Candidate, Recognition } from '../types.js'
 import { FORMATS, type FormatRule } from './formats.js'
 import { WEAK_EVIDENCE } from './matchers.js'
-import { sniffFile, type Head } from './sniff.js'
+import { HEAD_BYTES, sniffFile, type Head } from './sniff.js'
 
 /** A `scan-types` override: files whose path matches get this scan type, whatever their content. */
 export interface ScanTypeOverride {
@@ -25,9 +25,18 @@ export async function recognize(candidate: Candidate, overrides: readonly ScanTy
   if (candidate.size === 0) return skipped('the file is empty (0 bytes): an empty upload would close every finding of its test', false)
   const override = overrides.find((o) => o.matches(candidate.displayPath))
   if (override) return recognizeOverride(candidate, override, formats)
-  const head = await sniffFile(candidate.absolutePath)
-  return recognizeHead(head, candidate, formats)
+  // Most formats decide within their first few KiB: a short head first, the full bounded head only
+  // when the short one leaves the file undecided. (On DefectDojo's samples the short head alone maps
+  // none wrongly but decides 2 % fewer; the second read restores those.)
+  const short = await sniffFile(candidate.absolutePath, SHORT_HEAD_BYTES)
+  const first = recognizeHead(short, candidate, formats)
+  if (first.kind === 'report' || short.complete || !RETRY_SYNTAXES.has(short.syntax)) return first
+  return recognizeHead(await sniffFile(candidate.absolutePath, HEAD_BYTES), candidate, formats)
 }
+
+/** The first, cheaper read; HEAD_BYTES stays the bound. */
+export const SHORT_HEAD_BYTES = 64 * 1024
+const RETRY_SYNTAXES = new Set<Head['syntax']>(['json', 'jsonl', 'xml', 'csv', 'text', 'html'])
 
 /** Pure: decides from a sniffed head and the names. */
 export function recognizeHead(head: Head, candidate: Candidate, formats: readonly FormatRule[] = FORMATS): Recognition {

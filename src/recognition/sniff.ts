@@ -131,7 +131,8 @@ function sniffJsonLines(text: string, complete: boolean): Head | null {
     if (errors.length > 0 || typeof value !== 'object' || value === null) return null
     lines.push(value)
   }
-  return lines.length >= 2 ? { syntax: 'jsonl', lines, complete } : null
+  // In a cut-off head, one complete line and the start of the next (cut, left out above) is JSON Lines too.
+  return lines.length >= 2 || (!complete && lines.length === 1) ? { syntax: 'jsonl', lines, complete } : null
 }
 
 /** Top-level JSON values one after the other, at least two; the last one may be cut off in a head. */
@@ -164,7 +165,8 @@ function sniffJsonStream(text: string, complete: boolean): Head | null {
   }
   // Whatever is left open at the end is a value cut by the head: fine unless the file is complete.
   if (depth !== 0 && complete) return null
-  return lines.length >= 2 ? { syntax: 'jsonl', lines, complete } : null
+  // In a cut-off head, one complete value followed by the start of another is a stream too.
+  return lines.length >= 2 || (!complete && lines.length === 1 && depth > 0) ? { syntax: 'jsonl', lines, complete } : null
 }
 
 const MAX_DEPTH = 8
