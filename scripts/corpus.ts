@@ -13,25 +13,12 @@
 // them. Samples DefectDojo's tests do not use, or use to show an error, are negative cases: they
 // may be skipped or mapped to their own parser, never to another one (and an erroring sample must
 // be skipped).
-import { registerHooks } from 'node:module'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-// The sources import each other with `.js` specifiers (NodeNext); plain Node running the `.ts`
-// files needs `./x.js` mapped to `./x.ts` when only the latter exists.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context)
-    } catch (error) {
-      if (/^\.{1,2}\//.test(specifier) && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
-        return nextResolve(specifier.slice(0, -3) + '.ts', context)
-      }
-      throw error
-    }
-  }
-})
+// The sources import each other with `.js` specifiers: map them to the `.ts` files.
+await import('./ts-resolve.ts')
 
 const { recognize } = await import('../src/recognition/recognize.ts')
 const { FORMATS } = await import('../src/recognition/formats.ts')
