@@ -4,7 +4,7 @@
 // concurrency of our choosing. Only the concurrency differs from what the bundle does (it calls
 // collectArtifacts with its default, 4); the timed span is the same: list, download + unzip, walk.
 //   node bench/artifacts-child.ts <concurrency> <download-dir>
-import './hooks.ts'
+import '../scripts/ts-resolve.ts'
 import { mkdirSync, rmSync } from 'node:fs'
 
 const [concurrencyArg, directory] = process.argv.slice(2)

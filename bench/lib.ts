@@ -111,6 +111,8 @@ export interface Timed {
   lines: Array<{ at: number; text: string }>
   /** Peak resident set of the measured program (kB as GNU time reports it, i.e. KiB), when measured. */
   maxRssKiB: number | null
+  /** User + system CPU time of the measured program (GNU time, 10 ms resolution), when measured. */
+  cpuMs: number | null
 }
 
 export interface SpawnOptions {
@@ -132,12 +134,19 @@ export const gnuTimeAvailable = (): boolean => {
 }
 
 let rssFile = 0
+let timeDir: string | null = null
+/** GNU time's report files live in a temp folder of their own, removed with the others even on Ctrl-C. */
+function timeReportPath(): string {
+  if (timeDir === null || !tempDirs.has(timeDir)) timeDir = makeTempDir('dd-bench-time-')
+  return join(timeDir, `time-${++rssFile}.txt`)
+}
+
 export async function spawnTimed(command: string, args: readonly string[], options: SpawnOptions): Promise<Timed> {
   let file = command
   let argv = [...args]
   let timeOutput: string | null = null
   if (options.measureRss) {
-    timeOutput = join(tmpdir(), `dd-bench-time-${process.pid}-${++rssFile}.txt`)
+    timeOutput = timeReportPath()
     file = GNU_TIME
     argv = ['-v', '-o', timeOutput, command, ...args]
   }
@@ -173,11 +182,15 @@ export async function spawnTimed(command: string, args: readonly string[], optio
   })
   if (partial) lines.push({ at: endedAt, text: partial })
   let maxRssKiB: number | null = null
+  let cpuMs: number | null = null
   if (timeOutput) {
     try {
       const report = readFileSync(timeOutput, 'utf8')
       const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(report)
       maxRssKiB = match ? Number(match[1]) : null
+      const user = /User time \(seconds\): ([\d.]+)/.exec(report)
+      const system = /System time \(seconds\): ([\d.]+)/.exec(report)
+      cpuMs = user && system ? (Number(user[1]) + Number(system[1])) * 1000 : null
       const exit = /Exit status: (\d+)/.exec(report)
       // GNU time exits with the program's status; keep the program's own when it is there.
       if (exit && result.code !== null) result.code = Number(exit[1])
@@ -186,7 +199,7 @@ export async function spawnTimed(command: string, args: readonly string[], optio
     }
     rmSync(timeOutput, { force: true })
   }
-  return { ...result, timedOut, wallMs: endedAt - startedAt, startedAt, endedAt, stdout, stderr, lines, maxRssKiB }
+  return { ...result, timedOut, wallMs: endedAt - startedAt, startedAt, endedAt, stdout, stderr, lines, maxRssKiB, cpuMs }
 }
 
 /** Runs a bench helper script (`bench/*.ts`) in a fresh Node and returns the JSON it prints on its `BENCH_RESULT ` line. */

@@ -7,7 +7,7 @@
 //    itself costs (calibrated with back-to-back reads).
 // A process of its own so that no server or other I/O of the bench shows up in rchar.
 //   node bench/recognition-child.ts <file> <calls>
-import './hooks.ts'
+import '../scripts/ts-resolve.ts'
 import { readFileSync, statSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { basename } from 'node:path'

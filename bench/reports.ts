@@ -1,6 +1,7 @@
 // Real-shaped Gitleaks 8 JSON reports (an array of findings, pretty-printed as gitleaks writes them) of an
 // exact byte size, deterministic per seed. Small ones are built in memory; the huge one is streamed to
 // disk in chunks with back-pressure, so generating 1 GiB never holds more than a few MB.
+import { createHash } from 'node:crypto'
 import { createWriteStream, writeFileSync } from 'node:fs'
 
 const RULES = [
@@ -115,15 +116,18 @@ export function writeGitleaksReport(path: string, totalBytes: number, seed: numb
   writeFileSync(path, [...gitleaksChunks(totalBytes, seed, matchLength)].join(''))
 }
 
-/** Streams a huge report to disk, waiting for the stream to drain between chunks. */
-export async function writeHugeGitleaksReport(path: string, totalBytes: number, seed: number, matchLength = 3500): Promise<void> {
+/** Streams a huge report to disk, waiting for the stream to drain between chunks; returns its sha256 (hex). */
+export async function writeHugeGitleaksReport(path: string, totalBytes: number, seed: number, matchLength = 3500): Promise<string> {
   const out = createWriteStream(path)
+  const hash = createHash('sha256')
   const failed = new Promise<never>((_, reject) => out.once('error', reject))
   try {
     for (const chunk of gitleaksChunks(totalBytes, seed, matchLength)) {
-      if (!out.write(chunk)) await Promise.race([new Promise((resolve) => out.once('drain', resolve)), failed])
+      hash.update(chunk)
+      if (!out.write(chunk)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed])
     }
     await Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed])
+    return hash.digest('hex')
   } catch (error) {
     out.destroy()
     throw error
