@@ -114,7 +114,13 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   const resultsPath = outputs['results-file']
   const resultsText = resultsPath && existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : null
   const results = resultsText ? (JSON.parse(resultsText) as ActionRun['results']) : null
-  return { code, stdout, stderr, outputs, summary, results, everything: [stdout.replace(/^::add-mask::.*$/gm, ''), stderr, summary, readFileSync(outputFile, 'utf8'), resultsText ?? ''].join('\n'), env }
+  const run: ActionRun = { code, stdout, stderr, outputs, summary, results, everything: [stdout.replace(/^::add-mask::.*$/gm, ''), stderr, summary, readFileSync(outputFile, 'utf8'), resultsText ?? ''].join('\n'), env }
+  // The token-leak check, on every run of every end-to-end test: secrets never reach a log, the
+  // summary, an output or the results file (the runner consumes `::add-mask::` lines itself).
+  for (const secret of [env['INPUT_DEFECTDOJO-TOKEN'], env['INPUT_GITHUB-TOKEN']]) {
+    if (secret && secret.length >= 8 && run.everything.includes(secret)) throw new Error(`a token leaked into the output of a run (${secret.slice(0, 3)}…)`)
+  }
+  return run
 }
 
 function guessEventName(payload: Record<string, unknown>): string {
