@@ -149,3 +149,13 @@ describe('compactResultsJson size limit', () => {
     expect(bytes(compactResultsJson(results, limitFor([1, 3])))).toBe(limitFor([1, 3]))
   })
 })
+
+describe('action.yml outputs', () => {
+  it('declares exactly the outputs the action sets', async () => {
+    const { readFileSync } = await import('node:fs')
+    const yml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')
+    const declared = [...yml.slice(yml.indexOf('\noutputs:'), yml.indexOf('\nruns:')).matchAll(/\n {2}([a-z-]+):\n/g)].map((m) => m[1]).sort()
+    const { gateOutputs: outputs } = await import('../../src/report/outputs.js')
+    expect(declared).toEqual(Object.keys(outputs([], '/tmp/results.json')).sort())
+  })
+})
