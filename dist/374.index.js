@@ -272,22 +272,28 @@ function sniffDelimitedOrText(text, complete) {
  * quote-aware (a quoted cell may span lines) among the first 50 of the head.
  */
 function overfullRecord(text, delimiter, columns, complete) {
-    let cells = [];
-    let cell = '';
-    let quoted = false;
-    let record = 0;
-    const end = () => {
-        cells.push(cell);
+    const records = csvRecords(text, delimiter, 50);
+    // The last record of a cut-off head is partial; of a complete file, it counts.
+    const checked = complete ? records : records.filter((r) => r.ended);
+    for (const [index, { cells }] of checked.entries()) {
         let used = cells.length;
         while (used > 0 && cells[used - 1].trim() === '')
             used--;
-        const result = record > 0 && used > columns ? `record ${record + 1} has ${used} fields, the header ${columns}` : null;
-        record++;
-        cells = [];
-        cell = '';
-        return result;
-    };
-    for (let i = 0; i < text.length && record < 50; i++) {
+        if (index > 0 && used > columns)
+            return `record ${index + 1} has ${used} fields, the header ${columns}`;
+    }
+    return null;
+}
+/**
+ * The first `limit` CSV records of a text, quote-aware (a quoted cell may hold the delimiter, doubled
+ * quotes and line breaks). `ended` is false for a last record that the text cuts off.
+ */
+function csvRecords(text, delimiter, limit) {
+    const records = [];
+    let cells = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < text.length && records.length < limit; i++) {
         const c = text[i];
         if (quoted) {
             if (c === '"' && text[i + 1] === '"') {
@@ -306,17 +312,16 @@ function overfullRecord(text, delimiter, columns, complete) {
             cell = '';
         }
         else if (c === '\n') {
-            const found = end();
-            if (found)
-                return found;
+            records.push({ cells: [...cells, cell], ended: true });
+            cells = [];
+            cell = '';
         }
         else if (c !== '\r')
             cell += c;
     }
-    // The last record of a cut-off head is partial; of a complete file, it counts.
-    if (complete && record < 50 && (cell !== '' || cells.length > 0))
-        return end();
-    return null;
+    if (records.length < limit && (cell !== '' || cells.length > 0))
+        records.push({ cells: [...cells, cell], ended: false });
+    return records;
 }
 const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const ZIP_CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
@@ -347,34 +352,9 @@ function zipEntries(bytes, complete) {
         read(ZIP_CENTRAL_HEADER, 28, 46);
     return [...names];
 }
-/** Splits one CSV line, honouring double quotes. */
+/** Splits one CSV line, honouring double quotes; cells are trimmed. */
 function splitCsvLine(line, delimiter) {
-    const cells = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-        const c = line[i];
-        if (quoted) {
-            if (c === '"' && line[i + 1] === '"') {
-                cell += '"';
-                i++;
-            }
-            else if (c === '"')
-                quoted = false;
-            else
-                cell += c;
-        }
-        else if (c === '"')
-            quoted = true;
-        else if (c === delimiter) {
-            cells.push(cell.trim());
-            cell = '';
-        }
-        else
-            cell += c;
-    }
-    cells.push(cell.trim());
-    return cells;
+    return (csvRecords(line, delimiter, 1)[0]?.cells ?? ['']).map((cell) => cell.trim());
 }
 
 ;// CONCATENATED MODULE: ./src/recognition/matchers.ts

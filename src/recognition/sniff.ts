@@ -250,21 +250,27 @@ function sniffDelimitedOrText(text: string, complete: boolean): Head {
  * quote-aware (a quoted cell may span lines) among the first 50 of the head.
  */
 function overfullRecord(text: string, delimiter: string, columns: number, complete: boolean): string | null {
+  const records = csvRecords(text, delimiter, 50)
+  // The last record of a cut-off head is partial; of a complete file, it counts.
+  const checked = complete ? records : records.filter((r) => r.ended)
+  for (const [index, { cells }] of checked.entries()) {
+    let used = cells.length
+    while (used > 0 && cells[used - 1]!.trim() === '') used--
+    if (index > 0 && used > columns) return `record ${index + 1} has ${used} fields, the header ${columns}`
+  }
+  return null
+}
+
+/**
+ * The first `limit` CSV records of a text, quote-aware (a quoted cell may hold the delimiter, doubled
+ * quotes and line breaks). `ended` is false for a last record that the text cuts off.
+ */
+function csvRecords(text: string, delimiter: string, limit: number): Array<{ cells: string[]; ended: boolean }> {
+  const records: Array<{ cells: string[]; ended: boolean }> = []
   let cells: string[] = []
   let cell = ''
   let quoted = false
-  let record = 0
-  const end = (): string | null => {
-    cells.push(cell)
-    let used = cells.length
-    while (used > 0 && cells[used - 1]!.trim() === '') used--
-    const result = record > 0 && used > columns ? `record ${record + 1} has ${used} fields, the header ${columns}` : null
-    record++
-    cells = []
-    cell = ''
-    return result
-  }
-  for (let i = 0; i < text.length && record < 50; i++) {
+  for (let i = 0; i < text.length && records.length < limit; i++) {
     const c = text[i]
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
@@ -277,13 +283,13 @@ function overfullRecord(text: string, delimiter: string, columns: number, comple
       cells.push(cell)
       cell = ''
     } else if (c === '\n') {
-      const found = end()
-      if (found) return found
+      records.push({ cells: [...cells, cell], ended: true })
+      cells = []
+      cell = ''
     } else if (c !== '\r') cell += c
   }
-  // The last record of a cut-off head is partial; of a complete file, it counts.
-  if (complete && record < 50 && (cell !== '' || cells.length > 0)) return end()
-  return null
+  if (records.length < limit && (cell !== '' || cells.length > 0)) records.push({ cells: [...cells, cell], ended: false })
+  return records
 }
 
 const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04])
@@ -316,25 +322,7 @@ function zipEntries(bytes: Buffer, complete: boolean): string[] {
   return [...names]
 }
 
-/** Splits one CSV line, honouring double quotes. */
+/** Splits one CSV line, honouring double quotes; cells are trimmed. */
 export function splitCsvLine(line: string, delimiter: string): string[] {
-  const cells: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === delimiter) {
-      cells.push(cell.trim())
-      cell = ''
-    } else cell += c
-  }
-  cells.push(cell.trim())
-  return cells
+  return (csvRecords(line, delimiter, 1)[0]?.cells ?? ['']).map((cell) => cell.trim())
 }
