@@ -9,8 +9,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Candidate, Recognition } from '../../src/types.js'
-import { recognize, uploadName, type ScanTypeOverride } from '../../src/recognition/recognize.js'
-import { HEAD_BYTES } from '../../src/recognition/sniff.js'
+import { recognize, recognizeHead, uploadName, type ScanTypeOverride } from '../../src/recognition/recognize.js'
+import { HEAD_BYTES, sniff } from '../../src/recognition/sniff.js'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/recognition', import.meta.url))
 
@@ -279,5 +279,15 @@ describe('a 1 GiB report is recognised from its head', () => {
       expect(after - before).toBeLessThanOrEqual(HEAD_BYTES + 1 + 4096)
     }
     expect(elapsed).toBeLessThan(5000)
+  })
+})
+
+describe('the tool of a SARIF report', () => {
+  test('comes from its driver, for {tool} and default test titles', () => {
+    const sarif = JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'CodeQL' } }, results: [] }] })
+    const result = recognizeHead(sniff(Buffer.from(sarif), true), { absolutePath: '/x/results.sarif', displayPath: 'results.sarif', artifact: null, size: sarif.length })
+    expect(result).toMatchObject({ kind: 'report', scanType: 'SARIF', tool: 'codeql' })
+    const unnamed = JSON.stringify({ version: '2.1.0', runs: [] })
+    expect(recognizeHead(sniff(Buffer.from(unnamed), true), { absolutePath: '/x/r.sarif', displayPath: 'r.sarif', artifact: null, size: unnamed.length })).toMatchObject({ tool: 'sarif' })
   })
 })

@@ -859,6 +859,7 @@ const FORMATS = [
             scanType: 'SARIF',
             format: 'SARIF 2.1',
             tool: 'sarif',
+            toolFrom: sarifDriver,
             // Every SARIF producer goes to the generic `SARIF` parser, which names the test after the tool
             // (API.md §h). Tools with a SARIF scan type of their own are listed here: an override chooses them.
             extensions: ['.sarif', '.json'],
@@ -3410,6 +3411,17 @@ const FORMATS = [
         }
     ])
 ];
+/** `runs[0].tool.driver.name` of a SARIF head as a short tool name ("CodeQL" → "codeql"). */
+function sarifDriver(head) {
+    if (head.syntax !== 'json')
+        return null;
+    const runs = head.value.runs;
+    const name = Array.isArray(runs) ? runs[0]?.tool?.driver?.name : undefined;
+    if (typeof name !== 'string')
+        return null;
+    const tool = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+    return tool || null;
+}
 
 ;// CONCATENATED MODULE: ./src/recognition/recognize.ts
 // Candidate → Recognition. Content decides; a file or artifact name only breaks a tie between rows
@@ -3498,7 +3510,7 @@ function recognizeHead(head, candidate, formats = FORMATS) {
         kind: 'report',
         scanType: rule.scanType,
         format: rule.format,
-        tool: rule.tool,
+        tool: rule.toolFrom?.(head) ?? rule.tool,
         lane: rule.lane,
         uploadName: uploadName((0,external_node_path_.basename)(candidate.displayPath), rule.extensions, rule.avoidExtensions),
         decidedBy,

@@ -13,6 +13,7 @@
 // two formats cannot be told apart by content, each row gets a `nameHint` and the file name decides
 // (LEFT-TO-OVERRIDES.md lists those).
 import type { Lane } from '../types.js'
+import type { Head } from './sniff.js'
 import {
   allOf,
   anyLine,
@@ -73,6 +74,8 @@ export interface FormatRule {
   nameHint?: RegExp
   /** Why a `scanType: null` format is skipped. */
   reason?: string
+  /** The producing tool when the format names it (SARIF's driver), for `{tool}` and test titles. */
+  toolFrom?: (head: Head) => string | null
   /**
    * Other scan types whose (different) parser reads this same format too. Documented, never chosen by
    * recognition: a `scan-types` override picks one, and the upload then uses the extensions given here.
@@ -285,6 +288,7 @@ export const FORMATS: readonly FormatRule[] = [
       scanType: 'SARIF',
       format: 'SARIF 2.1',
       tool: 'sarif',
+      toolFrom: sarifDriver,
       // Every SARIF producer goes to the generic `SARIF` parser, which names the test after the tool
       // (API.md §h). Tools with a SARIF scan type of their own are listed here: an override chooses them.
       extensions: ['.sarif', '.json'],
@@ -2943,3 +2947,13 @@ export const FORMATS: readonly FormatRule[] = [
     }
   ])
 ]
+
+/** `runs[0].tool.driver.name` of a SARIF head as a short tool name ("CodeQL" → "codeql"). */
+function sarifDriver(head: Head): string | null {
+  if (head.syntax !== 'json') return null
+  const runs = (head.value as { runs?: unknown }).runs
+  const name = Array.isArray(runs) ? (runs[0] as { tool?: { driver?: { name?: unknown } } } | undefined)?.tool?.driver?.name : undefined
+  if (typeof name !== 'string') return null
+  const tool = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40)
+  return tool || null
+}

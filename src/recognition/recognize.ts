@@ -92,7 +92,7 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
     kind: 'report',
     scanType: rule.scanType,
     format: rule.format,
-    tool: rule.tool,
+    tool: rule.toolFrom?.(head) ?? rule.tool,
     lane: rule.lane,
     uploadName: uploadName(basename(candidate.displayPath), rule.extensions, rule.avoidExtensions),
     decidedBy,
