@@ -1,9 +1,8 @@
 // Runs the bundled action (dist/index.js) as a child process with the environment the runner gives it,
 // as __tests__/support/run-action.ts does, but through bench/lib.ts's spawnTimed: wall-clock timing
 // from spawn to exit, stdout lines time-stamped, GNU time for peak RSS, a process group to kill.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { BUNDLE, FIXTURES, parseOutputFile } from '../__tests__/support/run-action.ts'
+import { existsSync, readFileSync } from 'node:fs'
+import { BUNDLE, parseOutputFile, runnerEnvironment } from '../__tests__/support/run-action.ts'
 import { NODE, makeTempDir, removeTempDir, spawnTimed, type Timed } from './lib.ts'
 
 export { BUNDLE }
@@ -23,42 +22,9 @@ export interface BundleOptions {
   nodeArgs?: readonly string[]
 }
 
-/** The environment of a push to main, as the runner sets it for a `uses:` step (see run-action.ts). */
+/** The environment of a push to main, as the runner sets it for a `uses:` step (the tests' own helper). */
 export function runnerEnv(temp: string, workspace: string, inputs: Record<string, string>): Record<string, string> {
-  const eventFile = join(temp, 'event.json')
-  copyFileSync(join(FIXTURES, 'events', 'push-main.json'), eventFile)
-  const payload = JSON.parse(readFileSync(eventFile, 'utf8')) as { after?: string }
-  mkdirSync(join(temp, 'runner_temp'), { recursive: true })
-  writeFileSync(join(temp, 'github_output'), '')
-  writeFileSync(join(temp, 'step_summary.md'), '')
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? temp,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_WORKSPACE: workspace,
-    RUNNER_TEMP: join(temp, 'runner_temp'),
-    GITHUB_OUTPUT: join(temp, 'github_output'),
-    GITHUB_STEP_SUMMARY: join(temp, 'step_summary.md'),
-    GITHUB_EVENT_PATH: eventFile,
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'acme/web',
-    GITHUB_REPOSITORY_OWNER: 'acme',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: 'https://api.github.com',
-    GITHUB_SHA: payload.after ?? '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_RUN_ID: '11223344556',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_RUN_NUMBER: '812',
-    GITHUB_WORKFLOW: 'security',
-    GITHUB_JOB: 'defectdojo',
-    GITHUB_ACTION: '__self',
-    RUNNER_OS: 'Linux'
-  }
-  // Input names keep their hyphens, upper-cased, as the runner does.
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  return env
+  return runnerEnvironment(temp, { workspace, inputs })
 }
 
 export async function runBundle(options: BundleOptions): Promise<BundleRun> {

@@ -17,8 +17,8 @@
  */
 import http from 'node:http'
 import crypto from 'node:crypto'
-import type { AddressInfo } from 'node:net'
 import { makeZip } from './zip.ts'
+import { listenOnLoopback } from './listen.ts'
 
 export interface EmulatedArtifact {
   name: string
@@ -137,11 +137,7 @@ export async function startArtifactServer(options: ArtifactServerOptions): Promi
   const httpServer = http.createServer((req, res) => {
     void handle(state, req, res)
   })
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject)
-    httpServer.listen(0, '127.0.0.1', () => resolve())
-  })
-  state.url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`
+  state.url = `http://127.0.0.1:${await listenOnLoopback(httpServer)}`
 
   state.server = {
     url: state.url,

@@ -18,9 +18,10 @@
 import { createServer, request as httpRequest } from 'node:http'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { connect as netConnect, isIP } from 'node:net'
-import type { AddressInfo, Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import { pipeline } from 'node:stream'
 import type { Duplex } from 'node:stream'
+import { listenOnLoopback } from './listen.ts'
 
 export interface ProxyOptions {
   /** Require these credentials in `Proxy-Authorization: Basic …`; 407 otherwise. */
@@ -214,14 +215,7 @@ export async function startForwardProxy(options: ProxyOptions = {}): Promise<For
     else socket.destroy()
   })
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
+  const port = await listenOnLoopback(server)
 
   let closing: Promise<void> | null = null
   return {

@@ -51,12 +51,15 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
-  const temp = mkdtempSync(join(tmpdir(), 'dd-action-'))
+/**
+ * The environment the runner gives a `uses:` step, with its files (event payload, GITHUB_OUTPUT,
+ * GITHUB_STEP_SUMMARY, RUNNER_TEMP) laid out under `temp`. Shared by the tests and the benchmark.
+ */
+export function runnerEnvironment(temp: string, options: Pick<RunOptions, 'inputs' | 'event' | 'eventName' | 'env' | 'workspace'> = {}): Record<string, string> {
   const outputFile = join(temp, 'github_output')
   const summaryFile = join(temp, 'step_summary.md')
   const eventFile = join(temp, 'event.json')
-  mkdirSync(join(temp, 'runner_temp'))
+  mkdirSync(join(temp, 'runner_temp'), { recursive: true })
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
   const event = options.event ?? 'push-main.json'
@@ -99,6 +102,15 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
     if (value === undefined) delete env[name]
     else env[name] = value
   }
+  return env
+}
+
+
+export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
+  const temp = mkdtempSync(join(tmpdir(), 'dd-action-'))
+  const env = runnerEnvironment(temp, options)
+  const outputFile = env.GITHUB_OUTPUT!
+  const summaryFile = env.GITHUB_STEP_SUMMARY!
 
   const child = spawn(process.execPath, [options.bundle ?? BUNDLE], { env, cwd: env.GITHUB_WORKSPACE, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
