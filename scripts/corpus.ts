@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url'
 await import('./ts-resolve.ts')
 
 const { recognize } = await import('../src/recognition/recognize.ts')
-const { FORMATS } = await import('../src/recognition/formats.ts')
+const { FORMATS } = await import('../src/recognition/formats/index.ts')
 type Recognition = Awaited<ReturnType<typeof recognize>>
 
 /**

@@ -3100,7 +3100,7 @@ async function runPipeline(input, log) {
     // `scan-types` lines that name a scan type take precedence over recognition.
     const overrides = config.rules.flatMap((r) => (r.scanType ? [{ pattern: r.pattern, matches: r.matches, scanType: r.scanType }] : []));
     // The format table and its parsers load only when there is something to recognise.
-    const { recognize } = candidates.length > 0 ? await Promise.all(/* import() */[__nccwpck_require__.e(334), __nccwpck_require__.e(374)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3374)) : { recognize: null };
+    const { recognize } = candidates.length > 0 ? await Promise.all(/* import() */[__nccwpck_require__.e(334), __nccwpck_require__.e(350)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2350)) : { recognize: null };
     const recognitions = await mapLimit(candidates, RECOGNITION_CONCURRENCY, (c) => recognize(c, overrides).catch((error) => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] })));
     const results = [];
     const reports = [];

@@ -4,7 +4,7 @@
 // the wrong type closes every finding of its test (API.md §d).
 import { basename, extname } from 'node:path'
 import type { Candidate, Recognition } from '../types.js'
-import { FORMATS, type FormatRule } from './formats.js'
+import { FORMATS, type FormatRule } from './formats/index.js'
 import { WEAK_EVIDENCE } from './matchers.js'
 import { HEAD_BYTES, sniffFile, type Head } from './sniff.js'
 
