@@ -12,7 +12,7 @@ const concurrency = Number(concurrencyArg)
 if (!Number.isInteger(concurrency) || concurrency < 1 || !directory) throw new Error('usage: artifacts-child.ts <concurrency> <download-dir>')
 
 const { collectArtifacts } = await import('../src/sources/artifacts.ts')
-const { actionsArtifactService } = await import('../src/action/artifact-service.ts')
+const { actionsArtifactService } = await import('../src/shells/github-artifacts.ts')
 // As in the action: the service (and @actions/artifact) is loaded before the timed span starts.
 const service = await actionsArtifactService(null)
 mkdirSync(directory, { recursive: true })

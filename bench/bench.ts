@@ -232,11 +232,12 @@ const rssPreload = 'data:text/javascript,import{writeFileSync}from"node:fs";proc
 
 const PROBE_LABELS: Record<string, string> = {
   baseline: 'no upload (Node + undici loaded)',
-  'formdata-blob': 'undici FormData + fs.openAsBlob (how src/defectdojo/client.ts builds the request)',
+  'formdata-blob': 'undici FormData + fs.openAsBlob (how the client built the request before)',
   'formdata-blob-gc': 'the same + a full GC every 8 MiB sent (v8 --expose-gc at run time)',
   'iterable-stream': 'undici request, body = async iterable: header, fs.createReadStream chunks (1 MiB), trailer',
   'node-http': 'node:http, fs.createReadStream(1 MiB).pipe(request)',
-  'reused-buffers': 'node:http, two 1 MiB buffers reused after each write callback (no garbage per chunk)'
+  'reused-buffers': 'node:http, two 1 MiB buffers reused after each write callback (no garbage per chunk)',
+  client: 'undici request, body = src/defectdojo/multipart.ts: two 1 MiB buffers taken in turn (what the client does)'
 }
 
 async function hugeReport(o: Options, hugeDir: string, hugeFile: string, hugeSha: string, gnuTime: boolean): Promise<void> {
@@ -287,7 +288,7 @@ async function hugeReport(o: Options, hugeDir: string, hugeFile: string, hugeSha
     const dry = await runBundle({ workspace: hugeDir, inputs: { ...inputs, 'dry-run': 'true' }, timeoutMs: 300_000, measureRss: gnuTime, ...(gnuTime ? {} : { nodeArgs: ['--import', rssPreload], env: { BENCH_RSS_FILE: join(rssDir, 'dry') } }) })
     mustBeValid(dry, {}, 'action dry run')
     diagnosis.dryRssKiB = gnuTime ? dry.maxRssKiB : Number(readFileSync(join(rssDir, 'dry'), 'utf8'))
-    for (const technique of ['baseline', 'formdata-blob', 'formdata-blob-gc', 'iterable-stream', 'node-http', 'reused-buffers']) {
+    for (const technique of ['baseline', 'formdata-blob', 'formdata-blob-gc', 'iterable-stream', 'node-http', 'reused-buffers', 'client']) {
       const from = dojo.uploads.length
       const { value } = await runHelper<{ ms: number; maxRssKiB: number }>(join(HERE, 'upload-probe.ts'), [technique, dojo.url, dojo.token, hugeFile], { timeoutMs: 20 * 60_000 })
       const upload = uploadsSince(dojo, from)[0]

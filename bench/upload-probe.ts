@@ -3,7 +3,9 @@
 // technique from the rest of the action (same undici version the bundle carries, from node_modules).
 //   node bench/upload-probe.ts <technique> <url> <token> <file>
 // Techniques:
-//   formdata-blob   what src/defectdojo/client.ts does: undici FormData holding fs.openAsBlob(file), sent with
+//   client          what src/defectdojo/client.ts does: undici request() with the body of src/defectdojo/multipart.ts,
+//                   the file read into two 1 MiB buffers taken in turn (undici waits for 'drain' between chunks).
+//   formdata-blob   what the client did before: undici FormData holding fs.openAsBlob(file), sent with
 //                   undici.request() (undici turns the FormData into a web ReadableStream of the Blob's stream).
 //   formdata-blob-gc the same, plus a full garbage collection every 8 MiB sent (v8 --expose-gc set at run time,
 //                   driven by undici's bodyChunkSent diagnostics channel): bounds memory at the price of GC time.
@@ -23,6 +25,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { Readable } from 'node:stream'
 import { Agent, FormData, request } from 'undici'
+import { multipartBody } from '../src/defectdojo/multipart.ts'
 
 const [technique, url, token, fileArg] = process.argv.slice(2)
 if (!technique || !url || !token || !fileArg) throw new Error('usage: upload-probe.ts <technique> <url> <token> <file>')
@@ -66,6 +69,17 @@ async function upload(): Promise<number> {
     for (const [name, value] of Object.entries(fields)) form.append(name, value)
     form.append('file', await openAsBlob(file), basename(file))
     const response = await request(endpoint, { method: 'POST', body: form, headers, dispatcher })
+    await response.body.text()
+    await dispatcher.close()
+    return response.statusCode
+  }
+  if (technique === 'client') {
+    const dispatcher = new Agent()
+    const body = multipartBody(fields, { path: file, name: basename(file), size })
+    const response = await request(endpoint, {
+      method: 'POST', body: body.stream() as unknown as Readable, dispatcher,
+      headers: { ...headers, 'content-type': body.contentType, 'content-length': String(body.length) }
+    })
     await response.body.text()
     await dispatcher.close()
     return response.statusCode

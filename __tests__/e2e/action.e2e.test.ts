@@ -185,6 +185,14 @@ describe('the bundled action, end to end', () => {
     expect(result.summary).toContain('unknown placeholder')
   })
 
+  it('checks the certificate files in dry-run too, before planning anything', async () => {
+    const result = await run({ 'dry-run': 'true', path: 'reports', 'ca-certificates': '/nonexistent/ca.pem' }, { workspace: workspaceWith({ 'reports/gitleaks.json': '[]' }) })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('Input `ca-certificates` names /nonexistent/ca.pem, which cannot be read (ENOENT)')
+    expect(result.results!.results).toEqual([])
+    expect(dojo.requests).toHaveLength(0)
+  })
+
   it('reports the head branch and head commit of a pull request, not the merge ref', async () => {
     const ws = workspaceWith({ 'reports/trivy.json': readFileSync(join(DEMO, 'trivy-image.json'), 'utf8') })
     const result = await run({ path: 'reports' }, { workspace: ws, event: 'pull-request-fork.json' })

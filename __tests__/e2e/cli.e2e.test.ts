@@ -151,6 +151,16 @@ describe('dist/cli.js', () => {
     expect(dojo.requests).toHaveLength(0)
   })
 
+  it('on invalid inputs writes the results file and the summary, as the action does', async () => {
+    const dir = gitlabJobFolder()
+    const invalid = await cli(['--minimum-severity', 'high', '--summary-file', 'summary.md', '--dotenv-file', 'dd.env'], { env: gitlab(), dir })
+    expect(invalid.code).toBe(2)
+    expect(JSON.parse(readFileSync(join(dir, 'defectdojo-results.json'), 'utf8'))).toMatchObject({ version: 1, results: [] })
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('Input `minimum-severity` is')
+    expect(readFileSync(join(dir, 'dd.env'), 'utf8')).toContain('DEFECTDOJO_UPLOADED=0')
+    expect(dojo.requests).toHaveLength(0)
+  })
+
   it('reads the token from a file, and never prints it', async () => {
     const dir = gitlabJobFolder()
     writeFileSync(join(dir, 'token.txt'), `${dojo.token}\n`)

@@ -1,7 +1,7 @@
 // The DefectDojo client inside the bundle against the stand-in with faults injected: every fault ends
 // with each report uploaded exactly once or failed with one sentence, never both, never silently.
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -277,6 +277,29 @@ describe('networks of real companies', () => {
       expect(withCert.code).toBe(0)
       expect(uploadsTo()).toHaveLength(1)
     } finally {
+      await front.close()
+    }
+  })
+
+  it('delivers every byte of a multi-MiB report intact over TLS, through a proxy and through a TLS tunnel', async () => {
+    // The client streams the file through two reused buffers: any chunk overwritten before it left would change the hash.
+    await start()
+    const findings = Array.from({ length: 40_000 }, (_, i) => ({ RuleID: `rule-${i}`, Description: randomBytes(96).toString('hex'), File: `src/f${i}.ts`, StartLine: i, Secret: 'x', Match: 'x' }))
+    const big = JSON.stringify(findings)
+    expect(big.length).toBeGreaterThan(8 * 1048576)
+    const certs = makeCertificates()
+    const front = await startTlsFront({ target: dojo.url, certs })
+    const proxy = await startForwardProxy()
+    try {
+      const overTls = await run({ 'defectdojo-url': front.url, 'ca-certificates': certs.caPath }, { 'gitleaks.json': big })
+      const viaProxy = await run({}, { 'gitleaks.json': big }, { HTTP_PROXY: proxy.url, NO_PROXY: '' })
+      const tunnelled = await run({ 'defectdojo-url': front.url, 'ca-certificates': certs.caPath }, { 'gitleaks.json': big }, { HTTPS_PROXY: proxy.url, NO_PROXY: '' })
+      for (const result of [overTls, viaProxy, tunnelled]) expect(result.code).toBe(0)
+      expect(proxy.requests.map((r) => r.method)).toEqual(expect.arrayContaining(['POST', 'CONNECT']))
+      expect(uploadsTo()).toHaveLength(3)
+      for (const upload of uploadsTo()) expect(upload.file).toMatchObject({ size: Buffer.byteLength(big), sha256: sha(big) })
+    } finally {
+      await proxy.close()
       await front.close()
     }
   })

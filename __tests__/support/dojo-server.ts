@@ -2,7 +2,7 @@
  * A DefectDojo API stand-in on 127.0.0.1 for end-to-end tests, the demo and the benchmark.
  *
  * It speaks DefectDojo's wire protocol for import-scan / reimport-scan and enforces the contract written down
- * in shared/defectdojo/API.md (sections are cited as §0, §a … §h). Exact error texts, status codes, body
+ * in docs/defectdojo-api.md (sections are cited as §0, §a … §h). Exact error texts, status codes, body
  * shapes, defaults and the order of checks follow that document; where DefectDojo's behaviour is an
  * inference there, so is ours.
  *
@@ -18,10 +18,10 @@ import type { AddressInfo } from 'node:net'
 import { resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import busboy from 'busboy'
-import { API_SCAN_TYPES, SCAN_TYPES } from '../../src/recognition/scan-types.ts'
+import { API_SCAN_TYPES, SCAN_TYPES } from '../../src/scan-types.ts'
 
 // ---------------------------------------------------------------------------------------------------------
-// Constants taken from API.md
+// Constants taken from docs/defectdojo-api.md
 // ---------------------------------------------------------------------------------------------------------
 
 /** A fixed 40-hex test token (§0: `Authorization: Token <40-hex key>`). */

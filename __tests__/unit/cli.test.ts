@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { dotenv, helpText, parseCliArgs } from '../../src/cli/run.js'
-import { INPUTS } from '../../src/inputs.js'
+import { helpText, parseCliArgs } from '../../src/shells/cli-options.js'
+import { dotenv } from '../../src/report/table.js'
+import { INPUTS } from '../../src/config/inputs.js'
 import { VERSION } from '../../src/version.js'
 
 describe('command-line options', () => {

@@ -26,7 +26,7 @@ describe('DefectDojoClient', () => {
     const progress: UploadProgress = { bytesSent: 0, sentAt: null }
     const before = Date.now()
     const answer = await client.upload(
-      { endpoint: 'reimport-scan', fields: { scan_type: 'Gitleaks Scan', product_type_name: 'a', product_name: 'b', engagement_name: 'c', test_title: 't', auto_create_context: 'true' }, filePath: file, uploadName: 'gitleaks.json', fileSize: 8 * 1048576 },
+      { endpoint: 'reimport-scan', fields: { scan_type: 'Gitleaks Scan', product_type_name: 'a', product_name: 'b', engagement_name: 'c', test_title: 't', auto_create_context: 'true' }, filePath: file, uploadName: 'gitleaks.json' },
       progress
     )
     expect(answer.testId).toBe(1)
@@ -40,7 +40,7 @@ describe('DefectDojoClient', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dd-client-'))
     const file = join(dir, 'g.json')
     writeFileSync(file, '[]')
-    await client.upload({ endpoint: 'reimport-scan', fields: { scan_type: 'Gitleaks Scan', product_type_name: 'a', product_name: 'b', engagement_name: 'c', auto_create_context: 'true', tags: ['ci', 'main'] }, filePath: file, uploadName: 'g.json', fileSize: 2 })
+    await client.upload({ endpoint: 'reimport-scan', fields: { scan_type: 'Gitleaks Scan', product_type_name: 'a', product_name: 'b', engagement_name: 'c', auto_create_context: 'true', tags: ['ci', 'main'] }, filePath: file, uploadName: 'g.json' })
     expect(dojo.uploads[0]!.fields.tags).toEqual(['ci', 'main'])
   })
 
@@ -48,7 +48,7 @@ describe('DefectDojoClient', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dd-client-'))
     const file = join(dir, 'g.json')
     writeFileSync(file, '[]')
-    const answer = await client.upload({ endpoint: 'reimport-scan', fields: { scan_type: 'Gitleaks Scan', product_type_name: 'a', product_name: 'b', engagement_name: 'c', test_title: 'gl', auto_create_context: 'true' }, filePath: file, uploadName: 'g.json', fileSize: 2 })
+    const answer = await client.upload({ endpoint: 'reimport-scan', fields: { scan_type: 'Gitleaks Scan', product_type_name: 'a', product_name: 'b', engagement_name: 'c', test_title: 'gl', auto_create_context: 'true' }, filePath: file, uploadName: 'g.json' })
     const test = await client.getTest(answer.testId!)
     expect(test).toMatchObject({ id: answer.testId, title: 'gl' })
     expect(await client.getTest(999)).toBeNull()

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { deriveContext, deriveGitContext, deriveGitlabContext, parseRemote } from '../../src/context.js'
+import { deriveGitContext, parseRemote } from '../../src/context/git.js'
+import { deriveGithubContext as deriveContext } from '../../src/context/github.js'
+import { deriveGitlabContext } from '../../src/context/gitlab.js'
 
 const event = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../fixtures/events/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>
 const env = { GITHUB_REPOSITORY: 'acme/web', GITHUB_RUN_ID: '11223344556', GITHUB_RUN_ATTEMPT: '2', GITHUB_WORKFLOW: 'security', GITHUB_JOB: 'defectdojo', GITHUB_SERVER_URL: 'https://github.com', GITHUB_WORKSPACE: '/w' }

@@ -1,5 +1,5 @@
 /**
- * The DefectDojo stand-in must enforce the contract of shared/defectdojo/API.md, or end-to-end tests built on
+ * The DefectDojo stand-in must enforce the contract of docs/defectdojo-api.md, or end-to-end tests built on
  * it prove nothing. These tests talk plain HTTP to it (Node's fetch/FormData/Blob), as any client would.
  */
 import { spawn } from 'node:child_process'
@@ -26,7 +26,7 @@ const gitleaks = (...rules: string[]): string =>
 
 interface Upload { fields?: Record<string, string | string[]>; file?: { name: string; content: string } | null }
 
-/** The fields the action sends: reimport by names with a stable test_title (API.md pitfall 1). */
+/** The fields the action sends: reimport by names with a stable test_title (docs/defectdojo-api.md pitfall 1). */
 const baseFields = (extra: Record<string, string | string[]> = {}): Record<string, string | string[]> => ({
   scan_type: 'Gitleaks Scan', product_type_name: 'Acme', product_name: 'acme/web', engagement_name: 'CI main',
   test_title: 'gitleaks', auto_create_context: 'true', ...extra,
@@ -64,7 +64,7 @@ function expectStatsShape(s: any): void {
   for (const key of SEVERITY_KEYS) expect(Object.keys(s[key])).toEqual(STATUS_KEYS)
 }
 
-describe('201 flow and statistics (API.md §c, §e)', () => {
+describe('201 flow and statistics (docs/defectdojo-api.md §c, §e)', () => {
   it('first upload creates the test and reports only `after`; an identical retry is all untouched', async () => {
     const server = await start()
     const first = await reimport(server)
@@ -165,7 +165,7 @@ describe('201 flow and statistics (API.md §c, §e)', () => {
   })
 })
 
-describe('test lookup (API.md §b)', () => {
+describe('test lookup (docs/defectdojo-api.md §b)', () => {
   it('two test_titles make two tests; without a title the newest test of the scan_type is reused', async () => {
     const server = await start()
     const one = await reimport(server, { fields: baseFields({ test_title: 'one' }) })
@@ -212,7 +212,7 @@ describe('test lookup (API.md §b)', () => {
   })
 })
 
-describe('authentication (API.md §0, §d): 403, never 401', () => {
+describe('authentication (docs/defectdojo-api.md §0, §d): 403, never 401', () => {
   it('answers the DRF texts', async () => {
     const server = await start()
     const notProvided = { status: 403, body: { detail: 'Authentication credentials were not provided.' } }
@@ -235,7 +235,7 @@ describe('authentication (API.md §0, §d): 403, never 401', () => {
   })
 })
 
-describe('transport errors (API.md §0, §d)', () => {
+describe('transport errors (docs/defectdojo-api.md §0, §d)', () => {
   it('refuses a non-multipart body with 415', async () => {
     const server = await start()
     const res = await call(server, '/api/v2/import-scan/', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })
@@ -305,7 +305,7 @@ describe('transport errors (API.md §0, §d)', () => {
   })
 })
 
-describe('GET /api/v2/tests/{id}/ and test metadata (API.md §a pitfall)', () => {
+describe('GET /api/v2/tests/{id}/ and test metadata (docs/defectdojo-api.md §a pitfall)', () => {
   it('omitting version/branch_tag/build_id/commit_hash on reimport clears them; tags replace when sent', async () => {
     const server = await start()
     const meta = { version: '1.2.3', branch_tag: 'main', build_id: '42', commit_hash: 'abc', tags: 'ci,nightly' }
@@ -323,7 +323,7 @@ describe('GET /api/v2/tests/{id}/ and test metadata (API.md §a pitfall)', () =>
   })
 })
 
-describe('race emulation (API.md §e caveat 2)', () => {
+describe('race emulation (docs/defectdojo-api.md §e caveat 2)', () => {
   it('two concurrent first uploads into the same new test both create one', async () => {
     const server = await start({ raceWindowMs: 100 })
     const [a, b] = await Promise.all([reimport(server), reimport(server)])

@@ -9,13 +9,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { FORMATS, type FormatRule } from '../../src/recognition/formats/index.js'
 import { recognize } from '../../src/recognition/recognize.js'
-import { SCAN_TYPES } from '../../src/recognition/scan-types.js'
+import { SCAN_TYPES } from '../../src/scan-types.js'
 import { sniffFile } from '../../src/recognition/sniff.js'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/recognition', import.meta.url))
 const expected: Record<string, string> = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8'))
 
-/** DefectDojo's default DD_FILE_IMPORT_TYPES (API.md §0); the server compares the last suffix. */
+/** DefectDojo's default DD_FILE_IMPORT_TYPES (docs/defectdojo-api.md §0); the server compares the last suffix. */
 const ALLOWED_UPLOAD_EXTENSIONS = ['.xml', '.csv', '.nessus', '.json', '.jsonl', '.html', '.js', '.zip', '.xlsx', '.txt', '.sarif', '.fpr', '.md', '.log', '.fvdl']
 
 const candidate = (file: string) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { RESULTS_OUTPUT_LIMIT_BYTES, compactResultsJson, gateOutputs, type CompactResults } from '../../src/report/outputs.js'
-import { artifactFailureResult, baseResult, computeOutputs } from '../../src/report/results.js'
-import type { Result, SeverityCounts } from '../../src/types.js'
+import { OUTPUTS, RESULTS_OUTPUT_LIMIT_BYTES, compactResultsJson, gateOutputs, type CompactResults } from '../../src/report/outputs.js'
+import { artifactFailureResult, baseResult } from '../../src/report/results.js'
+import type { Result, SeverityCounts } from '../../src/model.js'
 
 type Sev = Partial<Omit<SeverityCounts, 'total'>>
 function sev(counts: Sev): SeverityCounts {
@@ -22,10 +22,6 @@ function uploaded(file: string, created: Sev | null, activeAfter: Sev | null, te
     testId,
     testUrl: `https://dojo.example.com/test/${testId}`,
     counts,
-    created: counts.created?.total ?? null,
-    closed: counts.closed?.total ?? null,
-    reactivated: counts.reactivated?.total ?? null,
-    untouched: counts.untouched?.total ?? null,
     fields: { scan_type: 'Trivy Scan', product_name: 'web' },
     evidence: ['looks like trivy']
   }
@@ -47,16 +43,13 @@ function sample(): Result[] {
 }
 
 describe('gateOutputs', () => {
-  it('returns every output of computeOutputs plus the severities and the compact results', () => {
+  it('returns exactly the outputs of the OUTPUTS table (which action.yml declares): totals, severities, compact results, the file', () => {
     const results = sample()
     const outputs = gateOutputs(results, '/tmp/results.json')
-    expect(outputs).toMatchObject(computeOutputs(results, '/tmp/results.json'))
+    expect(outputs).toMatchObject({ created: '7', closed: '2', reactivated: '0', untouched: '4', uploaded: '3', skipped: '2', failed: '2', 'results-file': '/tmp/results.json' })
+    expect(Object.keys(outputs).sort()).toEqual(Object.keys(OUTPUTS).sort())
     expect(Object.keys(outputs).sort()).toEqual(
-      [
-        ...Object.keys(computeOutputs(results, '/tmp/results.json')),
-        ...['critical', 'high', 'medium', 'low', 'info'].flatMap((s) => [`created-${s}`, `active-${s}`]),
-        'results'
-      ].sort()
+      ['created', 'closed', 'reactivated', 'untouched', 'uploaded', 'skipped', 'failed', 'results', 'results-file', ...['critical', 'high', 'medium', 'low', 'info'].flatMap((s) => [`created-${s}`, `active-${s}`])].sort()
     )
     for (const value of Object.values(outputs)) expect(typeof value).toBe('string')
   })

@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseConfig } from '../../src/config.js'
-import type { RunContext } from '../../src/context.js'
-import { fillTemplate } from '../../src/plan/naming.js'
-import { CollisionError, isolateBranch, planUploads, type ReportRecognition } from '../../src/plan/plan.js'
-import type { Candidate } from '../../src/types.js'
+import { parseConfig } from '../../src/config/config.js'
+import { CollisionError } from '../../src/errors.js'
+import type { RecognizedReport, RunContext } from '../../src/model.js'
+import { fillTemplate } from '../../src/config/templates.js'
+import { isolateBranch, planUploads } from '../../src/plan/plan.js'
+import type { Candidate } from '../../src/model.js'
 
 const context: RunContext = {
   owner: 'acme', repo: 'web', serverUrl: 'https://github.com', eventName: 'push', branch: 'main', defaultBranch: 'main',
@@ -12,7 +13,7 @@ const context: RunContext = {
 }
 const config = parseConfig({ 'dry-run': 'true' })
 
-function report(file: string, scanType: string, tool: string, artifact: string | null = null): { candidate: Candidate; recognition: ReportRecognition } {
+function report(file: string, scanType: string, tool: string, artifact: string | null = null): { candidate: Candidate; recognition: RecognizedReport } {
   return {
     candidate: { absolutePath: `/w/${file}`, displayPath: file, artifact, size: 10 },
     recognition: { kind: 'report', scanType, format: scanType, tool, lane: 'sast', uploadName: file, decidedBy: 'content', evidence: [] }

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Candidate, Recognition } from '../../src/types.js'
+import type { Candidate, Recognition } from '../../src/model.js'
 import { recognize, recognizeHead, uploadName, type ScanTypeOverride } from '../../src/recognition/recognize.js'
 import { HEAD_BYTES, sniff } from '../../src/recognition/sniff.js'
 

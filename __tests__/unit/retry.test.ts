@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { DefectDojoError } from '../../src/defectdojo/errors.js'
 import { DEFAULT_RETRY, backoffMs, isRetryable, withRetries, type RetryPolicy } from '../../src/defectdojo/retry.js'
-import { describeProgress } from '../../src/pipeline.js'
+import { describeProgress } from '../../src/engine/upload.js'
 
 const policy = (over: Partial<RetryPolicy> = {}): RetryPolicy => ({
   ...DEFAULT_RETRY,

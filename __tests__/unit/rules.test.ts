@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseReportRules, suggestScanType } from '../../src/plan/rules.js'
+import { parseReportRules, suggestScanType } from '../../src/config/rules.js'
 
 describe('parseReportRules (`scan-types`)', () => {
   it('reads a scan type and optional naming per glob', () => {

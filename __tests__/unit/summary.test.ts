@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { artifactFailureResult, baseResult } from '../../src/report/results.js'
 import { SUMMARY_LIMIT_BYTES, escapeMarkdown, renderSummary, safeUrl, type SummaryMeta } from '../../src/report/summary.js'
-import type { Result, SeverityCounts } from '../../src/types.js'
+import type { Result, SeverityCounts } from '../../src/model.js'
 
 // ---------------------------------------------------------------------------------------------------
 // A small factory for Result rows.
@@ -66,10 +66,6 @@ function uploaded(u: Upload): Result {
     productId,
     productUrl: `${DOJO}/product/${productId}`,
     counts,
-    created: counts.created?.total ?? null,
-    closed: counts.closed?.total ?? null,
-    reactivated: counts.reactivated?.total ?? null,
-    untouched: counts.untouched?.total ?? null,
     duplicates: u.duplicates ?? [],
     attempts: 1
   }

@@ -5,16 +5,13 @@ export const modules = {
 /***/ 2350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  SHORT_HEAD_BYTES: () => (/* binding */ SHORT_HEAD_BYTES),
-  recognize: () => (/* binding */ recognize),
-  recognizeHead: () => (/* binding */ recognizeHead),
-  uploadName: () => (/* binding */ uploadName)
+  recognize: () => (/* binding */ recognize)
 });
+
+// UNUSED EXPORTS: SHORT_HEAD_BYTES, recognizeHead, uploadName
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -931,7 +928,7 @@ const CLOUD = lane('cloud', [
         scanType: 'Lynis Scan',
         format: 'Lynis report (lynis-report.dat)',
         tool: 'lynis',
-        // `.dat` is not an accepted upload extension (API.md §0).
+        // `.dat` is not an accepted upload extension (docs/defectdojo-api.md §0).
         extensions: TXT_EXT,
         match: textLines(/^# Lynis Report\s*$[\s\S]*^report_version_major=/m)
     },
@@ -1385,7 +1382,7 @@ const DAST = lane('dast', [
         scanType: 'ZAP Scan',
         format: 'ZAP XML',
         tool: 'zap',
-        // The ZAP parser raises unless the uploaded name ends with lower-case `.xml` (API.md §0).
+        // The ZAP parser raises unless the uploaded name ends with lower-case `.xml` (docs/defectdojo-api.md §0).
         extensions: ['.xml'],
         // A clean scan has a report element without <site> children.
         match: xml('OWASPZAPReport', attr('version')),
@@ -2309,7 +2306,7 @@ const SAST = lane('sast', [
         tool: 'sarif',
         toolFrom: sarifDriver,
         // Every SARIF producer goes to the generic `SARIF` parser, which names the test after the tool
-        // (API.md §h). Tools with a SARIF scan type of their own are listed here: an override chooses them.
+        // (docs/defectdojo-api.md §h). Tools with a SARIF scan type of their own are listed here: an override chooses them.
         extensions: ['.sarif', '.json'],
         match: json(has('version', 'runs'), at('version', is(SARIF_VERSION)), at('runs', array)),
         alsoReadBy: [
@@ -3441,9 +3438,9 @@ const SECRETS = lane('secrets', [
 
 ;// CONCATENATED MODULE: ./src/recognition/formats/index.ts
 // THE scanner table: one row per report format. Each row says which exact DefectDojo scan_type the
-// format is imported as (strings from shared/defectdojo/scan-types.tsv, checked by a unit test against
+// format is imported as (strings from src/scan-types.ts, checked by a unit test against
 // SCAN_TYPES), which lane it belongs to, how to recognise it by content, and what the uploaded file
-// name must end with (API.md §0: the server checks the extension and several parsers branch on it).
+// name must end with (docs/defectdojo-api.md §0: the server checks the extension and several parsers branch on it).
 //
 // A row with `scanType: null` is a format we know DefectDojo cannot import, or a tool's error output:
 // recognising it lets us skip it with a precise reason instead of a vague "unknown".
@@ -3470,7 +3467,7 @@ const FORMATS = [...OTHER, ...SAST, ...SCA, ...SBOM, ...SECRETS, ...DAST, ...CON
 // Candidate → Recognition. Content decides; a file or artifact name only breaks a tie between rows
 // that all match; where nothing decides, the file is skipped with a reason naming the override to
 // use. A wrong mapping is worse than none: with reimport's close_old_findings=true a report parsed as
-// the wrong type closes every finding of its test (API.md §d).
+// the wrong type closes every finding of its test (docs/defectdojo-api.md §d).
 
 
 

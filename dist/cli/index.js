@@ -2509,19 +2509,391 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8176);
+/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7179);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 // Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
 
 
-process.exitCode = await (0,_cli_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), process.env, process.cwd(), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }, _version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x);
+process.exitCode = await (0,_shells_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), process.env, process.cwd(), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }, _version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 8176:
+/***/ 4389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   By: () => (/* binding */ inputSubject),
+/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
+/* harmony export */   ah: () => (/* binding */ useDialect),
+/* harmony export */   mc: () => (/* binding */ INPUTS),
+/* harmony export */   mm: () => (/* binding */ inputSpec),
+/* harmony export */   y8: () => (/* binding */ theInput),
+/* harmony export */   yu: () => (/* binding */ inputName)
+/* harmony export */ });
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
+// Every input of the action, defined once: its kind, default and description. action.yml, the
+// README's input tables (scripts/generate-docs.ts writes both; a test keeps them in step), the
+// command line's options and --help, and parseConfig all read this table.
+
+/** `minimum_severity` choices in DefectDojo's spelling, least severe first (docs/defectdojo-api.md §a). */
+const SEVERITY_CHOICES = [..._model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC].reverse().map(_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityName */ .vb);
+/** `group_by` choices (docs/defectdojo-api.md §a). */
+const GROUP_BY_CHOICES = ['component_name', 'component_name+component_version', 'file_path', 'finding_title', 'vuln_id_from_tool'];
+const INPUTS = {
+    // Where to find reports and where to send them.
+    'defectdojo-url': {
+        group: 'sources',
+        kind: 'url',
+        default: '',
+        description: 'Base URL of DefectDojo, e.g. https://defectdojo.example.com (a path prefix such as /defectdojo is kept). Plain http:// only for loopback unless allow-insecure-http. Not needed with dry-run.',
+        cli: { env: 'DEFECTDOJO_URL', says: 'DEFECTDOJO_URL (or --defectdojo-url)' }
+    },
+    'defectdojo-token': {
+        group: 'sources',
+        kind: 'secret',
+        default: '',
+        description: 'DefectDojo API v2 key, from a secret; masked in every log. Not needed with dry-run.',
+        // A key on a command line lands in shell history and process lists: DEFECTDOJO_TOKEN or --defectdojo-token-file.
+        cli: { option: false, env: 'DEFECTDOJO_TOKEN', says: 'DEFECTDOJO_TOKEN (or --defectdojo-token-file)' }
+    },
+    path: {
+        group: 'sources',
+        kind: 'lines',
+        default: '',
+        description: 'Reports on disk, one per line: files, folders (searched recursively) or globs, relative to the workspace; a line starting with ! excludes.',
+        shownDefault: 'empty',
+        cli: { default: '.' }
+    },
+    artifacts: {
+        group: 'sources',
+        kind: 'list',
+        default: '*',
+        description: "Names of this run's artifacts to download and search, as glob patterns separated by newlines or commas; !pattern excludes. Empty downloads nothing.",
+        cli: { option: false }
+    },
+    'run-id': {
+        group: 'sources',
+        kind: 'text',
+        default: '',
+        description: 'Download the artifacts of another workflow run (e.g. github.event.workflow_run.id) instead of this one; needs github-token with actions: read.',
+        cli: { option: false }
+    },
+    repository: { group: 'sources', kind: 'text', default: '', description: 'owner/name of the repository of run-id; default this repository.', shownDefault: 'this one', cli: { option: false } },
+    'github-token': {
+        group: 'sources',
+        kind: 'secret',
+        default: '${{ github.token }}',
+        description: "Token for downloading another run's artifacts (only used with run-id); needs actions: read.",
+        shownDefault: 'github.token',
+        cli: { option: false }
+    },
+    'keep-downloads': { group: 'sources', kind: 'flag', default: 'false', description: 'Keep the downloaded artifacts under RUNNER_TEMP after the step, for debugging.', cli: { option: false } },
+    'scan-types': {
+        group: 'sources',
+        kind: 'lines',
+        default: '',
+        description: 'Per-file rules, one per line: "<glob> = <Exact Scan Type or *>[; product=…][; product-type=…][; engagement=…][; test-title=…]". First match wins; takes precedence over recognition.'
+    },
+    'dry-run': { group: 'sources', kind: 'flag', default: 'false', description: 'Recognise and plan every upload, write the summary and results file, and contact no server; URL and token are not needed.' },
+    // Naming and context.
+    'product-type': { group: 'naming', kind: 'template', default: '{owner}', description: 'DefectDojo product type (organization) name; a template (see the placeholders below).' },
+    product: { group: 'naming', kind: 'template', default: '{repo}', description: 'DefectDojo product (asset) name; a template.' },
+    engagement: { group: 'naming', kind: 'template', default: 'CI/CD', description: 'DefectDojo engagement name; one long-running CI/CD engagement by default; a template.' },
+    'test-title': { group: 'naming', kind: 'template', default: '{tool}: {report}', description: "Title of each report's DefectDojo test; a template that must give each report its own test." },
+    'branch-isolation': {
+        group: 'naming',
+        kind: 'flag',
+        default: 'true',
+        description: 'Runs on a branch other than the default one (pull requests, feature branches) upload into an engagement of their own, "<engagement> (<branch>)", so they never close the default branch\'s findings.'
+    },
+    environment: { group: 'naming', kind: 'text', default: 'Development', description: 'DefectDojo environment name (created if missing).' },
+    version: { group: 'naming', kind: 'text', default: '', description: 'Version sent with every upload; default the tag name on tag pushes, else empty.', shownDefault: 'tag name' },
+    service: { group: 'naming', kind: 'text', default: '', description: 'DefectDojo service name; close-old-findings then only touches findings of this service.' },
+    mode: {
+        group: 'naming',
+        kind: 'choice',
+        default: 'reimport',
+        choices: ['reimport', 'import'],
+        description: 'reimport (default; one long-lived test per report, closed and reactivated findings tracked) or import (a new test every run, for one-off uploads).'
+    },
+    // DefectDojo's own import options: each sent only when set.
+    'scan-date': { group: 'options', kind: 'date', default: '', description: "Scan date (YYYY-MM-DD) forced on new findings; default the scanner's own dates. Overrides SLA clocks." },
+    'minimum-severity': {
+        group: 'options',
+        kind: 'choice',
+        default: '',
+        choices: SEVERITY_CHOICES,
+        description: 'Drop findings below this severity: Info, Low, Medium, High or Critical (on reimport, dropped findings count as gone and get closed).'
+    },
+    active: { group: 'options', kind: 'tristate', default: '', description: "Force new findings active (true) or inactive (false); empty keeps the tool's status." },
+    verified: { group: 'options', kind: 'tristate', default: '', description: "Force new findings verified (true) or not (false); empty keeps the tool's status." },
+    'close-old-findings': { group: 'options', kind: 'tristate', default: '', description: "Close findings absent from the report (DefectDojo's default true on reimport, false on import)." },
+    'close-old-findings-product-scope': { group: 'options', kind: 'tristate', default: '', description: 'With mode import and close-old-findings, close absent findings across the whole product.' },
+    'do-not-reactivate': { group: 'options', kind: 'tristate', default: '', description: 'Keep closed findings closed when they reappear (reimport only).' },
+    tags: { group: 'options', kind: 'list', default: '', description: "Tags for each test, separated by commas or newlines (no spaces or quotes); on reimport they replace the test's tags." },
+    'apply-tags-to-findings': { group: 'options', kind: 'tristate', default: '', description: 'Copy the tags onto the findings.' },
+    'apply-tags-to-endpoints': { group: 'options', kind: 'tristate', default: '', description: 'Copy the tags onto the endpoints.' },
+    'group-by': {
+        group: 'options',
+        kind: 'choice',
+        default: '',
+        choices: GROUP_BY_CHOICES,
+        description: 'Create finding groups by component_name, component_name+component_version, file_path, finding_title or vuln_id_from_tool.'
+    },
+    'create-finding-groups-for-all-findings': { group: 'options', kind: 'tristate', default: '', description: "With group-by, also create groups of a single finding (DefectDojo's default true)." },
+    'push-to-jira': { group: 'options', kind: 'tristate', default: '', description: 'Push findings to Jira.' },
+    'deduplication-on-engagement': { group: 'options', kind: 'tristate', default: '', description: 'Deduplicate within the engagement only (applies when the action creates the engagement).' },
+    'engagement-end-date': { group: 'options', kind: 'date', default: '', description: 'End date (YYYY-MM-DD) of an engagement the action creates.' },
+    lead: { group: 'options', kind: 'integer', default: '', range: { min: 1, max: Number.MAX_SAFE_INTEGER }, description: 'DefectDojo user id of the test lead.' },
+    'api-scan-configuration': {
+        group: 'options',
+        kind: 'integer',
+        default: '',
+        range: { min: 1, max: Number.MAX_SAFE_INTEGER },
+        description: 'Id of a product API scan configuration, for scan types that use one.'
+    },
+    // Network and failure handling.
+    concurrency: {
+        group: 'network',
+        kind: 'integer',
+        default: '4',
+        range: { min: 1, max: 32 },
+        description: 'Reports uploaded at the same time (uploads into one new engagement start after its first one created it).'
+    },
+    retries: {
+        group: 'network',
+        kind: 'integer',
+        default: '3',
+        range: { min: 0, max: 10 },
+        description: 'Further attempts after a connection failure or HTTP 429/502/503/504, with backoff and Retry-After.'
+    },
+    'timeout-minutes': {
+        group: 'network',
+        kind: 'number',
+        default: '30',
+        range: { min: 0.01, max: 360 },
+        description: 'Longest wait for one upload; DefectDojo parses a report before answering, large ones take minutes.'
+    },
+    'max-report-size-mb': {
+        group: 'network',
+        kind: 'number',
+        default: '100',
+        range: { min: 0.001, max: 1_000_000 },
+        description: "Reports larger than this are not sent (DefectDojo's DD_SCAN_FILE_MAX_SIZE, default 100)."
+    },
+    'ca-certificates': { group: 'network', kind: 'file', default: '', description: "PEM file of extra CA certificates to trust for DefectDojo (added to Node's roots)." },
+    'client-certificate': { group: 'network', kind: 'file', default: '', description: 'PEM client certificate for mutual TLS (with client-key).' },
+    'client-key': { group: 'network', kind: 'file', default: '', description: 'PEM private key of client-certificate.' },
+    'extra-headers': { group: 'network', kind: 'lines', default: '', description: 'Headers sent with every request, one "Name: value" per line (e.g. Cloudflare Access); values are masked.' },
+    'allow-insecure-http': { group: 'network', kind: 'flag', default: 'false', description: 'Allow a plain http:// defectdojo-url other than loopback (the token would travel unencrypted).' },
+    // When the step fails.
+    'if-no-reports': { group: 'policy', kind: 'choice', default: 'warn', choices: ['warn', 'error', 'ignore'], description: 'What to do when no report is found: warn, error or ignore.' },
+    'fail-on-error': {
+        group: 'policy',
+        kind: 'flag',
+        default: 'true',
+        description: 'Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job.'
+    },
+    'fail-on-unrecognized': {
+        group: 'policy',
+        kind: 'flag',
+        default: 'false',
+        description: 'Fail the step when a file was not recognised as a report (files for people, such as HTML reports, never count).'
+    }
+};
+const INPUT_NAMES = Object.keys(INPUTS);
+/** The spec of one input, widened to InputSpec. */
+function inputSpec(name) {
+    return INPUTS[name];
+}
+let dialect = 'action';
+/** Chooses how messages name inputs for the rest of this process (each shell calls it once). */
+function useDialect(value) {
+    dialect = value;
+}
+/** An input as the subject of a sentence: "Input `dry-run`". */
+function inputSubject(name) {
+    const says = inputSpec(name).cli?.says;
+    if (dialect === 'cli' && says)
+        return says;
+    return `Input \`${name}\``;
+}
+/** An input named inside a sentence: "the `timeout-minutes` input". */
+function theInput(name) {
+    const says = inputSpec(name).cli?.says;
+    if (dialect === 'cli' && says)
+        return says;
+    return `the \`${name}\` input`;
+}
+/** An input's bare name in backticks: "`defectdojo-url`". */
+function inputName(name) {
+    const says = inputSpec(name).cli?.says;
+    if (dialect === 'cli' && says)
+        return says;
+    return `\`${name}\``;
+}
+
+
+/***/ }),
+
+/***/ 6348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ib: () => (/* binding */ DefectDojoError),
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   TF: () => (/* binding */ formatMb),
+/* harmony export */   Tn: () => (/* binding */ serverText),
+/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES)
+/* harmony export */ });
+// DefectDojo's error answers → one clear sentence. Its bodies come in four shapes (docs/defectdojo-api.md §d): a JSON
+// list, a DRF field dict (plus a `message` repr and `pro`), `{"message": "['…']"}` from Django
+// validation, and a generic 500; a proxy in front may answer HTML. Server text is quoted, shortened
+// and stripped of markup before it reaches a log or the summary.
+/** A failed request, with whether it is safe to try again. */
+class DefectDojoError extends Error {
+    status;
+    retryable;
+    /** Seconds the server asked us to wait (Retry-After), if any. */
+    retryAfterSeconds;
+    /** True when the request provably never reached DefectDojo (connection refused, DNS failure…). */
+    notSent;
+    constructor(message, options = {}) {
+        super(message);
+        this.name = 'DefectDojoError';
+        this.status = options.status ?? null;
+        this.retryable = options.retryable ?? false;
+        this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+        this.notSent = options.notSent ?? false;
+    }
+}
+/** Statuses worth another try: rate limiting and gateways in front of a busy or restarting DefectDojo. */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/** One sentence for a non-2xx answer. */
+function describeFailure(c) {
+    const html = /html/i.test(c.contentType) || /^\s*</.test(c.body);
+    const detail = html ? '' : serverText(c.body);
+    const quoted = detail ? `: "${detail}"` : '';
+    const size = c.fileSize === undefined ? '' : `, report is ${formatMb(c.fileSize)}`;
+    if (c.status === 403 && /Invalid token|credentials were not provided|User inactive/i.test(detail)) {
+        return `DefectDojo rejected the token (HTTP 403${quoted}): check the \`defectdojo-token\` input holds a valid API v2 key.`;
+    }
+    if (c.status === 403) {
+        return `DefectDojo refused the upload (HTTP 403${quoted}): the token's user may not ${c.endpoint === 'import-scan' ? 'import' : 'reimport'} into product "${c.product ?? '?'}" or create it.`;
+    }
+    if (c.status === 413) {
+        return html
+            ? `The upload was rejected by a proxy in front of DefectDojo (HTTP 413${size}): raise its body size limit (nginx client_max_body_size).`
+            : `DefectDojo rejected the report as too large (HTTP 413${size}${quoted}).`;
+    }
+    if (c.status === 400 && /too large/i.test(detail)) {
+        return `DefectDojo rejected the report as too large (HTTP 400${size}${quoted}): raise DD_SCAN_FILE_MAX_SIZE on the server or split the report.`;
+    }
+    if (c.status === 400 && /file extension/i.test(detail)) {
+        return `DefectDojo refused the file name's extension (HTTP 400${quoted}).`;
+    }
+    if (c.status === 400 && /scan_type/i.test(detail)) {
+        return `DefectDojo refused the scan type "${c.scanType ?? '?'}" (HTTP 400${quoted}).`;
+    }
+    if (c.status === 400)
+        return `DefectDojo refused the upload (HTTP 400${quoted}).`;
+    if (c.status === 500) {
+        return `DefectDojo failed to parse this report as ${c.scanType ?? 'its scan type'} (HTTP 500${quoted}); the report or the scan type is wrong, so it was not retried.`;
+    }
+    if (c.status === 404)
+        return `DefectDojo answered 404 for /api/v2/${c.endpoint}/${quoted}: check \`defectdojo-url\` points at DefectDojo (including any path prefix).`;
+    if (html)
+        return `DefectDojo or a proxy in front of it answered HTTP ${c.status} with an HTML page.`;
+    return `DefectDojo answered HTTP ${c.status}${quoted}.`;
+}
+/** The human part of an error body, shortened and reduced to plain characters. */
+function serverText(body, max = 300) {
+    let text = body.trim();
+    try {
+        text = flatten(JSON.parse(text));
+    }
+    catch {
+        // not JSON: keep the text
+    }
+    // Django ValidationError reprs look like "['message']": unwrap them.
+    text = text.replace(/^\[?'(.*)'\]?$/s, '$1');
+    text = text.replace(/[\u0000-\u001f<>`]/g, ' ').replace(/\s+/g, ' ').trim();
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+function flatten(value) {
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value))
+        return value.map(flatten).join(' ');
+    if (value && typeof value === 'object') {
+        const entries = Object.entries(value).filter(([key]) => key !== 'pro' && key !== 'message');
+        // `message` repeats the field dict as a Python repr; use it only when nothing else is there.
+        if (entries.length === 0 && 'message' in value)
+            return flatten(value.message);
+        return entries.map(([key, v]) => (key === 'detail' || key === 'non_field_errors' ? flatten(v) : `${key}: ${flatten(v)}`)).join('; ');
+    }
+    return String(value);
+}
+function formatMb(bytes) {
+    return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+
+/***/ }),
+
+/***/ 182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BU: () => (/* binding */ NO_FINDINGS),
+/* harmony export */   CH: () => (/* binding */ DELTAS),
+/* harmony export */   ZW: () => (/* binding */ deltaTotal),
+/* harmony export */   c5: () => (/* binding */ addCounts),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   tr: () => (/* binding */ reportLabel),
+/* harmony export */   vb: () => (/* binding */ severityName)
+/* harmony export */ });
+// The data that flows through one run, stage by stage, as plain immutable values:
+//
+//   Candidate (a file and where it came from) → Recognition (what it is) → PlannedUpload (where it
+//   goes, with every field) → UploadOutcome (what DefectDojo said) → Result (one row per file).
+//
+// Every file looked at ends as exactly one Result; the results file, the outputs and the job summary
+// are three renderings of the same Result[]. This module imports nothing: every stage may use it.
+/** Severities, most severe first, as the outputs and statistics name them. */
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+/** DefectDojo's spelling of a severity (`minimum_severity` choices, finding filters). */
+function severityName(severity) {
+    return severity[0].toUpperCase() + severity.slice(1);
+}
+/**
+ * How a file is named to people: `artifact/path inside it`, the workspace-relative path, or the
+ * artifact's name alone when the whole artifact is meant. The summary spaces the separator for reading.
+ */
+function reportLabel(source, separator = '/') {
+    if (!source.displayPath)
+        return source.artifact ?? '';
+    return source.artifact ? `${source.artifact}${separator}${source.displayPath}` : source.displayPath;
+}
+/** Zero findings of every severity. */
+const NO_FINDINGS = { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 };
+/** The sum of two severity counts. */
+function addCounts(a, b) {
+    return { critical: a.critical + b.critical, high: a.high + b.high, medium: a.medium + b.medium, low: a.low + b.low, info: a.info + b.info, total: a.total + b.total };
+}
+const DELTAS = ['created', 'closed', 'reactivated', 'untouched'];
+/** One delta's total for a result, or null when DefectDojo did not say. */
+function deltaTotal(result, delta) {
+    return result.counts?.[delta]?.total ?? null;
+}
+
+
+/***/ }),
+
+/***/ 7179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2530,121 +2902,24 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: EXIT, cliContext, dotenv, helpText, parseCliArgs, readGitFacts, textTable
+// UNUSED EXPORTS: EXIT, cliContext
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __nccwpck_require__(4389);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/config.ts + 2 modules
-var src_config = __nccwpck_require__(6622);
-;// CONCATENATED MODULE: ./src/context.ts
-// The run's Git and CI context, derived from the runner's environment and the event payload as plain
-// data, so the engine below the Actions shell never touches @actions/*.
-function get(value, ...path) {
-    let current = value;
-    for (const step of path) {
-        if (typeof current !== 'object' || current === null)
-            return undefined;
-        current = current[step];
-    }
-    return current;
-}
-function str(value) {
-    return typeof value === 'string' && value !== '' ? value : null;
-}
-function deriveContext({ env, payload }) {
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const [ownerFromEnv, repoFromEnv] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const owner = ownerFromEnv || str(get(payload, 'repository', 'owner', 'login')) || '';
-    const repo = repoFromEnv || str(get(payload, 'repository', 'name')) || '';
-    const ref = env.GITHUB_REF ?? '';
-    const pullRequest = get(payload, 'pull_request');
-    const isPullRequest = pullRequest !== undefined && (eventName === 'pull_request' || eventName === 'pull_request_target');
-    let branch = '';
-    let sha = env.GITHUB_SHA ?? '';
-    let pr = null;
-    let tag = null;
-    if (isPullRequest) {
-        // GITHUB_REF is refs/pull/N/merge and GITHUB_SHA the merge commit: report the head instead.
-        branch = str(env.GITHUB_HEAD_REF) ?? str(get(pullRequest, 'head', 'ref')) ?? '';
-        sha = str(get(pullRequest, 'head', 'sha')) ?? sha;
-        const number = get(pullRequest, 'number');
-        pr = typeof number === 'number' ? number : null;
-    }
-    else if (eventName === 'workflow_run') {
-        // The reports belong to the run that triggered this one.
-        branch = str(get(payload, 'workflow_run', 'head_branch')) ?? '';
-        sha = str(get(payload, 'workflow_run', 'head_sha')) ?? sha;
-        const prNumber = get(payload, 'workflow_run', 'pull_requests', '0', 'number');
-        pr = typeof prNumber === 'number' ? prNumber : null;
-    }
-    else if (ref.startsWith('refs/heads/')) {
-        branch = ref.slice('refs/heads/'.length);
-    }
-    else if (ref.startsWith('refs/tags/')) {
-        tag = ref.slice('refs/tags/'.length);
-    }
-    if (!branch && str(env.GITHUB_REF_TYPE) === 'branch')
-        branch = env.GITHUB_REF_NAME ?? '';
-    const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
-    const runId = env.GITHUB_RUN_ID ?? '';
-    const runAttempt = env.GITHUB_RUN_ATTEMPT ?? '1';
-    return {
-        owner,
-        repo,
-        serverUrl,
-        eventName,
-        branch,
-        defaultBranch: str(get(payload, 'repository', 'default_branch')),
-        sha,
-        pr,
-        tag,
-        runId,
-        runAttempt,
-        workflow: env.GITHUB_WORKFLOW ?? '',
-        job: env.GITHUB_JOB ?? '',
-        runUrl: owner && repo && runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : null,
-        buildId: runId ? `${runId}-${runAttempt}` : '',
-        scmUri: owner && repo && sha ? `${serverUrl}/${owner}/${repo}/tree/${sha}` : null,
-        workspace: env.GITHUB_WORKSPACE ?? process.cwd()
-    };
-}
-/**
- * GitLab CI's predefined variables → RunContext. Merge-request pipelines report the source branch and
- * its head commit; tag pipelines give the version; `{pr}` is the merge request's IID.
- */
-function deriveGitlabContext(env, workspace) {
-    const mergeRequestBranch = str(env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME);
-    const branch = mergeRequestBranch ?? str(env.CI_COMMIT_BRANCH) ?? '';
-    const sha = env.CI_COMMIT_SHA ?? '';
-    const projectUrl = str(env.CI_PROJECT_URL)?.replace(/\/+$/, '') ?? null;
-    const iid = Number(env.CI_MERGE_REQUEST_IID);
-    const [namespace, ...rest] = (env.CI_PROJECT_PATH ?? '').split('/');
-    return {
-        owner: env.CI_PROJECT_NAMESPACE ?? namespace ?? '',
-        repo: env.CI_PROJECT_NAME ?? rest.at(-1) ?? '',
-        serverUrl: (env.CI_SERVER_URL ?? 'https://gitlab.com').replace(/\/+$/, ''),
-        eventName: env.CI_PIPELINE_SOURCE ?? 'push',
-        branch,
-        defaultBranch: str(env.CI_DEFAULT_BRANCH),
-        sha,
-        pr: mergeRequestBranch && Number.isInteger(iid) ? iid : null,
-        tag: str(env.CI_COMMIT_TAG),
-        runId: env.CI_PIPELINE_ID ?? '',
-        runAttempt: '1',
-        workflow: env.CI_PIPELINE_NAME ?? '',
-        job: env.CI_JOB_NAME ?? '',
-        runUrl: str(env.CI_PIPELINE_URL),
-        buildId: env.CI_PIPELINE_ID ?? '',
-        scmUri: projectUrl && sha ? `${projectUrl}/-/tree/${sha}` : null,
-        workspace
-    };
-}
+;// CONCATENATED MODULE: ./src/context/git.ts
+// A laptop, Jenkins or any other shell: the context from `git` in the working folder.
+
+
 /** A laptop or Jenkins: the context from git in the working folder. */
 function deriveGitContext(git, workspace) {
     const remote = parseRemote(git.remoteUrl);
@@ -2695,116 +2970,92 @@ function parseRemote(url) {
         return null;
     return { serverUrl: `https://${host}`, owner: parts.slice(0, -1).join('/'), repo: parts.at(-1) };
 }
-
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
-// EXTERNAL MODULE: ./src/defectdojo/errors.ts
-var errors = __nccwpck_require__(6348);
-;// CONCATENATED MODULE: ./src/defectdojo/retry.ts
-// Which failures are safe to try again, and when. undici never retries a POST, and a consumed
-// multipart body cannot be replayed, so retries happen here, each attempt rebuilding its body from
-// disk. Reimport is idempotent (an identical report comes back "untouched", API.md §e), so even an
-// ambiguous failure may be retried; import creates a new test per call, so there only a request that
-// provably never reached the server is retried.
-
-const DEFAULT_RETRY = {
-    baseDelayMs: 2000,
-    maxDelayMs: 60_000,
-    maxRetryAfterMs: 300_000,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random
-};
-/** Whether this failure may be tried again under the policy. */
-function isRetryable(error, endpoint) {
-    if (!(error instanceof errors/* DefectDojoError */.Ib) || !error.retryable)
-        return false;
-    return endpoint === 'reimport-scan' || error.notSent;
-}
-/** Backoff before attempt `attempt + 1`: exponential with jitter, or what Retry-After asked for. */
-function backoffMs(error, attempt, policy) {
-    if (error.retryAfterSeconds !== null)
-        return Math.min(error.retryAfterSeconds * 1000, policy.maxRetryAfterMs);
-    const ceiling = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
-    // "Equal jitter": at least half the ceiling, so retries never pile up at once.
-    return Math.round(ceiling / 2 + (policy.random() * ceiling) / 2);
-}
-/** Runs `attempt` until it succeeds, fails for good, or the retries are spent. */
-async function withRetries(attempt, policy) {
-    for (let n = 1;; n++) {
-        try {
-            return { value: await attempt(n), attempts: n };
-        }
-        catch (error) {
-            if (n > policy.retries || !isRetryable(error, policy.endpoint)) {
-                if (error instanceof errors/* DefectDojoError */.Ib && n > 1)
-                    throw new errors/* DefectDojoError */.Ib(`${error.message} (after ${n} attempts)`, { status: error.status, notSent: error.notSent });
-                throw error;
-            }
-            const delay = backoffMs(error, n, policy);
-            policy.onRetry(error, n, delay);
-            await policy.sleep(delay);
-        }
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+async function git(args, cwd) {
+    try {
+        const { stdout } = await run('git', args, { cwd });
+        return stdout.trim() || null;
+    }
+    catch {
+        return null;
     }
 }
+/** Asks git about the working folder; every field is null where git does not know (or is not installed). */
+async function readGitFacts(cwd) {
+    const [branch, sha, remoteUrl, originHead, tag] = await Promise.all([
+        git(['rev-parse', '--abbrev-ref', 'HEAD'], cwd),
+        git(['rev-parse', 'HEAD'], cwd),
+        git(['remote', 'get-url', 'origin'], cwd),
+        git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], cwd),
+        git(['tag', '--points-at', 'HEAD'], cwd)
+    ]);
+    return { branch, sha, remoteUrl, defaultBranch: originHead?.replace(/^origin\//, '') ?? null, tag: tag?.split('\n')[0] ?? null };
+}
 
-;// CONCATENATED MODULE: ./src/defectdojo/scheduler.ts
-// Bounded concurrency without duplicate tests. DefectDojo's reimport looks a test up and creates it
-// when missing, without a lock (API.md §e caveat 2): two concurrent first uploads into one new test
-// both create one. Distinct targets are guaranteed by the collision check; here, within each
-// product/engagement the first upload runs alone (it creates the context), then the rest fan out.
-/** Runs `work` over items, at most `concurrency` at once; items of one group wait for their group's first. */
-async function runScheduled(items, groupOf, concurrency, work) {
-    const results = new Array(items.length);
-    const leaderDone = new Map();
-    const openGate = new Map();
-    const leaders = new Set();
-    items.forEach((item, index) => {
-        const group = groupOf(item);
-        if (leaderDone.has(group))
-            return;
-        leaders.add(index);
-        leaderDone.set(group, new Promise((resolve) => openGate.set(group, resolve)));
-    });
-    // Leaders first, so that every group starts as early as the pool allows; a waiting follower never
-    // blocks a leader, so the pool cannot deadlock.
-    const order = [...leaders, ...[...items.keys()].filter((index) => !leaders.has(index))];
-    let next = 0;
-    const worker = async () => {
-        while (next < order.length) {
-            const index = order[next++];
-            const item = items[index];
-            const group = groupOf(item);
-            if (!leaders.has(index))
-                await leaderDone.get(group);
-            try {
-                results[index] = await work(item);
-            }
-            finally {
-                // The gate opens whether the leader succeeded or failed: a failure creates nothing to race on.
-                if (leaders.has(index))
-                    openGate.get(group)();
-            }
-        }
+;// CONCATENATED MODULE: ./src/context/values.ts
+// Reading loosely typed environment and payload values.
+/** The value at `path` inside nested objects, or undefined. */
+function get(value, ...path) {
+    let current = value;
+    for (const step of path) {
+        if (typeof current !== 'object' || current === null)
+            return undefined;
+        current = current[step];
+    }
+    return current;
+}
+/** A non-empty string, or null. */
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : null;
+}
+
+;// CONCATENATED MODULE: ./src/context/gitlab.ts
+
+/**
+ * GitLab CI's predefined variables → RunContext. Merge-request pipelines report the source branch and
+ * its head commit; tag pipelines give the version; `{pr}` is the merge request's IID.
+ */
+function deriveGitlabContext(env, workspace) {
+    const mergeRequestBranch = str(env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME);
+    const branch = mergeRequestBranch ?? str(env.CI_COMMIT_BRANCH) ?? '';
+    const sha = env.CI_COMMIT_SHA ?? '';
+    const projectUrl = str(env.CI_PROJECT_URL)?.replace(/\/+$/, '') ?? null;
+    const iid = Number(env.CI_MERGE_REQUEST_IID);
+    const [namespace, ...rest] = (env.CI_PROJECT_PATH ?? '').split('/');
+    return {
+        owner: env.CI_PROJECT_NAMESPACE ?? namespace ?? '',
+        repo: env.CI_PROJECT_NAME ?? rest.at(-1) ?? '',
+        serverUrl: (env.CI_SERVER_URL ?? 'https://gitlab.com').replace(/\/+$/, ''),
+        eventName: env.CI_PIPELINE_SOURCE ?? 'push',
+        branch,
+        defaultBranch: str(env.CI_DEFAULT_BRANCH),
+        sha,
+        pr: mergeRequestBranch && Number.isInteger(iid) ? iid : null,
+        tag: str(env.CI_COMMIT_TAG),
+        runId: env.CI_PIPELINE_ID ?? '',
+        runAttempt: '1',
+        workflow: env.CI_PIPELINE_NAME ?? '',
+        job: env.CI_JOB_NAME ?? '',
+        runUrl: str(env.CI_PIPELINE_URL),
+        buildId: env.CI_PIPELINE_ID ?? '',
+        scmUri: projectUrl && sha ? `${projectUrl}/-/tree/${sha}` : null,
+        workspace
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-    return results;
 }
 
-;// CONCATENATED MODULE: ./src/sources/label.ts
-/** How a report is named to people: `artifact/path inside it`, or the workspace-relative path. */
-function reportLabel(source) {
-    return source.artifact ? `${source.artifact}/${source.displayPath}` : source.displayPath;
+;// CONCATENATED MODULE: ./src/errors.ts
+// The ways a run can stop or fail as a whole, told apart by type (user error vs. server vs. bug), so
+// every shell ends it the same way: a configuration problem is the user's to fix (the CLI exits 2), a
+// failed token check or artifact listing is the environment's (exit 1), anything else is a bug.
+/** A user error in the inputs: the run stops before any upload and says what to change. */
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `${problems.length} inputs are invalid:\n- ${problems.join('\n- ')}`);
+        this.name = 'ConfigError';
+        this.problems = problems;
+    }
 }
-
-// EXTERNAL MODULE: ./src/plan/naming.ts
-var naming = __nccwpck_require__(387);
-;// CONCATENATED MODULE: ./src/plan/plan.ts
-// Recognised reports → planned uploads: where each lands (product type, product, engagement, test
-// title) and every multipart field sent with it. Checks that no two reports would land in the same
-// test before anything is sent.
-
-
-
 /** Two or more reports would land in one test and take turns closing each other's findings. */
 class CollisionError extends Error {
     constructor(message) {
@@ -2812,6 +3063,764 @@ class CollisionError extends Error {
         this.name = 'CollisionError';
     }
 }
+/** Whether a fatal failure is the user's to fix in the inputs (the CLI's usage exit code). */
+function isUserError(fatal) {
+    return fatal !== null && (fatal.kind === 'configuration' || fatal.kind === 'collision');
+}
+/** For switches that must cover every case: a new case fails to compile here. */
+function assertNever(value) {
+    throw new Error(`unexpected value ${JSON.stringify(value)}`);
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/scan-types.ts
+// Every scan_type string that DefectDojo's import-scan / reimport-scan API accepts, byte for byte.
+// Source: DefectDojo/django-DefectDojo @ 7cfa159a6767b0ac6e66f3b1597a997e607e7308 (3.2.0), the serializer's
+// scan_type choices (dojo/tools/factory.py get_choices_sorted), as listed in docs/defectdojo-api.md §g.
+// There is no alias table on the server: any other string is a 400 (docs/defectdojo-api.md §h).
+const SCAN_TYPES = [
+    "AIDE Scan",
+    "APKLeaks Scan",
+    "AWS Inspector2 Scan",
+    "AWS Prowler Scan",
+    "AWS Prowler V3",
+    "AWS Security Finding Format (ASFF) Scan",
+    "AWS Security Hub Scan",
+    "Acunetix Scan",
+    "Alert Logic Scan",
+    "Anchore Engine Scan",
+    "Anchore Enterprise Policy Check",
+    "Anchore Grype",
+    "Anchore Grype detailed",
+    "AnchoreCTL Policies Report",
+    "AnchoreCTL Vuln Report",
+    "AppCheck Web Application Scanner",
+    "AppSpider Scan",
+    "Aqua Scan",
+    "Arachni Scan",
+    "AuditJS Scan",
+    "Azure Security Center Recommendations Scan",
+    "Bandit Scan",
+    "Bearer CLI",
+    "BlackDuck API",
+    "Blackduck Binary Analysis",
+    "Blackduck Component Risk",
+    "Blackduck Hub Scan",
+    "Brakeman Scan",
+    "BugCrowd Scan",
+    "Bugcrowd API Import",
+    "Bundler-Audit Scan",
+    "Burp Dastardly Scan",
+    "Burp Enterprise Scan",
+    "Burp GraphQL API",
+    "Burp REST API",
+    "Burp Scan",
+    "Burp Suite DAST Scan",
+    "CSAF Scan",
+    "CargoAudit Scan",
+    "Checkmarx CxFlow SAST",
+    "Checkmarx OSA",
+    "Checkmarx One Scan",
+    "Checkmarx Scan",
+    "Checkmarx Scan detailed",
+    "Checkov Scan",
+    "Chef Inspect Log",
+    "Choctaw Hog Scan",
+    "Clair Scan",
+    "ClamAV Scan",
+    "Cloudflare Insights",
+    "Cloudsploit Scan",
+    "Cobalt.io API Import",
+    "Cobalt.io Scan",
+    "Codechecker Report native",
+    "Composer Audit Scan",
+    "Conftest Scan",
+    "Contrast Scan",
+    "Coverity API",
+    "Coverity Scan JSON Report",
+    "Cppcheck Scan",
+    "Crashtest Security JSON File",
+    "Crashtest Security XML File",
+    "CredScan Scan",
+    "Crunch42 Scan",
+    "Cyberwatch scan (Galeax)",
+    "CycloneDX Scan",
+    "Cycognito Scan",
+    "DSOP Scan",
+    "DawnScanner Scan",
+    "Deepfence Threatmapper Report",
+    "Dependency Check Scan",
+    "Dependency Track Finding Packaging Format (FPF) Export",
+    "Detect-secrets Scan",
+    "DevSkim Scan",
+    "Dirsearch Scan",
+    "Dockle Scan",
+    "Dotnet Vulnerable Packages Scan",
+    "DrHeader JSON Importer",
+    "Duroc Hog Scan",
+    "ESLint Scan",
+    "Edgescan Scan",
+    "Essex Hog Scan",
+    "Firmwalker Scan",
+    "Flawfinder Scan",
+    "Fortify Scan",
+    "Fortify Scan v2",
+    "Garak Scan",
+    "Generic Findings Import",
+    "Ggshield Scan",
+    "GitLab API Fuzzing Report Scan",
+    "GitLab Container Scan",
+    "GitLab DAST Report",
+    "GitLab Dependency Scanning Report",
+    "GitLab SAST Report",
+    "GitLab Secret Detection Report",
+    "Github SAST Scan",
+    "Github Secrets Detection Report Scan",
+    "Github Vulnerability Scan",
+    "Gitleaks Scan",
+    "Gobuster Scan",
+    "Google Cloud Artifact Vulnerability Scan",
+    "Gosec Scanner",
+    "Gottingen Hog Scan",
+    "Govulncheck Scanner",
+    "Govulncheck Scanner V2",
+    "HCL AppScan on Cloud SAST XML",
+    "HCLAppScan XML",
+    "HackerOne Cases",
+    "Hadolint Dockerfile check",
+    "Harbor Vulnerability Scan",
+    "Horusec Scan",
+    "Humble Json Importer",
+    "HuskyCI Report",
+    "Hydra Scan",
+    "IBM AppScan DAST",
+    "Immuniweb Scan",
+    "Infer Scan",
+    "IntSights Report",
+    "Invicti Scan",
+    "IriusRisk Threats Scan",
+    "JFrog Xray API Summary Artifact Scan",
+    "JFrog Xray On Demand Binary Scan",
+    "JFrog Xray Scan",
+    "JFrog Xray Unified Scan",
+    "KICS Scan",
+    "Kiuwan SCA Scan",
+    "Kiuwan Scan",
+    "KrakenD Audit Scan",
+    "KubeHunter Scan",
+    "KubeLinter Scan",
+    "Kubeaudit Scan",
+    "Kubescape JSON Importer",
+    "Legitify Scan",
+    "Lynis Scan",
+    "MSDefender Parser",
+    "Masscan Scan",
+    "Mayhem SARIF Report",
+    "Mend Scan",
+    "Meterian Scan",
+    "Microfocus Webinspect Scan",
+    "Mix Audit Scan",
+    "MobSF Scan",
+    "MobSF Scorecard Scan",
+    "Mobsfscan Scan",
+    "Mozilla Observatory Scan",
+    "NPM Audit Scan",
+    "NPM Audit v7+ Scan",
+    "Naabu Scan",
+    "Nancy Scan",
+    "Netsparker Scan",
+    "Nettacker Scan",
+    "NeuVector (REST)",
+    "NeuVector (compliance)",
+    "Nexpose Scan",
+    "Nikto Scan",
+    "Nmap Scan",
+    "Node Security Platform Scan",
+    "Nosey Parker Scan",
+    "Nuclei Scan",
+    "ORT evaluated model Importer",
+    "OSV Scan",
+    "OpenReports",
+    "OpenVAS Parser",
+    "OpenVAS Parser v2",
+    "OpenVEX Scan",
+    "Openscap Vulnerability Scan",
+    "Orca Security Alerts",
+    "OssIndex Devaudit SCA Scan Importer",
+    "Outpost24 Scan",
+    "PHP Security Audit v2",
+    "PHP Symfony Security Check",
+    "PICUS Scan",
+    "PMD Scan",
+    "PTART Report",
+    "PWN SAST",
+    "PingCastle",
+    "Polaris Scan",
+    "Popeye Scan",
+    "Progpilot Scan",
+    "Promptfoo Scan",
+    "Prowler Scan",
+    "QARK Scan",
+    "Qualys Hacker Guardian Scan",
+    "Qualys Infrastructure Scan (WebGUI XML)",
+    "Qualys Scan",
+    "Qualys VMDR",
+    "Qualys Webapp Scan",
+    "Rapplex Scan",
+    "Red Hat Satellite",
+    "Retire.js Scan",
+    "ReversingLabs Spectra Assure",
+    "Risk Recon API Importer",
+    "Rubocop Scan",
+    "Rusty Hog Scan",
+    "SARIF",
+    "SKF Scan",
+    "SPDX Scan",
+    "SSH Audit Importer",
+    "SSL Labs Scan",
+    "SSLyze Scan (JSON)",
+    "Scantist Scan",
+    "Scout Suite Scan",
+    "Secretlint Scan",
+    "Semgrep JSON Report",
+    "Semgrep Pro JSON Report",
+    "Snyk Code Scan",
+    "Snyk Issue API Scan",
+    "Snyk Scan",
+    "Solar Appscreener Scan",
+    "SonarQube API Import",
+    "SonarQube Scan",
+    "SonarQube Scan detailed",
+    "Sonatype Application Scan",
+    "SpotBugs Scan",
+    "Sqlmap Scan",
+    "Sslscan",
+    "Sslyze Scan",
+    "StackHawk HawkScan",
+    "Sysdig CLI Report",
+    "Sysdig Vulnerability Report",
+    "TFSec Scan",
+    "Talisman Scan",
+    "Tenable Scan",
+    "Terrascan Scan",
+    "Testssl Scan",
+    "Threagile risks report",
+    "ThreatComposer Scan",
+    "Trivy Operator Scan",
+    "Trivy Scan",
+    "Trufflehog Scan",
+    "Trufflehog3 Scan",
+    "Trustwave Fusion API Scan",
+    "Trustwave Scan (CSV)",
+    "Twistlock Image Scan",
+    "VCG Scan",
+    "Veracode Scan",
+    "Veracode SourceClear Scan",
+    "Vulners",
+    "WFuzz JSON report",
+    "Wapiti Scan",
+    "Wazuh",
+    "WhatWeb Scan",
+    "Whispers Scan",
+    "WhiteHat Sentinel",
+    "Wiz Scan",
+    "Wizcli Dir Scan",
+    "Wizcli IaC Scan",
+    "Wizcli Img Scan",
+    "Wpscan",
+    "Xanitizer Scan",
+    "Xeol Parser",
+    "Xygeni SAST Scan",
+    "Xygeni SCA Scan",
+    "Xygeni Secrets Scan",
+    "YARA Scan",
+    "Yarn Audit Scan",
+    "ZAP Scan",
+    "Zora Parser",
+    "cfn-lint Scan",
+    "cfn-nag Scan",
+    "chkrootkit Scan",
+    "cwe_checker Scan",
+    "docker-bench-security Scan",
+    "ffuf Scan",
+    "httpx Scan",
+    "kube-bench Scan",
+    "n0s1 Scanner",
+    "njsscan Scan",
+    "pip-audit Scan",
+    "pnpm Audit Scan",
+    "rkhunter Scan",
+];
+/** Scan types whose parser can pull from an API instead of a file (requires_file=False). */
+const API_SCAN_TYPES = (/* unused pure expression or super */ null && ([
+    "BlackDuck API",
+    "Bugcrowd API Import",
+    "Cobalt.io API Import",
+    "Edgescan Scan",
+    "SonarQube API Import",
+    "Vulners",
+]));
+
+;// CONCATENATED MODULE: ./src/config/templates.ts
+// Naming templates: `{placeholder}` → value. Product type, product, engagement and test title are
+// templates so one step can follow the practitioners' naming model (one product per service, an
+// engagement per lane or one long-running CI/CD engagement, one test per scanner track).
+/** Every placeholder a template may use; any other `{name}` is an input error. */
+const PLACEHOLDERS = ['owner', 'repo', 'branch', 'pr', 'workflow', 'job', 'artifact', 'tool', 'scan_type', 'lane', 'file', 'report', 'environment'];
+const PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g;
+/** Problems with a template's placeholders, as sentences about `subject` ("Input `product`"). */
+function checkTemplate(subject, template) {
+    const problems = [];
+    for (const [, name] of template.matchAll(PLACEHOLDER_PATTERN)) {
+        if (!PLACEHOLDERS.includes(name)) {
+            problems.push(`${subject} uses the unknown placeholder {${name}}: use one of ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
+        }
+    }
+    return problems;
+}
+/** Fills a template; runs of spaces left by empty values are folded. */
+function fillTemplate(template, values) {
+    return template
+        .replace(PLACEHOLDER_PATTERN, (whole, name) => (name in values ? values[name] : whole))
+        .replace(/\s{2,}/g, ' ')
+        .replace(/\(\s*\)/g, '')
+        .trim();
+}
+
+;// CONCATENATED MODULE: ./src/config/rules.ts
+// The `scan-types` input: per-file rules, one per line, that set a report's scan type and, for a
+// monorepo, where it lands:
+//
+//   <glob> = <Exact Scan Type | *> [; product=<template>] [; product-type=<template>] [; engagement=<template>] [; test-title=<template>]
+//
+// `*` keeps recognition by content. The glob is matched against the file's path inside its artifact,
+// or relative to the workspace. The first matching line wins. Everything is validated before any upload.
+
+
+
+
+const KEYS = { product: 'product', 'product-type': 'productType', engagement: 'engagement', 'test-title': 'testTitle' };
+/** Parses the `scan-types` lines; problems are sentences naming the input and the line. */
+function parseReportRules(lines, problems) {
+    const rules = [];
+    lines.forEach((line, index) => {
+        const where = `${(0,inputs/* inputSubject */.By)('scan-types')} line ${index + 1} ("${line}")`;
+        const equals = line.indexOf('=');
+        if (equals <= 0) {
+            problems.push(`${where} is not \`<glob> = <Scan Type>\`, e.g. \`reports/custom/*.json = Generic Findings Import\`.`);
+            return;
+        }
+        const pattern = line.slice(0, equals).trim();
+        const [typePart, ...settings] = line.slice(equals + 1).split(';').map((part) => part.trim());
+        const rule = { pattern, matches: picomatch_default()(pattern, { dot: true }), scanType: null, productType: null, product: null, engagement: null, testTitle: null };
+        if (typePart && typePart !== '*') {
+            if (SCAN_TYPES.includes(typePart))
+                rule.scanType = typePart;
+            else {
+                const suggestion = suggestScanType(typePart);
+                problems.push(`${where} names the scan type "${typePart}", which DefectDojo does not accept${suggestion ? `: did you mean "${suggestion}"?` : '.'} Scan types are exact, case-sensitive strings.`);
+            }
+        }
+        else if (!typePart) {
+            problems.push(`${where} has no scan type after "=": name one, or \`*\` to keep recognition by content.`);
+        }
+        for (const setting of settings.filter((s) => s !== '')) {
+            const [key, ...rest] = setting.split('=');
+            const name = key.trim();
+            const value = rest.join('=').trim();
+            if (!(name in KEYS) || !value) {
+                problems.push(`${where}: "${setting}" is not one of product=…, product-type=…, engagement=…, test-title=….`);
+                continue;
+            }
+            problems.push(...checkTemplate(`${(0,inputs/* inputSubject */.By)('scan-types')} line ${index + 1} (${name})`, value));
+            rule[KEYS[name]] = value;
+        }
+        rules.push(rule);
+    });
+    return rules;
+}
+/** The accepted scan type a user most likely meant: `Trivy` → `Trivy Scan`, `zap scan` → `ZAP Scan`. */
+function suggestScanType(input) {
+    const wanted = normalise(input);
+    if (!wanted)
+        return null;
+    const exactFolded = SCAN_TYPES.find((t) => normalise(t) === wanted);
+    if (exactFolded)
+        return exactFolded;
+    const prefixed = SCAN_TYPES.filter((t) => normalise(t).startsWith(wanted)).sort((a, b) => a.length - b.length);
+    if (prefixed.length > 0)
+        return prefixed[0];
+    let best = null;
+    for (const type of SCAN_TYPES) {
+        const distance = editDistance(wanted, normalise(type));
+        if (!best || distance < best.distance)
+            best = { type, distance };
+    }
+    return best && best.distance <= Math.max(2, Math.floor(wanted.length / 4)) ? best.type : null;
+}
+function normalise(text) {
+    return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+function editDistance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/config/config.ts
+// Every input, parsed and validated in one place into one typed Config. A pure function of the raw
+// input strings, so both shells and the tests feed it alike. All problems are collected and reported
+// together, each naming the input, the value and what is accepted, before anything is sent anywhere.
+
+
+
+
+/** Reads typed values from the raw strings, collecting problems instead of throwing. */
+class Reader {
+    problems = [];
+    raw;
+    constructor(raw) {
+        this.raw = raw;
+    }
+    /** The trimmed value, or the table's default when empty or missing. */
+    text(name) {
+        const value = this.raw[name]?.trim();
+        return value === undefined || value === '' ? inputs/* INPUTS */.mc[name].default : value;
+    }
+    /** Lines or list items, trimmed, blanks and `#` comments dropped. */
+    items(name) {
+        const value = this.raw[name] ?? inputs/* INPUTS */.mc[name].default;
+        return (0,inputs/* inputSpec */.mm)(name).kind === 'list' ? splitList(value) : splitLines(value);
+    }
+    flag(name) {
+        return this.boolean(name, this.text(name)) ?? false;
+    }
+    /** true / false, or null when not set. */
+    tristate(name) {
+        const value = this.text(name);
+        return value === '' ? null : this.boolean(name, value);
+    }
+    choice(name) {
+        const value = this.text(name);
+        const choices = ((0,inputs/* inputSpec */.mm)(name).choices ?? []);
+        if (choices.includes(value))
+            return value;
+        this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}": use one of ${choices.join(', ')}.`);
+        return choices[0];
+    }
+    /** A choice that may be left empty (DefectDojo's default). */
+    optionalChoice(name) {
+        return this.text(name) === '' ? null : this.choice(name);
+    }
+    number(name) {
+        const spec = (0,inputs/* inputSpec */.mm)(name);
+        const value = this.text(name);
+        const number = Number(value);
+        const integer = spec.kind === 'integer';
+        const { min, max } = spec.range ?? { min: -Infinity, max: Infinity };
+        if (value === '' || !Number.isFinite(number) || number < min || number > max || (integer && !Number.isInteger(number))) {
+            this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}": use ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
+            return min;
+        }
+        return number;
+    }
+    optionalNumber(name) {
+        return this.text(name) === '' ? null : this.number(name);
+    }
+    /** `YYYY-MM-DD`, the only date format DefectDojo accepts (docs/defectdojo-api.md §0). */
+    date(name, rule) {
+        const value = this.text(name);
+        if (value === '')
+            return null;
+        const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+        if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+            this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}": use a date as YYYY-MM-DD.`);
+            return null;
+        }
+        // The server refuses a scan_date after its own date; a day of slack covers time zones.
+        if (rule.notInFuture && date.getTime() > Date.now() + 86_400_000)
+            this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}", which is in the future: DefectDojo refuses it.`);
+        return value;
+    }
+    /** The YAML 1.2 core-schema booleans, as @actions/core accepts them. */
+    boolean(name, value) {
+        if (['true', 'True', 'TRUE'].includes(value))
+            return true;
+        if (['false', 'False', 'FALSE'].includes(value))
+            return false;
+        this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}": use true or false.`);
+        return null;
+    }
+}
+function parseConfig(raw) {
+    const read = new Reader(raw);
+    const problems = read.problems;
+    const dryRun = read.flag('dry-run');
+    const url = read.text('defectdojo-url');
+    const token = read.text('defectdojo-token');
+    const allowInsecure = read.flag('allow-insecure-http');
+    let defectdojoUrl = null;
+    if (url)
+        defectdojoUrl = parseUrl(url, allowInsecure, problems);
+    else if (!dryRun)
+        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless \`dry-run: true\`.`);
+    if (!token && !dryRun)
+        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} is required (a DefectDojo API v2 key, best from a secret), unless \`dry-run: true\`.`);
+    if (token && /\s/.test(token))
+        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} contains white space: paste only the 40-character API v2 key, without "Token ".`);
+    for (const name of ['product-type', 'product', 'engagement', 'test-title'])
+        problems.push(...checkTemplate((0,inputs/* inputSubject */.By)(name), read.text(name)));
+    const runId = read.text('run-id');
+    const repository = read.text('repository');
+    const githubToken = read.text('github-token');
+    let otherRun = null;
+    if (runId) {
+        if (!/^\d+$/.test(runId))
+            problems.push(`${(0,inputs/* inputSubject */.By)('run-id')} is "${runId}": use the numeric id of a workflow run (github.event.workflow_run.id).`);
+        const [owner, repo, extra] = repository.split('/');
+        if (repository && (!owner || !repo || extra !== undefined))
+            problems.push(`${(0,inputs/* inputSubject */.By)('repository')} is "${repository}": use owner/name.`);
+        if (!githubToken)
+            problems.push(`${(0,inputs/* inputSubject */.By)('github-token')} is required with \`run-id\` (the default, github.token, works when the workflow grants \`actions: read\`).`);
+        otherRun = { runId: Number(runId), repository: repository ? { owner: owner ?? '', repo: repo ?? '' } : null };
+    }
+    else if (repository) {
+        problems.push(`${(0,inputs/* inputSubject */.By)('repository')} only applies together with \`run-id\`: give the run whose artifacts to download.`);
+    }
+    const clientCertificate = read.text('client-certificate') || null;
+    const clientKey = read.text('client-key') || null;
+    if (Boolean(clientCertificate) !== Boolean(clientKey))
+        problems.push('Inputs `client-certificate` and `client-key` go together: give both PEM files for mutual TLS, or neither.');
+    const mode = read.choice('mode');
+    const options = importOptions(read);
+    if (options.doNotReactivate !== null && mode === 'import') {
+        problems.push(`${(0,inputs/* inputSubject */.By)('do-not-reactivate')} only applies to reimport: remove it, or use \`mode: reimport\`.`);
+    }
+    if (options.closeOldFindingsProductScope && mode === 'reimport') {
+        problems.push(`${(0,inputs/* inputSubject */.By)('close-old-findings-product-scope')} has no effect on reimport (DefectDojo ignores it there): remove it, or use \`mode: import\`.`);
+    }
+    const config = {
+        defectdojoUrl,
+        defectdojoToken: token || null,
+        paths: read.items('path'),
+        // `artifacts` is the one input where an explicit empty value means something (download nothing).
+        artifactPatterns: read.items('artifacts'),
+        artifactsExplicit: raw.artifacts !== undefined,
+        otherRun,
+        githubToken: githubToken || null,
+        keepDownloads: read.flag('keep-downloads'),
+        dryRun,
+        productTypeTemplate: read.text('product-type'),
+        productTemplate: read.text('product'),
+        engagementTemplate: read.text('engagement'),
+        testTitleTemplate: read.text('test-title'),
+        environment: read.text('environment'),
+        ifNoReports: read.choice('if-no-reports'),
+        concurrency: read.number('concurrency'),
+        retries: read.number('retries'),
+        requestTimeoutMs: Math.round(read.number('timeout-minutes') * 60_000),
+        maxReportBytes: Math.floor(read.number('max-report-size-mb') * 1048576),
+        caCertificates: read.text('ca-certificates') || null,
+        clientCertificate,
+        clientKey,
+        extraHeaders: parseHeaders(raw['extra-headers'] ?? '', problems),
+        mode,
+        branchIsolation: read.flag('branch-isolation'),
+        version: read.text('version') || null,
+        rules: parseReportRules(read.items('scan-types'), problems),
+        options,
+        failOnError: read.flag('fail-on-error'),
+        failOnUnrecognized: read.flag('fail-on-unrecognized')
+    };
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    return config;
+}
+/** Whether the inputs ask for a dry run, even when other inputs are invalid (for the summary of a failed run). */
+function wasDryRun(raw) {
+    return new Reader(raw).flag('dry-run');
+}
+function importOptions(read) {
+    const tags = read.items('tags');
+    for (const tag of tags) {
+        // docs/defectdojo-api.md §0: each tag may not contain spaces, commas or quotes (DefectDojo's tag validator).
+        if (/[\s,'"]/.test(tag))
+            read.problems.push(`${(0,inputs/* inputSubject */.By)('tags')} has "${tag}": tags may not contain spaces, commas or quotes.`);
+    }
+    return {
+        service: read.text('service') || null,
+        scanDate: read.date('scan-date', { notInFuture: true }),
+        minimumSeverity: read.optionalChoice('minimum-severity'),
+        active: read.tristate('active'),
+        verified: read.tristate('verified'),
+        closeOldFindings: read.tristate('close-old-findings'),
+        closeOldFindingsProductScope: read.tristate('close-old-findings-product-scope'),
+        doNotReactivate: read.tristate('do-not-reactivate'),
+        tags,
+        applyTagsToFindings: read.tristate('apply-tags-to-findings'),
+        applyTagsToEndpoints: read.tristate('apply-tags-to-endpoints'),
+        groupBy: read.optionalChoice('group-by'),
+        createFindingGroupsForAllFindings: read.tristate('create-finding-groups-for-all-findings'),
+        pushToJira: read.tristate('push-to-jira'),
+        deduplicationOnEngagement: read.tristate('deduplication-on-engagement'),
+        engagementEndDate: read.date('engagement-end-date', { notInFuture: false }),
+        lead: read.optionalNumber('lead'),
+        apiScanConfiguration: read.optionalNumber('api-scan-configuration')
+    };
+}
+/** Newline-separated values, trimmed, blanks and `#` comments dropped. */
+function splitLines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+/** Newline- or comma-separated values. */
+function splitList(value) {
+    return splitLines(value.replace(/,/g, '\n'));
+}
+/** Headers DefectDojo or HTTP itself owns: overriding them would break the upload or the auth. */
+const RESERVED_HEADERS = new Set(['authorization', 'content-type', 'content-length', 'host', 'transfer-encoding', 'connection', 'x-request-id']);
+/** `extra-headers` lines `Name: value`. */
+function parseHeaders(value, problems) {
+    const headers = {};
+    splitLines(value).forEach((line, index) => {
+        const colon = line.indexOf(':');
+        const name = colon > 0 ? line.slice(0, colon).trim() : '';
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+            // The line may hold a secret: say which line, never what it holds.
+            problems.push(`${(0,inputs/* inputSubject */.By)('extra-headers')} line ${index + 1} is not \`Name: value\`.`);
+            return;
+        }
+        if (RESERVED_HEADERS.has(name.toLowerCase())) {
+            problems.push(`${(0,inputs/* inputSubject */.By)('extra-headers')} may not set ${name}: the action sets it itself.`);
+            return;
+        }
+        headers[name] = line.slice(colon + 1).trim();
+    });
+    return headers;
+}
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+function parseUrl(value, allowInsecure, problems) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is "${value}", which is not a URL: give the base URL, e.g. https://defectdojo.example.com.`);
+        return null;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is "${value}": use an http:// or https:// URL.`);
+        return null;
+    }
+    if (url.protocol === 'http:' && !allowInsecure && !LOOPBACK.test(url.hostname)) {
+        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is "${value}": plain http:// would send the API key unencrypted; use https://, or set \`allow-insecure-http: true\` for a trusted network.`);
+        return null;
+    }
+    if (url.username || url.password) {
+        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} contains credentials: put the API key in ${(0,inputs/* theInput */.y8)('defectdojo-token')} instead.`);
+        return null;
+    }
+    // Users paste the API root or a UI page; the client appends /api/v2/… itself.
+    const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v2$/, '');
+    return `${url.origin}${path}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/files.ts
+// The input files a run needs (PEM files for TLS), read and checked right after the inputs, so a
+// missing or wrong file is a configuration error before anything else, in dry-run too.
+
+
+
+/** Reads the PEM files named by the inputs; a missing or non-PEM file is a configuration error. */
+async function readConfigFiles(config) {
+    const problems = [];
+    const read = async (input, path, marker) => {
+        if (!path)
+            return null;
+        try {
+            const text = await (0,promises_.readFile)(path, 'utf8');
+            if (!marker.test(text))
+                problems.push(`${(0,inputs/* inputSubject */.By)(input)} names ${path}, which holds no PEM block (-----BEGIN …-----).`);
+            return text;
+        }
+        catch (error) {
+            problems.push(`${(0,inputs/* inputSubject */.By)(input)} names ${path}, which cannot be read (${error.code ?? String(error)}).`);
+            return null;
+        }
+    };
+    // One after another, so the problems come in the order of the inputs.
+    const ca = await read('ca-certificates', config.caCertificates, /-----BEGIN CERTIFICATE-----/);
+    const cert = await read('client-certificate', config.clientCertificate, /-----BEGIN CERTIFICATE-----/);
+    const key = await read('client-key', config.clientKey, /-----BEGIN [A-Z ]*PRIVATE KEY-----/);
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    return { ca, cert, key };
+}
+
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/plan/dedup.ts
+// The same report reached twice (an artifact that was also downloaded into the workspace, a folder
+// listed twice under different names) is uploaded once. Only files of equal size are hashed, so the
+// usual run, where every report has its own size, reads nothing.
+
+
+/** Streams a file through sha256. */
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/**
+ * Groups candidates with identical content. Returns, for each candidate that is a copy, the index of
+ * the one kept (the first in input order: workspace files come before artifacts).
+ */
+async function findCopies(candidates) {
+    const bySize = new Map();
+    candidates.forEach((c, index) => bySize.set(c.size, [...(bySize.get(c.size) ?? []), index]));
+    const copies = new Map();
+    for (const indexes of bySize.values()) {
+        if (indexes.length < 2)
+            continue;
+        const byHash = new Map();
+        for (const index of indexes) {
+            const digest = await sha256File(candidates[index].absolutePath);
+            const kept = byHash.get(digest);
+            if (kept === undefined)
+                byHash.set(digest, index);
+            else
+                copies.set(index, kept);
+        }
+    }
+    return copies;
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+// Recognised reports → planned uploads: where each lands (product type, product, engagement, test
+// title) and every multipart field sent with it. Checks that no two reports would land in the same
+// test before anything is sent.
+
+
+
+
+
 function planUploads(config, context, reports) {
     const uploads = reports.map(({ candidate, recognition }) => {
         const target = targetFor(config, context, candidate, recognition);
@@ -2835,7 +3844,7 @@ function templateValues(config, context, candidate, recognition) {
         scan_type: recognition.scanType,
         lane: recognition.lane,
         file: name.slice(0, name.length - (0,external_node_path_.extname)(name).length) || name,
-        report: reportLabel(candidate),
+        report: (0,model/* reportLabel */.tr)(candidate),
         environment: config.environment
     };
 }
@@ -2844,14 +3853,14 @@ function targetFor(config, context, candidate, recognition) {
     // A `scan-types` line may route matching files elsewhere (a monorepo's services to their own products).
     const rule = config.rules.find((r) => r.matches(candidate.displayPath) && (r.product || r.productType || r.engagement || r.testTitle));
     const engagementTemplate = rule?.engagement ?? config.engagementTemplate;
-    let engagement = (0,naming/* fillTemplate */.ou)(engagementTemplate, values);
+    let engagement = fillTemplate(engagementTemplate, values);
     if (isolateBranch(config, context) && !engagementTemplate.includes('{branch}'))
         engagement = `${engagement} (${context.branch})`;
     return {
-        productType: (0,naming/* fillTemplate */.ou)(rule?.productType ?? config.productTypeTemplate, values),
-        product: (0,naming/* fillTemplate */.ou)(rule?.product ?? config.productTemplate, values),
+        productType: fillTemplate(rule?.productType ?? config.productTypeTemplate, values),
+        product: fillTemplate(rule?.product ?? config.productTemplate, values),
         engagement,
-        testTitle: (0,naming/* fillTemplate */.ou)(rule?.testTitle ?? config.testTitleTemplate, values)
+        testTitle: fillTemplate(rule?.testTitle ?? config.testTitleTemplate, values)
     };
 }
 /**
@@ -2873,10 +3882,10 @@ function fieldsFor(config, context, recognition, target) {
         product_name: target.product,
         engagement_name: target.engagement,
         test_title: target.testTitle,
-        // Never false: an explicit false turns a missing context into an unhelpful 404 (API.md §b).
+        // Never false: an explicit false turns a missing context into an unhelpful 404 (docs/defectdojo-api.md §b).
         auto_create_context: 'true',
         environment: config.environment,
-        // Sent on every upload, even empty: a reimport that omits them clears the stored values (API.md §a).
+        // Sent on every upload, even empty: a reimport that omits them clears the stored values (docs/defectdojo-api.md §a).
         branch_tag: context.branch,
         commit_hash: context.sha,
         build_id: context.buildId,
@@ -2908,12 +3917,12 @@ function fieldsFor(config, context, recognition, target) {
     for (const [name, value] of optional)
         if (value !== null)
             fields[name] = String(value);
-    // Repeated fields, one tag each (API.md §0).
+    // Repeated fields, one tag each (docs/defectdojo-api.md §0).
     if (o.tags.length > 0)
         fields.tags = [...o.tags];
     return fields;
 }
-/** Reimport finds its test by product, engagement, scan type and title (API.md §b): all four must differ. */
+/** Reimport finds its test by product, engagement, scan type and title (docs/defectdojo-api.md §b): all four must differ. */
 function checkCollisions(uploads) {
     const byTest = new Map();
     for (const upload of uploads) {
@@ -2926,15 +3935,87 @@ function checkCollisions(uploads) {
         return;
     const lines = clashes.map((group) => {
         const t = group[0].target;
-        const files = group.map((u) => reportLabel(u.candidate));
+        const files = group.map((u) => (0,model/* reportLabel */.tr)(u.candidate));
         return `- ${files.join(', ')} → product "${t.product}", engagement "${t.engagement}", ${group[0].recognition.scanType}, test "${t.testTitle}"`;
     });
     throw new CollisionError(`These reports would land in the same DefectDojo test and close each other's findings on every run:\n${lines.join('\n')}\n` +
-        'Give each its own test: add {report}, {artifact} or {file} to the `test-title` input, or route them apart with `engagement`.');
+        `Give each its own test: add {report}, {artifact} or {file} to ${(0,inputs/* theInput */.y8)('test-title')}, or route them apart with ${(0,inputs/* theInput */.y8)('engagement')}.`);
+}
+
+;// CONCATENATED MODULE: ./src/pool.ts
+// Bounded concurrency, the one worker pool of the project: recognition, artifact downloads and the
+// upload scheduler all run through it.
+/** Maps with at most `limit` calls in flight, keeping order. Calls start in input order. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            out[index] = await fn(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/report/results.ts
-/** A Result with every field present (null where not known), for one candidate. */
+// Result rows, built once from what each stage said about a file, and what is computed from them:
+// the totals and the results file (the machine-readable contract). The outputs (outputs.ts) and the
+// summary (summary.ts) are the other two renderings of the same Result[].
+
+/** The one Result of a file. */
+function fileResult(stages) {
+    const { candidate, recognition } = stages;
+    const report = recognition.kind === 'report' ? recognition : null;
+    const planned = stages.planned ?? null;
+    const outcome = stages.outcome ?? null;
+    const base = {
+        ...baseResult(candidate),
+        scanType: report?.scanType ?? null,
+        format: report?.format ?? null,
+        tool: report?.tool ?? null,
+        lane: report?.lane ?? null,
+        reason: recognition.kind === 'skipped' ? recognition.reason : null,
+        uploadName: report?.uploadName ?? null,
+        product: planned?.target.product ?? null,
+        productType: planned?.target.productType ?? null,
+        engagement: planned?.target.engagement ?? null,
+        testTitle: planned?.target.testTitle ?? null,
+        duplicates: stages.copies ?? [],
+        decidedBy: report?.decidedBy ?? null,
+        evidence: recognition.evidence,
+        fields: planned?.fields ?? null,
+        humanReadable: recognition.kind === 'skipped' && recognition.humanReadable
+    };
+    if (!report)
+        return base;
+    if (stages.copyOf)
+        return { ...base, reason: `same content as ${stages.copyOf}, which was used instead: uploaded once`, duplicateOf: stages.copyOf };
+    if (stages.notAttempted)
+        return { ...base, status: 'failed', reason: stages.notAttempted };
+    if (stages.dryRun && planned)
+        return { ...base, status: 'planned' };
+    if (!outcome)
+        return { ...base, status: 'failed', reason: 'not attempted.' };
+    if (outcome.status === 'failed')
+        return { ...base, status: 'failed', reason: outcome.reason, attempts: outcome.attempts };
+    const { answer, links } = outcome;
+    return {
+        ...base,
+        status: 'uploaded',
+        testId: answer.testId,
+        testUrl: links.test,
+        engagementId: answer.engagementId,
+        engagementUrl: links.engagement,
+        productId: answer.productId,
+        productUrl: links.product,
+        counts: answer.counts,
+        evidence: [...recognition.evidence, ...outcome.evidence],
+        attempts: outcome.attempts
+    };
+}
+/** A skipped Result with every field present (null where not known), for one candidate. */
 function baseResult(candidate) {
     return {
         file: candidate.displayPath,
@@ -2956,10 +4037,6 @@ function baseResult(candidate) {
         engagementUrl: null,
         productId: null,
         productUrl: null,
-        created: null,
-        closed: null,
-        reactivated: null,
-        untouched: null,
         counts: null,
         duplicates: [],
         duplicateOf: null,
@@ -2970,12 +4047,13 @@ function baseResult(candidate) {
         attempts: 0
     };
 }
-const SEVERITY_KEYS = ['critical', 'high', 'medium', 'low', 'info', 'total'];
-function addSeverities(into, from) {
-    if (!from)
-        return;
-    for (const key of SEVERITY_KEYS)
-        into[key] += from[key];
+/** A Result for an artifact that could not be used at all (download failed, digest mismatch, expired). */
+function artifactFailureResult(failure) {
+    return { ...baseResult({ absolutePath: '', displayPath: '', artifact: failure.artifact, size: 0 }), status: 'failed', reason: failure.reason };
+}
+/** How a result is named in logs and tables: `artifact/path`, or the artifact alone. */
+function resultLabel(result, separator = '/') {
+    return (0,model/* reportLabel */.tr)({ artifact: result.artifact, displayPath: result.file }, separator);
 }
 function computeTotals(results) {
     const totals = {
@@ -2988,341 +4066,54 @@ function computeTotals(results) {
         reactivated: 0,
         untouched: 0,
         unknownCounts: 0,
-        createdBySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 },
-        activeBySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }
+        createdBySeverity: model/* NO_FINDINGS */.BU,
+        activeBySeverity: model/* NO_FINDINGS */.BU
     };
     for (const r of results) {
         totals[r.status]++;
         if (r.status !== 'uploaded')
             continue;
-        totals.created += r.created ?? 0;
-        totals.closed += r.closed ?? 0;
-        totals.reactivated += r.reactivated ?? 0;
-        totals.untouched += r.untouched ?? 0;
-        if (r.created === null)
+        for (const delta of model/* DELTAS */.CH)
+            totals[delta] += (0,model/* deltaTotal */.ZW)(r, delta) ?? 0;
+        if ((0,model/* deltaTotal */.ZW)(r, 'created') === null)
             totals.unknownCounts++;
-        addSeverities(totals.createdBySeverity, r.counts?.created ?? null);
-        addSeverities(totals.activeBySeverity, r.counts?.activeAfter ?? null);
+        if (r.counts?.created)
+            totals.createdBySeverity = (0,model/* addCounts */.c5)(totals.createdBySeverity, r.counts.created);
+        if (r.counts?.activeAfter)
+            totals.activeBySeverity = (0,model/* addCounts */.c5)(totals.activeBySeverity, r.counts.activeAfter);
     }
     return totals;
 }
-/** The step outputs, all strings. */
-function computeOutputs(results, resultsFile) {
-    const t = computeTotals(results);
-    return {
-        created: String(t.created),
-        closed: String(t.closed),
-        reactivated: String(t.reactivated),
-        untouched: String(t.untouched),
-        uploaded: String(t.uploaded),
-        skipped: String(t.skipped),
-        failed: String(t.failed),
-        'results-file': resultsFile
-    };
+/** A result as the results file writes it: with the four delta totals flat beside `counts`. */
+function documentRow(r) {
+    const { counts, ...rest } = r;
+    const row = { ...rest };
+    // Kept in the order the file has always had: the flat totals right before `counts`.
+    const ordered = {};
+    for (const [key, value] of Object.entries(row)) {
+        if (key === 'duplicates') {
+            for (const delta of model/* DELTAS */.CH)
+                ordered[delta] = (0,model/* deltaTotal */.ZW)(r, delta);
+            ordered.counts = counts;
+        }
+        ordered[key] = value;
+    }
+    return ordered;
 }
 /** The results file's JSON: a versioned envelope around every Result. */
 function resultsDocument(results, meta) {
     const totals = computeTotals(results);
-    return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, totals, results }, null, 2) + '\n';
-}
-/** Counts → the four flat numbers of a Result (each the `total` of its delta). */
-function flatCounts(counts) {
-    return {
-        created: counts.created?.total ?? null,
-        closed: counts.closed?.total ?? null,
-        reactivated: counts.reactivated?.total ?? null,
-        untouched: counts.untouched?.total ?? null
-    };
-}
-/** A Result for an artifact that could not be used at all (download failed, digest mismatch, expired). */
-function artifactFailureResult(failure) {
-    return { ...baseResult({ absolutePath: '', displayPath: '', artifact: failure.artifact, size: 0 }), status: 'failed', reason: failure.reason };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/sources/duplicates.ts
-// The same report reached twice (an artifact that was also downloaded into the workspace, a folder
-// listed twice under different names) is uploaded once. Only files of equal size are hashed, so the
-// usual run, where every report has its own size, reads nothing.
-
-
-/** Streams a file through sha256. */
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/**
- * Groups candidates with identical content. Returns, for each candidate that is a copy, the index of
- * the one kept (the first in input order: workspace files come before artifacts).
- */
-async function findCopies(candidates) {
-    const bySize = new Map();
-    candidates.forEach((c, index) => bySize.set(c.size, [...(bySize.get(c.size) ?? []), index]));
-    const copies = new Map();
-    for (const indexes of bySize.values()) {
-        if (indexes.length < 2)
-            continue;
-        const byHash = new Map();
-        for (const index of indexes) {
-            const digest = await sha256File(candidates[index].absolutePath);
-            const kept = byHash.get(digest);
-            if (kept === undefined)
-                byHash.set(digest, index);
-            else
-                copies.set(index, kept);
-        }
-    }
-    return copies;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
-// The engine: candidates → recognition → plan → uploads → Result[]. Plain data in, plain data out;
-// the Actions shell (action.ts) and any other shell feed it and render what it returns. Every
-// candidate ends as exactly one Result, whatever fails.
-
-
-
-
-
-
-
-
-const RECOGNITION_CONCURRENCY = 8;
-const CONNECT_TIMEOUT_MS = 30_000;
-const HEARTBEAT_MS = 30_000;
-async function runPipeline(input, log) {
-    const { config, context, candidates } = input;
-    // `scan-types` lines that name a scan type take precedence over recognition.
-    const overrides = config.rules.flatMap((r) => (r.scanType ? [{ pattern: r.pattern, matches: r.matches, scanType: r.scanType }] : []));
-    // The format table and its parsers load only when there is something to recognise.
-    const { recognize } = candidates.length > 0 ? await Promise.all(/* import() */[__nccwpck_require__.e(334), __nccwpck_require__.e(350)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2350)) : { recognize: null };
-    const recognitions = await mapLimit(candidates, RECOGNITION_CONCURRENCY, (c) => recognize(c, overrides).catch((error) => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] })));
-    const results = [];
-    const reports = [];
-    candidates.forEach((candidate, index) => {
-        const recognition = recognitions[index];
-        const result = baseResult(candidate);
-        result.evidence = recognition.evidence;
-        if (recognition.kind === 'skipped') {
-            result.status = 'skipped';
-            result.reason = recognition.reason;
-            result.humanReadable = recognition.humanReadable;
-        }
-        else {
-            Object.assign(result, {
-                scanType: recognition.scanType,
-                format: recognition.format,
-                tool: recognition.tool,
-                lane: recognition.lane,
-                uploadName: recognition.uploadName,
-                decidedBy: recognition.decidedBy
-            });
-            reports.push({ candidate, recognition, result });
-        }
-        log.debug(`${candidate.displayPath}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`);
-        results.push(result);
-    });
-    // The same content reached twice is uploaded once; the copy says which one was used.
-    const copies = await findCopies(reports.map((r) => r.candidate));
-    for (const [copyIndex, keptIndex] of copies) {
-        const copy = reports[copyIndex];
-        const kept = reports[keptIndex];
-        copy.result.status = 'skipped';
-        copy.result.reason = `same content as ${reportLabel(kept.candidate)}, which was used instead: uploaded once`;
-        copy.result.duplicateOf = reportLabel(kept.candidate);
-        kept.result.duplicates.push(reportLabel(copy.candidate));
-    }
-    const unique = reports.filter((_, index) => !copies.has(index));
-    let planned;
-    try {
-        planned = planUploads(config, context, unique);
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        for (const { result } of unique) {
-            result.status = 'failed';
-            result.reason = 'not attempted: the plan has reports that would share one DefectDojo test (see the error).';
-        }
-        return { results, fatal: message, fatalIsConfiguration: true };
-    }
-    planned.forEach((upload, index) => {
-        const result = unique[index].result;
-        Object.assign(result, {
-            product: upload.target.product,
-            productType: upload.target.productType,
-            engagement: upload.target.engagement,
-            testTitle: upload.target.testTitle,
-            fields: upload.fields
-        });
-        if (config.dryRun)
-            result.status = 'planned';
-    });
-    if (config.dryRun || planned.length === 0)
-        return { results, fatal: null, fatalIsConfiguration: false };
-    // Nothing is uploaded unless the client can be built and the token check passes: a wrong URL,
-    // token or certificate fails once, clearly, instead of once per report.
-    const notAttempted = (error) => {
-        const message = error instanceof Error ? error.message : String(error);
-        for (const { result } of unique) {
-            result.status = 'failed';
-            result.reason = `not attempted: ${message}`;
-        }
-        return { results, fatal: message, fatalIsConfiguration: error instanceof src_config/* ConfigError */.xL };
-    };
-    let client;
-    try {
-        client = input.client ?? (await createClient(config));
-    }
-    catch (error) {
-        return notAttempted(error);
-    }
-    try {
-        try {
-            await withRetries(() => client.preflight(), { ...DEFAULT_RETRY, retries: config.retries, endpoint: 'reimport-scan', onRetry: (e, n, ms) => log.info(`Token check: ${e.message} Retrying in ${Math.round(ms / 1000)} s (attempt ${n + 1}).`) });
-        }
-        catch (error) {
-            return notAttempted(error);
-        }
-        await runScheduled(planned.map((upload, index) => ({ upload, result: unique[index].result })), ({ upload }) => JSON.stringify([upload.target.productType, upload.target.product, upload.target.engagement]), config.concurrency, async ({ upload, result }) => uploadOne(client, config, upload, result, log));
-    }
-    finally {
-        if (!input.client)
-            await client.close();
-    }
-    return { results, fatal: null, fatalIsConfiguration: false };
-}
-async function createClient(config) {
-    // Loaded only when something is uploaded: undici is half the bundle, and a dry-run needs none of it.
-    const [{ DefectDojoClient }, { readNetworkFiles }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(899)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9899)), Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(577)]).then(__nccwpck_require__.bind(__nccwpck_require__, 577))]);
-    const files = await readNetworkFiles({ caCertificates: config.caCertificates, clientCertificate: config.clientCertificate, clientKey: config.clientKey });
-    return new DefectDojoClient({
-        baseUrl: config.defectdojoUrl,
-        token: config.defectdojoToken,
-        extraHeaders: config.extraHeaders,
-        network: { ...files, requestTimeoutMs: config.requestTimeoutMs, connectTimeoutMs: CONNECT_TIMEOUT_MS }
-    });
-}
-async function uploadOne(client, config, upload, result, log) {
-    const name = reportLabel(upload.candidate);
-    if (upload.candidate.size > config.maxReportBytes) {
-        result.status = 'failed';
-        result.reason = `not sent: the report is ${(0,errors/* formatMb */.TF)(upload.candidate.size)}, over \`max-report-size-mb\` (${(0,errors/* formatMb */.TF)(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`;
-        log.info(`${name}: FAILED: ${result.reason}`);
-        return;
-    }
-    const progress = { bytesSent: 0, sentAt: null };
-    const started = Date.now();
-    // A heartbeat tells a slow reimport from a hang in the live log.
-    const heartbeat = setInterval(() => log.info(`${name}: ${describeProgress(progress, upload.candidate.size, started)}`), HEARTBEAT_MS);
-    try {
-        const { value: answer } = await withRetries((attempt) => {
-            result.attempts = attempt;
-            return client.upload({ endpoint: upload.endpoint, fields: upload.fields, filePath: upload.candidate.absolutePath, uploadName: upload.recognition.uploadName, fileSize: upload.candidate.size }, progress);
-        }, {
-            ...DEFAULT_RETRY,
-            retries: config.retries,
-            endpoint: upload.endpoint,
-            onRetry: (error, attempt, delayMs) => log.info(`${name}: attempt ${attempt} failed: ${error.message} Retrying in ${(delayMs / 1000).toFixed(1)} s.`)
-        });
-        result.status = 'uploaded';
-        result.counts = answer.counts;
-        Object.assign(result, flatCounts(answer.counts));
-        result.testId = answer.testId;
-        result.engagementId = answer.engagementId;
-        result.productId = answer.productId;
-        const base = client.baseUrl;
-        // UI paths of API.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
-        result.testUrl = answer.testId === null ? null : `${base}/test/${answer.testId}`;
-        result.engagementUrl = answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`;
-        result.productUrl = answer.productId === null ? null : `${base}/product/${answer.productId}`;
-        if (answer.counts.created === null && answer.testId !== null) {
-            // No statistics (history tracking off, or a future background import): the test itself still says something.
-            const test = await client.getTest(answer.testId).catch(() => null);
-            if (test)
-                result.evidence.push(`test ${answer.testId}: ${String(test.title ?? test.scan_type ?? '')}`);
-        }
-        log.info(`${name}: uploaded as ${upload.recognition.scanType} → test ${answer.testId ?? '?'} (created ${result.created ?? '?'}, closed ${result.closed ?? '?'}, reactivated ${result.reactivated ?? '?'}, untouched ${result.untouched ?? '?'})`);
-    }
-    catch (error) {
-        result.status = 'failed';
-        result.reason = error instanceof errors/* DefectDojoError */.Ib ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-        log.info(`${name}: FAILED: ${result.reason}`);
-    }
-    finally {
-        clearInterval(heartbeat);
-    }
-}
-/** "sent 12.0 MB of 40.0 MB" while uploading, then "waiting 95 s for DefectDojo's answer". */
-function describeProgress(progress, total, startedAt, now = Date.now()) {
-    if (progress.sentAt === null)
-        return `sent ${(0,errors/* formatMb */.TF)(Math.min(progress.bytesSent, total))} of ${(0,errors/* formatMb */.TF)(total)} (${Math.round((now - startedAt) / 1000)} s)`;
-    return `report sent; waiting ${Math.round((now - progress.sentAt) / 1000)} s for DefectDojo's answer (it parses the report before it answers)`;
-}
-/** Maps with at most `limit` calls in flight, keeping order. */
-async function mapLimit(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            out[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/policy.ts
-/**
- * The failure policy. The step fails when a report was lost (unless `fail-on-error: false`), when the
- * run stopped early (invalid input, collision, token check), and per `if-no-reports` and
- * `fail-on-unrecognized`. Files for people never count against it.
- */
-function decideOutcome(config, results, fatal, candidates) {
-    const verdict = { failure: null, warnings: [], notices: [] };
-    if (fatal)
-        return { ...verdict, failure: fatal };
-    const reports = results.filter((r) => r.status !== 'skipped');
-    const unrecognised = results.filter((r) => r.status === 'skipped' && !r.humanReadable && r.duplicateOf === null);
-    const failed = results.filter((r) => r.status === 'failed');
-    if (reports.length === 0) {
-        const message = candidates === 0
-            ? 'No report files were found: check the `path` and `artifacts` inputs.'
-            : `None of the ${candidates} files found is a report this action can upload (the summary says why each was skipped).`;
-        if (config.ifNoReports === 'error')
-            verdict.failure = message;
-        else if (config.ifNoReports === 'warn')
-            verdict.warnings.push(message);
-        else
-            verdict.notices.push(message);
-    }
-    if (unrecognised.length > 0) {
-        const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why; name a scan type in \`scan-types\` to upload one).`;
-        if (config.failOnUnrecognized)
-            verdict.failure ??= message;
-        else
-            verdict.warnings.push(message);
-    }
-    if (failed.length > 0) {
-        const message = `${failed.length} of ${reports.length} reports failed to upload to DefectDojo (the summary says why).`;
-        if (config.failOnError)
-            verdict.failure = message;
-        else
-            verdict.warnings.push(`${message} The step passes because \`fail-on-error\` is false.`);
-    }
-    return verdict;
+    return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, totals, results: results.map(documentRow) }, null, 2) + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
+// Result[] → the step outputs a gate step reads: the totals, the severities of what
+// was created and of what is active after the reimports, and `results`, a compact JSON of every report
+// kept under GitHub's output size limit (the full data stays in the results file). Pure.
+
 
 /** Byte budget of the `results` output: GitHub's limit for one output is 1 MB; this keeps a margin. */
 const RESULTS_OUTPUT_LIMIT_BYTES = 950_000;
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 const REASON_MAX = 500;
 function compact(r) {
     const reason = r.reason !== null && r.reason.length > REASON_MAX ? `${r.reason.slice(0, REASON_MAX - 1)}…` : r.reason;
@@ -3334,10 +4125,10 @@ function compact(r) {
         reason,
         testId: r.testId,
         testUrl: r.testUrl,
-        created: r.created,
-        closed: r.closed,
-        reactivated: r.reactivated,
-        untouched: r.untouched
+        created: (0,model/* deltaTotal */.ZW)(r, 'created'),
+        closed: (0,model/* deltaTotal */.ZW)(r, 'closed'),
+        reactivated: (0,model/* deltaTotal */.ZW)(r, 'reactivated'),
+        untouched: (0,model/* deltaTotal */.ZW)(r, 'untouched')
     };
 }
 /** Which rows stay longest when the output must be cut: failures, then reports, then skipped files. */
@@ -3380,25 +4171,61 @@ function compactResultsJson(results, limitBytes = RESULTS_OUTPUT_LIMIT_BYTES) {
     const document = { truncated: true, total: rows.length, omitted: rows.length - kept, results: rows.filter((_, index) => keep.has(index)) };
     return JSON.stringify(document);
 }
+/** Every output the action sets, with its description: action.yml and the README are written from this. */
+const OUTPUTS = {
+    created: 'Findings created, over all reports.',
+    closed: 'Findings closed, over all reports.',
+    reactivated: 'Findings reactivated, over all reports.',
+    untouched: 'Findings matched and left as they were, over all reports.',
+    uploaded: 'Number of reports uploaded.',
+    skipped: 'Number of files skipped (not a report, or not recognised).',
+    failed: 'Number of reports that failed to upload.',
+    'created-critical': 'Critical findings created, over all reports.',
+    'created-high': 'High findings created.',
+    'created-medium': 'Medium findings created.',
+    'created-low': 'Low findings created.',
+    'created-info': 'Info findings created.',
+    'active-critical': "Critical findings active after the reimports, over all uploaded reports' tests.",
+    'active-high': 'High findings active after the reimports.',
+    'active-medium': 'Medium findings active after the reimports.',
+    'active-low': 'Low findings active after the reimports.',
+    'active-info': 'Info findings active after the reimports.',
+    results: "Compact JSON of the per-report results (kept under GitHub's output limit; the full data is in results-file).",
+    'results-file': 'Path of a JSON file with one entry per file looked at (status, scan type, test link, counts).'
+};
 /**
- * Every step output, all strings: the totals of computeOutputs (created, closed, reactivated, untouched,
- * uploaded, skipped, failed, results-file), `created-<severity>` and `active-<severity>` (active after
- * the reimports, summed over the uploaded reports) for critical, high, medium, low and info, and
- * `results` (compactResultsJson). Counts DefectDojo did not give add nothing to the sums; the `results`
- * rows keep them as null.
+ * Every step output, all strings: the totals (created, closed, reactivated, untouched, uploaded, skipped,
+ * failed), `created-<severity>` and `active-<severity>` (active after the reimports, summed over the
+ * uploaded reports) for critical, high, medium, low and info, `results` (compactResultsJson) and
+ * `results-file`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
+ * as null.
  */
 function gateOutputs(results, resultsFile) {
-    const totals = computeTotals(results);
-    const outputs = { ...computeOutputs(results, resultsFile) };
-    for (const s of SEVERITIES)
-        outputs[`created-${s}`] = String(totals.createdBySeverity[s]);
-    for (const s of SEVERITIES)
-        outputs[`active-${s}`] = String(totals.activeBySeverity[s]);
+    const t = computeTotals(results);
+    const outputs = {
+        created: String(t.created),
+        closed: String(t.closed),
+        reactivated: String(t.reactivated),
+        untouched: String(t.untouched),
+        uploaded: String(t.uploaded),
+        skipped: String(t.skipped),
+        failed: String(t.failed)
+    };
+    for (const s of model/* SEVERITIES */.oC)
+        outputs[`created-${s}`] = String(t.createdBySeverity[s]);
+    for (const s of model/* SEVERITIES */.oC)
+        outputs[`active-${s}`] = String(t.activeBySeverity[s]);
     outputs.results = compactResultsJson(results);
+    outputs['results-file'] = resultsFile;
     return outputs;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+// Result[] → the job summary's Markdown. Pure, so it is snapshot-tested. The summary is raw Markdown
+// with HTML allowed: every string from a file name, an artifact name or a server answer is escaped,
+// and links are only made from http(s) URLs. GitHub rejects a step summary over 1 MiB, so the page is
+// fitted to SUMMARY_LIMIT_BYTES by dropping detail in a fixed order; the headline is never dropped.
+
 
 /**
  * The byte budget of one rendered summary. GitHub rejects a step summary over 1 MiB (1,048,576 bytes);
@@ -3497,8 +4324,8 @@ function summary_link(text, url) {
     const href = safeUrl(url);
     return href ? `[${label}](${href})` : label;
 }
-const DELTAS = ['created', 'closed', 'reactivated', 'untouched'];
-const summary_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+// ---------------------------------------------------------------------------------------------------
+// Numbers and names
 /** 12,345: a plain thousands separator (toLocaleString would load ICU data on first use, ~17 ms of cold start). */
 function fmt(n) {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -3513,19 +4340,16 @@ function cell(value) {
 function isWholeArtifact(r) {
     return !r.file && r.artifact !== null;
 }
-/** How a report is named: `artifact / file`, the file, or the artifact when the whole artifact failed. */
+/** How a report is named here: `artifact / file` (spaced for reading), or the artifact when the whole artifact failed. */
 function reportName(r) {
-    if (isWholeArtifact(r))
-        return clip(r.artifact ?? '', NAME_MAX, 'middle');
-    const name = r.artifact ? `${r.artifact} / ${r.file}` : r.file;
-    return clip(name, NAME_MAX, 'middle');
+    return clip((0,model/* reportLabel */.tr)({ artifact: r.artifact, displayPath: r.file }, ' / '), NAME_MAX, 'middle');
 }
 function summary_name(r) {
     return escapeMarkdown(reportName(r));
 }
 /** A report whose reimport changed nothing: zero created, closed and reactivated (all three known). */
 function isUnchanged(r) {
-    return r.created === 0 && r.closed === 0 && r.reactivated === 0;
+    return (0,model/* deltaTotal */.ZW)(r, 'created') === 0 && (0,model/* deltaTotal */.ZW)(r, 'closed') === 0 && (0,model/* deltaTotal */.ZW)(r, 'reactivated') === 0;
 }
 function buildPage(results, meta) {
     const uploaded = results.filter((r) => r.status === 'uploaded');
@@ -3629,11 +4453,11 @@ function headline(page) {
  * such, never added as 0: "findings in 3 of 5 reports (DefectDojo did not return counts for 2)".
  */
 function findings(page) {
-    const complete = page.uploaded.filter((r) => DELTAS.every((d) => r[d] !== null));
+    const complete = page.uploaded.filter((r) => model/* DELTAS */.CH.every((d) => (0,model/* deltaTotal */.ZW)(r, d) !== null));
     if (complete.length === 0)
         return "findings: **unknown**: DefectDojo's answers had no counts (its import history may be off)";
-    const sum = (d) => complete.reduce((total, r) => total + (r[d] ?? 0), 0);
-    const bySeverity = summary_SEVERITIES.map((s) => [s, complete.reduce((total, r) => total + (r.counts?.created?.[s] ?? 0), 0)])
+    const sum = (d) => complete.reduce((total, r) => total + ((0,model/* deltaTotal */.ZW)(r, d) ?? 0), 0);
+    const bySeverity = model/* SEVERITIES */.oC.map((s) => [s, complete.reduce((total, r) => total + (r.counts?.created?.[s] ?? 0), 0)])
         .filter(([, n]) => n > 0)
         .map(([s, n]) => `${fmt(n)} ${s}`);
     const created = `**${fmt(sum('created'))}** created${sum('created') > 0 && bySeverity.length > 0 ? ` (${bySeverity.join(', ')} new)` : ''}`;
@@ -3673,17 +4497,17 @@ function reportTables(page, listed, unchanged, more) {
         out.push('| Report | Scan type | DefectDojo test | Created | Closed | Reactivated | Untouched |', '| --- | --- | --- | ---: | ---: | ---: | ---: |');
         for (const r of g.rows) {
             const test = summary_link(clip(r.testTitle ?? (r.testId === null ? 'test' : `test ${r.testId}`), NAME_MAX, 'middle'), r.testUrl);
-            out.push(`| ${summary_name(r)}${duplicatesNote(r)} | ${escapeMarkdown(r.scanType ?? '')} | ${test} | ${cell(r.created)} | ${cell(r.closed)} | ${cell(r.reactivated)} | ${cell(r.untouched)} |`);
+            out.push(`| ${summary_name(r)}${duplicatesNote(r)} | ${escapeMarkdown(r.scanType ?? '')} | ${test} | ${cell((0,model/* deltaTotal */.ZW)(r, 'created'))} | ${cell((0,model/* deltaTotal */.ZW)(r, 'closed'))} | ${cell((0,model/* deltaTotal */.ZW)(r, 'reactivated'))} | ${cell((0,model/* deltaTotal */.ZW)(r, 'untouched'))} |`);
         }
         out.push('');
     }
     if (unchanged.length > 0) {
-        const untouched = unchanged.reduce((sum, r) => sum + (r.untouched ?? 0), 0);
+        const untouched = unchanged.reduce((sum, r) => sum + ((0,model/* deltaTotal */.ZW)(r, 'untouched') ?? 0), 0);
         out.push(`${plural(unchanged.length, 'report')} with nothing created, closed or reactivated (${plural(untouched, 'finding')} untouched) ${unchanged.length === 1 ? 'is' : 'are'} counted here, not listed, to keep the summary under GitHub's size limit — see the results file.`, '');
     }
     if (more > 0)
         out.push(`**${plural(more, 'more report')}** — see the results file.`, '');
-    if (listed.some((r) => DELTAS.some((d) => r[d] === null)))
+    if (listed.some((r) => model/* DELTAS */.CH.some((d) => (0,model/* deltaTotal */.ZW)(r, d) === null)))
         out.push('`?`: DefectDojo did not return this count (its import history may be off).', '');
     return out;
 }
@@ -3727,7 +4551,7 @@ function planTables(page, rows, more) {
 function fieldEntries(r) {
     const out = new Map();
     for (const [key, value] of Object.entries(r.fields ?? {})) {
-        const text = Array.isArray(value) ? value.join(', ') : value;
+        const text = typeof value === 'string' ? value : value.join(', ');
         out.set(key, /token|secret|password|authori[sz]ation|api[-_]?key/i.test(key) ? '(hidden)' : text);
     }
     return out;
@@ -3735,7 +4559,6 @@ function fieldEntries(r) {
 function fieldValue(value) {
     return value === '' ? '*(empty)*' : escapeMarkdown(clip(value, VALUE_MAX, 'end'));
 }
-const ZERO = { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 };
 const BREAKDOWNS = [
     ['created', 'Created'],
     ['closed', 'Closed'],
@@ -3743,7 +4566,7 @@ const BREAKDOWNS = [
     ['activeAfter', 'Active after']
 ];
 function severityCells(counts) {
-    return [...summary_SEVERITIES, 'total'].map((s) => (counts === null ? '?' : fmt(counts[s]))).join(' | ');
+    return [...model/* SEVERITIES */.oC, 'total'].map((s) => (counts === null ? '?' : fmt(counts[s]))).join(' | ');
 }
 /** Severity breakdown of created, closed, reactivated and active-after: totals, and per report when it fits. */
 function severityDetails(page, listed, perReport) {
@@ -3753,10 +4576,7 @@ function severityDetails(page, listed, perReport) {
     out.push('| All reports | Critical | High | Medium | Low | Info | Total |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const [key, label] of BREAKDOWNS) {
         const known = page.uploaded.filter((r) => r.counts?.[key]);
-        const sum = { ...ZERO };
-        for (const r of known)
-            for (const s of [...summary_SEVERITIES, 'total'])
-                sum[s] += r.counts[key][s];
+        const sum = known.reduce((total, r) => (0,model/* addCounts */.c5)(total, r.counts[key]), model/* NO_FINDINGS */.BU);
         const unknown = page.uploaded.length - known.length;
         const note = unknown > 0 && known.length > 0 ? ` (${fmt(unknown)} unknown)` : '';
         out.push(`| ${label}${note} | ${severityCells(known.length === 0 ? null : sum)} |`);
@@ -3909,9 +4729,94 @@ function renderSummary(results, meta, options = {}) {
     return trimmed(low);
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/sources/patterns.ts
+// Include / exclude pattern lists, as the `path` and `artifacts` inputs take them: a line starting
+// with `!` excludes what the others include.
+
+function splitPatterns(lines) {
+    const includes = lines.filter((line) => !line.startsWith('!'));
+    const excludes = lines.filter((line) => line.startsWith('!')).map((line) => line.slice(1));
+    return { includes, excludes, excluded: anyOf(excludes) };
+}
+/** A matcher for any of the globs (dot files included); nothing matches an empty list. */
+function anyOf(globs) {
+    return globs.length > 0 ? picomatch_default()([...globs], { dot: true }) : () => false;
+}
+
+;// CONCATENATED MODULE: ./src/sources/artifacts.ts
+// Workflow artifacts → Candidates. Lists the run's artifacts through an ArtifactService (the Actions
+// shell implements it with @actions/artifact; this module never imports @actions/*), keeps those whose
+// names match the `artifacts` patterns, downloads each into a folder of its own (two artifacts often
+// hold a `results.json` each: never merge) and walks every file inside.
+
+
+
+
+/** Name filter from `artifacts` patterns: includes (default none) minus `!` excludes. */
+function artifactFilter(patterns) {
+    const { includes, excluded } = splitPatterns(patterns);
+    const included = anyOf(includes);
+    return (name) => included(name) && !excluded(name);
+}
+async function collectArtifacts(service, patterns, directory, concurrency = 4) {
+    const result = { candidates: [], failures: [], unmatched: [], listError: null };
+    if (patterns.length === 0)
+        return result;
+    let listed;
+    try {
+        listed = await service.list();
+    }
+    catch (error) {
+        result.listError = service.explain(error, 'list');
+        return result;
+    }
+    const keep = artifactFilter(patterns);
+    const chosen = listed.filter((a) => keep(a.name)).sort((a, b) => a.name.localeCompare(b.name));
+    result.unmatched = listed.filter((a) => !keep(a.name)).map((a) => a.name);
+    const perArtifact = await mapLimit(chosen, concurrency, async (artifact, index) => {
+        // Folder names from the index, not the artifact name: names may hold characters a file system refuses.
+        const target = (0,external_node_path_.join)(directory, `${String(index + 1).padStart(3, '0')}-${artifact.id}`);
+        if (artifact.expired) {
+            result.failures.push({ artifact: artifact.name, reason: 'the artifact has expired (past its retention period): re-run the job that uploaded it' });
+            return [];
+        }
+        try {
+            await (0,promises_.mkdir)(target, { recursive: true });
+            const { digestMismatch } = await service.download(artifact, target);
+            if (digestMismatch) {
+                result.failures.push({ artifact: artifact.name, reason: `the downloaded artifact does not match its digest ${artifact.digest ?? ''}: it was corrupted in transit or storage, so none of its files were used` });
+                return [];
+            }
+            return await walk(target, artifact.name);
+        }
+        catch (error) {
+            result.failures.push({ artifact: artifact.name, reason: service.explain(error, 'download', artifact.name) });
+            return [];
+        }
+    });
+    result.candidates = perArtifact.flat();
+    return result;
+}
+/** Every file below `root`, as Candidates of `artifact` with paths relative to the artifact's root. */
+async function walk(root, artifact) {
+    const out = [];
+    const visit = async (dir) => {
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+        entries.sort((a, b) => a.name.localeCompare(b.name));
+        for (const entry of entries) {
+            const path = (0,external_node_path_.join)(dir, entry.name);
+            if (entry.isDirectory())
+                await visit(path);
+            else if (entry.isFile()) {
+                const info = await (0,promises_.stat)(path);
+                out.push({ absolutePath: path, displayPath: (0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/'), artifact, size: info.size });
+            }
+        }
+    };
+    await visit(root);
+    return out;
+}
+
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
@@ -4811,9 +5716,7 @@ function globSync(globInput, options) {
 /** Folders that never hold reports but can hold many thousands of files: not walked. */
 const NEVER_REPORTS = ['**/.git/**', '**/node_modules/**'];
 async function findWorkspaceFiles(lines, workspace) {
-    const includes = lines.filter((l) => !l.startsWith('!'));
-    const excludes = lines.filter((l) => l.startsWith('!')).map((l) => toPosix(l.slice(1)));
-    const excluded = excludes.length > 0 ? picomatch_default()(excludes, { dot: true }) : () => false;
+    const { includes, excluded } = splitPatterns(lines.map(toPosix));
     const found = new Map();
     const unmatched = [];
     for (const line of includes) {
@@ -4861,10 +5764,241 @@ function toPosix(path) {
     return path.split(external_node_path_.sep).join('/');
 }
 
-;// CONCATENATED MODULE: ./src/cli/run.ts
-// The command-line shell around the same engine: GitLab CI, Jenkins, a laptop. Options are the
-// action's input names as long options; context comes from GitLab's predefined variables or from git;
-// outputs are files (results, summary Markdown, a GitLab dotenv report) and a plain table on stdout.
+// EXTERNAL MODULE: ./src/defectdojo/errors.ts
+var errors = __nccwpck_require__(6348);
+;// CONCATENATED MODULE: ./src/defectdojo/retry.ts
+// Which failures are safe to try again, and when. undici never retries a POST, and a consumed
+// multipart body cannot be replayed, so retries happen here, each attempt rebuilding its body from
+// disk. Reimport is idempotent (an identical report comes back "untouched", docs/defectdojo-api.md §e), so even an
+// ambiguous failure may be retried; import creates a new test per call, so there only a request that
+// provably never reached the server is retried.
+
+const DEFAULT_RETRY = {
+    baseDelayMs: 2000,
+    maxDelayMs: 60_000,
+    maxRetryAfterMs: 300_000,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random
+};
+/** Whether this failure may be tried again under the policy. */
+function isRetryable(error, endpoint) {
+    if (!(error instanceof errors/* DefectDojoError */.Ib) || !error.retryable)
+        return false;
+    return endpoint === 'reimport-scan' || error.notSent;
+}
+/** Backoff before attempt `attempt + 1`: exponential with jitter, or what Retry-After asked for. */
+function backoffMs(error, attempt, policy) {
+    if (error.retryAfterSeconds !== null)
+        return Math.min(error.retryAfterSeconds * 1000, policy.maxRetryAfterMs);
+    const ceiling = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+    // "Equal jitter": at least half the ceiling, so retries never pile up at once.
+    return Math.round(ceiling / 2 + (policy.random() * ceiling) / 2);
+}
+/** Runs `attempt` until it succeeds, fails for good, or the retries are spent. */
+async function withRetries(attempt, policy) {
+    for (let n = 1;; n++) {
+        try {
+            return { value: await attempt(n), attempts: n };
+        }
+        catch (error) {
+            if (n > policy.retries || !isRetryable(error, policy.endpoint)) {
+                if (error instanceof errors/* DefectDojoError */.Ib && n > 1)
+                    throw new errors/* DefectDojoError */.Ib(`${error.message} (after ${n} attempts)`, { status: error.status, notSent: error.notSent });
+                throw error;
+            }
+            const delay = backoffMs(error, n, policy);
+            policy.onRetry(error, n, delay);
+            await policy.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/defectdojo/scheduler.ts
+// Bounded concurrency without duplicate tests. DefectDojo's reimport looks a test up and creates it
+// when missing, without a lock (docs/defectdojo-api.md §e caveat 2): two concurrent first uploads into
+// one new test both create one. Distinct targets are guaranteed by the collision check; here, within
+// each product/engagement the first upload runs alone (it creates the context), then the rest fan out.
+
+/** Runs `work` over items, at most `concurrency` at once; items of one group wait for their group's first. */
+async function runScheduled(items, groupOf, concurrency, work) {
+    const leaderDone = new Map();
+    const openGate = new Map();
+    const leaders = new Set();
+    items.forEach((item, index) => {
+        const group = groupOf(item);
+        if (leaderDone.has(group))
+            return;
+        leaders.add(index);
+        leaderDone.set(group, new Promise((resolve) => openGate.set(group, resolve)));
+    });
+    // Leaders first, so that every group starts as early as the pool allows; a waiting follower never
+    // blocks a leader, so the pool cannot deadlock.
+    const order = [...leaders, ...[...items.keys()].filter((index) => !leaders.has(index))];
+    const results = new Array(items.length);
+    await mapLimit(order, concurrency, async (index) => {
+        const item = items[index];
+        const group = groupOf(item);
+        if (!leaders.has(index))
+            await leaderDone.get(group);
+        try {
+            results[index] = await work(item);
+        }
+        finally {
+            // The gate opens whether the leader succeeded or failed: a failure creates nothing to race on.
+            if (leaders.has(index))
+                openGate.get(group)();
+        }
+    });
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/engine/upload.ts
+
+
+
+
+
+const CONNECT_TIMEOUT_MS = 30_000;
+const HEARTBEAT_MS = 30_000;
+/**
+ * Uploads every planned report. Nothing is uploaded unless the token check passes: a wrong URL or
+ * token fails once, clearly (`stopped`), instead of once per report.
+ */
+async function uploadAll(config, tls, planned, log) {
+    // Loaded only when something is uploaded: undici is half the bundle, and a dry-run needs none of it.
+    const { DefectDojoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7035));
+    const client = new DefectDojoClient({
+        baseUrl: config.defectdojoUrl,
+        token: config.defectdojoToken,
+        extraHeaders: config.extraHeaders,
+        network: { ...tls, requestTimeoutMs: config.requestTimeoutMs, connectTimeoutMs: CONNECT_TIMEOUT_MS }
+    });
+    try {
+        try {
+            await withRetries(() => client.preflight(), {
+                ...DEFAULT_RETRY,
+                retries: config.retries,
+                endpoint: 'reimport-scan',
+                onRetry: (e, n, ms) => log.info(`Token check: ${e.message} Retrying in ${Math.round(ms / 1000)} s (attempt ${n + 1}).`)
+            });
+        }
+        catch (error) {
+            return { stopped: error instanceof Error ? error.message : String(error) };
+        }
+        const outcomes = await runScheduled(planned, (upload) => JSON.stringify([upload.target.productType, upload.target.product, upload.target.engagement]), config.concurrency, (upload) => uploadOne(client, config, upload, log));
+        return { outcomes };
+    }
+    finally {
+        await client.close();
+    }
+}
+async function uploadOne(client, config, upload, log) {
+    const name = (0,model/* reportLabel */.tr)(upload.candidate);
+    if (upload.candidate.size > config.maxReportBytes) {
+        const reason = `not sent: the report is ${(0,errors/* formatMb */.TF)(upload.candidate.size)}, over ${(0,inputs/* inputName */.yu)('max-report-size-mb')} (${(0,errors/* formatMb */.TF)(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`;
+        log.info(`${name}: FAILED: ${reason}`);
+        return { status: 'failed', reason, attempts: 0 };
+    }
+    const progress = { bytesSent: 0, sentAt: null };
+    const started = Date.now();
+    let attempts = 0;
+    // A heartbeat tells a slow reimport from a hang in the live log.
+    const heartbeat = setInterval(() => log.info(`${name}: ${describeProgress(progress, upload.candidate.size, started)}`), HEARTBEAT_MS);
+    try {
+        const { value: answer } = await withRetries((attempt) => {
+            attempts = attempt;
+            return client.upload({ endpoint: upload.endpoint, fields: upload.fields, filePath: upload.candidate.absolutePath, uploadName: upload.recognition.uploadName }, progress);
+        }, {
+            ...DEFAULT_RETRY,
+            retries: config.retries,
+            endpoint: upload.endpoint,
+            onRetry: (error, attempt, delayMs) => log.info(`${name}: attempt ${attempt} failed: ${error.message} Retrying in ${(delayMs / 1000).toFixed(1)} s.`)
+        });
+        const base = client.baseUrl;
+        const evidence = [];
+        if (answer.counts.created === null && answer.testId !== null) {
+            // No statistics (history tracking off, or a future background import): the test itself still says something.
+            const test = await client.getTest(answer.testId).catch(() => null);
+            if (test)
+                evidence.push(`test ${answer.testId}: ${String(test.title ?? test.scan_type ?? '')}`);
+        }
+        const counts = answer.counts;
+        log.info(`${name}: uploaded as ${upload.recognition.scanType} → test ${answer.testId ?? '?'} (created ${counts.created?.total ?? '?'}, closed ${counts.closed?.total ?? '?'}, reactivated ${counts.reactivated?.total ?? '?'}, untouched ${counts.untouched?.total ?? '?'})`);
+        return {
+            status: 'uploaded',
+            answer,
+            attempts,
+            // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
+            links: {
+                test: answer.testId === null ? null : `${base}/test/${answer.testId}`,
+                engagement: answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`,
+                product: answer.productId === null ? null : `${base}/product/${answer.productId}`
+            },
+            evidence
+        };
+    }
+    catch (error) {
+        const reason = error instanceof errors/* DefectDojoError */.Ib ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+        log.info(`${name}: FAILED: ${reason}`);
+        return { status: 'failed', reason, attempts };
+    }
+    finally {
+        clearInterval(heartbeat);
+    }
+}
+/** "sent 12.0 MB of 40.0 MB" while uploading, then "waiting 95 s for DefectDojo's answer". */
+function describeProgress(progress, total, startedAt, now = Date.now()) {
+    if (progress.sentAt === null)
+        return `sent ${(0,errors/* formatMb */.TF)(Math.min(progress.bytesSent, total))} of ${(0,errors/* formatMb */.TF)(total)} (${Math.round((now - startedAt) / 1000)} s)`;
+    return `report sent; waiting ${Math.round((now - progress.sentAt) / 1000)} s for DefectDojo's answer (it parses the report before it answers)`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/verdict.ts
+
+/**
+ * The failure policy. The step fails when a report was lost (unless `fail-on-error: false`), when the
+ * run stopped early (invalid input, collision, token check), and per `if-no-reports` and
+ * `fail-on-unrecognized`. Files for people never count against it.
+ */
+function decideOutcome(config, results, fatal, candidates) {
+    const verdict = { failure: null, warnings: [], notices: [] };
+    if (fatal || !config)
+        return { ...verdict, failure: fatal?.message ?? 'The run stopped before it started.' };
+    const reports = results.filter((r) => r.status !== 'skipped');
+    const unrecognised = results.filter((r) => r.status === 'skipped' && !r.humanReadable && r.duplicateOf === null);
+    const failed = results.filter((r) => r.status === 'failed');
+    if (reports.length === 0) {
+        const message = candidates === 0
+            ? `No report files were found: check ${(0,inputs/* inputName */.yu)('path')} and ${(0,inputs/* inputName */.yu)('artifacts')}.`
+            : `None of the ${candidates} files found is a report this action can upload (the summary says why each was skipped).`;
+        if (config.ifNoReports === 'error')
+            verdict.failure = message;
+        else if (config.ifNoReports === 'warn')
+            verdict.warnings.push(message);
+        else
+            verdict.notices.push(message);
+    }
+    if (unrecognised.length > 0) {
+        const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why; name a scan type in ${(0,inputs/* theInput */.y8)('scan-types')} to upload one).`;
+        if (config.failOnUnrecognized)
+            verdict.failure ??= message;
+        else
+            verdict.warnings.push(message);
+    }
+    if (failed.length > 0) {
+        const message = `${failed.length} of ${reports.length} reports failed to upload to DefectDojo (the summary says why).`;
+        if (config.failOnError)
+            verdict.failure = message;
+        else
+            verdict.warnings.push(`${message} The step passes because ${(0,inputs/* inputName */.yu)('fail-on-error')} is false.`);
+    }
+    return verdict;
+}
+
+;// CONCATENATED MODULE: ./src/engine/run.ts
+// THE run, for both shells: inputs → sources → recognition → dedup → plan → uploads → verdict →
+// report. Plain data in (the raw input strings and the run's context), one RunReport out; the shell
+// only decides where that report is written. Every file looked at ends as exactly one Result.
 
 
 
@@ -4878,12 +6012,167 @@ function toPosix(path) {
 
 
 
-/** Exit codes, stated in --help and the README. */
-const EXIT = { ok: 0, failed: 1, usage: 2 };
-/** Action inputs that make no sense outside GitHub Actions, or must not be typed on a command line. */
-const NOT_CLI_INPUTS = new Set(['artifacts', 'run-id', 'repository', 'github-token', 'keep-downloads', 'defectdojo-token']);
-/** Inputs that take lines: the option may be repeated. */
-const LINE_INPUTS = new Set(['path', 'scan-types', 'extra-headers', 'tags']);
+
+
+
+const RECOGNITION_CONCURRENCY = 8;
+async function runEngine(request, host) {
+    const { context, raw } = request;
+    let config;
+    let tls;
+    try {
+        config = parseConfig(raw);
+        for (const value of Object.values(config.extraHeaders))
+            if (value)
+                host.mask(value);
+        // The certificate files are inputs too: checked now, dry-run or not.
+        tls = await readConfigFiles(config);
+    }
+    catch (error) {
+        if (!(error instanceof ConfigError))
+            throw error;
+        return run_report(request, host, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 });
+    }
+    const workspace = await findWorkspaceFiles(config.paths, context.workspace);
+    for (const line of workspace.unmatched)
+        host.log.warning(line);
+    const artifacts = await gatherArtifacts(config, context, request.scratch, host);
+    try {
+        const candidates = [...workspace.candidates, ...artifacts.files.candidates];
+        const stages = await host.group('Recognising and uploading reports', () => processFiles(config, tls, context, candidates, host));
+        const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results];
+        const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts', message: artifacts.files.listError } : null);
+        return run_report(request, host, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length });
+    }
+    finally {
+        if (artifacts.folder && config.keepDownloads)
+            host.log.info(`Downloaded artifacts kept in ${artifacts.folder} (keep-downloads: true).`);
+        else if (artifacts.folder)
+            await (0,promises_.rm)(artifacts.folder, { recursive: true, force: true });
+    }
+}
+/** Downloads the matching artifacts into a temporary folder of `scratch` (null when nothing was downloaded). */
+async function gatherArtifacts(config, context, scratch, host) {
+    const none = { files: { candidates: [], failures: [], unmatched: [], listError: null }, folder: null };
+    if (config.artifactPatterns.length === 0)
+        return none;
+    const service = await host.artifacts(config, context);
+    if (!service)
+        return none;
+    await (0,promises_.mkdir)(scratch, { recursive: true });
+    const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(scratch, 'defectdojo-artifacts-'));
+    const files = await host.group('Downloading artifacts', async () => {
+        const found = await collectArtifacts(service, config.artifactPatterns, folder);
+        host.log.info(`${found.candidates.length} files in ${new Set(found.candidates.map((c) => c.artifact)).size} artifacts; ${found.failures.length} failed; not matched by \`artifacts\`: ${found.unmatched.join(', ') || 'none'}`);
+        return found;
+    });
+    return { files, folder };
+}
+/** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
+async function processFiles(config, tls, context, candidates, host) {
+    const recognitions = await recognizeAll(config, candidates);
+    candidates.forEach((candidate, index) => {
+        const recognition = recognitions[index];
+        host.log.debug(`${candidate.displayPath}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`);
+    });
+    const stages = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index] }));
+    const reports = stages.flatMap((stage, index) => (stage.recognition.kind === 'report' ? [{ index, candidate: stage.candidate, recognition: stage.recognition }] : []));
+    // The same content reached twice is uploaded once; the copy says which one was used.
+    const copies = await findCopies(reports.map((r) => r.candidate));
+    const copyLabels = new Map();
+    for (const [copyIndex, keptIndex] of copies) {
+        const copy = reports[copyIndex];
+        const kept = reports[keptIndex];
+        stages[copy.index] = { ...stages[copy.index], copyOf: (0,model/* reportLabel */.tr)(kept.candidate) };
+        copyLabels.set(kept.index, [...(copyLabels.get(kept.index) ?? []), (0,model/* reportLabel */.tr)(copy.candidate)]);
+    }
+    for (const [index, labels] of copyLabels)
+        stages[index] = { ...stages[index], copies: labels };
+    const unique = reports.filter((_, index) => !copies.has(index));
+    const finish = (fatal) => ({ results: stages.map(fileResult), fatal });
+    let planned;
+    try {
+        planned = planUploads(config, context, unique);
+    }
+    catch (error) {
+        if (!(error instanceof CollisionError))
+            throw error;
+        for (const { index } of unique)
+            stages[index] = { ...stages[index], notAttempted: 'not attempted: the plan has reports that would share one DefectDojo test (see the error).' };
+        return finish({ kind: 'collision', message: error.message });
+    }
+    planned.forEach((upload, n) => (stages[unique[n].index] = { ...stages[unique[n].index], planned: upload, dryRun: config.dryRun }));
+    if (config.dryRun || planned.length === 0)
+        return finish(null);
+    const uploads = await uploadAll(config, tls, planned, host.log);
+    if (uploads.stopped !== undefined) {
+        for (const { index } of unique)
+            stages[index] = { ...stages[index], notAttempted: `not attempted: ${uploads.stopped}` };
+        return finish({ kind: 'connection', message: uploads.stopped });
+    }
+    uploads.outcomes.forEach((outcome, n) => (stages[unique[n].index] = { ...stages[unique[n].index], outcome }));
+    return finish(null);
+}
+async function recognizeAll(config, candidates) {
+    if (candidates.length === 0)
+        return [];
+    // `scan-types` lines that name a scan type take precedence over recognition.
+    const overrides = config.rules.flatMap((r) => (r.scanType ? [{ pattern: r.pattern, matches: r.matches, scanType: r.scanType }] : []));
+    // The format table and its parsers load only when there is something to recognise.
+    const { recognize } = await Promise.all(/* import() */[__nccwpck_require__.e(334), __nccwpck_require__.e(350)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2350));
+    return mapLimit(candidates, RECOGNITION_CONCURRENCY, (candidate) => recognize(candidate, overrides).catch((error) => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] })));
+}
+/** The verdict and the three renderings of the results; verdict warnings and notices go to the log. */
+function run_report(request, host, run) {
+    const { config, results, fatal } = run;
+    const verdict = decideOutcome(config, results, fatal, run.candidates);
+    const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null };
+    const summary = renderSummary(results, {
+        ...meta,
+        fatal: fatal?.message ?? null,
+        runUrl: request.context.runUrl,
+        buildId: request.context.buildId || undefined,
+        failedStep: verdict.failure !== null
+    });
+    for (const warning of verdict.warnings)
+        host.log.warning(warning);
+    for (const notice of verdict.notices)
+        host.log.info(notice);
+    return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile), summary, resultsJson: resultsDocument(results, meta) };
+}
+
+;// CONCATENATED MODULE: ./src/report/table.ts
+// Result[] → the command line's renderings: a plain table for the job log and GitLab's dotenv report.
+
+
+/** A plain table for the job log. */
+function textTable(results) {
+    const rows = results.map((r) => [
+        r.status,
+        resultLabel(r),
+        r.scanType ?? '',
+        r.status === 'uploaded' ? model/* DELTAS */.CH.map((d) => (0,model/* deltaTotal */.ZW)(r, d) ?? '?').join('/') : '',
+        r.status === 'uploaded' ? (r.testUrl ?? '') : (r.reason ?? '')
+    ]);
+    const header = ['STATUS', 'REPORT', 'SCAN TYPE', 'NEW/CLOSED/REACT/SAME', 'TEST OR REASON'];
+    const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i].length))));
+    const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
+    return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+/** GitLab's dotenv report format: one KEY=value per line, no quoting, single-line values; `results` is left out (too large). */
+function dotenv(outputs) {
+    return (Object.entries(outputs)
+        .filter(([name]) => name !== 'results')
+        .map(([name, value]) => `DEFECTDOJO_${name.toUpperCase().replace(/-/g, '_')}=${value.replace(/[\r\n]/g, ' ')}`)
+        .join('\n') + '\n');
+}
+
+;// CONCATENATED MODULE: ./src/shells/cli-options.ts
+// The command line's options: the action's inputs as long options, from the one input table
+// (src/config/inputs.ts), plus the few options of the command line alone; and its --help.
+
+
+/** Options of the command line alone: where its outputs go and what overrides the git context. */
 const CLI_OPTIONS = {
     'defectdojo-token-file': { default: '', description: 'File holding the DefectDojo API v2 key (else the DEFECTDOJO_TOKEN environment variable). Never pass the key itself on the command line.' },
     'results-file': { default: 'defectdojo-results.json', description: 'Where to write the results file (one entry per file looked at).' },
@@ -4894,17 +6183,21 @@ const CLI_OPTIONS = {
     'default-branch': { default: '', description: 'Override the default branch used for branch isolation (default: from GitLab or origin/HEAD).' },
     verbose: { default: 'false', description: 'Log how each file was recognised.' }
 };
+/** The inputs the command line takes, each with its option name. */
+function cliInputs() {
+    return inputs/* INPUT_NAMES */.Qh.filter((input) => (0,inputs/* inputSpec */.mm)(input).cli?.option !== false).map((input) => ({ input, option: (0,inputs/* inputSpec */.mm)(input).cli?.name ?? input }));
+}
+function isFlag(input) {
+    return (0,inputs/* inputSpec */.mm)(input).kind === 'flag';
+}
+function takesLines(input) {
+    const kind = (0,inputs/* inputSpec */.mm)(input).kind;
+    return kind === 'lines' || kind === 'list';
+}
 function optionTable() {
     const options = { help: { type: 'boolean' }, version: { type: 'boolean' } };
-    for (const [name, spec] of Object.entries(inputs/* INPUTS */.m)) {
-        if (NOT_CLI_INPUTS.has(name))
-            continue;
-        // Inputs whose default is true/false are flags (--dry-run, --no-fail-on-error); the tri-state ones take a value.
-        if (spec.default === 'true' || spec.default === 'false')
-            options[name] = { type: 'boolean' };
-        else
-            options[name] = { type: 'string', multiple: LINE_INPUTS.has(name) };
-    }
+    for (const { input, option } of cliInputs())
+        options[option] = isFlag(input) ? { type: 'boolean' } : { type: 'string', multiple: takesLines(input) };
     for (const [name, spec] of Object.entries(CLI_OPTIONS))
         options[name] = spec.default === 'false' ? { type: 'boolean' } : { type: 'string' };
     return options;
@@ -4923,12 +6216,10 @@ function helpText() {
         'Options (repeat those marked * to give several lines):'
     ];
     const entries = [];
-    for (const [name, spec] of Object.entries(inputs/* INPUTS */.m)) {
-        if (NOT_CLI_INPUTS.has(name))
-            continue;
-        const flag = spec.default === 'true' || spec.default === 'false';
-        const label = flag ? (spec.default === 'true' ? `--[no-]${name}` : `--${name}`) : `--${name} <value>${LINE_INPUTS.has(name) ? ' *' : ''}`;
-        const def = name === 'path' ? '.' : spec.default;
+    for (const { input, option } of cliInputs()) {
+        const spec = (0,inputs/* inputSpec */.mm)(input);
+        const label = isFlag(input) ? (spec.default === 'true' ? `--[no-]${option}` : `--${option}`) : `--${option} <value>${takesLines(input) ? ' *' : ''}`;
+        const def = spec.cli?.default ?? spec.default;
         entries.push([label, spec.description, def === '' ? '' : `default: ${def}`]);
     }
     for (const [name, spec] of Object.entries(CLI_OPTIONS)) {
@@ -4955,69 +6246,45 @@ function parseCliArgs(argv) {
     }
     const values = parsed.values;
     const raw = {};
-    for (const name of Object.keys(inputs/* INPUTS */.m)) {
-        const value = values[name];
-        if (value === undefined)
-            continue;
-        raw[name] = Array.isArray(value) ? value.join('\n') : String(value);
+    for (const { input, option } of cliInputs()) {
+        const value = values[option];
+        if (value !== undefined)
+            raw[input] = Array.isArray(value) ? value.join('\n') : String(value);
     }
     const cli = Object.fromEntries(Object.entries(CLI_OPTIONS).map(([name, spec]) => [name, values[name] === undefined ? spec.default : String(values[name])]));
     return { raw, cli, help: values.help === true, version: values.version === true };
 }
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-async function git(args, cwd) {
-    try {
-        const { stdout } = await run('git', args, { cwd });
-        return stdout.trim() || null;
-    }
-    catch {
-        return null;
-    }
-}
-async function readGitFacts(cwd) {
-    const [branch, sha, remoteUrl, originHead, tag] = await Promise.all([
-        git(['rev-parse', '--abbrev-ref', 'HEAD'], cwd),
-        git(['rev-parse', 'HEAD'], cwd),
-        git(['remote', 'get-url', 'origin'], cwd),
-        git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], cwd),
-        git(['tag', '--points-at', 'HEAD'], cwd)
-    ]);
-    return { branch, sha, remoteUrl, defaultBranch: originHead?.replace(/^origin\//, '') ?? null, tag: tag?.split('\n')[0] ?? null };
-}
+
+;// CONCATENATED MODULE: ./src/shells/cli.ts
+// The command-line shell: GitLab CI, Jenkins, a laptop. Arguments (cli-options.ts) and the environment
+// in, the engine's report out as files (results, summary Markdown, a GitLab dotenv report), a plain
+// table on stdout and an exit code.
+
+
+
+
+
+
+
+
+
+
+/** Exit codes, stated in --help and the README. */
+const EXIT = { ok: 0, failed: 1, usage: 2 };
+/** The run's context: GitLab's predefined variables, or git in the working folder; options override. */
 async function cliContext(env, cwd, overrides) {
     const context = env.GITLAB_CI === 'true' ? deriveGitlabContext(env, cwd) : deriveGitContext(await readGitFacts(cwd), cwd);
-    if (overrides.branch)
-        context.branch = overrides.branch;
-    if (overrides['default-branch'])
-        context.defaultBranch = overrides['default-branch'];
-    if (overrides.commit) {
-        context.scmUri = context.scmUri?.replace(context.sha, overrides.commit) ?? null;
-        context.sha = overrides.commit;
-    }
-    return context;
-}
-/** A plain table for the job log. */
-function textTable(results) {
-    const rows = results.map((r) => [
-        r.status,
-        r.artifact ? `${r.artifact}/${r.file}` : r.file,
-        r.scanType ?? '',
-        r.status === 'uploaded' ? [r.created, r.closed, r.reactivated, r.untouched].map((n) => (n === null ? '?' : String(n))).join('/') : '',
-        r.status === 'uploaded' ? (r.testUrl ?? '') : (r.reason ?? '')
-    ]);
-    const header = ['STATUS', 'REPORT', 'SCAN TYPE', 'NEW/CLOSED/REACT/SAME', 'TEST OR REASON'];
-    const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i].length))));
-    const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
-    return [line(header), ...rows.map(line)].join('\n') + '\n';
-}
-/** GitLab's dotenv report format: one KEY=value per line, no quoting, single-line values. */
-function dotenv(outputs) {
-    return (Object.entries(outputs)
-        .filter(([name]) => name !== 'results')
-        .map(([name, value]) => `DEFECTDOJO_${name.toUpperCase().replace(/-/g, '_')}=${value.replace(/[\r\n]/g, ' ')}`)
-        .join('\n') + '\n');
+    return {
+        ...context,
+        branch: overrides.branch || context.branch,
+        defaultBranch: overrides['default-branch'] || context.defaultBranch,
+        sha: overrides.commit || context.sha,
+        scmUri: overrides.commit ? (context.scmUri?.replace(context.sha, overrides.commit) ?? null) : context.scmUri,
+        workspace: cwd
+    };
 }
 async function runCli(argv, env, cwd, io, version = '') {
+    (0,inputs/* useDialect */.ah)('cli');
     let args;
     try {
         args = parseCliArgs(argv);
@@ -5035,8 +6302,13 @@ async function runCli(argv, env, cwd, io, version = '') {
         return EXIT.ok;
     }
     const raw = { ...args.raw, artifacts: '' };
-    raw['defectdojo-url'] ??= env.DEFECTDOJO_URL;
-    raw.path ??= '.';
+    for (const input of inputs/* INPUT_NAMES */.Qh) {
+        const spec = (0,inputs/* inputSpec */.mm)(input).cli;
+        if (raw[input] === undefined && spec?.default !== undefined)
+            raw[input] = spec.default;
+        if (raw[input] === undefined && spec?.env && spec.option !== false)
+            raw[input] = env[spec.env];
+    }
     try {
         raw['defectdojo-token'] = args.cli['defectdojo-token-file'] ? (await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, args.cli['defectdojo-token-file']), 'utf8')).trim() : env.DEFECTDOJO_TOKEN;
     }
@@ -5044,895 +6316,35 @@ async function runCli(argv, env, cwd, io, version = '') {
         io.stderr(`defectdojo-reimport: --defectdojo-token-file ${args.cli['defectdojo-token-file']} cannot be read (${error.code ?? String(error)}).\n`);
         return EXIT.usage;
     }
-    let config;
-    try {
-        config = (0,src_config/* parseConfig */.o4)(raw);
-    }
-    catch (error) {
-        if (!(error instanceof src_config/* ConfigError */.xL))
-            throw error;
-        io.stderr(`defectdojo-reimport: ${error.message.replace(/Input `defectdojo-(url|token)` is required[^.]*\./g, (m) => m.replace('Input `defectdojo-url`', 'DEFECTDOJO_URL (or --defectdojo-url)').replace('Input `defectdojo-token`', 'DEFECTDOJO_TOKEN (or --defectdojo-token-file)'))}\n`);
-        return EXIT.usage;
-    }
     const verbose = args.cli.verbose === 'true';
-    const log = {
-        info: (m) => io.stderr(`${m}\n`),
-        warning: (m) => io.stderr(`warning: ${m}\n`),
-        debug: (m) => {
-            if (verbose)
-                io.stderr(`${m}\n`);
-        }
+    const host = {
+        log: {
+            info: (m) => io.stderr(`${m}\n`),
+            warning: (m) => io.stderr(`warning: ${m}\n`),
+            debug: (m) => {
+                if (verbose)
+                    io.stderr(`${m}\n`);
+            }
+        },
+        group: (_title, work) => work(),
+        // Nothing to mask in: a console has no runner behind it; the engine never prints secrets itself.
+        mask: () => undefined,
+        artifacts: async () => null
     };
     const context = await cliContext(env, cwd, args.cli);
-    const workspace = await findWorkspaceFiles(config.paths, cwd);
-    for (const line of workspace.unmatched)
-        log.warning(line);
-    const outcome = await runPipeline({ config, context: { ...context, workspace: cwd }, candidates: workspace.candidates }, log);
-    const verdict = decideOutcome(config, outcome.results, outcome.fatal, workspace.candidates.length);
     const resultsFile = (0,external_node_path_.resolve)(cwd, args.cli['results-file']);
-    await (0,promises_.writeFile)(resultsFile, resultsDocument(outcome.results, { dryRun: config.dryRun, defectdojoUrl: config.defectdojoUrl }));
-    const outputs = gateOutputs(outcome.results, resultsFile);
-    if (args.cli['summary-file']) {
-        const markdown = renderSummary(outcome.results, {
-            dryRun: config.dryRun,
-            defectdojoUrl: config.defectdojoUrl,
-            fatal: outcome.fatal,
-            runUrl: context.runUrl,
-            buildId: context.buildId || undefined,
-            failedStep: verdict.failure !== null
-        });
-        await (0,promises_.writeFile)((0,external_node_path_.resolve)(cwd, args.cli['summary-file']), markdown);
-    }
+    const report = await runEngine({ raw, context, resultsFile, scratch: (0,external_node_os_namespaceObject.tmpdir)() }, host);
+    await (0,promises_.writeFile)(resultsFile, report.resultsJson);
+    if (args.cli['summary-file'])
+        await (0,promises_.writeFile)((0,external_node_path_.resolve)(cwd, args.cli['summary-file']), report.summary);
     if (args.cli['dotenv-file'])
-        await (0,promises_.writeFile)((0,external_node_path_.resolve)(cwd, args.cli['dotenv-file']), dotenv(outputs));
-    io.stdout(textTable(outcome.results));
-    for (const warning of verdict.warnings)
-        log.warning(warning);
-    if (verdict.failure) {
-        io.stderr(`error: ${verdict.failure}\n`);
-        return outcome.fatal && outcome.fatalIsConfiguration ? EXIT.usage : EXIT.failed;
+        await (0,promises_.writeFile)((0,external_node_path_.resolve)(cwd, args.cli['dotenv-file']), dotenv(report.outputs));
+    io.stdout(textTable(report.results));
+    if (report.verdict.failure) {
+        io.stderr(`error: ${report.verdict.failure}\n`);
+        return isUserError(report.fatal) ? EXIT.usage : EXIT.failed;
     }
     return EXIT.ok;
-}
-
-
-/***/ }),
-
-/***/ 6622:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  xL: () => (/* binding */ ConfigError),
-  o4: () => (/* binding */ parseConfig)
-});
-
-// UNUSED EXPORTS: GROUP_BY_CHOICES, INPUT_DEFAULTS, SEVERITY_CHOICES, parseBoolean, parseChoice, parseNumber, splitLines, splitList
-
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
-// EXTERNAL MODULE: ./src/plan/naming.ts
-var naming = __nccwpck_require__(387);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/recognition/scan-types.ts
-// Every scan_type string that DefectDojo's import-scan / reimport-scan API accepts, byte for byte.
-// Source: DefectDojo/django-DefectDojo @ 7cfa159a6767b0ac6e66f3b1597a997e607e7308 (3.2.0), the serializer's
-// scan_type choices (dojo/tools/factory.py get_choices_sorted), as listed in shared/defectdojo/scan-types.tsv.
-// There is no alias table on the server: any other string is a 400 (API.md §h).
-const SCAN_TYPES = [
-    "AIDE Scan",
-    "APKLeaks Scan",
-    "AWS Inspector2 Scan",
-    "AWS Prowler Scan",
-    "AWS Prowler V3",
-    "AWS Security Finding Format (ASFF) Scan",
-    "AWS Security Hub Scan",
-    "Acunetix Scan",
-    "Alert Logic Scan",
-    "Anchore Engine Scan",
-    "Anchore Enterprise Policy Check",
-    "Anchore Grype",
-    "Anchore Grype detailed",
-    "AnchoreCTL Policies Report",
-    "AnchoreCTL Vuln Report",
-    "AppCheck Web Application Scanner",
-    "AppSpider Scan",
-    "Aqua Scan",
-    "Arachni Scan",
-    "AuditJS Scan",
-    "Azure Security Center Recommendations Scan",
-    "Bandit Scan",
-    "Bearer CLI",
-    "BlackDuck API",
-    "Blackduck Binary Analysis",
-    "Blackduck Component Risk",
-    "Blackduck Hub Scan",
-    "Brakeman Scan",
-    "BugCrowd Scan",
-    "Bugcrowd API Import",
-    "Bundler-Audit Scan",
-    "Burp Dastardly Scan",
-    "Burp Enterprise Scan",
-    "Burp GraphQL API",
-    "Burp REST API",
-    "Burp Scan",
-    "Burp Suite DAST Scan",
-    "CSAF Scan",
-    "CargoAudit Scan",
-    "Checkmarx CxFlow SAST",
-    "Checkmarx OSA",
-    "Checkmarx One Scan",
-    "Checkmarx Scan",
-    "Checkmarx Scan detailed",
-    "Checkov Scan",
-    "Chef Inspect Log",
-    "Choctaw Hog Scan",
-    "Clair Scan",
-    "ClamAV Scan",
-    "Cloudflare Insights",
-    "Cloudsploit Scan",
-    "Cobalt.io API Import",
-    "Cobalt.io Scan",
-    "Codechecker Report native",
-    "Composer Audit Scan",
-    "Conftest Scan",
-    "Contrast Scan",
-    "Coverity API",
-    "Coverity Scan JSON Report",
-    "Cppcheck Scan",
-    "Crashtest Security JSON File",
-    "Crashtest Security XML File",
-    "CredScan Scan",
-    "Crunch42 Scan",
-    "Cyberwatch scan (Galeax)",
-    "CycloneDX Scan",
-    "Cycognito Scan",
-    "DSOP Scan",
-    "DawnScanner Scan",
-    "Deepfence Threatmapper Report",
-    "Dependency Check Scan",
-    "Dependency Track Finding Packaging Format (FPF) Export",
-    "Detect-secrets Scan",
-    "DevSkim Scan",
-    "Dirsearch Scan",
-    "Dockle Scan",
-    "Dotnet Vulnerable Packages Scan",
-    "DrHeader JSON Importer",
-    "Duroc Hog Scan",
-    "ESLint Scan",
-    "Edgescan Scan",
-    "Essex Hog Scan",
-    "Firmwalker Scan",
-    "Flawfinder Scan",
-    "Fortify Scan",
-    "Fortify Scan v2",
-    "Garak Scan",
-    "Generic Findings Import",
-    "Ggshield Scan",
-    "GitLab API Fuzzing Report Scan",
-    "GitLab Container Scan",
-    "GitLab DAST Report",
-    "GitLab Dependency Scanning Report",
-    "GitLab SAST Report",
-    "GitLab Secret Detection Report",
-    "Github SAST Scan",
-    "Github Secrets Detection Report Scan",
-    "Github Vulnerability Scan",
-    "Gitleaks Scan",
-    "Gobuster Scan",
-    "Google Cloud Artifact Vulnerability Scan",
-    "Gosec Scanner",
-    "Gottingen Hog Scan",
-    "Govulncheck Scanner",
-    "Govulncheck Scanner V2",
-    "HCL AppScan on Cloud SAST XML",
-    "HCLAppScan XML",
-    "HackerOne Cases",
-    "Hadolint Dockerfile check",
-    "Harbor Vulnerability Scan",
-    "Horusec Scan",
-    "Humble Json Importer",
-    "HuskyCI Report",
-    "Hydra Scan",
-    "IBM AppScan DAST",
-    "Immuniweb Scan",
-    "Infer Scan",
-    "IntSights Report",
-    "Invicti Scan",
-    "IriusRisk Threats Scan",
-    "JFrog Xray API Summary Artifact Scan",
-    "JFrog Xray On Demand Binary Scan",
-    "JFrog Xray Scan",
-    "JFrog Xray Unified Scan",
-    "KICS Scan",
-    "Kiuwan SCA Scan",
-    "Kiuwan Scan",
-    "KrakenD Audit Scan",
-    "KubeHunter Scan",
-    "KubeLinter Scan",
-    "Kubeaudit Scan",
-    "Kubescape JSON Importer",
-    "Legitify Scan",
-    "Lynis Scan",
-    "MSDefender Parser",
-    "Masscan Scan",
-    "Mayhem SARIF Report",
-    "Mend Scan",
-    "Meterian Scan",
-    "Microfocus Webinspect Scan",
-    "Mix Audit Scan",
-    "MobSF Scan",
-    "MobSF Scorecard Scan",
-    "Mobsfscan Scan",
-    "Mozilla Observatory Scan",
-    "NPM Audit Scan",
-    "NPM Audit v7+ Scan",
-    "Naabu Scan",
-    "Nancy Scan",
-    "Netsparker Scan",
-    "Nettacker Scan",
-    "NeuVector (REST)",
-    "NeuVector (compliance)",
-    "Nexpose Scan",
-    "Nikto Scan",
-    "Nmap Scan",
-    "Node Security Platform Scan",
-    "Nosey Parker Scan",
-    "Nuclei Scan",
-    "ORT evaluated model Importer",
-    "OSV Scan",
-    "OpenReports",
-    "OpenVAS Parser",
-    "OpenVAS Parser v2",
-    "OpenVEX Scan",
-    "Openscap Vulnerability Scan",
-    "Orca Security Alerts",
-    "OssIndex Devaudit SCA Scan Importer",
-    "Outpost24 Scan",
-    "PHP Security Audit v2",
-    "PHP Symfony Security Check",
-    "PICUS Scan",
-    "PMD Scan",
-    "PTART Report",
-    "PWN SAST",
-    "PingCastle",
-    "Polaris Scan",
-    "Popeye Scan",
-    "Progpilot Scan",
-    "Promptfoo Scan",
-    "Prowler Scan",
-    "QARK Scan",
-    "Qualys Hacker Guardian Scan",
-    "Qualys Infrastructure Scan (WebGUI XML)",
-    "Qualys Scan",
-    "Qualys VMDR",
-    "Qualys Webapp Scan",
-    "Rapplex Scan",
-    "Red Hat Satellite",
-    "Retire.js Scan",
-    "ReversingLabs Spectra Assure",
-    "Risk Recon API Importer",
-    "Rubocop Scan",
-    "Rusty Hog Scan",
-    "SARIF",
-    "SKF Scan",
-    "SPDX Scan",
-    "SSH Audit Importer",
-    "SSL Labs Scan",
-    "SSLyze Scan (JSON)",
-    "Scantist Scan",
-    "Scout Suite Scan",
-    "Secretlint Scan",
-    "Semgrep JSON Report",
-    "Semgrep Pro JSON Report",
-    "Snyk Code Scan",
-    "Snyk Issue API Scan",
-    "Snyk Scan",
-    "Solar Appscreener Scan",
-    "SonarQube API Import",
-    "SonarQube Scan",
-    "SonarQube Scan detailed",
-    "Sonatype Application Scan",
-    "SpotBugs Scan",
-    "Sqlmap Scan",
-    "Sslscan",
-    "Sslyze Scan",
-    "StackHawk HawkScan",
-    "Sysdig CLI Report",
-    "Sysdig Vulnerability Report",
-    "TFSec Scan",
-    "Talisman Scan",
-    "Tenable Scan",
-    "Terrascan Scan",
-    "Testssl Scan",
-    "Threagile risks report",
-    "ThreatComposer Scan",
-    "Trivy Operator Scan",
-    "Trivy Scan",
-    "Trufflehog Scan",
-    "Trufflehog3 Scan",
-    "Trustwave Fusion API Scan",
-    "Trustwave Scan (CSV)",
-    "Twistlock Image Scan",
-    "VCG Scan",
-    "Veracode Scan",
-    "Veracode SourceClear Scan",
-    "Vulners",
-    "WFuzz JSON report",
-    "Wapiti Scan",
-    "Wazuh",
-    "WhatWeb Scan",
-    "Whispers Scan",
-    "WhiteHat Sentinel",
-    "Wiz Scan",
-    "Wizcli Dir Scan",
-    "Wizcli IaC Scan",
-    "Wizcli Img Scan",
-    "Wpscan",
-    "Xanitizer Scan",
-    "Xeol Parser",
-    "Xygeni SAST Scan",
-    "Xygeni SCA Scan",
-    "Xygeni Secrets Scan",
-    "YARA Scan",
-    "Yarn Audit Scan",
-    "ZAP Scan",
-    "Zora Parser",
-    "cfn-lint Scan",
-    "cfn-nag Scan",
-    "chkrootkit Scan",
-    "cwe_checker Scan",
-    "docker-bench-security Scan",
-    "ffuf Scan",
-    "httpx Scan",
-    "kube-bench Scan",
-    "n0s1 Scanner",
-    "njsscan Scan",
-    "pip-audit Scan",
-    "pnpm Audit Scan",
-    "rkhunter Scan",
-];
-/** Scan types whose parser can pull from an API instead of a file (requires_file=False). */
-const API_SCAN_TYPES = (/* unused pure expression or super */ null && ([
-    "BlackDuck API",
-    "Bugcrowd API Import",
-    "Cobalt.io API Import",
-    "Edgescan Scan",
-    "SonarQube API Import",
-    "Vulners",
-]));
-
-;// CONCATENATED MODULE: ./src/plan/rules.ts
-// The `scan-types` input: per-file rules, one per line, that set a report's scan type and, for a
-// monorepo, where it lands:
-//
-//   <glob> = <Exact Scan Type | *> [; product=<template>] [; product-type=<template>] [; engagement=<template>] [; test-title=<template>]
-//
-// `*` keeps recognition by content. The glob is matched against the file's path inside its artifact,
-// or relative to the workspace. The first matching line wins. Everything is validated before any upload.
-
-
-
-const KEYS = { product: 'product', 'product-type': 'productType', engagement: 'engagement', 'test-title': 'testTitle' };
-/** Parses the `scan-types` lines; problems are sentences naming the input and the line. */
-function parseReportRules(lines, problems) {
-    const rules = [];
-    lines.forEach((line, index) => {
-        const where = `Input \`scan-types\` line ${index + 1} ("${line}")`;
-        const equals = line.indexOf('=');
-        if (equals <= 0) {
-            problems.push(`${where} is not \`<glob> = <Scan Type>\`, e.g. \`reports/custom/*.json = Generic Findings Import\`.`);
-            return;
-        }
-        const pattern = line.slice(0, equals).trim();
-        const [typePart, ...settings] = line.slice(equals + 1).split(';').map((part) => part.trim());
-        const rule = { pattern, matches: picomatch_default()(pattern, { dot: true }), scanType: null, productType: null, product: null, engagement: null, testTitle: null };
-        if (typePart && typePart !== '*') {
-            if (SCAN_TYPES.includes(typePart))
-                rule.scanType = typePart;
-            else {
-                const suggestion = suggestScanType(typePart);
-                problems.push(`${where} names the scan type "${typePart}", which DefectDojo does not accept${suggestion ? `: did you mean "${suggestion}"?` : '.'} Scan types are exact, case-sensitive strings.`);
-            }
-        }
-        else if (!typePart) {
-            problems.push(`${where} has no scan type after "=": name one, or \`*\` to keep recognition by content.`);
-        }
-        for (const setting of settings.filter((s) => s !== '')) {
-            const [key, ...rest] = setting.split('=');
-            const name = key.trim();
-            const value = rest.join('=').trim();
-            if (!(name in KEYS) || !value) {
-                problems.push(`${where}: "${setting}" is not one of product=…, product-type=…, engagement=…, test-title=….`);
-                continue;
-            }
-            problems.push(...(0,naming/* checkTemplate */.BU)(`scan-types (line ${index + 1}, ${name})`, value));
-            rule[KEYS[name]] = value;
-        }
-        rules.push(rule);
-    });
-    return rules;
-}
-/** The accepted scan type a user most likely meant: `Trivy` → `Trivy Scan`, `zap scan` → `ZAP Scan`. */
-function suggestScanType(input) {
-    const wanted = normalise(input);
-    if (!wanted)
-        return null;
-    const exactFolded = SCAN_TYPES.find((t) => normalise(t) === wanted);
-    if (exactFolded)
-        return exactFolded;
-    const prefixed = SCAN_TYPES.filter((t) => normalise(t).startsWith(wanted)).sort((a, b) => a.length - b.length);
-    if (prefixed.length > 0)
-        return prefixed[0];
-    let best = null;
-    for (const type of SCAN_TYPES) {
-        const distance = editDistance(wanted, normalise(type));
-        if (!best || distance < best.distance)
-            best = { type, distance };
-    }
-    return best && best.distance <= Math.max(2, Math.floor(wanted.length / 4)) ? best.type : null;
-}
-function normalise(text) {
-    return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
-function editDistance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
-}
-
-;// CONCATENATED MODULE: ./src/config.ts
-// Every input, parsed and validated in one place into one typed Config. A pure function of the raw
-// input strings, so the Actions shell (core.getInput) and tests feed it alike. All problems are
-// collected and reported together, each naming the input, the value and what is accepted, before
-// anything is sent anywhere.
-
-
-
-/** A user error in the inputs: the action stops before any upload and says what to change. */
-class ConfigError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `${problems.length} inputs are invalid:\n- ${problems.join('\n- ')}`);
-        this.name = 'ConfigError';
-        this.problems = problems;
-    }
-}
-/** API.md §a: `minimum_severity` choices (dojo/models.py) and `group_by` choices (dojo/finding/models.py). */
-const SEVERITY_CHOICES = ['Info', 'Low', 'Medium', 'High', 'Critical'];
-const GROUP_BY_CHOICES = ['component_name', 'component_name+component_version', 'file_path', 'finding_title', 'vuln_id_from_tool'];
-/** Input names and their defaults (from the INPUTS table, which action.yml mirrors). */
-const INPUT_DEFAULTS = Object.fromEntries(Object.entries(inputs/* INPUTS */.m).map(([name, spec]) => [name, spec.default]));
-function parseConfig(raw) {
-    const problems = [];
-    const get = (name) => {
-        const value = raw[name]?.trim();
-        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-    };
-    // `artifacts` is the one input where an explicit empty value means something (download nothing).
-    const artifactsRaw = raw.artifacts === undefined ? INPUT_DEFAULTS.artifacts : raw.artifacts;
-    const dryRun = parseBoolean('dry-run', get('dry-run'), problems);
-    const url = get('defectdojo-url');
-    const token = get('defectdojo-token');
-    let defectdojoUrl = null;
-    const allowInsecure = parseBoolean('allow-insecure-http', get('allow-insecure-http'), problems);
-    if (url)
-        defectdojoUrl = parseUrl(url, allowInsecure, problems);
-    else if (!dryRun)
-        problems.push('Input `defectdojo-url` is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless `dry-run: true`.');
-    if (!token && !dryRun)
-        problems.push('Input `defectdojo-token` is required (a DefectDojo API v2 key, best from a secret), unless `dry-run: true`.');
-    if (token && /\s/.test(token))
-        problems.push('Input `defectdojo-token` contains white space: paste only the 40-character API v2 key, without "Token ".');
-    for (const name of ['product-type', 'product', 'engagement', 'test-title'])
-        problems.push(...(0,naming/* checkTemplate */.BU)(name, get(name)));
-    const environment = get('environment');
-    const ifNoReports = parseChoice('if-no-reports', get('if-no-reports'), ['warn', 'error', 'ignore'], problems);
-    const runId = get('run-id');
-    const repository = get('repository');
-    const githubToken = get('github-token');
-    let otherRun = null;
-    if (runId) {
-        if (!/^\d+$/.test(runId))
-            problems.push(`Input \`run-id\` is "${runId}": use the numeric id of a workflow run (github.event.workflow_run.id).`);
-        const [owner, repo, extra] = repository.split('/');
-        if (repository && (!owner || !repo || extra !== undefined))
-            problems.push(`Input \`repository\` is "${repository}": use owner/name.`);
-        if (!githubToken)
-            problems.push('Input `github-token` is required with `run-id` (the default, github.token, works when the workflow grants `actions: read`).');
-        otherRun = { runId: Number(runId), repository: repository ? { owner: owner ?? '', repo: repo ?? '' } : null };
-    }
-    else if (repository) {
-        problems.push('Input `repository` only applies together with `run-id`: give the run whose artifacts to download.');
-    }
-    const clientCertificate = get('client-certificate') || null;
-    const clientKey = get('client-key') || null;
-    if (Boolean(clientCertificate) !== Boolean(clientKey))
-        problems.push('Inputs `client-certificate` and `client-key` go together: give both PEM files for mutual TLS, or neither.');
-    const config = {
-        defectdojoUrl,
-        defectdojoToken: token || null,
-        paths: splitLines(raw.path ?? ''),
-        artifactPatterns: splitList(artifactsRaw),
-        dryRun,
-        productTypeTemplate: get('product-type'),
-        productTemplate: get('product'),
-        engagementTemplate: get('engagement'),
-        testTitleTemplate: get('test-title'),
-        environment,
-        ifNoReports,
-        artifactsExplicit: raw.artifacts !== undefined,
-        otherRun,
-        githubToken: githubToken || null,
-        keepDownloads: parseBoolean('keep-downloads', get('keep-downloads'), problems),
-        concurrency: parseNumber('concurrency', get('concurrency'), { min: 1, max: 32, integer: true }, problems),
-        retries: parseNumber('retries', get('retries'), { min: 0, max: 10, integer: true }, problems),
-        requestTimeoutMs: Math.round(parseNumber('timeout-minutes', get('timeout-minutes'), { min: 0.01, max: 360, integer: false }, problems) * 60_000),
-        maxReportBytes: Math.floor(parseNumber('max-report-size-mb', get('max-report-size-mb'), { min: 0.001, max: 1_000_000, integer: false }, problems) * 1048576),
-        caCertificates: get('ca-certificates') || null,
-        clientCertificate,
-        clientKey,
-        extraHeaders: parseHeaders(raw['extra-headers'] ?? '', problems),
-        mode: parseChoice('mode', get('mode'), ['reimport', 'import'], problems),
-        branchIsolation: parseBoolean('branch-isolation', get('branch-isolation'), problems),
-        version: raw.version?.trim() ? raw.version.trim() : null,
-        rules: parseReportRules(splitLines(raw['scan-types'] ?? ''), problems),
-        options: parseImportOptions(get, problems),
-        failOnError: parseBoolean('fail-on-error', get('fail-on-error'), problems),
-        failOnUnrecognized: parseBoolean('fail-on-unrecognized', get('fail-on-unrecognized'), problems)
-    };
-    if (config.options.doNotReactivate !== null && config.mode === 'import') {
-        problems.push('Input `do-not-reactivate` only applies to reimport: remove it, or use `mode: reimport`.');
-    }
-    if (config.options.closeOldFindingsProductScope && config.mode === 'reimport') {
-        problems.push('Input `close-old-findings-product-scope` has no effect on reimport (API.md: DefectDojo ignores it there): remove it, or use `mode: import`.');
-    }
-    if (problems.length > 0)
-        throw new ConfigError(problems);
-    return config;
-}
-/** Newline-separated values, trimmed, blanks and `#` comments dropped. */
-function splitLines(value) {
-    return value
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
-}
-/** Newline- or comma-separated values. */
-function splitList(value) {
-    return splitLines(value.replace(/,/g, '\n'));
-}
-/** The YAML 1.2 core-schema booleans, as @actions/core accepts them, plus empty = default. */
-function parseBoolean(name, value, problems) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    problems.push(`Input \`${name}\` is "${value}": use true or false.`);
-    return false;
-}
-function parseChoice(name, value, choices, problems) {
-    if (choices.includes(value))
-        return value;
-    problems.push(`Input \`${name}\` is "${value}": use one of ${choices.join(', ')}.`);
-    return choices[0];
-}
-function parseImportOptions(get, problems) {
-    const flag = (name) => {
-        const value = get(name);
-        return value === '' ? null : parseBoolean(name, value, problems);
-    };
-    const choice = (name, choices) => (get(name) === '' ? null : parseChoice(name, get(name), choices, problems));
-    const integer = (name) => (get(name) === '' ? null : parseNumber(name, get(name), { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true }, problems));
-    const tags = splitList(get('tags'));
-    for (const tag of tags) {
-        // API.md §0: each tag may not contain spaces, commas or quotes (DefectDojo's tag validator).
-        if (/[\s,'"]/.test(tag))
-            problems.push(`Input \`tags\` has "${tag}": tags may not contain spaces, commas or quotes.`);
-    }
-    return {
-        service: get('service') || null,
-        scanDate: parseDate('scan-date', get('scan-date'), problems, { notInFuture: true }),
-        minimumSeverity: choice('minimum-severity', SEVERITY_CHOICES),
-        active: flag('active'),
-        verified: flag('verified'),
-        closeOldFindings: flag('close-old-findings'),
-        closeOldFindingsProductScope: flag('close-old-findings-product-scope'),
-        doNotReactivate: flag('do-not-reactivate'),
-        tags,
-        applyTagsToFindings: flag('apply-tags-to-findings'),
-        applyTagsToEndpoints: flag('apply-tags-to-endpoints'),
-        groupBy: choice('group-by', GROUP_BY_CHOICES),
-        createFindingGroupsForAllFindings: flag('create-finding-groups-for-all-findings'),
-        pushToJira: flag('push-to-jira'),
-        deduplicationOnEngagement: flag('deduplication-on-engagement'),
-        engagementEndDate: parseDate('engagement-end-date', get('engagement-end-date'), problems, { notInFuture: false }),
-        lead: integer('lead'),
-        apiScanConfiguration: integer('api-scan-configuration')
-    };
-}
-/** `YYYY-MM-DD`, the only date format DefectDojo accepts (API.md §0). */
-function parseDate(name, value, problems, rule) {
-    if (value === '')
-        return null;
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-    if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-        problems.push(`Input \`${name}\` is "${value}": use a date as YYYY-MM-DD.`);
-        return null;
-    }
-    // The server refuses a scan_date after its own date; a day of slack covers time zones.
-    if (rule.notInFuture && date.getTime() > Date.now() + 86_400_000)
-        problems.push(`Input \`${name}\` is "${value}", which is in the future: DefectDojo refuses it.`);
-    return value;
-}
-function parseNumber(name, value, range, problems) {
-    const number = Number(value);
-    if (value === '' || !Number.isFinite(number) || number < range.min || number > range.max || (range.integer && !Number.isInteger(number))) {
-        problems.push(`Input \`${name}\` is "${value}": use ${range.integer ? 'a whole number' : 'a number'} from ${range.min} to ${range.max}.`);
-        return range.min;
-    }
-    return number;
-}
-/** Headers DefectDojo or HTTP itself owns: overriding them would break the upload or the auth. */
-const RESERVED_HEADERS = new Set(['authorization', 'content-type', 'content-length', 'host', 'transfer-encoding', 'connection', 'x-request-id']);
-/** `extra-headers` lines `Name: value`. */
-function parseHeaders(value, problems) {
-    const headers = {};
-    splitLines(value).forEach((line, index) => {
-        const colon = line.indexOf(':');
-        const name = colon > 0 ? line.slice(0, colon).trim() : '';
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-            // The line may hold a secret: say which line, never what it holds.
-            problems.push(`Input \`extra-headers\` line ${index + 1} is not \`Name: value\`.`);
-            return;
-        }
-        if (RESERVED_HEADERS.has(name.toLowerCase())) {
-            problems.push(`Input \`extra-headers\` may not set ${name}: the action sets it itself.`);
-            return;
-        }
-        headers[name] = line.slice(colon + 1).trim();
-    });
-    return headers;
-}
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
-function parseUrl(value, allowInsecure, problems) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        problems.push(`Input \`defectdojo-url\` is "${value}", which is not a URL: give the base URL, e.g. https://defectdojo.example.com.`);
-        return null;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        problems.push(`Input \`defectdojo-url\` is "${value}": use an http:// or https:// URL.`);
-        return null;
-    }
-    if (url.protocol === 'http:' && !allowInsecure && !LOOPBACK.test(url.hostname)) {
-        problems.push(`Input \`defectdojo-url\` is "${value}": plain http:// would send the API key unencrypted; use https://, or set \`allow-insecure-http: true\` for a trusted network.`);
-        return null;
-    }
-    if (url.username || url.password) {
-        problems.push('Input `defectdojo-url` contains credentials: put the API key in `defectdojo-token` instead.');
-        return null;
-    }
-    // Users paste the API root or a UI page; the client appends /api/v2/… itself.
-    const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v2$/, '');
-    return `${url.origin}${path}`;
-}
-
-
-/***/ }),
-
-/***/ 6348:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ib: () => (/* binding */ DefectDojoError),
-/* harmony export */   Ic: () => (/* binding */ describeFailure),
-/* harmony export */   TF: () => (/* binding */ formatMb),
-/* harmony export */   Tn: () => (/* binding */ serverText),
-/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES)
-/* harmony export */ });
-// DefectDojo's error answers → one clear sentence. Its bodies come in four shapes (API.md §d): a JSON
-// list, a DRF field dict (plus a `message` repr and `pro`), `{"message": "['…']"}` from Django
-// validation, and a generic 500; a proxy in front may answer HTML. Server text is quoted, shortened
-// and stripped of markup before it reaches a log or the summary.
-/** A failed request, with whether it is safe to try again. */
-class DefectDojoError extends Error {
-    status;
-    retryable;
-    /** Seconds the server asked us to wait (Retry-After), if any. */
-    retryAfterSeconds;
-    /** True when the request provably never reached DefectDojo (connection refused, DNS failure…). */
-    notSent;
-    constructor(message, options = {}) {
-        super(message);
-        this.name = 'DefectDojoError';
-        this.status = options.status ?? null;
-        this.retryable = options.retryable ?? false;
-        this.retryAfterSeconds = options.retryAfterSeconds ?? null;
-        this.notSent = options.notSent ?? false;
-    }
-}
-/** Statuses worth another try: rate limiting and gateways in front of a busy or restarting DefectDojo. */
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-/** One sentence for a non-2xx answer. */
-function describeFailure(c) {
-    const html = /html/i.test(c.contentType) || /^\s*</.test(c.body);
-    const detail = html ? '' : serverText(c.body);
-    const quoted = detail ? `: "${detail}"` : '';
-    const size = c.fileSize === undefined ? '' : `, report is ${formatMb(c.fileSize)}`;
-    if (c.status === 403 && /Invalid token|credentials were not provided|User inactive/i.test(detail)) {
-        return `DefectDojo rejected the token (HTTP 403${quoted}): check the \`defectdojo-token\` input holds a valid API v2 key.`;
-    }
-    if (c.status === 403) {
-        return `DefectDojo refused the upload (HTTP 403${quoted}): the token's user may not ${c.endpoint === 'import-scan' ? 'import' : 'reimport'} into product "${c.product ?? '?'}" or create it.`;
-    }
-    if (c.status === 413) {
-        return html
-            ? `The upload was rejected by a proxy in front of DefectDojo (HTTP 413${size}): raise its body size limit (nginx client_max_body_size).`
-            : `DefectDojo rejected the report as too large (HTTP 413${size}${quoted}).`;
-    }
-    if (c.status === 400 && /too large/i.test(detail)) {
-        return `DefectDojo rejected the report as too large (HTTP 400${size}${quoted}): raise DD_SCAN_FILE_MAX_SIZE on the server or split the report.`;
-    }
-    if (c.status === 400 && /file extension/i.test(detail)) {
-        return `DefectDojo refused the file name's extension (HTTP 400${quoted}).`;
-    }
-    if (c.status === 400 && /scan_type/i.test(detail)) {
-        return `DefectDojo refused the scan type "${c.scanType ?? '?'}" (HTTP 400${quoted}).`;
-    }
-    if (c.status === 400)
-        return `DefectDojo refused the upload (HTTP 400${quoted}).`;
-    if (c.status === 500) {
-        return `DefectDojo failed to parse this report as ${c.scanType ?? 'its scan type'} (HTTP 500${quoted}); the report or the scan type is wrong, so it was not retried.`;
-    }
-    if (c.status === 404)
-        return `DefectDojo answered 404 for /api/v2/${c.endpoint}/${quoted}: check \`defectdojo-url\` points at DefectDojo (including any path prefix).`;
-    if (html)
-        return `DefectDojo or a proxy in front of it answered HTTP ${c.status} with an HTML page.`;
-    return `DefectDojo answered HTTP ${c.status}${quoted}.`;
-}
-/** The human part of an error body, shortened and reduced to plain characters. */
-function serverText(body, max = 300) {
-    let text = body.trim();
-    try {
-        text = flatten(JSON.parse(text));
-    }
-    catch {
-        // not JSON: keep the text
-    }
-    // Django ValidationError reprs look like "['message']": unwrap them.
-    text = text.replace(/^\[?'(.*)'\]?$/s, '$1');
-    text = text.replace(/[\u0000-\u001f<>`]/g, ' ').replace(/\s+/g, ' ').trim();
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-function flatten(value) {
-    if (typeof value === 'string')
-        return value;
-    if (Array.isArray(value))
-        return value.map(flatten).join(' ');
-    if (value && typeof value === 'object') {
-        const entries = Object.entries(value).filter(([key]) => key !== 'pro' && key !== 'message');
-        // `message` repeats the field dict as a Python repr; use it only when nothing else is there.
-        if (entries.length === 0 && 'message' in value)
-            return flatten(value.message);
-        return entries.map(([key, v]) => (key === 'detail' || key === 'non_field_errors' ? flatten(v) : `${key}: ${flatten(v)}`)).join('; ');
-    }
-    return String(value);
-}
-function formatMb(bytes) {
-    return `${(bytes / 1048576).toFixed(1)} MB`;
-}
-
-
-/***/ }),
-
-/***/ 8422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ INPUTS)
-/* harmony export */ });
-// Every input of the action: its default and what it does. action.yml declares the same (a unit test
-// keeps them in step); the command-line entry point builds its options and --help from this table.
-const INPUTS = {
-    "defectdojo-url": { default: "", description: "Base URL of DefectDojo, e.g. https://defectdojo.example.com (a path prefix such as /defectdojo is kept). Not needed with dry-run." },
-    "defectdojo-token": { default: "", description: "DefectDojo API v2 key (pass it from a secret). Not needed with dry-run." },
-    path: { default: "", description: "Reports on disk, one per line; files, folders (searched recursively) or globs relative to the workspace; a line starting with ! excludes." },
-    artifacts: { default: "*", description: "Names of this run's artifacts to download and search, as glob patterns separated by newlines or commas; !pattern excludes. Empty downloads nothing." },
-    "run-id": { default: "", description: "Download the artifacts of another workflow run (e.g. github.event.workflow_run.id) instead of this one; needs github-token with actions read permission." },
-    repository: { default: "", description: "owner/name of the repository of run-id; default this repository." },
-    "github-token": { default: "", description: "Token for downloading another run's artifacts (only used with run-id)." },
-    "keep-downloads": { default: "false", description: "Keep the downloaded artifacts under RUNNER_TEMP after the step, for debugging." },
-    "dry-run": { default: "false", description: "Recognise and plan every upload, write the summary and results file, and contact no server." },
-    "product-type": { default: "{owner}", description: "DefectDojo product type (organization) name; a template (see README for placeholders)." },
-    product: { default: "{repo}", description: "DefectDojo product (asset) name; a template." },
-    engagement: { default: "CI/CD", description: "DefectDojo engagement name; a template." },
-    "test-title": { default: "{tool}: {report}", description: "Title of each report's DefectDojo test; a template that must give each report its own test." },
-    environment: { default: "Development", description: "DefectDojo environment name (created if missing)." },
-    "if-no-reports": { default: "warn", description: "What to do when no report is found: warn, error or ignore." },
-    concurrency: { default: "4", description: "Reports uploaded at the same time (uploads into one new engagement start after its first one created it)." },
-    retries: { default: "3", description: "Further attempts after a connection failure or HTTP 429/502/503/504, with backoff and Retry-After." },
-    "timeout-minutes": { default: "30", description: "Longest wait for one upload; DefectDojo parses a report before answering, large ones take minutes." },
-    "max-report-size-mb": { default: "100", description: "Reports larger than this are not sent (DefectDojo's DD_SCAN_FILE_MAX_SIZE, default 100)." },
-    "ca-certificates": { default: "", description: "PEM file of extra CA certificates to trust for DefectDojo (added to Node's roots)." },
-    "client-certificate": { default: "", description: "PEM client certificate for mutual TLS (with client-key)." },
-    "client-key": { default: "", description: "PEM private key of client-certificate." },
-    "extra-headers": { default: "", description: "Headers sent with every request, one \"Name: value\" per line (e.g. Cloudflare Access); values are masked." },
-    "allow-insecure-http": { default: "false", description: "Allow a plain http:// defectdojo-url other than loopback (the token would travel unencrypted)." },
-    mode: { default: "reimport", description: "reimport (default; one long-lived test per report, closed and reactivated findings tracked) or import (a new test every run, for one-off uploads)." },
-    "branch-isolation": { default: "true", description: "Runs on a branch other than the default one (pull requests, feature branches) upload into an engagement of their own, \"<engagement> (<branch>)\", so they never close the default branch's findings." },
-    "scan-types": { default: "", description: "Per-file rules, one per line: \"<glob> = <Exact Scan Type or *>[; product=\u2026][; product-type=\u2026][; engagement=\u2026][; test-title=\u2026]\". First match wins; takes precedence over recognition." },
-    version: { default: "", description: "Version sent with every upload; default the tag name on tag pushes, else empty." },
-    service: { default: "", description: "DefectDojo service name; close-old-findings then only touches findings of this service." },
-    "scan-date": { default: "", description: "Scan date (YYYY-MM-DD) forced on new findings; default the scanner's own dates. Overrides SLA clocks." },
-    "minimum-severity": { default: "", description: "Drop findings below this severity: Info, Low, Medium, High or Critical (on reimport, dropped findings count as gone and get closed)." },
-    active: { default: "", description: "Force new findings active (true) or inactive (false); empty keeps the tool's status." },
-    verified: { default: "", description: "Force new findings verified (true) or not (false); empty keeps the tool's status." },
-    "close-old-findings": { default: "", description: "Close findings absent from the report (DefectDojo's default true on reimport, false on import)." },
-    "close-old-findings-product-scope": { default: "", description: "With mode import and close-old-findings, close absent findings across the whole product." },
-    "do-not-reactivate": { default: "", description: "Keep closed findings closed when they reappear (reimport only)." },
-    tags: { default: "", description: "Tags for each test, separated by commas or newlines (no spaces or quotes); on reimport they replace the test's tags." },
-    "apply-tags-to-findings": { default: "", description: "Copy the tags onto the findings." },
-    "apply-tags-to-endpoints": { default: "", description: "Copy the tags onto the endpoints." },
-    "group-by": { default: "", description: "Create finding groups by component_name, component_name+component_version, file_path, finding_title or vuln_id_from_tool." },
-    "create-finding-groups-for-all-findings": { default: "", description: "With group-by, also create groups of a single finding (DefectDojo's default true)." },
-    "push-to-jira": { default: "", description: "Push findings to Jira." },
-    "deduplication-on-engagement": { default: "", description: "Deduplicate within the engagement only (applies when the action creates the engagement)." },
-    "engagement-end-date": { default: "", description: "End date (YYYY-MM-DD) of an engagement the action creates." },
-    lead: { default: "", description: "DefectDojo user id of the test lead." },
-    "api-scan-configuration": { default: "", description: "Id of a product API scan configuration, for scan types that use one." },
-    "fail-on-error": { default: "true", description: "Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job." },
-    "fail-on-unrecognized": { default: "false", description: "Fail the step when a file was not recognised as a report (files for people, such as HTML reports, never count)." }
-};
-
-
-/***/ }),
-
-/***/ 387:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BU: () => (/* binding */ checkTemplate),
-/* harmony export */   ou: () => (/* binding */ fillTemplate)
-/* harmony export */ });
-/* unused harmony export PLACEHOLDERS */
-// Naming templates: `{placeholder}` → value. Product type, product, engagement and test title are
-// templates so one step can follow the practitioners' naming model (one product per service, an
-// engagement per lane or one long-running CI/CD engagement, one test per scanner track).
-/** Every placeholder a template may use; any other `{name}` is an input error. */
-const PLACEHOLDERS = ['owner', 'repo', 'branch', 'pr', 'workflow', 'job', 'artifact', 'tool', 'scan_type', 'lane', 'file', 'report', 'environment'];
-const PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g;
-/** Problems with a template's placeholders, as sentences naming the input. */
-function checkTemplate(input, template) {
-    const problems = [];
-    for (const [, name] of template.matchAll(PLACEHOLDER_PATTERN)) {
-        if (!PLACEHOLDERS.includes(name)) {
-            problems.push(`Input \`${input}\` uses the unknown placeholder {${name}}: use one of ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
-        }
-    }
-    return problems;
-}
-/** Fills a template; runs of spaces left by empty values are folded. */
-function fillTemplate(template, values) {
-    return template
-        .replace(PLACEHOLDER_PATTERN, (whole, name) => (name in values ? values[name] : whole))
-        .replace(/\s{2,}/g, ' ')
-        .replace(/\(\s*\)/g, '')
-        .trim();
 }
 
 
@@ -6003,13 +6415,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
@@ -6115,20 +6520,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 8877:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-
-/***/ }),
-
-/***/ 714:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ }),
 

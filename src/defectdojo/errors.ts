@@ -1,4 +1,4 @@
-// DefectDojo's error answers → one clear sentence. Its bodies come in four shapes (API.md §d): a JSON
+// DefectDojo's error answers → one clear sentence. Its bodies come in four shapes (docs/defectdojo-api.md §d): a JSON
 // list, a DRF field dict (plus a `message` repr and `pro`), `{"message": "['…']"}` from Django
 // validation, and a generic 500; a proxy in front may answer HTML. Server text is quoted, shortened
 // and stripped of markup before it reaches a log or the summary.

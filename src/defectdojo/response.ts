@@ -1,16 +1,6 @@
-// The 201 body of import-scan / reimport-scan → ids and counts (API.md §c). Unknown keys are ignored
+// The 201 body of import-scan / reimport-scan → ids and counts (docs/defectdojo-api.md §c). Unknown keys are ignored
 // (DefectDojo sometimes adds `pro`); missing statistics mean "unknown", never zero.
-import type { Counts, SeverityCounts } from '../types.js'
-
-export interface ImportAnswer {
-  testId: number | null
-  engagementId: number | null
-  productId: number | null
-  productTypeId: number | null
-  counts: Counts
-}
-
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
+import { NO_FINDINGS, SEVERITIES, type Counts, type ImportAnswer, type Severity, type SeverityCounts } from '../model.js'
 
 type Json = Record<string, unknown>
 
@@ -29,17 +19,8 @@ function severityCounts(block: unknown, field: 'total' | 'active'): SeverityCoun
     const entry = block[severity]
     return isRecord(entry) ? (int(entry[field]) ?? 0) : 0
   }
-  return {
-    critical: count('critical'),
-    high: count('high'),
-    medium: count('medium'),
-    low: count('low'),
-    info: count('info'),
-    total: count('total')
-  }
+  return { ...(Object.fromEntries(SEVERITIES.map((severity) => [severity, count(severity)])) as Record<Severity, number>), total: count('total') }
 }
-
-export const ZERO: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }
 
 export function parseImportAnswer(body: unknown): ImportAnswer {
   const root = isRecord(body) ? body : {}
@@ -57,8 +38,8 @@ export function parseImportAnswer(body: unknown): ImportAnswer {
         activeAfter
       }
     } else if (!('before' in statistics) && isRecord(statistics.after)) {
-      // Import, or a reimport that created its test: everything in `after` is new (API.md §c).
-      counts = { created: severityCounts(statistics.after, 'total'), closed: ZERO, reactivated: ZERO, untouched: ZERO, activeAfter }
+      // Import, or a reimport that created its test: everything in `after` is new (docs/defectdojo-api.md §c).
+      counts = { created: severityCounts(statistics.after, 'total'), closed: NO_FINDINGS, reactivated: NO_FINDINGS, untouched: NO_FINDINGS, activeAfter }
     } else {
       // `before` without `delta`: history tracking is off on the server; the deltas are unknown.
       counts = { ...counts, activeAfter }
@@ -73,4 +54,3 @@ export function parseImportAnswer(body: unknown): ImportAnswer {
   }
 }
 
-export { SEVERITIES }

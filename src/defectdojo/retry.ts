@@ -1,6 +1,6 @@
 // Which failures are safe to try again, and when. undici never retries a POST, and a consumed
 // multipart body cannot be replayed, so retries happen here, each attempt rebuilding its body from
-// disk. Reimport is idempotent (an identical report comes back "untouched", API.md §e), so even an
+// disk. Reimport is idempotent (an identical report comes back "untouched", docs/defectdojo-api.md §e), so even an
 // ambiguous failure may be retried; import creates a new test per call, so there only a request that
 // provably never reached the server is retried.
 import { DefectDojoError } from './errors.js'

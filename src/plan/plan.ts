@@ -2,40 +2,13 @@
 // title) and every multipart field sent with it. Checks that no two reports would land in the same
 // test before anything is sent.
 import { basename, extname } from 'node:path'
-import type { Config } from '../config.js'
-import type { RunContext } from '../context.js'
-import type { Candidate, Recognition } from '../types.js'
-import { reportLabel } from '../sources/label.js'
-import { fillTemplate, type TemplateValues } from './naming.js'
+import type { Config } from '../config/config.js'
+import { theInput } from '../config/inputs.js'
+import { fillTemplate, type TemplateValues } from '../config/templates.js'
+import { CollisionError } from '../errors.js'
+import { reportLabel, type Candidate, type PlannedUpload, type RecognizedReport, type RunContext, type Target } from '../model.js'
 
-export type ReportRecognition = Extract<Recognition, { kind: 'report' }>
-
-export interface Target {
-  productType: string
-  product: string
-  engagement: string
-  testTitle: string
-}
-
-export interface PlannedUpload {
-  candidate: Candidate
-  recognition: ReportRecognition
-  target: Target
-  /** `reimport-scan`, or `import-scan` with `mode: import`. */
-  endpoint: 'reimport-scan' | 'import-scan'
-  /** Every multipart field but `file`, exactly as sent (API.md §a spellings). */
-  fields: Record<string, string | string[]>
-}
-
-/** Two or more reports would land in one test and take turns closing each other's findings. */
-export class CollisionError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'CollisionError'
-  }
-}
-
-export function planUploads(config: Config, context: RunContext, reports: ReadonlyArray<{ candidate: Candidate; recognition: ReportRecognition }>): PlannedUpload[] {
+export function planUploads(config: Config, context: RunContext, reports: ReadonlyArray<{ candidate: Candidate; recognition: RecognizedReport }>): PlannedUpload[] {
   const uploads = reports.map(({ candidate, recognition }) => {
     const target = targetFor(config, context, candidate, recognition)
     const endpoint = config.mode === 'import' ? ('import-scan' as const) : ('reimport-scan' as const)
@@ -45,7 +18,7 @@ export function planUploads(config: Config, context: RunContext, reports: Readon
   return uploads
 }
 
-export function templateValues(config: Config, context: RunContext, candidate: Candidate, recognition: ReportRecognition): TemplateValues {
+export function templateValues(config: Config, context: RunContext, candidate: Candidate, recognition: RecognizedReport): TemplateValues {
   const name = basename(candidate.displayPath)
   return {
     owner: context.owner,
@@ -64,7 +37,7 @@ export function templateValues(config: Config, context: RunContext, candidate: C
   }
 }
 
-function targetFor(config: Config, context: RunContext, candidate: Candidate, recognition: ReportRecognition): Target {
+function targetFor(config: Config, context: RunContext, candidate: Candidate, recognition: RecognizedReport): Target {
   const values = templateValues(config, context, candidate, recognition)
   // A `scan-types` line may route matching files elsewhere (a monorepo's services to their own products).
   const rule = config.rules.find((r) => r.matches(candidate.displayPath) && (r.product || r.productType || r.engagement || r.testTitle))
@@ -90,17 +63,17 @@ export function isolateBranch(config: Pick<Config, 'branchIsolation'>, context: 
   return context.branch !== 'main' && context.branch !== 'master'
 }
 
-function fieldsFor(config: Config, context: RunContext, recognition: ReportRecognition, target: Target): Record<string, string | string[]> {
+function fieldsFor(config: Config, context: RunContext, recognition: RecognizedReport, target: Target): Record<string, string | string[]> {
   const fields: Record<string, string | string[]> = {
     scan_type: recognition.scanType,
     product_type_name: target.productType,
     product_name: target.product,
     engagement_name: target.engagement,
     test_title: target.testTitle,
-    // Never false: an explicit false turns a missing context into an unhelpful 404 (API.md §b).
+    // Never false: an explicit false turns a missing context into an unhelpful 404 (docs/defectdojo-api.md §b).
     auto_create_context: 'true',
     environment: config.environment,
-    // Sent on every upload, even empty: a reimport that omits them clears the stored values (API.md §a).
+    // Sent on every upload, even empty: a reimport that omits them clears the stored values (docs/defectdojo-api.md §a).
     branch_tag: context.branch,
     commit_hash: context.sha,
     build_id: context.buildId,
@@ -129,12 +102,12 @@ function fieldsFor(config: Config, context: RunContext, recognition: ReportRecog
     ['api_scan_configuration', o.apiScanConfiguration]
   ]
   for (const [name, value] of optional) if (value !== null) fields[name] = String(value)
-  // Repeated fields, one tag each (API.md §0).
+  // Repeated fields, one tag each (docs/defectdojo-api.md §0).
   if (o.tags.length > 0) fields.tags = [...o.tags]
   return fields
 }
 
-/** Reimport finds its test by product, engagement, scan type and title (API.md §b): all four must differ. */
+/** Reimport finds its test by product, engagement, scan type and title (docs/defectdojo-api.md §b): all four must differ. */
 function checkCollisions(uploads: readonly PlannedUpload[]): void {
   const byTest = new Map<string, PlannedUpload[]>()
   for (const upload of uploads) {
@@ -151,6 +124,6 @@ function checkCollisions(uploads: readonly PlannedUpload[]): void {
   })
   throw new CollisionError(
     `These reports would land in the same DefectDojo test and close each other's findings on every run:\n${lines.join('\n')}\n` +
-      'Give each its own test: add {report}, {artifact} or {file} to the `test-title` input, or route them apart with `engagement`.'
+      `Give each its own test: add {report}, {artifact} or {file} to ${theInput('test-title')}, or route them apart with ${theInput('engagement')}.`
   )
 }

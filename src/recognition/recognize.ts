@@ -1,9 +1,9 @@
 // Candidate → Recognition. Content decides; a file or artifact name only breaks a tie between rows
 // that all match; where nothing decides, the file is skipped with a reason naming the override to
 // use. A wrong mapping is worse than none: with reimport's close_old_findings=true a report parsed as
-// the wrong type closes every finding of its test (API.md §d).
+// the wrong type closes every finding of its test (docs/defectdojo-api.md §d).
 import { basename, extname } from 'node:path'
-import type { Candidate, Recognition } from '../types.js'
+import type { Candidate, Recognition } from '../model.js'
 import { FORMATS, type FormatRule } from './formats/index.js'
 import { WEAK_EVIDENCE } from './matchers.js'
 import { HEAD_BYTES, sniffFile, type Head } from './sniff.js'

@@ -1,13 +1,12 @@
-// Result[] → the step outputs a gate step reads: the totals of computeOutputs, the severities of what
+// Result[] → the step outputs a gate step reads: the totals, the severities of what
 // was created and of what is active after the reimports, and `results`, a compact JSON of every report
 // kept under GitHub's output size limit (the full data stays in the results file). Pure.
-import type { Result, Status } from '../types.js'
-import { computeOutputs, computeTotals } from './results.js'
+import { deltaTotal, SEVERITIES, type Result, type Status } from '../model.js'
+import { computeTotals } from './results.js'
 
 /** Byte budget of the `results` output: GitHub's limit for one output is 1 MB; this keeps a margin. */
 export const RESULTS_OUTPUT_LIMIT_BYTES = 950_000
 
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
 const REASON_MAX = 500
 
 /** One report in the `results` output: the fields a gate decides on. */
@@ -43,10 +42,10 @@ function compact(r: Result): CompactResult {
     reason,
     testId: r.testId,
     testUrl: r.testUrl,
-    created: r.created,
-    closed: r.closed,
-    reactivated: r.reactivated,
-    untouched: r.untouched
+    created: deltaTotal(r, 'created'),
+    closed: deltaTotal(r, 'closed'),
+    reactivated: deltaTotal(r, 'reactivated'),
+    untouched: deltaTotal(r, 'untouched')
   }
 }
 
@@ -91,18 +90,52 @@ export function compactResultsJson(results: readonly Result[], limitBytes: numbe
   return JSON.stringify(document)
 }
 
+/** Every output the action sets, with its description: action.yml and the README are written from this. */
+export const OUTPUTS = {
+  created: 'Findings created, over all reports.',
+  closed: 'Findings closed, over all reports.',
+  reactivated: 'Findings reactivated, over all reports.',
+  untouched: 'Findings matched and left as they were, over all reports.',
+  uploaded: 'Number of reports uploaded.',
+  skipped: 'Number of files skipped (not a report, or not recognised).',
+  failed: 'Number of reports that failed to upload.',
+  'created-critical': 'Critical findings created, over all reports.',
+  'created-high': 'High findings created.',
+  'created-medium': 'Medium findings created.',
+  'created-low': 'Low findings created.',
+  'created-info': 'Info findings created.',
+  'active-critical': "Critical findings active after the reimports, over all uploaded reports' tests.",
+  'active-high': 'High findings active after the reimports.',
+  'active-medium': 'Medium findings active after the reimports.',
+  'active-low': 'Low findings active after the reimports.',
+  'active-info': 'Info findings active after the reimports.',
+  results: "Compact JSON of the per-report results (kept under GitHub's output limit; the full data is in results-file).",
+  'results-file': 'Path of a JSON file with one entry per file looked at (status, scan type, test link, counts).'
+} as const
+
+export type OutputName = keyof typeof OUTPUTS
+
 /**
- * Every step output, all strings: the totals of computeOutputs (created, closed, reactivated, untouched,
- * uploaded, skipped, failed, results-file), `created-<severity>` and `active-<severity>` (active after
- * the reimports, summed over the uploaded reports) for critical, high, medium, low and info, and
- * `results` (compactResultsJson). Counts DefectDojo did not give add nothing to the sums; the `results`
- * rows keep them as null.
+ * Every step output, all strings: the totals (created, closed, reactivated, untouched, uploaded, skipped,
+ * failed), `created-<severity>` and `active-<severity>` (active after the reimports, summed over the
+ * uploaded reports) for critical, high, medium, low and info, `results` (compactResultsJson) and
+ * `results-file`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
+ * as null.
  */
-export function gateOutputs(results: readonly Result[], resultsFile: string): Record<string, string> {
-  const totals = computeTotals(results)
-  const outputs: Record<string, string> = { ...computeOutputs(results, resultsFile) }
-  for (const s of SEVERITIES) outputs[`created-${s}`] = String(totals.createdBySeverity[s])
-  for (const s of SEVERITIES) outputs[`active-${s}`] = String(totals.activeBySeverity[s])
+export function gateOutputs(results: readonly Result[], resultsFile: string): Record<OutputName, string> {
+  const t = computeTotals(results)
+  const outputs: Partial<Record<OutputName, string>> = {
+    created: String(t.created),
+    closed: String(t.closed),
+    reactivated: String(t.reactivated),
+    untouched: String(t.untouched),
+    uploaded: String(t.uploaded),
+    skipped: String(t.skipped),
+    failed: String(t.failed)
+  }
+  for (const s of SEVERITIES) outputs[`created-${s}`] = String(t.createdBySeverity[s])
+  for (const s of SEVERITIES) outputs[`active-${s}`] = String(t.activeBySeverity[s])
   outputs.results = compactResultsJson(results)
-  return outputs
+  outputs['results-file'] = resultsFile
+  return outputs as Record<OutputName, string>
 }

@@ -1,8 +1,70 @@
-// Result rows and what is computed from them: the results file (the machine-readable contract) and
-// the step outputs. The summary (summary.ts) is the third rendering of the same Result[].
-import type { Candidate, Counts, Result, SeverityCounts } from '../types.js'
+// Result rows, built once from what each stage said about a file, and what is computed from them:
+// the totals and the results file (the machine-readable contract). The outputs (outputs.ts) and the
+// summary (summary.ts) are the other two renderings of the same Result[].
+import { addCounts, deltaTotal, DELTAS, NO_FINDINGS, reportLabel, type Candidate, type PlannedUpload, type Recognition, type Result, type SeverityCounts, type UploadOutcome } from '../model.js'
 
-/** A Result with every field present (null where not known), for one candidate. */
+/** Everything the stages said about one file, in the order they said it. */
+export interface FileStages {
+  readonly candidate: Candidate
+  readonly recognition: Recognition
+  /** Set when this file was reached twice and the other copy is used: that copy's label. */
+  readonly copyOf?: string | null
+  /** Labels of the copies skipped in favour of this file. */
+  readonly copies?: readonly string[]
+  readonly planned?: PlannedUpload | null
+  readonly outcome?: UploadOutcome | null
+  /** Why a report was not attempted (the run stopped before its upload). */
+  readonly notAttempted?: string | null
+  readonly dryRun?: boolean
+}
+
+/** The one Result of a file. */
+export function fileResult(stages: FileStages): Result {
+  const { candidate, recognition } = stages
+  const report = recognition.kind === 'report' ? recognition : null
+  const planned = stages.planned ?? null
+  const outcome = stages.outcome ?? null
+  const base: Result = {
+    ...baseResult(candidate),
+    scanType: report?.scanType ?? null,
+    format: report?.format ?? null,
+    tool: report?.tool ?? null,
+    lane: report?.lane ?? null,
+    reason: recognition.kind === 'skipped' ? recognition.reason : null,
+    uploadName: report?.uploadName ?? null,
+    product: planned?.target.product ?? null,
+    productType: planned?.target.productType ?? null,
+    engagement: planned?.target.engagement ?? null,
+    testTitle: planned?.target.testTitle ?? null,
+    duplicates: stages.copies ?? [],
+    decidedBy: report?.decidedBy ?? null,
+    evidence: recognition.evidence,
+    fields: planned?.fields ?? null,
+    humanReadable: recognition.kind === 'skipped' && recognition.humanReadable
+  }
+  if (!report) return base
+  if (stages.copyOf) return { ...base, reason: `same content as ${stages.copyOf}, which was used instead: uploaded once`, duplicateOf: stages.copyOf }
+  if (stages.notAttempted) return { ...base, status: 'failed', reason: stages.notAttempted }
+  if (stages.dryRun && planned) return { ...base, status: 'planned' }
+  if (!outcome) return { ...base, status: 'failed', reason: 'not attempted.' }
+  if (outcome.status === 'failed') return { ...base, status: 'failed', reason: outcome.reason, attempts: outcome.attempts }
+  const { answer, links } = outcome
+  return {
+    ...base,
+    status: 'uploaded',
+    testId: answer.testId,
+    testUrl: links.test,
+    engagementId: answer.engagementId,
+    engagementUrl: links.engagement,
+    productId: answer.productId,
+    productUrl: links.product,
+    counts: answer.counts,
+    evidence: [...recognition.evidence, ...outcome.evidence],
+    attempts: outcome.attempts
+  }
+}
+
+/** A skipped Result with every field present (null where not known), for one candidate. */
 export function baseResult(candidate: Candidate): Result {
   return {
     file: candidate.displayPath,
@@ -24,10 +86,6 @@ export function baseResult(candidate: Candidate): Result {
     engagementUrl: null,
     productId: null,
     productUrl: null,
-    created: null,
-    closed: null,
-    reactivated: null,
-    untouched: null,
     counts: null,
     duplicates: [],
     duplicateOf: null,
@@ -37,6 +95,16 @@ export function baseResult(candidate: Candidate): Result {
     humanReadable: false,
     attempts: 0
   }
+}
+
+/** A Result for an artifact that could not be used at all (download failed, digest mismatch, expired). */
+export function artifactFailureResult(failure: { artifact: string; reason: string }): Result {
+  return { ...baseResult({ absolutePath: '', displayPath: '', artifact: failure.artifact, size: 0 }), status: 'failed', reason: failure.reason }
+}
+
+/** How a result is named in logs and tables: `artifact/path`, or the artifact alone. */
+export function resultLabel(result: Pick<Result, 'artifact' | 'file'>, separator = '/'): string {
+  return reportLabel({ artifact: result.artifact, displayPath: result.file }, separator)
 }
 
 export interface Totals {
@@ -54,13 +122,6 @@ export interface Totals {
   activeBySeverity: SeverityCounts
 }
 
-const SEVERITY_KEYS = ['critical', 'high', 'medium', 'low', 'info', 'total'] as const
-
-function addSeverities(into: SeverityCounts, from: SeverityCounts | null): void {
-  if (!from) return
-  for (const key of SEVERITY_KEYS) into[key] += from[key]
-}
-
 export function computeTotals(results: readonly Result[]): Totals {
   const totals: Totals = {
     uploaded: 0,
@@ -72,55 +133,38 @@ export function computeTotals(results: readonly Result[]): Totals {
     reactivated: 0,
     untouched: 0,
     unknownCounts: 0,
-    createdBySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 },
-    activeBySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }
+    createdBySeverity: NO_FINDINGS,
+    activeBySeverity: NO_FINDINGS
   }
   for (const r of results) {
     totals[r.status]++
     if (r.status !== 'uploaded') continue
-    totals.created += r.created ?? 0
-    totals.closed += r.closed ?? 0
-    totals.reactivated += r.reactivated ?? 0
-    totals.untouched += r.untouched ?? 0
-    if (r.created === null) totals.unknownCounts++
-    addSeverities(totals.createdBySeverity, r.counts?.created ?? null)
-    addSeverities(totals.activeBySeverity, r.counts?.activeAfter ?? null)
+    for (const delta of DELTAS) totals[delta] += deltaTotal(r, delta) ?? 0
+    if (deltaTotal(r, 'created') === null) totals.unknownCounts++
+    if (r.counts?.created) totals.createdBySeverity = addCounts(totals.createdBySeverity, r.counts.created)
+    if (r.counts?.activeAfter) totals.activeBySeverity = addCounts(totals.activeBySeverity, r.counts.activeAfter)
   }
   return totals
 }
 
-/** The step outputs, all strings. */
-export function computeOutputs(results: readonly Result[], resultsFile: string): Record<string, string> {
-  const t = computeTotals(results)
-  return {
-    created: String(t.created),
-    closed: String(t.closed),
-    reactivated: String(t.reactivated),
-    untouched: String(t.untouched),
-    uploaded: String(t.uploaded),
-    skipped: String(t.skipped),
-    failed: String(t.failed),
-    'results-file': resultsFile
+/** A result as the results file writes it: with the four delta totals flat beside `counts`. */
+function documentRow(r: Result): Record<string, unknown> {
+  const { counts, ...rest } = r
+  const row: Record<string, unknown> = { ...rest }
+  // Kept in the order the file has always had: the flat totals right before `counts`.
+  const ordered: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(row)) {
+    if (key === 'duplicates') {
+      for (const delta of DELTAS) ordered[delta] = deltaTotal(r, delta)
+      ordered.counts = counts
+    }
+    ordered[key] = value
   }
+  return ordered
 }
 
 /** The results file's JSON: a versioned envelope around every Result. */
 export function resultsDocument(results: readonly Result[], meta: { dryRun: boolean; defectdojoUrl: string | null }): string {
   const totals = computeTotals(results)
-  return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, totals, results }, null, 2) + '\n'
-}
-
-/** Counts → the four flat numbers of a Result (each the `total` of its delta). */
-export function flatCounts(counts: Counts): Pick<Result, 'created' | 'closed' | 'reactivated' | 'untouched'> {
-  return {
-    created: counts.created?.total ?? null,
-    closed: counts.closed?.total ?? null,
-    reactivated: counts.reactivated?.total ?? null,
-    untouched: counts.untouched?.total ?? null
-  }
-}
-
-/** A Result for an artifact that could not be used at all (download failed, digest mismatch, expired). */
-export function artifactFailureResult(failure: { artifact: string; reason: string }): Result {
-  return { ...baseResult({ absolutePath: '', displayPath: '', artifact: failure.artifact, size: 0 }), status: 'failed', reason: failure.reason }
+  return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, totals, results: results.map(documentRow) }, null, 2) + '\n'
 }

@@ -2,7 +2,7 @@
 // with HTML allowed: every string from a file name, an artifact name or a server answer is escaped,
 // and links are only made from http(s) URLs. GitHub rejects a step summary over 1 MiB, so the page is
 // fitted to SUMMARY_LIMIT_BYTES by dropping detail in a fixed order; the headline is never dropped.
-import type { Result, SeverityCounts } from '../types.js'
+import { DELTAS, NO_FINDINGS, SEVERITIES, addCounts, deltaTotal, reportLabel, type Delta, type Result, type SeverityCounts } from '../model.js'
 import { computeTotals, type Totals } from './results.js'
 
 /**
@@ -131,9 +131,6 @@ function link(text: string, url: string | null | undefined): string {
 // ---------------------------------------------------------------------------------------------------
 // Numbers and names
 
-type Delta = 'created' | 'closed' | 'reactivated' | 'untouched'
-const DELTAS: readonly Delta[] = ['created', 'closed', 'reactivated', 'untouched']
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
 
 /** 12,345: a plain thousands separator (toLocaleString would load ICU data on first use, ~17 ms of cold start). */
 function fmt(n: number): string {
@@ -153,11 +150,9 @@ function isWholeArtifact(r: Result): boolean {
   return !r.file && r.artifact !== null
 }
 
-/** How a report is named: `artifact / file`, the file, or the artifact when the whole artifact failed. */
+/** How a report is named here: `artifact / file` (spaced for reading), or the artifact when the whole artifact failed. */
 function reportName(r: Result): string {
-  if (isWholeArtifact(r)) return clip(r.artifact ?? '', NAME_MAX, 'middle')
-  const name = r.artifact ? `${r.artifact} / ${r.file}` : r.file
-  return clip(name, NAME_MAX, 'middle')
+  return clip(reportLabel({ artifact: r.artifact, displayPath: r.file }, ' / '), NAME_MAX, 'middle')
 }
 
 function name(r: Result): string {
@@ -166,7 +161,7 @@ function name(r: Result): string {
 
 /** A report whose reimport changed nothing: zero created, closed and reactivated (all three known). */
 function isUnchanged(r: Result): boolean {
-  return r.created === 0 && r.closed === 0 && r.reactivated === 0
+  return deltaTotal(r, 'created') === 0 && deltaTotal(r, 'closed') === 0 && deltaTotal(r, 'reactivated') === 0
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -312,9 +307,9 @@ function headline(page: Page): string[] {
  * such, never added as 0: "findings in 3 of 5 reports (DefectDojo did not return counts for 2)".
  */
 function findings(page: Page): string {
-  const complete = page.uploaded.filter((r) => DELTAS.every((d) => r[d] !== null))
+  const complete = page.uploaded.filter((r) => DELTAS.every((d) => deltaTotal(r, d) !== null))
   if (complete.length === 0) return "findings: **unknown**: DefectDojo's answers had no counts (its import history may be off)"
-  const sum = (d: Delta): number => complete.reduce((total, r) => total + (r[d] ?? 0), 0)
+  const sum = (d: Delta): number => complete.reduce((total, r) => total + (deltaTotal(r, d) ?? 0), 0)
   const bySeverity = SEVERITIES.map((s) => [s, complete.reduce((total, r) => total + (r.counts?.created?.[s] ?? 0), 0)] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${fmt(n)} ${s}`)
@@ -355,19 +350,19 @@ function reportTables(page: Page, listed: readonly Result[], unchanged: readonly
     out.push('| Report | Scan type | DefectDojo test | Created | Closed | Reactivated | Untouched |', '| --- | --- | --- | ---: | ---: | ---: | ---: |')
     for (const r of g.rows) {
       const test = link(clip(r.testTitle ?? (r.testId === null ? 'test' : `test ${r.testId}`), NAME_MAX, 'middle'), r.testUrl)
-      out.push(`| ${name(r)}${duplicatesNote(r)} | ${escapeMarkdown(r.scanType ?? '')} | ${test} | ${cell(r.created)} | ${cell(r.closed)} | ${cell(r.reactivated)} | ${cell(r.untouched)} |`)
+      out.push(`| ${name(r)}${duplicatesNote(r)} | ${escapeMarkdown(r.scanType ?? '')} | ${test} | ${cell(deltaTotal(r, 'created'))} | ${cell(deltaTotal(r, 'closed'))} | ${cell(deltaTotal(r, 'reactivated'))} | ${cell(deltaTotal(r, 'untouched'))} |`)
     }
     out.push('')
   }
   if (unchanged.length > 0) {
-    const untouched = unchanged.reduce((sum, r) => sum + (r.untouched ?? 0), 0)
+    const untouched = unchanged.reduce((sum, r) => sum + (deltaTotal(r, 'untouched') ?? 0), 0)
     out.push(
       `${plural(unchanged.length, 'report')} with nothing created, closed or reactivated (${plural(untouched, 'finding')} untouched) ${unchanged.length === 1 ? 'is' : 'are'} counted here, not listed, to keep the summary under GitHub's size limit — see the results file.`,
       ''
     )
   }
   if (more > 0) out.push(`**${plural(more, 'more report')}** — see the results file.`, '')
-  if (listed.some((r) => DELTAS.some((d) => r[d] === null))) out.push('`?`: DefectDojo did not return this count (its import history may be off).', '')
+  if (listed.some((r) => DELTAS.some((d) => deltaTotal(r, d) === null))) out.push('`?`: DefectDojo did not return this count (its import history may be off).', '')
   return out
 }
 
@@ -411,7 +406,7 @@ function planTables(page: Page, rows: readonly Result[], more: number): string[]
 function fieldEntries(r: Result): Map<string, string> {
   const out = new Map<string, string>()
   for (const [key, value] of Object.entries(r.fields ?? {})) {
-    const text = Array.isArray(value) ? value.join(', ') : value
+    const text = typeof value === 'string' ? value : value.join(', ')
     out.set(key, /token|secret|password|authori[sz]ation|api[-_]?key/i.test(key) ? '(hidden)' : text)
   }
   return out
@@ -421,7 +416,6 @@ function fieldValue(value: string): string {
   return value === '' ? '*(empty)*' : escapeMarkdown(clip(value, VALUE_MAX, 'end'))
 }
 
-const ZERO: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }
 
 type Breakdown = 'created' | 'closed' | 'reactivated' | 'activeAfter'
 const BREAKDOWNS: ReadonlyArray<[Breakdown, string]> = [
@@ -442,8 +436,7 @@ function severityDetails(page: Page, listed: readonly Result[], perReport: boole
   out.push('| All reports | Critical | High | Medium | Low | Info | Total |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
   for (const [key, label] of BREAKDOWNS) {
     const known = page.uploaded.filter((r) => r.counts?.[key])
-    const sum: SeverityCounts = { ...ZERO }
-    for (const r of known) for (const s of [...SEVERITIES, 'total' as const]) sum[s] += r.counts![key]![s]
+    const sum = known.reduce((total, r) => addCounts(total, r.counts![key]!), NO_FINDINGS)
     const unknown = page.uploaded.length - known.length
     const note = unknown > 0 && known.length > 0 ? ` (${fmt(unknown)} unknown)` : ''
     out.push(`| ${label}${note} | ${severityCells(known.length === 0 ? null : sum)} |`)

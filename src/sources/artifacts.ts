@@ -4,8 +4,9 @@
 // hold a `results.json` each: never merge) and walks every file inside.
 import { mkdir, readdir, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
-import picomatch from 'picomatch'
-import type { Candidate } from '../types.js'
+import type { Candidate } from '../model.js'
+import { mapLimit } from '../pool.js'
+import { anyOf, splitPatterns } from './patterns.js'
 
 export interface ArtifactInfo {
   id: number
@@ -44,10 +45,8 @@ export interface ArtifactFiles {
 
 /** Name filter from `artifacts` patterns: includes (default none) minus `!` excludes. */
 export function artifactFilter(patterns: readonly string[]): (name: string) => boolean {
-  const includes = patterns.filter((p) => !p.startsWith('!'))
-  const excludes = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1))
-  const included = includes.length > 0 ? picomatch(includes, { dot: true }) : () => false
-  const excluded = excludes.length > 0 ? picomatch(excludes, { dot: true }) : () => false
+  const { includes, excluded } = splitPatterns(patterns)
+  const included = anyOf(includes)
   return (name) => included(name) && !excluded(name)
 }
 
@@ -65,33 +64,26 @@ export async function collectArtifacts(service: ArtifactService, patterns: reado
   const chosen = listed.filter((a) => keep(a.name)).sort((a, b) => a.name.localeCompare(b.name))
   result.unmatched = listed.filter((a) => !keep(a.name)).map((a) => a.name)
 
-  const perArtifact = new Array<Candidate[]>(chosen.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < chosen.length) {
-      const index = next++
-      const artifact = chosen[index]!
-      // Folder names from the index, not the artifact name: names may hold characters a file system refuses.
-      const target = join(directory, `${String(index + 1).padStart(3, '0')}-${artifact.id}`)
-      perArtifact[index] = []
-      if (artifact.expired) {
-        result.failures.push({ artifact: artifact.name, reason: 'the artifact has expired (past its retention period): re-run the job that uploaded it' })
-        continue
-      }
-      try {
-        await mkdir(target, { recursive: true })
-        const { digestMismatch } = await service.download(artifact, target)
-        if (digestMismatch) {
-          result.failures.push({ artifact: artifact.name, reason: `the downloaded artifact does not match its digest ${artifact.digest ?? ''}: it was corrupted in transit or storage, so none of its files were used` })
-          continue
-        }
-        perArtifact[index] = await walk(target, artifact.name)
-      } catch (error) {
-        result.failures.push({ artifact: artifact.name, reason: service.explain(error, 'download', artifact.name) })
-      }
+  const perArtifact = await mapLimit(chosen, concurrency, async (artifact, index): Promise<Candidate[]> => {
+    // Folder names from the index, not the artifact name: names may hold characters a file system refuses.
+    const target = join(directory, `${String(index + 1).padStart(3, '0')}-${artifact.id}`)
+    if (artifact.expired) {
+      result.failures.push({ artifact: artifact.name, reason: 'the artifact has expired (past its retention period): re-run the job that uploaded it' })
+      return []
     }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, chosen.length)) }, worker))
+    try {
+      await mkdir(target, { recursive: true })
+      const { digestMismatch } = await service.download(artifact, target)
+      if (digestMismatch) {
+        result.failures.push({ artifact: artifact.name, reason: `the downloaded artifact does not match its digest ${artifact.digest ?? ''}: it was corrupted in transit or storage, so none of its files were used` })
+        return []
+      }
+      return await walk(target, artifact.name)
+    } catch (error) {
+      result.failures.push({ artifact: artifact.name, reason: service.explain(error, 'download', artifact.name) })
+      return []
+    }
+  })
   result.candidates = perArtifact.flat()
   return result
 }

@@ -2,9 +2,9 @@
 // workspace; `!pattern` excludes. Files are listed, never read here.
 import { stat } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
-import picomatch from 'picomatch'
 import { glob, isDynamicPattern } from 'tinyglobby'
-import type { Candidate } from '../types.js'
+import type { Candidate } from '../model.js'
+import { splitPatterns } from './patterns.js'
 
 /** Folders that never hold reports but can hold many thousands of files: not walked. */
 const NEVER_REPORTS = ['**/.git/**', '**/node_modules/**']
@@ -16,9 +16,7 @@ export interface WorkspaceFiles {
 }
 
 export async function findWorkspaceFiles(lines: readonly string[], workspace: string): Promise<WorkspaceFiles> {
-  const includes = lines.filter((l) => !l.startsWith('!'))
-  const excludes = lines.filter((l) => l.startsWith('!')).map((l) => toPosix(l.slice(1)))
-  const excluded = excludes.length > 0 ? picomatch(excludes, { dot: true }) : () => false
+  const { includes, excluded } = splitPatterns(lines.map(toPosix))
   const found = new Map<string, Candidate>()
   const unmatched: string[] = []
   for (const line of includes) {

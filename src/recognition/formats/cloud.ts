@@ -246,7 +246,7 @@ export const CLOUD: FormatRule[] = lane('cloud', [
     scanType: 'Lynis Scan',
     format: 'Lynis report (lynis-report.dat)',
     tool: 'lynis',
-    // `.dat` is not an accepted upload extension (API.md §0).
+    // `.dat` is not an accepted upload extension (docs/defectdojo-api.md §0).
     extensions: TXT_EXT,
     match: textLines(/^# Lynis Report\s*$[\s\S]*^report_version_major=/m)
   },

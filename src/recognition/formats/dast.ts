@@ -35,7 +35,7 @@ export const DAST: FormatRule[] = lane('dast', [
     scanType: 'ZAP Scan',
     format: 'ZAP XML',
     tool: 'zap',
-    // The ZAP parser raises unless the uploaded name ends with lower-case `.xml` (API.md §0).
+    // The ZAP parser raises unless the uploaded name ends with lower-case `.xml` (docs/defectdojo-api.md §0).
     extensions: ['.xml'],
     // A clean scan has a report element without <site> children.
     match: xml('OWASPZAPReport', attr('version')),

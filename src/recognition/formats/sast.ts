@@ -45,7 +45,7 @@ export const SAST: FormatRule[] = lane('sast', [
     tool: 'sarif',
     toolFrom: sarifDriver,
     // Every SARIF producer goes to the generic `SARIF` parser, which names the test after the tool
-    // (API.md §h). Tools with a SARIF scan type of their own are listed here: an override chooses them.
+    // (docs/defectdojo-api.md §h). Tools with a SARIF scan type of their own are listed here: an override chooses them.
     extensions: ['.sarif', '.json'],
     match: json(has('version', 'runs'), at('version', is(SARIF_VERSION)), at('runs', array)),
     alsoReadBy: [

@@ -1,6 +1,6 @@
 // What the format rows share: the row type, the lane helper, the file-name extensions and the
 // matchers several lanes use.
-import type { Lane } from '../../types.js'
+import type { Lane } from '../../model.js'
 import type { Head } from '../sniff.js'
 import {
   allOf,

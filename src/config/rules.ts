@@ -6,8 +6,9 @@
 // `*` keeps recognition by content. The glob is matched against the file's path inside its artifact,
 // or relative to the workspace. The first matching line wins. Everything is validated before any upload.
 import picomatch from 'picomatch'
-import { SCAN_TYPES } from '../recognition/scan-types.js'
-import { checkTemplate } from './naming.js'
+import { SCAN_TYPES } from '../scan-types.js'
+import { inputSubject } from './inputs.js'
+import { checkTemplate } from './templates.js'
 
 export interface ReportRule {
   /** The line's glob as written. */
@@ -27,7 +28,7 @@ const KEYS = { product: 'product', 'product-type': 'productType', engagement: 'e
 export function parseReportRules(lines: readonly string[], problems: string[]): ReportRule[] {
   const rules: ReportRule[] = []
   lines.forEach((line, index) => {
-    const where = `Input \`scan-types\` line ${index + 1} ("${line}")`
+    const where = `${inputSubject('scan-types')} line ${index + 1} ("${line}")`
     const equals = line.indexOf('=')
     if (equals <= 0) {
       problems.push(`${where} is not \`<glob> = <Scan Type>\`, e.g. \`reports/custom/*.json = Generic Findings Import\`.`)
@@ -53,7 +54,7 @@ export function parseReportRules(lines: readonly string[], problems: string[]): 
         problems.push(`${where}: "${setting}" is not one of product=…, product-type=…, engagement=…, test-title=….`)
         continue
       }
-      problems.push(...checkTemplate(`scan-types (line ${index + 1}, ${name})`, value))
+      problems.push(...checkTemplate(`${inputSubject('scan-types')} line ${index + 1} (${name})`, value))
       rule[KEYS[name]] = value
     }
     rules.push(rule)

@@ -10,12 +10,12 @@ export type TemplateValues = Record<Placeholder, string>
 
 const PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g
 
-/** Problems with a template's placeholders, as sentences naming the input. */
-export function checkTemplate(input: string, template: string): string[] {
+/** Problems with a template's placeholders, as sentences about `subject` ("Input `product`"). */
+export function checkTemplate(subject: string, template: string): string[] {
   const problems: string[] = []
   for (const [, name] of template.matchAll(PLACEHOLDER_PATTERN)) {
     if (!(PLACEHOLDERS as readonly string[]).includes(name!)) {
-      problems.push(`Input \`${input}\` uses the unknown placeholder {${name}}: use one of ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`)
+      problems.push(`${subject} uses the unknown placeholder {${name}}: use one of ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`)
     }
   }
   return problems

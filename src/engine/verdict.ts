@@ -1,7 +1,9 @@
 // The failure policy, as a pure function of the results, so every shell (the action, the CLI) ends a
 // run the same way.
-import type { Config } from './config.js'
-import type { Result } from './types.js'
+import type { Config } from '../config/config.js'
+import { inputName, theInput } from '../config/inputs.js'
+import type { Fatal } from '../errors.js'
+import type { Result } from '../model.js'
 
 export interface Verdict {
   /** Why the step fails, or null. */
@@ -15,30 +17,30 @@ export interface Verdict {
  * run stopped early (invalid input, collision, token check), and per `if-no-reports` and
  * `fail-on-unrecognized`. Files for people never count against it.
  */
-export function decideOutcome(config: Config, results: readonly Result[], fatal: string | null, candidates: number): Verdict {
+export function decideOutcome(config: Config | null, results: readonly Result[], fatal: Fatal | null, candidates: number): Verdict {
   const verdict: Verdict = { failure: null, warnings: [], notices: [] }
-  if (fatal) return { ...verdict, failure: fatal }
+  if (fatal || !config) return { ...verdict, failure: fatal?.message ?? 'The run stopped before it started.' }
   const reports = results.filter((r) => r.status !== 'skipped')
   const unrecognised = results.filter((r) => r.status === 'skipped' && !r.humanReadable && r.duplicateOf === null)
   const failed = results.filter((r) => r.status === 'failed')
   if (reports.length === 0) {
     const message =
       candidates === 0
-        ? 'No report files were found: check the `path` and `artifacts` inputs.'
+        ? `No report files were found: check ${inputName('path')} and ${inputName('artifacts')}.`
         : `None of the ${candidates} files found is a report this action can upload (the summary says why each was skipped).`
     if (config.ifNoReports === 'error') verdict.failure = message
     else if (config.ifNoReports === 'warn') verdict.warnings.push(message)
     else verdict.notices.push(message)
   }
   if (unrecognised.length > 0) {
-    const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why; name a scan type in \`scan-types\` to upload one).`
+    const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why; name a scan type in ${theInput('scan-types')} to upload one).`
     if (config.failOnUnrecognized) verdict.failure ??= message
     else verdict.warnings.push(message)
   }
   if (failed.length > 0) {
     const message = `${failed.length} of ${reports.length} reports failed to upload to DefectDojo (the summary says why).`
     if (config.failOnError) verdict.failure = message
-    else verdict.warnings.push(`${message} The step passes because \`fail-on-error\` is false.`)
+    else verdict.warnings.push(`${message} The step passes because ${inputName('fail-on-error')} is false.`)
   }
   return verdict
 }

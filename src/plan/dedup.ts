@@ -3,7 +3,7 @@
 // usual run, where every report has its own size, reads nothing.
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import type { Candidate } from '../types.js'
+import type { Candidate } from '../model.js'
 
 /** Streams a file through sha256. */
 export async function sha256File(path: string): Promise<string> {

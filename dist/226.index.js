@@ -1,8 +1,8 @@
-export const id = 160;
-export const ids = [160];
+export const id = 226;
+export const ids = [226];
 export const modules = {
 
-/***/ 32160:
+/***/ 45226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

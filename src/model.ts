@@ -1,0 +1,217 @@
+// The data that flows through one run, stage by stage, as plain immutable values:
+//
+//   Candidate (a file and where it came from) → Recognition (what it is) → PlannedUpload (where it
+//   goes, with every field) → UploadOutcome (what DefectDojo said) → Result (one row per file).
+//
+// Every file looked at ends as exactly one Result; the results file, the outputs and the job summary
+// are three renderings of the same Result[]. This module imports nothing: every stage may use it.
+
+/** The scan lanes of the naming model (the `{lane}` placeholder). */
+export type Lane = 'sast' | 'sca' | 'secrets' | 'dast' | 'container' | 'iac' | 'cloud' | 'sbom' | 'other'
+
+/** Severities, most severe first, as the outputs and statistics name them. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+/** DefectDojo's spelling of a severity (`minimum_severity` choices, finding filters). */
+export function severityName(severity: Severity): string {
+  return severity[0]!.toUpperCase() + severity.slice(1)
+}
+
+/** The run's Git and CI context: where the reports come from. Derived by the shells, plain data. */
+export interface RunContext {
+  readonly owner: string
+  readonly repo: string
+  /** e.g. https://github.com */
+  readonly serverUrl: string
+  readonly eventName: string
+  /** Branch name without refs/heads/; for pull requests the head branch. Empty when not on a branch (tag push). */
+  readonly branch: string
+  /** Default branch of the repository, when the environment says. */
+  readonly defaultBranch: string | null
+  /** The commit the reports describe: for pull requests the head SHA, not the merge commit. */
+  readonly sha: string
+  /** Pull request (merge request) number, or null. */
+  readonly pr: number | null
+  /** Tag name on a tag push, or null. */
+  readonly tag: string | null
+  readonly runId: string
+  readonly runAttempt: string
+  readonly workflow: string
+  readonly job: string
+  /** Link to the workflow run or pipeline. */
+  readonly runUrl: string | null
+  /** `build_id` sent with every upload: GitHub `<run id>-<attempt>`, GitLab the pipeline id. */
+  readonly buildId: string
+  /** `source_code_management_uri`: the tree of the commit on the forge, or null. */
+  readonly scmUri: string | null
+  /** Folder that `path` lines are relative to. */
+  readonly workspace: string
+}
+
+/** A file found on disk, from `path` or inside a downloaded artifact. */
+export interface Candidate {
+  /** Absolute path on disk. */
+  readonly absolutePath: string
+  /** Path shown to people and matched by `scan-types` rules: relative to the workspace, or to the artifact's root. */
+  readonly displayPath: string
+  /** Artifact name, or null for a file from `path`. */
+  readonly artifact: string | null
+  /** Size in bytes. */
+  readonly size: number
+}
+
+/**
+ * How a file is named to people: `artifact/path inside it`, the workspace-relative path, or the
+ * artifact's name alone when the whole artifact is meant. The summary spaces the separator for reading.
+ */
+export function reportLabel(source: { readonly artifact: string | null; readonly displayPath: string }, separator = '/'): string {
+  if (!source.displayPath) return source.artifact ?? ''
+  return source.artifact ? `${source.artifact}${separator}${source.displayPath}` : source.displayPath
+}
+
+/** A recognised report: what it is and how it is sent. */
+export interface RecognizedReport {
+  readonly kind: 'report'
+  readonly scanType: string
+  /** Human name of the tool and format, e.g. "Gitleaks JSON". */
+  readonly format: string
+  /** The tool, for the `{tool}` placeholder and default test titles, e.g. "gitleaks". */
+  readonly tool: string
+  readonly lane: Lane
+  /** File name the multipart part is sent under (the real name, or renamed to the extension the parser needs). */
+  readonly uploadName: string
+  /** How it was decided: "content", "content+name" (a name hint broke a tie), or "override". */
+  readonly decidedBy: 'content' | 'content+name' | 'override'
+  /** What matched, for debugging and the results file. */
+  readonly evidence: readonly string[]
+}
+
+/** A file that is not uploaded, and why. */
+export interface SkippedFile {
+  readonly kind: 'skipped'
+  /** One sentence a person can act on. */
+  readonly reason: string
+  /** True for files people read (HTML reports, Markdown, logs, images): counted, not warned about. */
+  readonly humanReadable: boolean
+  readonly evidence: readonly string[]
+}
+
+/** What recognition concluded about one file. */
+export type Recognition = RecognizedReport | SkippedFile
+
+/** Where a report lands in DefectDojo. */
+export interface Target {
+  readonly productType: string
+  readonly product: string
+  readonly engagement: string
+  readonly testTitle: string
+}
+
+export type Endpoint = 'reimport-scan' | 'import-scan'
+
+/** A report with its target and every multipart field, ready to send. */
+export interface PlannedUpload {
+  readonly candidate: Candidate
+  readonly recognition: RecognizedReport
+  readonly target: Target
+  /** `reimport-scan`, or `import-scan` with `mode: import`. */
+  readonly endpoint: Endpoint
+  /** Every multipart field but `file`, exactly as sent (docs/defectdojo-api.md §a spellings). */
+  readonly fields: Readonly<Record<string, string | readonly string[]>>
+}
+
+/** Severity counts, as DefectDojo's statistics give them. */
+export interface SeverityCounts {
+  readonly critical: number
+  readonly high: number
+  readonly medium: number
+  readonly low: number
+  readonly info: number
+  readonly total: number
+}
+
+/** The four reimport deltas plus what is active afterwards; null where the server did not say. */
+export interface Counts {
+  readonly created: SeverityCounts | null
+  readonly closed: SeverityCounts | null
+  readonly reactivated: SeverityCounts | null
+  readonly untouched: SeverityCounts | null
+  /** Active findings of the test after the reimport. */
+  readonly activeAfter: SeverityCounts | null
+}
+
+/** Zero findings of every severity. */
+export const NO_FINDINGS: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }
+
+/** The sum of two severity counts. */
+export function addCounts(a: SeverityCounts, b: SeverityCounts): SeverityCounts {
+  return { critical: a.critical + b.critical, high: a.high + b.high, medium: a.medium + b.medium, low: a.low + b.low, info: a.info + b.info, total: a.total + b.total }
+}
+
+export type Delta = 'created' | 'closed' | 'reactivated' | 'untouched'
+export const DELTAS: readonly Delta[] = ['created', 'closed', 'reactivated', 'untouched']
+
+/** What DefectDojo's 201 answer says (docs/defectdojo-api.md §c). */
+export interface ImportAnswer {
+  readonly testId: number | null
+  readonly engagementId: number | null
+  readonly productId: number | null
+  readonly productTypeId: number | null
+  readonly counts: Counts
+}
+
+/** What happened to one planned upload. */
+export type UploadOutcome =
+  | {
+      readonly status: 'uploaded'
+      readonly answer: ImportAnswer
+      readonly attempts: number
+      /** UI links of the test, engagement and product (docs/defectdojo-api.md §f). */
+      readonly links: { readonly test: string | null; readonly engagement: string | null; readonly product: string | null }
+      /** Extra facts learnt after the upload (the test read back when the answer had no counts). */
+      readonly evidence: readonly string[]
+    }
+  | { readonly status: 'failed'; readonly reason: string; readonly attempts: number }
+
+export type Status = 'uploaded' | 'planned' | 'skipped' | 'failed'
+
+/** One row of the results file: the public, machine-readable contract. Keep these names stable. */
+export interface Result {
+  readonly file: string
+  readonly artifact: string | null
+  readonly status: Status
+  readonly scanType: string | null
+  readonly format: string | null
+  readonly tool: string | null
+  readonly lane: Lane | null
+  readonly reason: string | null
+  readonly uploadName: string | null
+  readonly product: string | null
+  readonly productType: string | null
+  readonly engagement: string | null
+  readonly testTitle: string | null
+  readonly testId: number | null
+  readonly testUrl: string | null
+  readonly engagementId: number | null
+  readonly engagementUrl: string | null
+  readonly productId: number | null
+  readonly productUrl: string | null
+  /** Counts by severity; the flat `created`, `closed`… of the results file are their totals. */
+  readonly counts: Counts | null
+  /** When the same file was reached twice: the other copies, not uploaded. */
+  readonly duplicates: readonly string[]
+  /** On such a copy: the report that was used instead. */
+  readonly duplicateOf: string | null
+  readonly decidedBy: string | null
+  readonly evidence: readonly string[]
+  /** The multipart fields sent (or, in dry-run, that would be sent); never the token. */
+  readonly fields: Readonly<Record<string, string | readonly string[]>> | null
+  readonly humanReadable: boolean
+  readonly attempts: number
+}
+
+/** One delta's total for a result, or null when DefectDojo did not say. */
+export function deltaTotal(result: Pick<Result, 'counts'>, delta: Delta): number | null {
+  return result.counts?.[delta]?.total ?? null
+}

@@ -1,0 +1,94 @@
+// The command-line shell: GitLab CI, Jenkins, a laptop. Arguments (cli-options.ts) and the environment
+// in, the engine's report out as files (results, summary Markdown, a GitLab dotenv report), a plain
+// table on stdout and an exit code.
+import { readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { resolve } from 'node:path'
+import { INPUT_NAMES, inputSpec, useDialect, type InputName } from '../config/inputs.js'
+import { deriveGitContext, readGitFacts } from '../context/git.js'
+import { deriveGitlabContext } from '../context/gitlab.js'
+import type { Host } from '../engine/host.js'
+import { runEngine } from '../engine/run.js'
+import { isUserError } from '../errors.js'
+import type { RunContext } from '../model.js'
+import { dotenv, textTable } from '../report/table.js'
+import { helpText, parseCliArgs, type CliArgs } from './cli-options.js'
+
+/** Exit codes, stated in --help and the README. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+
+/** The run's context: GitLab's predefined variables, or git in the working folder; options override. */
+export async function cliContext(env: Readonly<Record<string, string | undefined>>, cwd: string, overrides: CliArgs['cli']): Promise<RunContext> {
+  const context = env.GITLAB_CI === 'true' ? deriveGitlabContext(env, cwd) : deriveGitContext(await readGitFacts(cwd), cwd)
+  return {
+    ...context,
+    branch: overrides.branch || context.branch,
+    defaultBranch: overrides['default-branch'] || context.defaultBranch,
+    sha: overrides.commit || context.sha,
+    scmUri: overrides.commit ? (context.scmUri?.replace(context.sha, overrides.commit) ?? null) : context.scmUri,
+    workspace: cwd
+  }
+}
+
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string, io: CliIo, version = ''): Promise<number> {
+  useDialect('cli')
+  let args: CliArgs
+  try {
+    args = parseCliArgs(argv)
+  } catch (error) {
+    io.stderr(`defectdojo-reimport: ${(error as Error).message}\n`)
+    return EXIT.usage
+  }
+  if (args.help) {
+    io.stdout(helpText())
+    return EXIT.ok
+  }
+  if (args.version) {
+    io.stdout(`${version}\n`)
+    return EXIT.ok
+  }
+  const raw: Partial<Record<InputName, string>> = { ...args.raw, artifacts: '' }
+  for (const input of INPUT_NAMES) {
+    const spec = inputSpec(input).cli
+    if (raw[input] === undefined && spec?.default !== undefined) raw[input] = spec.default
+    if (raw[input] === undefined && spec?.env && spec.option !== false) raw[input] = env[spec.env]
+  }
+  try {
+    raw['defectdojo-token'] = args.cli['defectdojo-token-file'] ? (await readFile(resolve(cwd, args.cli['defectdojo-token-file']), 'utf8')).trim() : env.DEFECTDOJO_TOKEN
+  } catch (error) {
+    io.stderr(`defectdojo-reimport: --defectdojo-token-file ${args.cli['defectdojo-token-file']} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`)
+    return EXIT.usage
+  }
+  const verbose = args.cli.verbose === 'true'
+  const host: Host = {
+    log: {
+      info: (m) => io.stderr(`${m}\n`),
+      warning: (m) => io.stderr(`warning: ${m}\n`),
+      debug: (m) => {
+        if (verbose) io.stderr(`${m}\n`)
+      }
+    },
+    group: (_title, work) => work(),
+    // Nothing to mask in: a console has no runner behind it; the engine never prints secrets itself.
+    mask: () => undefined,
+    artifacts: async () => null
+  }
+  const context = await cliContext(env, cwd, args.cli)
+  const resultsFile = resolve(cwd, args.cli['results-file'])
+  const report = await runEngine({ raw, context, resultsFile, scratch: tmpdir() }, host)
+
+  await writeFile(resultsFile, report.resultsJson)
+  if (args.cli['summary-file']) await writeFile(resolve(cwd, args.cli['summary-file']), report.summary)
+  if (args.cli['dotenv-file']) await writeFile(resolve(cwd, args.cli['dotenv-file']), dotenv(report.outputs))
+  io.stdout(textTable(report.results))
+  if (report.verdict.failure) {
+    io.stderr(`error: ${report.verdict.failure}\n`)
+    return isUserError(report.fatal) ? EXIT.usage : EXIT.failed
+  }
+  return EXIT.ok
+}
