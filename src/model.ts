@@ -33,10 +33,23 @@ export interface RunContext {
   readonly sha: string
   /** Pull request (merge request) number, or null. */
   readonly pr: number | null
+  /** True for a pull (merge) request run, or a run triggered by one (workflow_run): it is isolated whatever its branch. */
+  readonly pullRequest: boolean
+  /**
+   * Owner of the repository the code comes from when it is not the base repository (a fork), else null.
+   * Such a run is isolated whatever its branch is called, in an engagement naming the fork.
+   */
+  readonly fork: string | null
+  /** Why this run cannot have the DefectDojo secrets (a pull request from a fork, Dependabot), or null. */
+  readonly secretsWithheld: string | null
+  /** Where branch and commit were read from, for messages: "GitHub Actions", "GitLab CI", "Jenkins", "git"… */
+  readonly source: string
   /** Tag name on a tag push, or null. */
   readonly tag: string | null
   readonly runId: string
   readonly runAttempt: string
+  /** The run's sequence number (GitHub run number, GitLab pipeline IID, Jenkins build number), or ''. */
+  readonly runNumber: string
   readonly workflow: string
   readonly job: string
   /** Link to the workflow run or pipeline. */

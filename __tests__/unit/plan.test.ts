@@ -8,7 +8,7 @@ import type { Candidate } from '../../src/model.js'
 
 const context: RunContext = {
   owner: 'acme', repo: 'web', serverUrl: 'https://github.com', eventName: 'push', branch: 'main', defaultBranch: 'main',
-  sha: '9f4c2e1d', pr: null, tag: null, runId: '777', runAttempt: '2', workflow: 'security', job: 'dojo', runUrl: null, workspace: '/w',
+  sha: '9f4c2e1d', pr: null, pullRequest: false, fork: null, secretsWithheld: null, source: 'GitHub Actions', tag: null, runId: '777', runAttempt: '2', runNumber: '31', workflow: 'security', job: 'dojo', runUrl: null, workspace: '/w',
   buildId: '777-2', scmUri: 'https://github.com/acme/web/tree/9f4c2e1d'
 }
 const config = parseConfig({ 'dry-run': 'true' })
