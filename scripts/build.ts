@@ -44,6 +44,20 @@ function bundle(entry: string, out: string, stats: string): void {
   execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--target', 'es2024', '--stats-out', stats, '--quiet'], { cwd: ROOT, stdio: 'inherit' })
 }
 
+/** Node's major version the command needs (package.json engines): older ones fail deep inside a dependency. */
+const NODE_MAJOR = Number(/(\d+)/.exec((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node)![1])
+
+/** dist/cli.js: checks the Node version before it loads the bundle, so an old Node says so in one line. */
+const CLI_ENTRY = `#!/usr/bin/env node
+// The defectdojo-reimport command: the bundle in ./cli/ (built from src/cli.ts), on the Node it needs.
+const major = Number(process.versions.node.split('.')[0])
+if (major < ${NODE_MAJOR}) {
+  process.stderr.write(\`defectdojo-reimport needs Node.js ${NODE_MAJOR} or later; this is Node.js \${process.versions.node}: run it with Node ${NODE_MAJOR} (e.g. the node:${NODE_MAJOR} image).\\n\`)
+  process.exit(2)
+}
+await import('./cli/index.js')
+`
+
 export function build(): void {
   rmSync(DIST, { recursive: true, force: true })
   writeFileSync(join(ROOT, 'action.yml'), actionYml())
@@ -61,7 +75,7 @@ export function build(): void {
   } finally {
     rmSync(temp, { recursive: true, force: true })
   }
-  writeFileSync(join(DIST, 'cli.js'), "#!/usr/bin/env node\n// The defectdojo-reimport command: the bundle in ./cli/ (built from src/cli.ts).\nimport './cli/index.js'\n")
+  writeFileSync(join(DIST, 'cli.js'), CLI_ENTRY)
   chmodSync(join(DIST, 'cli.js'), 0o755)
   writeFileSync(HASH_FILE, `${sourceHash()}\n`)
 }

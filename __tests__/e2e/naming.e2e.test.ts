@@ -66,7 +66,7 @@ describe('fields per event type, with zero naming inputs', () => {
   it('pull request from a fork: head branch, head SHA, own engagement', async () => {
     expect((await run('pull-request-fork.json')).code).toBe(0)
     expect(trivyFields()).toMatchObject({
-      engagement_name: ['CI/CD (harden-login)'],
+      engagement_name: ['CI/CD (contributor:harden-login)'],
       branch_tag: ['harden-login'],
       commit_hash: [PR_HEAD],
       source_code_management_uri: [`https://github.com/acme/web/tree/${PR_HEAD}`]
@@ -94,7 +94,7 @@ describe('fields per event type, with zero naming inputs', () => {
     await run('push-main.json')
     await run('pull-request-fork.json')
     const engagements = dojo.state.engagements.map((e) => e.name).sort()
-    expect(engagements).toEqual(['CI/CD', 'CI/CD (harden-login)'])
+    expect(engagements).toEqual(['CI/CD', 'CI/CD (contributor:harden-login)'])
     // Two reports × two engagements, kept alive by reimport across runs.
     expect(dojo.state.tests).toHaveLength(4)
     const mainTests = dojo.state.tests.filter((t) => dojo.state.engagements.find((e) => e.id === t.engagement)!.name === 'CI/CD')
@@ -177,8 +177,8 @@ describe('templates, options, rules and modes', () => {
   it('dry-run shows the plan with every field that would be sent, never the token', async () => {
     const result = await runAction({ inputs: { 'dry-run': 'true', path: '.', 'defectdojo-token': 'a'.repeat(40) }, workspace: workspace({ 'gitleaks.json': demo('gitleaks.json') }), event: 'pull-request-fork.json' })
     expect(result.code).toBe(0)
-    expect(result.results!.results[0]!.fields).toMatchObject({ engagement_name: 'CI/CD (harden-login)', branch_tag: 'harden-login', commit_hash: PR_HEAD })
-    expect(result.summary).toContain('CI/CD (harden-login)')
+    expect(result.results!.results[0]!.fields).toMatchObject({ engagement_name: 'CI/CD (contributor:harden-login)', branch_tag: 'harden-login', commit_hash: PR_HEAD })
+    expect(result.summary).toContain('CI/CD (contributor:harden-login)')
     expect(result.everything).not.toContain('a'.repeat(40))
   })
 })

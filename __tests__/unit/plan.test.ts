@@ -3,7 +3,11 @@ import { parseConfig } from '../../src/config/config.js'
 import { CollisionError } from '../../src/errors.js'
 import type { RecognizedReport, RunContext } from '../../src/model.js'
 import { fillTemplate } from '../../src/config/templates.js'
-import { isolateBranch, planUploads } from '../../src/plan/plan.js'
+import { isolationOf, planUploads } from '../../src/plan/plan.js'
+import { oneUploadPerTest } from '../../src/plan/dedup.js'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Candidate } from '../../src/model.js'
 
 const context: RunContext = {
@@ -36,7 +40,8 @@ describe('planUploads', () => {
   })
 
   it('sends every context field, empty ones too, because an omitted value clears the stored one', () => {
-    const [upload] = planUploads(config, { ...context, tag: null, branch: '' }, [report('a.json', 'Bandit Scan', 'bandit')])
+    const unisolated = parseConfig({ 'dry-run': 'true', 'branch-isolation': 'false' })
+    const [upload] = planUploads(unisolated, { ...context, tag: null, branch: '' }, [report('a.json', 'Bandit Scan', 'bandit')])
     expect(upload!.endpoint).toBe('reimport-scan')
     expect(upload!.fields).toEqual({
       source_code_management_uri: 'https://github.com/acme/web/tree/9f4c2e1d',
@@ -54,11 +59,22 @@ describe('planUploads', () => {
     })
   })
 
-  it('stops before any upload when two reports would land in one test, naming both and the input to change', () => {
+  it('finds reports that would land in one test: a collision naming both and the input, or one upload when the content is the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dd-plan-'))
+    const file = (name: string, content: string) => {
+      writeFileSync(join(dir, name), content)
+      return { ...report(name, 'Trivy Scan', 'trivy', `trivy-${name.split('.')[0]}`), candidate: { absolutePath: join(dir, name), displayPath: name, artifact: `trivy-${name.split('.')[0]}`, size: content.length } }
+    }
     const custom = parseConfig({ 'dry-run': 'true', 'test-title': '{tool}' })
-    const clash = () => planUploads(custom, context, [report('fs.json', 'Trivy Scan', 'trivy', 'trivy-fs'), report('image.json', 'Trivy Scan', 'trivy', 'trivy-image')])
-    expect(clash).toThrow(CollisionError)
-    expect(clash).toThrow(/trivy-fs\/fs\.json, trivy-image\/image\.json[\s\S]*`test-title`/)
+    const different = planUploads(custom, context, [file('fs.json', '{"a":1}'), file('image.json', '{"b":2}')])
+    const clash = await oneUploadPerTest(different)
+    expect(clash.collision).toBeInstanceOf(CollisionError)
+    expect(clash.collision!.message).toMatch(/trivy-fs\/fs\.json, trivy-image\/image\.json[\s\S]*`test-title`/)
+    const same = await oneUploadPerTest(planUploads(custom, context, [file('one.json', '[]'), file('two.json', '[]')]))
+    expect(same).toEqual({ copies: [{ copy: 1, kept: 0, why: 'same-test' }], collision: null })
+    // The same bytes into different tests are different reports: both are sent.
+    const apart = await oneUploadPerTest(planUploads(config, context, [file('web.json', '[]'), file('api.json', '[]')]))
+    expect(apart).toEqual({ copies: [], collision: null })
   })
 
   it('lets the same title exist under different scan types (they are different tests)', () => {
@@ -68,16 +84,43 @@ describe('planUploads', () => {
 })
 
 describe('branch isolation', () => {
-  const on = { branchIsolation: true }
-  it('isolates any branch but the default one, and nothing when turned off or not on a branch', () => {
-    expect(isolateBranch(on, { branch: 'main', defaultBranch: 'main' })).toBe(false)
-    expect(isolateBranch(on, { branch: 'feature/x', defaultBranch: 'main' })).toBe(true)
-    expect(isolateBranch(on, { branch: 'develop', defaultBranch: 'develop' })).toBe(false)
-    expect(isolateBranch(on, { branch: '', defaultBranch: 'main' })).toBe(false)
-    expect(isolateBranch({ branchIsolation: false }, { branch: 'feature/x', defaultBranch: 'main' })).toBe(false)
+  const on = { branchIsolation: true, ifNoBranch: 'error' as const }
+  const at = (branch: string, more: Partial<RunContext> = {}) => ({ branch, defaultBranch: 'main', pullRequest: false, fork: null, tag: null, ...more })
+  it('isolates by where the code comes from: any branch but the default one, every pull request, every fork', () => {
+    expect(isolationOf(on, at('main'))).toEqual({ kind: 'none', suffix: null })
+    expect(isolationOf(on, at('feature/x'))).toEqual({ kind: 'isolated', suffix: 'feature/x' })
+    expect(isolationOf(on, at('develop', { defaultBranch: 'develop' }))).toEqual({ kind: 'none', suffix: null })
+    expect(isolationOf({ ...on, branchIsolation: false }, at('feature/x'))).toEqual({ kind: 'none', suffix: null })
     // Without a default branch in the payload, main and master count as default.
-    expect(isolateBranch(on, { branch: 'master', defaultBranch: null })).toBe(false)
-    expect(isolateBranch(on, { branch: 'feature/x', defaultBranch: null })).toBe(true)
+    expect(isolationOf(on, at('master', { defaultBranch: null })).kind).toBe('none')
+    expect(isolationOf(on, at('feature/x', { defaultBranch: null })).kind).toBe('isolated')
+    // A pull request is isolated whatever its branch is called; a fork names its owner.
+    expect(isolationOf(on, at('main', { pullRequest: true }))).toEqual({ kind: 'isolated', suffix: 'main' })
+    expect(isolationOf(on, at('main', { pullRequest: true, fork: 'octo' }))).toEqual({ kind: 'isolated', suffix: 'octo:main' })
+    expect(isolationOf(on, at('main', { fork: 'octo' }))).toEqual({ kind: 'isolated', suffix: 'octo:main' })
+  })
+
+  it('never falls back to the default engagement without a branch: unknown, or "no branch" when chosen; a tag build keeps the default', () => {
+    expect(isolationOf(on, at(''))).toEqual({ kind: 'unknown' })
+    expect(isolationOf({ ...on, ifNoBranch: 'isolate' }, at(''))).toEqual({ kind: 'isolated', suffix: 'no branch' })
+    expect(isolationOf(on, at('', { tag: 'v1.2.0' }))).toEqual({ kind: 'none', suffix: null })
+    expect(isolationOf(on, at('', { tag: 'v1.2.0', pullRequest: true })).kind).toBe('unknown')
+    expect(isolationOf({ ...on, branchIsolation: false }, at(''))).toEqual({ kind: 'none', suffix: null })
+    expect(() => planUploads(config, { ...context, branch: '', source: 'Jenkins' }, [report('a.json', 'Bandit Scan', 'bandit')])).toThrow(/No branch is known for this run \(Jenkins did not say which/)
+  })
+
+  it('refuses a template that gives an empty name, naming the input and the report', () => {
+    const noRepo = { ...context, repo: '' }
+    expect(() => planUploads(config, noRepo, [report('a.json', 'Bandit Scan', 'bandit')])).toThrow('Input `product` ("{repo}") gives an empty name for a.json')
+    const titled = parseConfig({ 'dry-run': 'true', 'test-title': '{artifact}' })
+    expect(() => planUploads(titled, context, [report('a.json', 'Bandit Scan', 'bandit')])).toThrow('Input `test-title` ("{artifact}") gives an empty name for a.json')
+  })
+
+  it('applies the first matching `scan-types` line whole: a later routing line does not add to it', () => {
+    const ruled = parseConfig({ 'dry-run': 'true', 'scan-types': 'reports/*.json = Gitleaks Scan\nreports/** = *; product=api' })
+    const [first, second] = planUploads(ruled, context, [report('reports/g.json', 'Gitleaks Scan', 'gitleaks'), report('reports/sub/t.json', 'Trivy Scan', 'trivy')])
+    expect(first!.target.product).toBe('web')
+    expect(second!.target.product).toBe('api')
   })
 
   it('names the engagement "<engagement> (<branch>)", unless the template already uses {branch}', () => {

@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7179);
+/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8750);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 // Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
 
@@ -2530,6 +2530,7 @@ __webpack_async_result__();
 /* harmony export */   ah: () => (/* binding */ useDialect),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   mm: () => (/* binding */ inputSpec),
+/* harmony export */   pw: () => (/* binding */ inputSetting),
 /* harmony export */   y8: () => (/* binding */ theInput),
 /* harmony export */   yu: () => (/* binding */ inputName)
 /* harmony export */ });
@@ -2598,6 +2599,14 @@ const INPUTS = {
         description: 'Per-file rules, one per line: "<glob> = <Exact Scan Type or *>[; product=…][; product-type=…][; engagement=…][; test-title=…]". First match wins; takes precedence over recognition.'
     },
     'dry-run': { group: 'sources', kind: 'flag', default: 'false', description: 'Recognise and plan every upload, write the summary and results file, and contact no server; URL and token are not needed.' },
+    'if-no-credentials': {
+        group: 'sources',
+        kind: 'choice',
+        default: 'skip',
+        choices: ['skip', 'error'],
+        description: 'When defectdojo-url and defectdojo-token are both empty on a run GitHub gives no secrets (a pull request from a fork, Dependabot): skip plans the uploads, sends nothing and passes with a notice; error fails. Elsewhere they are always required.',
+        cli: { option: false }
+    },
     // Naming and context.
     'product-type': { group: 'naming', kind: 'template', default: '{owner}', description: 'DefectDojo product type (organization) name; a template (see the placeholders below).' },
     product: { group: 'naming', kind: 'template', default: '{repo}', description: 'DefectDojo product (asset) name; a template.' },
@@ -2607,10 +2616,40 @@ const INPUTS = {
         group: 'naming',
         kind: 'flag',
         default: 'true',
-        description: 'Runs on a branch other than the default one (pull requests, feature branches) upload into an engagement of their own, "<engagement> (<branch>)", so they never close the default branch\'s findings.'
+        description: 'Pull requests, forks and runs on a branch other than the default one upload into an engagement of their own, "<engagement> (<branch>)" (a fork\'s as "<owner>:<branch>"), so they never close the default branch\'s findings.'
     },
     environment: { group: 'naming', kind: 'text', default: 'Development', description: 'DefectDojo environment name (created if missing).' },
-    version: { group: 'naming', kind: 'text', default: '', description: 'Version sent with every upload; default the tag name on tag pushes, else empty.', shownDefault: 'tag name' },
+    branch: {
+        group: 'naming',
+        kind: 'text',
+        default: '',
+        description: "The branch the reports describe, when the run's own context is wrong or silent (default: from the event, the CI's variables or git).",
+        shownDefault: 'from the run'
+    },
+    commit: { group: 'naming', kind: 'text', default: '', description: 'The commit the reports describe (default: the pull request head, the CI\'s variables or git).', shownDefault: 'from the run' },
+    'default-branch': {
+        group: 'naming',
+        kind: 'text',
+        default: '',
+        description: 'The repository\'s default branch, for branch isolation (default: from the event payload, the CI\'s variables or origin/HEAD; else main and master).',
+        shownDefault: 'from the run'
+    },
+    'if-no-branch': {
+        group: 'naming',
+        kind: 'choice',
+        default: 'error',
+        choices: ['error', 'isolate'],
+        description: 'When no branch is known (a detached HEAD, a CI whose variables do not say): error stops before any upload; isolate uploads into "<engagement> (no branch)". Never the default branch\'s engagement.'
+    },
+    version: {
+        group: 'naming',
+        kind: 'text',
+        default: '',
+        description: 'Version sent with every upload; default the tag name on tag pushes, else empty.',
+        shownDefault: 'tag name',
+        // `--version` prints the command's own version.
+        cli: { name: 'test-version' }
+    },
     service: { group: 'naming', kind: 'text', default: '', description: 'DefectDojo service name; close-old-findings then only touches findings of this service.' },
     mode: {
         group: 'naming',
@@ -2714,26 +2753,33 @@ let dialect = 'action';
 function useDialect(value) {
     dialect = value;
 }
-/** An input as the subject of a sentence: "Input `dry-run`". */
+/** How the command line names an input: its own phrase, or `--<option>`. */
+function cliName(name) {
+    const cli = inputSpec(name).cli;
+    return cli?.says ?? `\`--${cli?.name ?? name}\``;
+}
+/** An input as the subject of a sentence: "Input `dry-run`" (on the command line "Option `--dry-run`"). */
 function inputSubject(name) {
-    const says = inputSpec(name).cli?.says;
-    if (dialect === 'cli' && says)
-        return says;
+    if (dialect === 'cli')
+        return inputSpec(name).cli?.says ?? `Option ${cliName(name)}`;
     return `Input \`${name}\``;
 }
-/** An input named inside a sentence: "the `timeout-minutes` input". */
+/** An input named inside a sentence: "the `timeout-minutes` input" (on the command line "`--timeout-minutes`"). */
 function theInput(name) {
-    const says = inputSpec(name).cli?.says;
-    if (dialect === 'cli' && says)
-        return says;
-    return `the \`${name}\` input`;
+    return dialect === 'cli' ? cliName(name) : `the \`${name}\` input`;
 }
-/** An input's bare name in backticks: "`defectdojo-url`". */
+/** An input's bare name in backticks: "`defectdojo-url`" (on the command line "`--defectdojo-url`"). */
 function inputName(name) {
-    const says = inputSpec(name).cli?.says;
-    if (dialect === 'cli' && says)
-        return says;
-    return `\`${name}\``;
+    return dialect === 'cli' ? cliName(name) : `\`${name}\``;
+}
+/** An input with a value, as the user would write it: "`dry-run: true`" (on the command line "`--dry-run`"). */
+function inputSetting(name, value) {
+    if (dialect === 'action')
+        return `\`${name}: ${value}\``;
+    const option = inputSpec(name).cli?.name ?? name;
+    if (inputSpec(name).kind === 'flag')
+        return value === 'true' ? `\`--${option}\`` : `\`--no-${option}\``;
+    return `\`--${option} ${value}\``;
 }
 
 
@@ -2893,7 +2939,7 @@ function deltaTotal(result, delta) {
 
 /***/ }),
 
-/***/ 7179:
+/***/ 8750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2933,9 +2979,14 @@ function deriveGitContext(git, workspace) {
         defaultBranch: git.defaultBranch,
         sha,
         pr: null,
+        pullRequest: false,
+        fork: null,
+        secretsWithheld: null,
+        source: 'git',
         tag: git.tag,
         runId: '',
         runAttempt: '1',
+        runNumber: '',
         workflow: '',
         job: '',
         runUrl: null,
@@ -3031,9 +3082,14 @@ function deriveGitlabContext(env, workspace) {
         defaultBranch: str(env.CI_DEFAULT_BRANCH),
         sha,
         pr: mergeRequestBranch && Number.isInteger(iid) ? iid : null,
+        pullRequest: mergeRequestBranch !== null,
+        fork: null,
+        secretsWithheld: null,
+        source: 'GitLab CI',
         tag: str(env.CI_COMMIT_TAG),
         runId: env.CI_PIPELINE_ID ?? '',
         runAttempt: '1',
+        runNumber: env.CI_PIPELINE_IID ?? '',
         workflow: env.CI_PIPELINE_NAME ?? '',
         job: env.CI_JOB_NAME ?? '',
         runUrl: str(env.CI_PIPELINE_URL),
@@ -3441,6 +3497,10 @@ function parseReportRules(lines, problems) {
     });
     return rules;
 }
+/** The rule for a file: the first line whose glob matches its path, applied whole (scan type and routing), or null. */
+function ruleFor(rules, displayPath) {
+    return rules.find((rule) => rule.matches(displayPath)) ?? null;
+}
 /** The accepted scan type a user most likely meant: `Trivy` → `Trivy Scan`, `zap scan` → `ZAP Scan`. */
 function suggestScanType(input) {
     const wanted = normalise(input);
@@ -3573,9 +3633,9 @@ function parseConfig(raw) {
     if (url)
         defectdojoUrl = parseUrl(url, allowInsecure, problems);
     else if (!dryRun)
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless \`dry-run: true\`.`);
+        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless ${(0,inputs/* inputSetting */.pw)('dry-run', 'true')}.`);
     if (!token && !dryRun)
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} is required (a DefectDojo API v2 key, best from a secret), unless \`dry-run: true\`.`);
+        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} is required (a DefectDojo API v2 key, best from a secret), unless ${(0,inputs/* inputSetting */.pw)('dry-run', 'true')}.`);
     if (token && /\s/.test(token))
         problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} contains white space: paste only the 40-character API v2 key, without "Token ".`);
     for (const name of ['product-type', 'product', 'engagement', 'test-title'])
@@ -3604,10 +3664,10 @@ function parseConfig(raw) {
     const mode = read.choice('mode');
     const options = importOptions(read);
     if (options.doNotReactivate !== null && mode === 'import') {
-        problems.push(`${(0,inputs/* inputSubject */.By)('do-not-reactivate')} only applies to reimport: remove it, or use \`mode: reimport\`.`);
+        problems.push(`${(0,inputs/* inputSubject */.By)('do-not-reactivate')} only applies to reimport: remove it, or use ${(0,inputs/* inputSetting */.pw)('mode', 'reimport')}.`);
     }
     if (options.closeOldFindingsProductScope && mode === 'reimport') {
-        problems.push(`${(0,inputs/* inputSubject */.By)('close-old-findings-product-scope')} has no effect on reimport (DefectDojo ignores it there): remove it, or use \`mode: import\`.`);
+        problems.push(`${(0,inputs/* inputSubject */.By)('close-old-findings-product-scope')} has no effect on reimport (DefectDojo ignores it there): remove it, or use ${(0,inputs/* inputSetting */.pw)('mode', 'import')}.`);
     }
     const config = {
         defectdojoUrl,
@@ -3636,6 +3696,9 @@ function parseConfig(raw) {
         extraHeaders: parseHeaders(raw['extra-headers'] ?? '', problems),
         mode,
         branchIsolation: read.flag('branch-isolation'),
+        contextOverrides: { branch: read.text('branch') || null, commit: read.text('commit') || null, defaultBranch: read.text('default-branch') || null },
+        ifNoBranch: read.choice('if-no-branch'),
+        ifNoCredentials: read.choice('if-no-credentials'),
         version: read.text('version') || null,
         rules: parseReportRules(read.items('scan-types'), problems),
         options,
@@ -3725,7 +3788,7 @@ function parseUrl(value, allowInsecure, problems) {
         return null;
     }
     if (url.protocol === 'http:' && !allowInsecure && !LOOPBACK.test(url.hostname)) {
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is "${value}": plain http:// would send the API key unencrypted; use https://, or set \`allow-insecure-http: true\` for a trusted network.`);
+        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is "${value}": plain http:// would send the API key unencrypted; use https://, or set ${(0,inputs/* inputSetting */.pw)('allow-insecure-http', 'true')} for a trusted network.`);
         return null;
     }
     if (url.username || url.password) {
@@ -3769,6 +3832,18 @@ async function readConfigFiles(config) {
     return { ca, cert, key };
 }
 
+;// CONCATENATED MODULE: ./src/context/overrides.ts
+function withOverrides(context, overrides) {
+    const sha = overrides.commit ?? context.sha;
+    return {
+        ...context,
+        branch: overrides.branch ?? context.branch,
+        defaultBranch: overrides.defaultBranch ?? context.defaultBranch,
+        sha,
+        scmUri: overrides.commit && context.scmUri && context.sha ? context.scmUri.replace(context.sha, sha) : context.scmUri
+    };
+}
+
 // EXTERNAL MODULE: ./src/model.ts
 var model = __nccwpck_require__(182);
 // EXTERNAL MODULE: external "node:crypto"
@@ -3776,9 +3851,15 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/plan/dedup.ts
-// The same report reached twice (an artifact that was also downloaded into the workspace, a folder
-// listed twice under different names) is uploaded once. Only files of equal size are hashed, so the
-// usual run, where every report has its own size, reads nothing.
+// Deduplication by target test, not by bytes. Two clean reports of two scanners or two services are
+// byte for byte the same (`[]`), and each must still reimport into its own test, or that test's fixed
+// findings stay open forever. So a file is uploaded once per distinct test it plans to, and skipped
+// only when it is the very same report reached twice, or when the same content would go to the same
+// test again. Only files of equal size are hashed, so the usual run, where every report has its own
+// size or its own test, reads nothing.
+
+
+
 
 
 /** Streams a file through sha256. */
@@ -3789,45 +3870,121 @@ async function sha256File(path) {
     return hash.digest('hex');
 }
 /**
- * Groups candidates with identical content. Returns, for each candidate that is a copy, the index of
- * the one kept (the first in input order: workspace files come before artifacts).
+ * The very same report reached twice: a file of a downloaded artifact that is also in the workspace
+ * (actions/download-artifact put it there, as `<folder>/<artifact>/<path>` for several artifacts or
+ * `<folder>/<path>` for one, and `path` found it). Same content, and the workspace path ends with the
+ * artifact's name and path; with the artifact's path alone only when no other artifact file of that
+ * path and content could be the one. The workspace file, found first, is kept.
  */
-async function findCopies(candidates) {
-    const bySize = new Map();
-    candidates.forEach((c, index) => bySize.set(c.size, [...(bySize.get(c.size) ?? []), index]));
-    const copies = new Map();
-    for (const indexes of bySize.values()) {
-        if (indexes.length < 2)
+async function sameFiles(candidates) {
+    const hashes = new Map();
+    const hash = (index) => hashes.get(index) ?? hashes.set(index, sha256File(candidates[index].absolutePath)).get(index);
+    const same = async (a, b) => candidates[a].size === candidates[b].size && (await hash(a)) === (await hash(b));
+    const endsWith = (path, tail) => path === tail || path.endsWith(`/${tail}`);
+    const workspace = candidates.flatMap((c, index) => (c.artifact === null ? [index] : []));
+    const artifacts = candidates.flatMap((c, index) => (c.artifact !== null ? [index] : []));
+    const copies = [];
+    const used = new Set();
+    for (const a of artifacts) {
+        const { artifact, displayPath } = candidates[a];
+        for (const w of workspace) {
+            if (!used.has(w) && endsWith(candidates[w].displayPath, `${artifact}/${displayPath}`) && (await same(a, w))) {
+                copies.push({ copy: a, kept: w, why: 'same-file' });
+                used.add(w);
+                break;
+            }
+        }
+    }
+    const copied = new Set(copies.map((c) => c.copy));
+    for (const w of workspace) {
+        if (used.has(w))
             continue;
-        const byHash = new Map();
-        for (const index of indexes) {
-            const digest = await sha256File(candidates[index].absolutePath);
-            const kept = byHash.get(digest);
-            if (kept === undefined)
-                byHash.set(digest, index);
-            else
-                copies.set(index, kept);
+        const matches = [];
+        for (const a of artifacts)
+            if (!copied.has(a) && endsWith(candidates[w].displayPath, candidates[a].displayPath) && (await same(a, w)))
+                matches.push(a);
+        if (matches.length === 1) {
+            copies.push({ copy: matches[0], kept: w, why: 'same-file' });
+            copied.add(matches[0]);
+            used.add(w);
         }
     }
     return copies;
 }
+/** The DefectDojo test an upload lands in: reimport finds it by product, engagement, scan type and title (docs/defectdojo-api.md §b). */
+function testKey(upload) {
+    const t = upload.target;
+    return JSON.stringify([t.product, t.engagement, upload.recognition.scanType, t.testTitle]);
+}
+/**
+ * Uploads that would land in one test: the same content is sent once (the others are copies of the
+ * first); different contents would take turns closing each other's findings on every run, which is a
+ * collision, reported before anything is sent.
+ */
+async function oneUploadPerTest(planned) {
+    const byTest = new Map();
+    planned.forEach((upload, index) => byTest.set(testKey(upload), [...(byTest.get(testKey(upload)) ?? []), index]));
+    const copies = [];
+    const clashes = [];
+    for (const group of byTest.values()) {
+        if (group.length < 2)
+            continue;
+        const firstWithContent = new Map();
+        for (const index of group) {
+            const upload = planned[index];
+            const digest = `${upload.candidate.size}:${await sha256File(upload.candidate.absolutePath)}`;
+            const kept = firstWithContent.get(digest);
+            if (kept === undefined)
+                firstWithContent.set(digest, index);
+            else
+                copies.push({ copy: index, kept, why: 'same-test' });
+        }
+        if (firstWithContent.size > 1)
+            clashes.push([...firstWithContent.values()]);
+    }
+    if (clashes.length === 0)
+        return { copies, collision: null };
+    const lines = clashes.map((group) => {
+        const first = planned[group[0]];
+        const t = first.target;
+        return `- ${group.map((i) => (0,model/* reportLabel */.tr)(planned[i].candidate)).join(', ')} → product "${t.product}", engagement "${t.engagement}", ${first.recognition.scanType}, test "${t.testTitle}"`;
+    });
+    return {
+        copies,
+        collision: new CollisionError(`These reports would land in the same DefectDojo test and close each other's findings on every run:\n${lines.join('\n')}\n` +
+            `Give each its own test: add {report}, {artifact} or {file} to ${(0,inputs/* theInput */.y8)('test-title')}, or route them apart with ${(0,inputs/* theInput */.y8)('engagement')}.`)
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
 // Recognised reports → planned uploads: where each lands (product type, product, engagement, test
-// title) and every multipart field sent with it. Checks that no two reports would land in the same
-// test before anything is sent.
+// title) and every multipart field sent with it. Nothing lands in another branch's engagement, and no
+// name DefectDojo cannot store is sent: both are configuration errors before anything is sent.
 
 
 
 
 
+
+/**
+ * Plans every report. Throws ConfigError when the run's branch is unknown while isolation needs it, or
+ * when a template gives a name DefectDojo cannot store.
+ */
 function planUploads(config, context, reports) {
+    if (reports.length === 0)
+        return [];
+    const isolation = isolationOf(config, context);
+    if (isolation.kind === 'unknown')
+        throw new ConfigError([noBranchProblem(context)]);
+    const problems = [];
     const uploads = reports.map(({ candidate, recognition }) => {
-        const target = targetFor(config, context, candidate, recognition);
+        const { target, templates } = targetFor(config, context, isolation.suffix, candidate, recognition);
+        problems.push(...targetProblems(target, templates, (0,model/* reportLabel */.tr)(candidate)));
         const endpoint = config.mode === 'import' ? 'import-scan' : 'reimport-scan';
         return { candidate, recognition, target, endpoint, fields: fieldsFor(config, context, recognition, target) };
     });
-    checkCollisions(uploads);
+    if (problems.length > 0)
+        throw new ConfigError([...new Set(problems)]);
     return uploads;
 }
 function templateValues(config, context, candidate, recognition) {
@@ -3835,7 +3992,8 @@ function templateValues(config, context, candidate, recognition) {
     return {
         owner: context.owner,
         repo: context.repo,
-        branch: context.branch,
+        // A fork's branch is named with its owner, so it never reads as the base repository's branch.
+        branch: context.fork && context.branch ? `${context.fork}:${context.branch}` : context.branch,
         pr: context.pr === null ? '' : String(context.pr),
         workflow: context.workflow,
         job: context.job,
@@ -3848,32 +4006,66 @@ function templateValues(config, context, candidate, recognition) {
         environment: config.environment
     };
 }
-function targetFor(config, context, candidate, recognition) {
+function targetFor(config, context, suffix, candidate, recognition) {
     const values = templateValues(config, context, candidate, recognition);
-    // A `scan-types` line may route matching files elsewhere (a monorepo's services to their own products).
-    const rule = config.rules.find((r) => r.matches(candidate.displayPath) && (r.product || r.productType || r.engagement || r.testTitle));
-    const engagementTemplate = rule?.engagement ?? config.engagementTemplate;
-    let engagement = fillTemplate(engagementTemplate, values);
-    if (isolateBranch(config, context) && !engagementTemplate.includes('{branch}'))
-        engagement = `${engagement} (${context.branch})`;
-    return {
-        productType: fillTemplate(rule?.productType ?? config.productTypeTemplate, values),
-        product: fillTemplate(rule?.product ?? config.productTemplate, values),
-        engagement,
-        testTitle: fillTemplate(rule?.testTitle ?? config.testTitleTemplate, values)
+    // The first `scan-types` line that matches applies whole: its scan type and its routing.
+    const rule = ruleFor(config.rules, candidate.displayPath);
+    const from = (input, own, template) => ({ input, template: own ?? template, rule: own === null ? null : rule.pattern });
+    const templates = {
+        productType: from('product-type', rule?.productType ?? null, config.productTypeTemplate),
+        product: from('product', rule?.product ?? null, config.productTemplate),
+        engagement: from('engagement', rule?.engagement ?? null, config.engagementTemplate),
+        testTitle: from('test-title', rule?.testTitle ?? null, config.testTitleTemplate)
     };
+    let engagement = fillTemplate(templates.engagement.template, values);
+    if (suffix !== null && !templates.engagement.template.includes('{branch}'))
+        engagement = `${engagement} (${suffix})`;
+    const target = {
+        productType: fillTemplate(templates.productType.template, values),
+        product: fillTemplate(templates.product.template, values),
+        engagement,
+        testTitle: fillTemplate(templates.testTitle.template, values)
+    };
+    return { target, templates };
+}
+/** Names DefectDojo needs: an empty test title reimports into the newest test of the scan type, whatever its title. */
+function targetProblems(target, templates, report) {
+    const problems = [];
+    for (const field of ['productType', 'product', 'engagement', 'testTitle']) {
+        if (target[field] !== '')
+            continue;
+        const { input, template, rule } = templates[field];
+        const where = rule ? `${(0,inputs/* inputSubject */.By)('scan-types')} line "${rule}" (${input}=${template})` : `${(0,inputs/* inputSubject */.By)(input)} ("${template}")`;
+        problems.push(`${where} gives an empty name for ${report}: DefectDojo needs one; use a template whose placeholders are known for this run, or a fixed name.`);
+    }
+    return problems;
 }
 /**
- * Branch isolation: a run on any branch but the default one (a pull request, a feature branch) gets an
- * engagement of its own, so its reimports never close or reactivate the default branch's findings.
- * When the event payload does not name the default branch, main and master count as default.
+ * Branch isolation, by where the code comes from: a pull request (or a run triggered by one), a fork
+ * and any branch but the default one upload into an engagement of their own, "<engagement> (<suffix>)",
+ * so their reimports never close or reactivate the default branch's findings. A fork's suffix names its
+ * owner (`octo:main`), so it never collides with a branch of the same name in the base repository. When
+ * the environment does not name the default branch, main and master count as default. A tag build
+ * without a branch uploads into the default engagement; any other run without a branch is `unknown`.
  */
-function isolateBranch(config, context) {
-    if (!config.branchIsolation || context.branch === '')
-        return false;
-    if (context.defaultBranch)
-        return context.branch !== context.defaultBranch;
-    return context.branch !== 'main' && context.branch !== 'master';
+function isolationOf(config, context) {
+    if (!config.branchIsolation)
+        return { kind: 'none', suffix: null };
+    const origin = context.fork ? `${context.fork}:` : '';
+    if (context.branch === '') {
+        if (context.tag && !context.pullRequest && !context.fork)
+            return { kind: 'none', suffix: null };
+        return config.ifNoBranch === 'isolate' ? { kind: 'isolated', suffix: `${origin}no branch` } : { kind: 'unknown' };
+    }
+    if (context.pullRequest || context.fork)
+        return { kind: 'isolated', suffix: `${origin}${context.branch}` };
+    const isDefault = context.defaultBranch ? context.branch === context.defaultBranch : context.branch === 'main' || context.branch === 'master';
+    return isDefault ? { kind: 'none', suffix: null } : { kind: 'isolated', suffix: context.branch };
+}
+function noBranchProblem(context) {
+    return (`No branch is known for this run (${context.source} did not say which: a detached HEAD, or a CI whose variables this tool does not read), and with branch isolation ` +
+        `its reports must not land in the default branch's engagement: name the branch with ${(0,inputs/* theInput */.y8)('branch')}, or set ${(0,inputs/* inputSetting */.pw)('if-no-branch', 'isolate')} (uploads into "<engagement> (no branch)"), ` +
+        `or ${(0,inputs/* inputSetting */.pw)('branch-isolation', 'false')} to use one engagement for every branch.`);
 }
 function fieldsFor(config, context, recognition, target) {
     const fields = {
@@ -3922,24 +4114,62 @@ function fieldsFor(config, context, recognition, target) {
         fields.tags = [...o.tags];
     return fields;
 }
-/** Reimport finds its test by product, engagement, scan type and title (docs/defectdojo-api.md §b): all four must differ. */
-function checkCollisions(uploads) {
-    const byTest = new Map();
-    for (const upload of uploads) {
-        const t = upload.target;
-        const key = JSON.stringify([t.product, t.engagement, upload.recognition.scanType, t.testTitle]);
-        byTest.set(key, [...(byTest.get(key) ?? []), upload]);
+
+;// CONCATENATED MODULE: ./src/plan/volatile.ts
+// Names that change every run. An artifact called `trivy-report-${{ github.sha }}` gives every run a
+// new test title, so a new test: reimport never closes a fixed finding and the product fills with
+// tests. Such names are warned about (log and summary) with the fix; they are not errors, since a
+// user may want one test per run (`mode: import` does that on purpose).
+
+
+/** What in a name changes from run to run, e.g. "this run's commit SHA (0a1b2c3)", or null. */
+function volatilePart(name, context, now) {
+    const sha = context.sha.toLowerCase();
+    if (/^[0-9a-f]{7,40}$/.test(sha)) {
+        for (const [hex] of name.toLowerCase().matchAll(/[0-9a-f]{7,40}/g))
+            if (sha.startsWith(hex))
+                return `this run's commit SHA (${hex})`;
     }
-    const clashes = [...byTest.values()].filter((group) => group.length > 1);
-    if (clashes.length === 0)
-        return;
-    const lines = clashes.map((group) => {
-        const t = group[0].target;
-        const files = group.map((u) => (0,model/* reportLabel */.tr)(u.candidate));
-        return `- ${files.join(', ')} → product "${t.product}", engagement "${t.engagement}", ${group[0].recognition.scanType}, test "${t.testTitle}"`;
-    });
-    throw new CollisionError(`These reports would land in the same DefectDojo test and close each other's findings on every run:\n${lines.join('\n')}\n` +
-        `Give each its own test: add {report}, {artifact} or {file} to ${(0,inputs/* theInput */.y8)('test-title')}, or route them apart with ${(0,inputs/* theInput */.y8)('engagement')}.`);
+    const token = (value) => new RegExp(`(^|\\D)${value}(\\D|$)`).test(name);
+    // Short numbers appear in names by chance ("v2", "report-12"); a run id is long, a run number from 3 digits on.
+    if (context.runId.length >= 5 && token(context.runId))
+        return `this run's id (${context.runId})`;
+    if (context.runNumber.length >= 3 && token(context.runNumber))
+        return `this run's number (${context.runNumber})`;
+    const day = now.toISOString().slice(0, 10);
+    for (const form of [day, day.replace(/-/g, ''), day.replace(/-/g, '_')])
+        if (token(form))
+            return `today's date (${form})`;
+    return null;
+}
+const FIELDS = [
+    ['testTitle', 'test title', 'test-title'],
+    ['engagement', 'engagement', 'engagement'],
+    ['product', 'product', 'product']
+];
+/** One warning per planned name that changes every run, naming the report, the part and the fix. */
+function volatileNames(planned, context, now = new Date()) {
+    if (planned.length === 0)
+        return [];
+    const warnings = [];
+    for (const upload of planned) {
+        for (const [field, label, input] of FIELDS) {
+            const part = volatilePart(upload.target[field], context, now);
+            if (!part)
+                continue;
+            const where = upload.candidate.artifact ? `name the artifact \`${upload.candidate.artifact}\` without it (e.g. \`${stable(upload.candidate.artifact, part)}\`)` : 'name the file without it';
+            warnings.push(`The ${label} "${upload.target[field]}" of ${(0,model/* reportLabel */.tr)(upload.candidate)} contains ${part}: every run makes a new DefectDojo ${field === 'testTitle' ? 'test' : label}, so reimport never closes its fixed findings. ` +
+                `To keep one ${field === 'testTitle' ? 'test' : label}, ${where}, or set ${(0,inputs/* theInput */.y8)(input)} to a name without it.`);
+            break;
+        }
+    }
+    return warnings;
+}
+/** The artifact name with the changing part taken out: `trivy-report-0a1b2c3` → `trivy-report`. */
+function stable(name, part) {
+    const value = /\(([^)]+)\)$/.exec(part)?.[1] ?? '';
+    const cut = name.replace(new RegExp(`[-_.]?${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[0-9a-f]*`, 'i'), '');
+    return cut || name;
 }
 
 ;// CONCATENATED MODULE: ./src/pool.ts
@@ -3990,8 +4220,13 @@ function fileResult(stages) {
     };
     if (!report)
         return base;
-    if (stages.copyOf)
-        return { ...base, reason: `same content as ${stages.copyOf}, which was used instead: uploaded once`, duplicateOf: stages.copyOf };
+    if (stages.copyOf) {
+        const { label, why } = stages.copyOf;
+        const reason = why === 'same-file'
+            ? `same content as ${label}, which was used instead: the same report reached twice (a downloaded artifact's file also found under \`path\`), uploaded once`
+            : `same content as ${label}, which goes to the same DefectDojo test: uploaded once`;
+        return { ...base, reason, duplicateOf: label };
+    }
     if (stages.notAttempted)
         return { ...base, status: 'failed', reason: stages.notAttempted };
     if (stages.dryRun && planned)
@@ -4302,6 +4537,7 @@ const SENTENCE_MAX = 400;
 const VALUE_MAX = 300;
 const FATAL_MAX_LINES = 40;
 const FATAL_MAX_CHARS = 8_000;
+const WARNINGS_SHOWN = 10;
 /** An http(s) URL made safe for a Markdown link destination, or null when it is not one. */
 function safeUrl(url) {
     if (!url)
@@ -4422,8 +4658,22 @@ function banners(page) {
             out.push('> [!WARNING]', `> **${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}**; the step passes anyway (\`fail-on-error\` is off).${uploadedNote} Why each failed is under *Failed* below.`, '');
         }
     }
-    if (meta.dryRun) {
+    if (meta.noCredentials) {
+        out.push('> [!NOTE]', '> **Nothing was uploaded: this run has no DefectDojo credentials.**', '>', ...quoted(meta.noCredentials), '');
+    }
+    else if (meta.dryRun) {
         out.push('> [!NOTE]', '> **Dry run**: nothing was sent to DefectDojo. Below is the plan: where each report would go and every field that would be sent with it.', '');
+    }
+    const warnings = meta.volatileNames ?? [];
+    if (warnings.length > 0) {
+        const shown = warnings.slice(0, WARNINGS_SHOWN);
+        const more = warnings.length - shown.length;
+        out.push('> [!WARNING]', `> **${plural(warnings.length, 'name changes', 'names change')} on every run**, so ${warnings.length === 1 ? 'its test is' : 'their tests are'} new each time and fixed findings are never closed:`, '>');
+        for (const warning of shown)
+            out.push(`> - ${escapeProse(clip(warning, SENTENCE_MAX * 2, 'end'))}`);
+        if (more > 0)
+            out.push(`> - … and ${plural(more, 'more')} (in the step log).`);
+        out.push('');
     }
     return out;
 }
@@ -5713,12 +5963,19 @@ function globSync(globInput, options) {
 
 
 
+
 /** Folders that never hold reports but can hold many thousands of files: not walked. */
 const NEVER_REPORTS = ['**/.git/**', '**/node_modules/**'];
 async function findWorkspaceFiles(lines, workspace) {
     const { includes, excluded } = splitPatterns(lines.map(toPosix));
     const found = new Map();
+    const reachedBy = new Map();
     const unmatched = [];
+    const add = (absolutePath, displayPath, size, line) => {
+        if (!found.has(absolutePath))
+            found.set(absolutePath, { absolutePath, displayPath, artifact: null, size });
+        reachedBy.set(absolutePath, [...(reachedBy.get(absolutePath) ?? []), line]);
+    };
     for (const line of includes) {
         const absolute = (0,external_node_path_.resolve)(workspace, line);
         const info = isDynamicPattern(line) ? null : await (0,promises_.stat)(absolute).catch(() => null);
@@ -5728,7 +5985,7 @@ async function findWorkspaceFiles(lines, workspace) {
             pattern = toPosix((0,external_node_path_.relative)(workspace, absolute));
             // A file outside the workspace is fine when named explicitly.
             if (pattern.startsWith('../') || (0,external_node_path_.isAbsolute)(pattern)) {
-                add(found, absolute, line, info.size);
+                add(absolute, line, info.size, line);
                 continue;
             }
         }
@@ -5740,25 +5997,25 @@ async function findWorkspaceFiles(lines, workspace) {
             pattern = toPosix(line);
         }
         else {
-            unmatched.push(`\`path\` line "${line}" matches no file or folder under ${workspace}.`);
+            unmatched.push(`${(0,inputs/* inputName */.yu)('path')} line "${line}" matches no file or folder under ${workspace}.`);
             continue;
         }
         const files = await glob(pattern, { cwd, dot: true, onlyFiles: true, absolute: true, followSymbolicLinks: false, expandDirectories: false, ignore: NEVER_REPORTS });
         if (files.length === 0)
-            unmatched.push(`\`path\` line "${line}" matches no file.`);
+            unmatched.push(`${(0,inputs/* inputName */.yu)('path')} line "${line}" matches no file.`);
         for (const file of files.sort()) {
             const info = await (0,promises_.stat)(file).catch(() => null);
             if (info?.isFile())
-                add(found, file, toPosix((0,external_node_path_.relative)(workspace, file)), info.size);
+                add(file, toPosix((0,external_node_path_.relative)(workspace, file)), info.size, line);
         }
     }
     // Excludes apply to the path as shown (relative to the workspace), whichever line found the file.
     const candidates = [...found.values()].filter((c) => !excluded(c.displayPath));
-    return { candidates, unmatched };
-}
-function add(found, absolutePath, displayPath, size) {
-    if (!found.has(absolutePath))
-        found.set(absolutePath, { absolutePath, displayPath, artifact: null, size });
+    const notes = candidates.flatMap((c) => {
+        const lines = reachedBy.get(c.absolutePath);
+        return lines.length > 1 ? [`${c.displayPath} is reached by ${(0,inputs/* inputName */.yu)('path')} lines ${lines.map((l) => `"${l}"`).join(' and ')}: looked at once.`] : [];
+    });
+    return { candidates, unmatched, notes };
 }
 function toPosix(path) {
     return path.split(external_node_path_.sep).join('/');
@@ -6015,13 +6272,19 @@ function decideOutcome(config, results, fatal, candidates) {
 
 
 
+
+
+
+
 const RECOGNITION_CONCURRENCY = 8;
 async function runEngine(request, host) {
-    const { context, raw } = request;
+    const { raw } = request;
+    // Where GitHub gives a run no secrets, empty credentials are expected, not a mistake: plan, send nothing, pass.
+    const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-url']?.trim() && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error';
     let config;
     let tls;
     try {
-        config = parseConfig(raw);
+        config = parseConfig(withheld ? { ...raw, 'dry-run': 'true' } : raw);
         for (const value of Object.values(config.extraHeaders))
             if (value)
                 host.mask(value);
@@ -6033,16 +6296,23 @@ async function runEngine(request, host) {
             throw error;
         return run_report(request, host, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 });
     }
+    const context = withOverrides(request.context, config.contextOverrides);
+    const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${(0,inputs/* inputName */.yu)('defectdojo-url')} and ${(0,inputs/* inputName */.yu)('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${(0,inputs/* inputSetting */.pw)('if-no-credentials', 'error')} to fail instead).` : null;
+    if (noCredentials)
+        host.log.info(noCredentials);
     const workspace = await findWorkspaceFiles(config.paths, context.workspace);
     for (const line of workspace.unmatched)
         host.log.warning(line);
+    for (const line of workspace.notes)
+        host.log.info(line);
     const artifacts = await gatherArtifacts(config, context, request.scratch, host);
     try {
         const candidates = [...workspace.candidates, ...artifacts.files.candidates];
-        const stages = await host.group('Recognising and uploading reports', () => processFiles(config, tls, context, candidates, host));
+        const own = new Set(request.ownFiles ?? []);
+        const stages = await host.group('Recognising and uploading reports', () => processFiles(config, tls, context, candidates, own, host));
         const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results];
         const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts', message: artifacts.files.listError } : null);
-        return run_report(request, host, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length });
+        return run_report(request, host, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials });
     }
     finally {
         if (artifacts.folder && config.keepDownloads)
@@ -6069,58 +6339,78 @@ async function gatherArtifacts(config, context, scratch, host) {
     return { files, folder };
 }
 /** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
-async function processFiles(config, tls, context, candidates, host) {
-    const recognitions = await recognizeAll(config, candidates);
+async function processFiles(config, tls, context, candidates, own, host) {
+    const recognitions = await recognizeAll(config, candidates, own);
     candidates.forEach((candidate, index) => {
         const recognition = recognitions[index];
         host.log.debug(`${candidate.displayPath}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`);
     });
     const stages = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index] }));
+    const warnings = [];
+    const finish = (fatal) => ({ results: stages.map(fileResult), fatal, volatileNames: warnings });
+    const markCopies = (copies, indexOf) => {
+        for (const { copy, kept, why } of copies) {
+            const [c, k] = [indexOf(copy), indexOf(kept)];
+            stages[c] = { ...stages[c], copyOf: { label: (0,model/* reportLabel */.tr)(stages[k].candidate), why } };
+            stages[k] = { ...stages[k], copies: [...(stages[k].copies ?? []), (0,model/* reportLabel */.tr)(stages[c].candidate)] };
+        }
+    };
+    const notAttempted = (indexes, reason) => {
+        for (const index of indexes)
+            stages[index] = { ...stages[index], notAttempted: `not attempted: ${reason}` };
+    };
+    // The very same report reached twice (an artifact also found under `path`) is uploaded once.
     const reports = stages.flatMap((stage, index) => (stage.recognition.kind === 'report' ? [{ index, candidate: stage.candidate, recognition: stage.recognition }] : []));
-    // The same content reached twice is uploaded once; the copy says which one was used.
-    const copies = await findCopies(reports.map((r) => r.candidate));
-    const copyLabels = new Map();
-    for (const [copyIndex, keptIndex] of copies) {
-        const copy = reports[copyIndex];
-        const kept = reports[keptIndex];
-        stages[copy.index] = { ...stages[copy.index], copyOf: (0,model/* reportLabel */.tr)(kept.candidate) };
-        copyLabels.set(kept.index, [...(copyLabels.get(kept.index) ?? []), (0,model/* reportLabel */.tr)(copy.candidate)]);
-    }
-    for (const [index, labels] of copyLabels)
-        stages[index] = { ...stages[index], copies: labels };
-    const unique = reports.filter((_, index) => !copies.has(index));
-    const finish = (fatal) => ({ results: stages.map(fileResult), fatal });
+    const sameFile = await sameFiles(reports.map((r) => r.candidate));
+    markCopies(sameFile, (n) => reports[n].index);
+    const unique = reports.filter((_, n) => !sameFile.some((c) => c.copy === n));
     let planned;
     try {
         planned = planUploads(config, context, unique);
     }
     catch (error) {
-        if (!(error instanceof CollisionError))
+        if (!(error instanceof ConfigError))
             throw error;
-        for (const { index } of unique)
-            stages[index] = { ...stages[index], notAttempted: 'not attempted: the plan has reports that would share one DefectDojo test (see the error).' };
-        return finish({ kind: 'collision', message: error.message });
+        notAttempted(unique.map((r) => r.index), 'the inputs give no valid DefectDojo target for this run (see the error).');
+        return finish({ kind: 'configuration', message: error.message });
     }
-    planned.forEach((upload, n) => (stages[unique[n].index] = { ...stages[unique[n].index], planned: upload, dryRun: config.dryRun }));
-    if (config.dryRun || planned.length === 0)
+    // Then one upload per DefectDojo test: the same content twice into one test is sent once.
+    const { copies: sameTest, collision } = await oneUploadPerTest(planned);
+    if (collision) {
+        notAttempted(unique.map((r) => r.index), 'the plan has reports that would share one DefectDojo test (see the error).');
+        return finish({ kind: 'collision', message: collision.message });
+    }
+    markCopies(sameTest, (n) => unique[n].index);
+    const sending = planned.flatMap((upload, n) => (sameTest.some((c) => c.copy === n) ? [] : [{ upload, index: unique[n].index }]));
+    for (const { upload, index } of sending)
+        stages[index] = { ...stages[index], planned: upload, dryRun: config.dryRun };
+    for (const warning of volatileNames(sending.map((s) => s.upload), context)) {
+        host.log.warning(warning);
+        warnings.push(warning);
+    }
+    if (config.dryRun || sending.length === 0)
         return finish(null);
-    const uploads = await uploadAll(config, tls, planned, host.log);
+    const uploads = await uploadAll(config, tls, sending.map((s) => s.upload), host.log);
     if (uploads.stopped !== undefined) {
-        for (const { index } of unique)
-            stages[index] = { ...stages[index], notAttempted: `not attempted: ${uploads.stopped}` };
+        notAttempted(sending.map((s) => s.index), uploads.stopped);
         return finish({ kind: 'connection', message: uploads.stopped });
     }
-    uploads.outcomes.forEach((outcome, n) => (stages[unique[n].index] = { ...stages[unique[n].index], outcome }));
+    uploads.outcomes.forEach((outcome, n) => (stages[sending[n].index] = { ...stages[sending[n].index], outcome }));
     return finish(null);
 }
-async function recognizeAll(config, candidates) {
+async function recognizeAll(config, candidates, own) {
     if (candidates.length === 0)
         return [];
-    // `scan-types` lines that name a scan type take precedence over recognition.
-    const overrides = config.rules.flatMap((r) => (r.scanType ? [{ pattern: r.pattern, matches: r.matches, scanType: r.scanType }] : []));
     // The format table and its parsers load only when there is something to recognise.
     const { recognize } = await Promise.all(/* import() */[__nccwpck_require__.e(334), __nccwpck_require__.e(350)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2350));
-    return mapLimit(candidates, RECOGNITION_CONCURRENCY, (candidate) => recognize(candidate, overrides).catch((error) => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] })));
+    return mapLimit(candidates, RECOGNITION_CONCURRENCY, async (candidate) => {
+        if (own.has(candidate.absolutePath))
+            return { kind: 'skipped', reason: 'written by this tool (its results, summary or dotenv file), never a report', humanReadable: true, evidence: [] };
+        // The first `scan-types` line that matches decides: a scan type overrides recognition, `*` keeps it.
+        const rule = ruleFor(config.rules, candidate.displayPath);
+        const overrides = rule?.scanType ? [{ pattern: rule.pattern, matches: () => true, scanType: rule.scanType }] : [];
+        return recognize(candidate, overrides).catch((error) => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] }));
+    });
 }
 /** The verdict and the three renderings of the results; verdict warnings and notices go to the log. */
 function run_report(request, host, run) {
@@ -6132,7 +6422,9 @@ function run_report(request, host, run) {
         fatal: fatal?.message ?? null,
         runUrl: request.context.runUrl,
         buildId: request.context.buildId || undefined,
-        failedStep: verdict.failure !== null
+        failedStep: verdict.failure !== null,
+        volatileNames: run.volatileNames ?? [],
+        noCredentials: run.noCredentials ?? null
     });
     for (const warning of verdict.warnings)
         host.log.warning(warning);
@@ -6178,9 +6470,6 @@ const CLI_OPTIONS = {
     'results-file': { default: 'defectdojo-results.json', description: 'Where to write the results file (one entry per file looked at).' },
     'summary-file': { default: '', description: 'Where to write the summary as Markdown (e.g. for GitLab artifacts:paths).' },
     'dotenv-file': { default: '', description: 'Where to write DEFECTDOJO_CREATED=… and the other outputs for GitLab artifacts:reports:dotenv.' },
-    branch: { default: '', description: 'Override the branch name (default: from GitLab variables or git).' },
-    commit: { default: '', description: 'Override the commit SHA (default: from GitLab variables or git).' },
-    'default-branch': { default: '', description: 'Override the default branch used for branch isolation (default: from GitLab or origin/HEAD).' },
     verbose: { default: 'false', description: 'Log how each file was recognised.' }
 };
 /** The inputs the command line takes, each with its option name. */
@@ -6271,17 +6560,9 @@ function parseCliArgs(argv) {
 
 /** Exit codes, stated in --help and the README. */
 const EXIT = { ok: 0, failed: 1, usage: 2 };
-/** The run's context: GitLab's predefined variables, or git in the working folder; options override. */
-async function cliContext(env, cwd, overrides) {
-    const context = env.GITLAB_CI === 'true' ? deriveGitlabContext(env, cwd) : deriveGitContext(await readGitFacts(cwd), cwd);
-    return {
-        ...context,
-        branch: overrides.branch || context.branch,
-        defaultBranch: overrides['default-branch'] || context.defaultBranch,
-        sha: overrides.commit || context.sha,
-        scmUri: overrides.commit ? (context.scmUri?.replace(context.sha, overrides.commit) ?? null) : context.scmUri,
-        workspace: cwd
-    };
+/** The run's context: GitLab's predefined variables, or git in the working folder (the `branch`, `commit` and `default-branch` inputs correct it in the engine). */
+async function cliContext(env, cwd) {
+    return env.GITLAB_CI === 'true' ? deriveGitlabContext(env, cwd) : deriveGitContext(await readGitFacts(cwd), cwd);
 }
 async function runCli(argv, env, cwd, io, version = '') {
     (0,inputs/* useDialect */.ah)('cli');
@@ -6331,14 +6612,18 @@ async function runCli(argv, env, cwd, io, version = '') {
         mask: () => undefined,
         artifacts: async () => null
     };
-    const context = await cliContext(env, cwd, args.cli);
+    const context = await cliContext(env, cwd);
     const resultsFile = (0,external_node_path_.resolve)(cwd, args.cli['results-file']);
-    const report = await runEngine({ raw, context, resultsFile, scratch: (0,external_node_os_namespaceObject.tmpdir)() }, host);
+    const summaryFile = args.cli['summary-file'] ? (0,external_node_path_.resolve)(cwd, args.cli['summary-file']) : null;
+    const dotenvFile = args.cli['dotenv-file'] ? (0,external_node_path_.resolve)(cwd, args.cli['dotenv-file']) : null;
+    // Left from the last run in a kept workspace (Jenkins), they must not be read as reports.
+    const ownFiles = [resultsFile, summaryFile, dotenvFile].filter((f) => f !== null);
+    const report = await runEngine({ raw, context, resultsFile, scratch: (0,external_node_os_namespaceObject.tmpdir)(), ownFiles }, host);
     await (0,promises_.writeFile)(resultsFile, report.resultsJson);
-    if (args.cli['summary-file'])
-        await (0,promises_.writeFile)((0,external_node_path_.resolve)(cwd, args.cli['summary-file']), report.summary);
-    if (args.cli['dotenv-file'])
-        await (0,promises_.writeFile)((0,external_node_path_.resolve)(cwd, args.cli['dotenv-file']), dotenv(report.outputs));
+    if (summaryFile)
+        await (0,promises_.writeFile)(summaryFile, report.summary);
+    if (dotenvFile)
+        await (0,promises_.writeFile)(dotenvFile, dotenv(report.outputs));
     io.stdout(textTable(report.results));
     if (report.verdict.failure) {
         io.stderr(`error: ${report.verdict.failure}\n`);

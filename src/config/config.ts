@@ -2,7 +2,7 @@
 // input strings, so both shells and the tests feed it alike. All problems are collected and reported
 // together, each naming the input, the value and what is accepted, before anything is sent anywhere.
 import { ConfigError } from '../errors.js'
-import { INPUTS, inputSpec, inputSubject, theInput, type InputName, type RawInputs } from './inputs.js'
+import { INPUTS, inputSetting, inputSpec, inputSubject, theInput, type InputName, type RawInputs } from './inputs.js'
 import { parseReportRules, type ReportRule } from './rules.js'
 import { checkTemplate } from './templates.js'
 
@@ -51,8 +51,14 @@ export interface Config {
   readonly extraHeaders: Readonly<Record<string, string>>
   /** `reimport` (one test per report, kept alive) or `import` (a new test every run). */
   readonly mode: 'reimport' | 'import'
-  /** `branch-isolation`: runs off the default branch go to an engagement of their own. */
+  /** `branch-isolation`: runs off the default branch, pull requests and forks go to an engagement of their own. */
   readonly branchIsolation: boolean
+  /** `branch`, `commit`, `default-branch`: what the run's context says, corrected; null keeps the context's. */
+  readonly contextOverrides: { readonly branch: string | null; readonly commit: string | null; readonly defaultBranch: string | null }
+  /** `if-no-branch`: with isolation on and no branch known, stop (error) or use "<engagement> (no branch)". */
+  readonly ifNoBranch: 'error' | 'isolate'
+  /** `if-no-credentials`: URL and token both empty where GitHub withholds secrets: plan only (skip) or fail. */
+  readonly ifNoCredentials: 'skip' | 'error'
   /** `version`: null = the tag name on tag pushes, else empty. */
   readonly version: string | null
   /** `scan-types` rules, first match wins. */
@@ -180,8 +186,8 @@ export function parseConfig(raw: RawInputs): Config {
   const allowInsecure = read.flag('allow-insecure-http')
   let defectdojoUrl: string | null = null
   if (url) defectdojoUrl = parseUrl(url, allowInsecure, problems)
-  else if (!dryRun) problems.push(`${inputSubject('defectdojo-url')} is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless \`dry-run: true\`.`)
-  if (!token && !dryRun) problems.push(`${inputSubject('defectdojo-token')} is required (a DefectDojo API v2 key, best from a secret), unless \`dry-run: true\`.`)
+  else if (!dryRun) problems.push(`${inputSubject('defectdojo-url')} is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless ${inputSetting('dry-run', 'true')}.`)
+  if (!token && !dryRun) problems.push(`${inputSubject('defectdojo-token')} is required (a DefectDojo API v2 key, best from a secret), unless ${inputSetting('dry-run', 'true')}.`)
   if (token && /\s/.test(token)) problems.push(`${inputSubject('defectdojo-token')} contains white space: paste only the 40-character API v2 key, without "Token ".`)
 
   for (const name of ['product-type', 'product', 'engagement', 'test-title'] as const) problems.push(...checkTemplate(inputSubject(name), read.text(name)))
@@ -207,10 +213,10 @@ export function parseConfig(raw: RawInputs): Config {
   const mode = read.choice<Config['mode']>('mode')
   const options = importOptions(read)
   if (options.doNotReactivate !== null && mode === 'import') {
-    problems.push(`${inputSubject('do-not-reactivate')} only applies to reimport: remove it, or use \`mode: reimport\`.`)
+    problems.push(`${inputSubject('do-not-reactivate')} only applies to reimport: remove it, or use ${inputSetting('mode', 'reimport')}.`)
   }
   if (options.closeOldFindingsProductScope && mode === 'reimport') {
-    problems.push(`${inputSubject('close-old-findings-product-scope')} has no effect on reimport (DefectDojo ignores it there): remove it, or use \`mode: import\`.`)
+    problems.push(`${inputSubject('close-old-findings-product-scope')} has no effect on reimport (DefectDojo ignores it there): remove it, or use ${inputSetting('mode', 'import')}.`)
   }
 
   const config: Config = {
@@ -240,6 +246,9 @@ export function parseConfig(raw: RawInputs): Config {
     extraHeaders: parseHeaders(raw['extra-headers'] ?? '', problems),
     mode,
     branchIsolation: read.flag('branch-isolation'),
+    contextOverrides: { branch: read.text('branch') || null, commit: read.text('commit') || null, defaultBranch: read.text('default-branch') || null },
+    ifNoBranch: read.choice<Config['ifNoBranch']>('if-no-branch'),
+    ifNoCredentials: read.choice<Config['ifNoCredentials']>('if-no-credentials'),
     version: read.text('version') || null,
     rules: parseReportRules(read.items('scan-types'), problems),
     options,
@@ -334,7 +343,7 @@ function parseUrl(value: string, allowInsecure: boolean, problems: string[]): st
     return null
   }
   if (url.protocol === 'http:' && !allowInsecure && !LOOPBACK.test(url.hostname)) {
-    problems.push(`${inputSubject('defectdojo-url')} is "${value}": plain http:// would send the API key unencrypted; use https://, or set \`allow-insecure-http: true\` for a trusted network.`)
+    problems.push(`${inputSubject('defectdojo-url')} is "${value}": plain http:// would send the API key unencrypted; use https://, or set ${inputSetting('allow-insecure-http', 'true')} for a trusted network.`)
     return null
   }
   if (url.username || url.password) {

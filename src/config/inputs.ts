@@ -114,6 +114,14 @@ export const INPUTS = {
     description: 'Per-file rules, one per line: "<glob> = <Exact Scan Type or *>[; product=…][; product-type=…][; engagement=…][; test-title=…]". First match wins; takes precedence over recognition.'
   },
   'dry-run': { group: 'sources', kind: 'flag', default: 'false', description: 'Recognise and plan every upload, write the summary and results file, and contact no server; URL and token are not needed.' },
+  'if-no-credentials': {
+    group: 'sources',
+    kind: 'choice',
+    default: 'skip',
+    choices: ['skip', 'error'],
+    description: 'When defectdojo-url and defectdojo-token are both empty on a run GitHub gives no secrets (a pull request from a fork, Dependabot): skip plans the uploads, sends nothing and passes with a notice; error fails. Elsewhere they are always required.',
+    cli: { option: false }
+  },
 
   // Naming and context.
   'product-type': { group: 'naming', kind: 'template', default: '{owner}', description: 'DefectDojo product type (organization) name; a template (see the placeholders below).' },
@@ -124,10 +132,40 @@ export const INPUTS = {
     group: 'naming',
     kind: 'flag',
     default: 'true',
-    description: 'Runs on a branch other than the default one (pull requests, feature branches) upload into an engagement of their own, "<engagement> (<branch>)", so they never close the default branch\'s findings.'
+    description: 'Pull requests, forks and runs on a branch other than the default one upload into an engagement of their own, "<engagement> (<branch>)" (a fork\'s as "<owner>:<branch>"), so they never close the default branch\'s findings.'
   },
   environment: { group: 'naming', kind: 'text', default: 'Development', description: 'DefectDojo environment name (created if missing).' },
-  version: { group: 'naming', kind: 'text', default: '', description: 'Version sent with every upload; default the tag name on tag pushes, else empty.', shownDefault: 'tag name' },
+  branch: {
+    group: 'naming',
+    kind: 'text',
+    default: '',
+    description: "The branch the reports describe, when the run's own context is wrong or silent (default: from the event, the CI's variables or git).",
+    shownDefault: 'from the run'
+  },
+  commit: { group: 'naming', kind: 'text', default: '', description: 'The commit the reports describe (default: the pull request head, the CI\'s variables or git).', shownDefault: 'from the run' },
+  'default-branch': {
+    group: 'naming',
+    kind: 'text',
+    default: '',
+    description: 'The repository\'s default branch, for branch isolation (default: from the event payload, the CI\'s variables or origin/HEAD; else main and master).',
+    shownDefault: 'from the run'
+  },
+  'if-no-branch': {
+    group: 'naming',
+    kind: 'choice',
+    default: 'error',
+    choices: ['error', 'isolate'],
+    description: 'When no branch is known (a detached HEAD, a CI whose variables do not say): error stops before any upload; isolate uploads into "<engagement> (no branch)". Never the default branch\'s engagement.'
+  },
+  version: {
+    group: 'naming',
+    kind: 'text',
+    default: '',
+    description: 'Version sent with every upload; default the tag name on tag pushes, else empty.',
+    shownDefault: 'tag name',
+    // `--version` prints the command's own version.
+    cli: { name: 'test-version' }
+  },
   service: { group: 'naming', kind: 'text', default: '', description: 'DefectDojo service name; close-old-findings then only touches findings of this service.' },
   mode: {
     group: 'naming',
@@ -248,23 +286,32 @@ export function useDialect(value: Dialect): void {
   dialect = value
 }
 
-/** An input as the subject of a sentence: "Input `dry-run`". */
+/** How the command line names an input: its own phrase, or `--<option>`. */
+function cliName(name: InputName): string {
+  const cli = inputSpec(name).cli
+  return cli?.says ?? `\`--${cli?.name ?? name}\``
+}
+
+/** An input as the subject of a sentence: "Input `dry-run`" (on the command line "Option `--dry-run`"). */
 export function inputSubject(name: InputName): string {
-  const says = inputSpec(name).cli?.says
-  if (dialect === 'cli' && says) return says
+  if (dialect === 'cli') return inputSpec(name).cli?.says ?? `Option ${cliName(name)}`
   return `Input \`${name}\``
 }
 
-/** An input named inside a sentence: "the `timeout-minutes` input". */
+/** An input named inside a sentence: "the `timeout-minutes` input" (on the command line "`--timeout-minutes`"). */
 export function theInput(name: InputName): string {
-  const says = inputSpec(name).cli?.says
-  if (dialect === 'cli' && says) return says
-  return `the \`${name}\` input`
+  return dialect === 'cli' ? cliName(name) : `the \`${name}\` input`
 }
 
-/** An input's bare name in backticks: "`defectdojo-url`". */
+/** An input's bare name in backticks: "`defectdojo-url`" (on the command line "`--defectdojo-url`"). */
 export function inputName(name: InputName): string {
-  const says = inputSpec(name).cli?.says
-  if (dialect === 'cli' && says) return says
-  return `\`${name}\``
+  return dialect === 'cli' ? cliName(name) : `\`${name}\``
+}
+
+/** An input with a value, as the user would write it: "`dry-run: true`" (on the command line "`--dry-run`"). */
+export function inputSetting(name: InputName, value: string): string {
+  if (dialect === 'action') return `\`${name}: ${value}\``
+  const option = inputSpec(name).cli?.name ?? name
+  if (inputSpec(name).kind === 'flag') return value === 'true' ? `\`--${option}\`` : `\`--no-${option}\``
+  return `\`--${option} ${value}\``
 }

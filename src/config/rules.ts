@@ -62,6 +62,11 @@ export function parseReportRules(lines: readonly string[], problems: string[]): 
   return rules
 }
 
+/** The rule for a file: the first line whose glob matches its path, applied whole (scan type and routing), or null. */
+export function ruleFor(rules: readonly ReportRule[], displayPath: string): ReportRule | null {
+  return rules.find((rule) => rule.matches(displayPath)) ?? null
+}
+
 /** The accepted scan type a user most likely meant: `Trivy` → `Trivy Scan`, `zap scan` → `ZAP Scan`. */
 export function suggestScanType(input: string): string | null {
   const wanted = normalise(input)

@@ -5,11 +5,14 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseConfig, wasDryRun, type Config } from '../config/config.js'
 import { readConfigFiles, type TlsFiles } from '../config/files.js'
-import type { RawInputs } from '../config/inputs.js'
-import { CollisionError, ConfigError, type Fatal } from '../errors.js'
-import { reportLabel, type Candidate, type PlannedUpload, type Recognition, type Result, type RunContext, type UploadOutcome } from '../model.js'
-import { findCopies } from '../plan/dedup.js'
+import { inputName, inputSetting, type RawInputs } from '../config/inputs.js'
+import { ruleFor } from '../config/rules.js'
+import { withOverrides } from '../context/overrides.js'
+import { ConfigError, type Fatal } from '../errors.js'
+import { reportLabel, type Candidate, type PlannedUpload, type Recognition, type Result, type RunContext } from '../model.js'
+import { oneUploadPerTest, sameFiles, type Copy } from '../plan/dedup.js'
 import { planUploads } from '../plan/plan.js'
+import { volatileNames } from '../plan/volatile.js'
 import { mapLimit } from '../pool.js'
 import { gateOutputs, type OutputName } from '../report/outputs.js'
 import { artifactFailureResult, fileResult, resultsDocument, type FileStages } from '../report/results.js'
@@ -28,6 +31,8 @@ export interface RunRequest {
   readonly resultsFile: string
   /** A folder for downloaded artifacts (one temporary folder is made inside it and removed after). */
   readonly scratch: string
+  /** Files the shell writes (results, summary, dotenv): never taken as reports, on this run or the next. */
+  readonly ownFiles?: readonly string[]
 }
 
 /** Everything a shell writes at the end of a run. */
@@ -47,11 +52,13 @@ export interface RunReport {
 const RECOGNITION_CONCURRENCY = 8
 
 export async function runEngine(request: RunRequest, host: Host): Promise<RunReport> {
-  const { context, raw } = request
+  const { raw } = request
+  // Where GitHub gives a run no secrets, empty credentials are expected, not a mistake: plan, send nothing, pass.
+  const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-url']?.trim() && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error'
   let config: Config
   let tls: TlsFiles
   try {
-    config = parseConfig(raw)
+    config = parseConfig(withheld ? { ...raw, 'dry-run': 'true' } : raw)
     for (const value of Object.values(config.extraHeaders)) if (value) host.mask(value)
     // The certificate files are inputs too: checked now, dry-run or not.
     tls = await readConfigFiles(config)
@@ -59,17 +66,22 @@ export async function runEngine(request: RunRequest, host: Host): Promise<RunRep
     if (!(error instanceof ConfigError)) throw error
     return report(request, host, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 })
   }
+  const context = withOverrides(request.context, config.contextOverrides)
+  const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${inputName('defectdojo-url')} and ${inputName('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${inputSetting('if-no-credentials', 'error')} to fail instead).` : null
+  if (noCredentials) host.log.info(noCredentials)
 
   const workspace = await findWorkspaceFiles(config.paths, context.workspace)
   for (const line of workspace.unmatched) host.log.warning(line)
+  for (const line of workspace.notes) host.log.info(line)
 
   const artifacts = await gatherArtifacts(config, context, request.scratch, host)
   try {
     const candidates = [...workspace.candidates, ...artifacts.files.candidates]
-    const stages = await host.group('Recognising and uploading reports', () => processFiles(config, tls, context, candidates, host))
+    const own = new Set(request.ownFiles ?? [])
+    const stages = await host.group('Recognising and uploading reports', () => processFiles(config, tls, context, candidates, own, host))
     const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results]
     const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts' as const, message: artifacts.files.listError } : null)
-    return report(request, host, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length })
+    return report(request, host, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials })
   } finally {
     if (artifacts.folder && config.keepDownloads) host.log.info(`Downloaded artifacts kept in ${artifacts.folder} (keep-downloads: true).`)
     else if (artifacts.folder) await rm(artifacts.folder, { recursive: true, force: true })
@@ -92,64 +104,99 @@ async function gatherArtifacts(config: Config, context: RunContext, scratch: str
   return { files, folder }
 }
 
+interface Processed {
+  results: Result[]
+  fatal: Fatal | null
+  /** Planned names that change on every run, for the summary. */
+  volatileNames: string[]
+}
+
 /** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
-async function processFiles(config: Config, tls: TlsFiles, context: RunContext, candidates: readonly Candidate[], host: Host): Promise<{ results: Result[]; fatal: Fatal | null }> {
-  const recognitions = await recognizeAll(config, candidates)
+async function processFiles(config: Config, tls: TlsFiles, context: RunContext, candidates: readonly Candidate[], own: ReadonlySet<string>, host: Host): Promise<Processed> {
+  const recognitions = await recognizeAll(config, candidates, own)
   candidates.forEach((candidate, index) => {
     const recognition = recognitions[index]!
     host.log.debug(`${candidate.displayPath}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`)
   })
   const stages: FileStages[] = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index]! }))
-  const reports = stages.flatMap((stage, index) => (stage.recognition.kind === 'report' ? [{ index, candidate: stage.candidate, recognition: stage.recognition }] : []))
-
-  // The same content reached twice is uploaded once; the copy says which one was used.
-  const copies = await findCopies(reports.map((r) => r.candidate))
-  const copyLabels = new Map<number, string[]>()
-  for (const [copyIndex, keptIndex] of copies) {
-    const copy = reports[copyIndex]!
-    const kept = reports[keptIndex]!
-    stages[copy.index] = { ...stages[copy.index]!, copyOf: reportLabel(kept.candidate) }
-    copyLabels.set(kept.index, [...(copyLabels.get(kept.index) ?? []), reportLabel(copy.candidate)])
+  const warnings: string[] = []
+  const finish = (fatal: Fatal | null): Processed => ({ results: stages.map(fileResult), fatal, volatileNames: warnings })
+  const markCopies = (copies: readonly Copy[], indexOf: (n: number) => number) => {
+    for (const { copy, kept, why } of copies) {
+      const [c, k] = [indexOf(copy), indexOf(kept)]
+      stages[c] = { ...stages[c]!, copyOf: { label: reportLabel(stages[k]!.candidate), why } }
+      stages[k] = { ...stages[k]!, copies: [...(stages[k]!.copies ?? []), reportLabel(stages[c]!.candidate)] }
+    }
   }
-  for (const [index, labels] of copyLabels) stages[index] = { ...stages[index]!, copies: labels }
-  const unique = reports.filter((_, index) => !copies.has(index))
+  const notAttempted = (indexes: readonly number[], reason: string) => {
+    for (const index of indexes) stages[index] = { ...stages[index]!, notAttempted: `not attempted: ${reason}` }
+  }
 
-  const finish = (fatal: Fatal | null) => ({ results: stages.map(fileResult), fatal })
+  // The very same report reached twice (an artifact also found under `path`) is uploaded once.
+  const reports = stages.flatMap((stage, index) => (stage.recognition.kind === 'report' ? [{ index, candidate: stage.candidate, recognition: stage.recognition }] : []))
+  const sameFile = await sameFiles(reports.map((r) => r.candidate))
+  markCopies(sameFile, (n) => reports[n]!.index)
+  const unique = reports.filter((_, n) => !sameFile.some((c) => c.copy === n))
+
   let planned: PlannedUpload[]
   try {
     planned = planUploads(config, context, unique)
   } catch (error) {
-    if (!(error instanceof CollisionError)) throw error
-    for (const { index } of unique) stages[index] = { ...stages[index]!, notAttempted: 'not attempted: the plan has reports that would share one DefectDojo test (see the error).' }
-    return finish({ kind: 'collision', message: error.message })
+    if (!(error instanceof ConfigError)) throw error
+    notAttempted(unique.map((r) => r.index), 'the inputs give no valid DefectDojo target for this run (see the error).')
+    return finish({ kind: 'configuration', message: error.message })
   }
-  planned.forEach((upload, n) => (stages[unique[n]!.index] = { ...stages[unique[n]!.index]!, planned: upload, dryRun: config.dryRun }))
-  if (config.dryRun || planned.length === 0) return finish(null)
+  // Then one upload per DefectDojo test: the same content twice into one test is sent once.
+  const { copies: sameTest, collision } = await oneUploadPerTest(planned)
+  if (collision) {
+    notAttempted(unique.map((r) => r.index), 'the plan has reports that would share one DefectDojo test (see the error).')
+    return finish({ kind: 'collision', message: collision.message })
+  }
+  markCopies(sameTest, (n) => unique[n]!.index)
+  const sending = planned.flatMap((upload, n) => (sameTest.some((c) => c.copy === n) ? [] : [{ upload, index: unique[n]!.index }]))
+  for (const { upload, index } of sending) stages[index] = { ...stages[index]!, planned: upload, dryRun: config.dryRun }
+  for (const warning of volatileNames(sending.map((s) => s.upload), context)) {
+    host.log.warning(warning)
+    warnings.push(warning)
+  }
+  if (config.dryRun || sending.length === 0) return finish(null)
 
-  const uploads = await uploadAll(config, tls, planned, host.log)
+  const uploads = await uploadAll(config, tls, sending.map((s) => s.upload), host.log)
   if (uploads.stopped !== undefined) {
-    for (const { index } of unique) stages[index] = { ...stages[index]!, notAttempted: `not attempted: ${uploads.stopped}` }
+    notAttempted(sending.map((s) => s.index), uploads.stopped)
     return finish({ kind: 'connection', message: uploads.stopped })
   }
-  uploads.outcomes.forEach((outcome: UploadOutcome, n) => (stages[unique[n]!.index] = { ...stages[unique[n]!.index]!, outcome }))
+  uploads.outcomes.forEach((outcome, n) => (stages[sending[n]!.index] = { ...stages[sending[n]!.index]!, outcome }))
   return finish(null)
 }
 
-async function recognizeAll(config: Config, candidates: readonly Candidate[]): Promise<Recognition[]> {
+async function recognizeAll(config: Config, candidates: readonly Candidate[], own: ReadonlySet<string>): Promise<Recognition[]> {
   if (candidates.length === 0) return []
-  // `scan-types` lines that name a scan type take precedence over recognition.
-  const overrides = config.rules.flatMap((r) => (r.scanType ? [{ pattern: r.pattern, matches: r.matches, scanType: r.scanType }] : []))
   // The format table and its parsers load only when there is something to recognise.
   const { recognize } = await import('../recognition/recognize.js')
-  return mapLimit(candidates, RECOGNITION_CONCURRENCY, (candidate) =>
-    recognize(candidate, overrides).catch(
+  return mapLimit(candidates, RECOGNITION_CONCURRENCY, async (candidate): Promise<Recognition> => {
+    if (own.has(candidate.absolutePath)) return { kind: 'skipped', reason: 'written by this tool (its results, summary or dotenv file), never a report', humanReadable: true, evidence: [] }
+    // The first `scan-types` line that matches decides: a scan type overrides recognition, `*` keeps it.
+    const rule = ruleFor(config.rules, candidate.displayPath)
+    const overrides = rule?.scanType ? [{ pattern: rule.pattern, matches: () => true, scanType: rule.scanType }] : []
+    return recognize(candidate, overrides).catch(
       (error: unknown): Recognition => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] })
     )
-  )
+  })
+}
+
+interface Ending {
+  config: Config | null
+  dryRun: boolean
+  results: Result[]
+  fatal: Fatal | null
+  candidates: number
+  volatileNames?: readonly string[]
+  noCredentials?: string | null
 }
 
 /** The verdict and the three renderings of the results; verdict warnings and notices go to the log. */
-function report(request: RunRequest, host: Host, run: { config: Config | null; dryRun: boolean; results: Result[]; fatal: Fatal | null; candidates: number }): RunReport {
+function report(request: RunRequest, host: Host, run: Ending): RunReport {
   const { config, results, fatal } = run
   const verdict = decideOutcome(config, results, fatal, run.candidates)
   const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null }
@@ -158,7 +205,9 @@ function report(request: RunRequest, host: Host, run: { config: Config | null; d
     fatal: fatal?.message ?? null,
     runUrl: request.context.runUrl,
     buildId: request.context.buildId || undefined,
-    failedStep: verdict.failure !== null
+    failedStep: verdict.failure !== null,
+    volatileNames: run.volatileNames ?? [],
+    noCredentials: run.noCredentials ?? null
   })
   for (const warning of verdict.warnings) host.log.warning(warning)
   for (const notice of verdict.notices) host.log.info(notice)

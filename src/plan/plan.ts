@@ -1,20 +1,30 @@
 // Recognised reports → planned uploads: where each lands (product type, product, engagement, test
-// title) and every multipart field sent with it. Checks that no two reports would land in the same
-// test before anything is sent.
+// title) and every multipart field sent with it. Nothing lands in another branch's engagement, and no
+// name DefectDojo cannot store is sent: both are configuration errors before anything is sent.
 import { basename, extname } from 'node:path'
 import type { Config } from '../config/config.js'
-import { theInput } from '../config/inputs.js'
+import { inputSetting, inputSubject, theInput, type InputName } from '../config/inputs.js'
+import { ruleFor } from '../config/rules.js'
 import { fillTemplate, type TemplateValues } from '../config/templates.js'
-import { CollisionError } from '../errors.js'
+import { ConfigError } from '../errors.js'
 import { reportLabel, type Candidate, type PlannedUpload, type RecognizedReport, type RunContext, type Target } from '../model.js'
 
+/**
+ * Plans every report. Throws ConfigError when the run's branch is unknown while isolation needs it, or
+ * when a template gives a name DefectDojo cannot store.
+ */
 export function planUploads(config: Config, context: RunContext, reports: ReadonlyArray<{ candidate: Candidate; recognition: RecognizedReport }>): PlannedUpload[] {
+  if (reports.length === 0) return []
+  const isolation = isolationOf(config, context)
+  if (isolation.kind === 'unknown') throw new ConfigError([noBranchProblem(context)])
+  const problems: string[] = []
   const uploads = reports.map(({ candidate, recognition }) => {
-    const target = targetFor(config, context, candidate, recognition)
+    const { target, templates } = targetFor(config, context, isolation.suffix, candidate, recognition)
+    problems.push(...targetProblems(target, templates, reportLabel(candidate)))
     const endpoint = config.mode === 'import' ? ('import-scan' as const) : ('reimport-scan' as const)
     return { candidate, recognition, target, endpoint, fields: fieldsFor(config, context, recognition, target) }
   })
-  checkCollisions(uploads)
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)])
   return uploads
 }
 
@@ -23,7 +33,8 @@ export function templateValues(config: Config, context: RunContext, candidate: C
   return {
     owner: context.owner,
     repo: context.repo,
-    branch: context.branch,
+    // A fork's branch is named with its owner, so it never reads as the base repository's branch.
+    branch: context.fork && context.branch ? `${context.fork}:${context.branch}` : context.branch,
     pr: context.pr === null ? '' : String(context.pr),
     workflow: context.workflow,
     job: context.job,
@@ -37,30 +48,71 @@ export function templateValues(config: Config, context: RunContext, candidate: C
   }
 }
 
-function targetFor(config: Config, context: RunContext, candidate: Candidate, recognition: RecognizedReport): Target {
+/** Which input each target field comes from, and the template it used, for messages. */
+type Templates = Record<keyof Target, { input: InputName; template: string; rule: string | null }>
+
+function targetFor(config: Config, context: RunContext, suffix: string | null, candidate: Candidate, recognition: RecognizedReport): { target: Target; templates: Templates } {
   const values = templateValues(config, context, candidate, recognition)
-  // A `scan-types` line may route matching files elsewhere (a monorepo's services to their own products).
-  const rule = config.rules.find((r) => r.matches(candidate.displayPath) && (r.product || r.productType || r.engagement || r.testTitle))
-  const engagementTemplate = rule?.engagement ?? config.engagementTemplate
-  let engagement = fillTemplate(engagementTemplate, values)
-  if (isolateBranch(config, context) && !engagementTemplate.includes('{branch}')) engagement = `${engagement} (${context.branch})`
-  return {
-    productType: fillTemplate(rule?.productType ?? config.productTypeTemplate, values),
-    product: fillTemplate(rule?.product ?? config.productTemplate, values),
-    engagement,
-    testTitle: fillTemplate(rule?.testTitle ?? config.testTitleTemplate, values)
+  // The first `scan-types` line that matches applies whole: its scan type and its routing.
+  const rule = ruleFor(config.rules, candidate.displayPath)
+  const from = (input: InputName, own: string | null, template: string) => ({ input, template: own ?? template, rule: own === null ? null : rule!.pattern })
+  const templates: Templates = {
+    productType: from('product-type', rule?.productType ?? null, config.productTypeTemplate),
+    product: from('product', rule?.product ?? null, config.productTemplate),
+    engagement: from('engagement', rule?.engagement ?? null, config.engagementTemplate),
+    testTitle: from('test-title', rule?.testTitle ?? null, config.testTitleTemplate)
   }
+  let engagement = fillTemplate(templates.engagement.template, values)
+  if (suffix !== null && !templates.engagement.template.includes('{branch}')) engagement = `${engagement} (${suffix})`
+  const target: Target = {
+    productType: fillTemplate(templates.productType.template, values),
+    product: fillTemplate(templates.product.template, values),
+    engagement,
+    testTitle: fillTemplate(templates.testTitle.template, values)
+  }
+  return { target, templates }
 }
 
+/** Names DefectDojo needs: an empty test title reimports into the newest test of the scan type, whatever its title. */
+function targetProblems(target: Target, templates: Templates, report: string): string[] {
+  const problems: string[] = []
+  for (const field of ['productType', 'product', 'engagement', 'testTitle'] as const) {
+    if (target[field] !== '') continue
+    const { input, template, rule } = templates[field]
+    const where = rule ? `${inputSubject('scan-types')} line "${rule}" (${input}=${template})` : `${inputSubject(input)} ("${template}")`
+    problems.push(`${where} gives an empty name for ${report}: DefectDojo needs one; use a template whose placeholders are known for this run, or a fixed name.`)
+  }
+  return problems
+}
+
+export type Isolation = { kind: 'none'; suffix: null } | { kind: 'isolated'; suffix: string } | { kind: 'unknown' }
+
 /**
- * Branch isolation: a run on any branch but the default one (a pull request, a feature branch) gets an
- * engagement of its own, so its reimports never close or reactivate the default branch's findings.
- * When the event payload does not name the default branch, main and master count as default.
+ * Branch isolation, by where the code comes from: a pull request (or a run triggered by one), a fork
+ * and any branch but the default one upload into an engagement of their own, "<engagement> (<suffix>)",
+ * so their reimports never close or reactivate the default branch's findings. A fork's suffix names its
+ * owner (`octo:main`), so it never collides with a branch of the same name in the base repository. When
+ * the environment does not name the default branch, main and master count as default. A tag build
+ * without a branch uploads into the default engagement; any other run without a branch is `unknown`.
  */
-export function isolateBranch(config: Pick<Config, 'branchIsolation'>, context: Pick<RunContext, 'branch' | 'defaultBranch'>): boolean {
-  if (!config.branchIsolation || context.branch === '') return false
-  if (context.defaultBranch) return context.branch !== context.defaultBranch
-  return context.branch !== 'main' && context.branch !== 'master'
+export function isolationOf(config: Pick<Config, 'branchIsolation' | 'ifNoBranch'>, context: Pick<RunContext, 'branch' | 'defaultBranch' | 'pullRequest' | 'fork' | 'tag'>): Isolation {
+  if (!config.branchIsolation) return { kind: 'none', suffix: null }
+  const origin = context.fork ? `${context.fork}:` : ''
+  if (context.branch === '') {
+    if (context.tag && !context.pullRequest && !context.fork) return { kind: 'none', suffix: null }
+    return config.ifNoBranch === 'isolate' ? { kind: 'isolated', suffix: `${origin}no branch` } : { kind: 'unknown' }
+  }
+  if (context.pullRequest || context.fork) return { kind: 'isolated', suffix: `${origin}${context.branch}` }
+  const isDefault = context.defaultBranch ? context.branch === context.defaultBranch : context.branch === 'main' || context.branch === 'master'
+  return isDefault ? { kind: 'none', suffix: null } : { kind: 'isolated', suffix: context.branch }
+}
+
+function noBranchProblem(context: Pick<RunContext, 'source'>): string {
+  return (
+    `No branch is known for this run (${context.source} did not say which: a detached HEAD, or a CI whose variables this tool does not read), and with branch isolation ` +
+    `its reports must not land in the default branch's engagement: name the branch with ${theInput('branch')}, or set ${inputSetting('if-no-branch', 'isolate')} (uploads into "<engagement> (no branch)"), ` +
+    `or ${inputSetting('branch-isolation', 'false')} to use one engagement for every branch.`
+  )
 }
 
 function fieldsFor(config: Config, context: RunContext, recognition: RecognizedReport, target: Target): Record<string, string | string[]> {
@@ -105,25 +157,4 @@ function fieldsFor(config: Config, context: RunContext, recognition: RecognizedR
   // Repeated fields, one tag each (docs/defectdojo-api.md §0).
   if (o.tags.length > 0) fields.tags = [...o.tags]
   return fields
-}
-
-/** Reimport finds its test by product, engagement, scan type and title (docs/defectdojo-api.md §b): all four must differ. */
-function checkCollisions(uploads: readonly PlannedUpload[]): void {
-  const byTest = new Map<string, PlannedUpload[]>()
-  for (const upload of uploads) {
-    const t = upload.target
-    const key = JSON.stringify([t.product, t.engagement, upload.recognition.scanType, t.testTitle])
-    byTest.set(key, [...(byTest.get(key) ?? []), upload])
-  }
-  const clashes = [...byTest.values()].filter((group) => group.length > 1)
-  if (clashes.length === 0) return
-  const lines = clashes.map((group) => {
-    const t = group[0]!.target
-    const files = group.map((u) => reportLabel(u.candidate))
-    return `- ${files.join(', ')} → product "${t.product}", engagement "${t.engagement}", ${group[0]!.recognition.scanType}, test "${t.testTitle}"`
-  })
-  throw new CollisionError(
-    `These reports would land in the same DefectDojo test and close each other's findings on every run:\n${lines.join('\n')}\n` +
-      `Give each its own test: add {report}, {artifact} or {file} to ${theInput('test-title')}, or route them apart with ${theInput('engagement')}.`
-  )
 }

@@ -7,8 +7,8 @@ import { addCounts, deltaTotal, DELTAS, NO_FINDINGS, reportLabel, type Candidate
 export interface FileStages {
   readonly candidate: Candidate
   readonly recognition: Recognition
-  /** Set when this file was reached twice and the other copy is used: that copy's label. */
-  readonly copyOf?: string | null
+  /** Set when this file is not sent because another is: that one's label, and why (the same report reached twice, or the same content into the same test). */
+  readonly copyOf?: { readonly label: string; readonly why: 'same-file' | 'same-test' } | null
   /** Labels of the copies skipped in favour of this file. */
   readonly copies?: readonly string[]
   readonly planned?: PlannedUpload | null
@@ -43,7 +43,14 @@ export function fileResult(stages: FileStages): Result {
     humanReadable: recognition.kind === 'skipped' && recognition.humanReadable
   }
   if (!report) return base
-  if (stages.copyOf) return { ...base, reason: `same content as ${stages.copyOf}, which was used instead: uploaded once`, duplicateOf: stages.copyOf }
+  if (stages.copyOf) {
+    const { label, why } = stages.copyOf
+    const reason =
+      why === 'same-file'
+        ? `same content as ${label}, which was used instead: the same report reached twice (a downloaded artifact's file also found under \`path\`), uploaded once`
+        : `same content as ${label}, which goes to the same DefectDojo test: uploaded once`
+    return { ...base, reason, duplicateOf: label }
+  }
   if (stages.notAttempted) return { ...base, status: 'failed', reason: stages.notAttempted }
   if (stages.dryRun && planned) return { ...base, status: 'planned' }
   if (!outcome) return { ...base, status: 'failed', reason: 'not attempted.' }

@@ -25,6 +25,10 @@ export interface SummaryMeta {
    * is assumed to fail whenever a report failed (the default policy). False says the step passes anyway.
    */
   failedStep?: boolean
+  /** Planned names that change on every run (a new test each time), one sentence each with the fix. */
+  volatileNames?: readonly string[]
+  /** Why nothing was sent although the run was not a dry run (GitHub gave it no secrets), or null. */
+  noCredentials?: string | null
 }
 
 export interface SummaryOptions {
@@ -106,6 +110,7 @@ const SENTENCE_MAX = 400
 const VALUE_MAX = 300
 const FATAL_MAX_LINES = 40
 const FATAL_MAX_CHARS = 8_000
+const WARNINGS_SHOWN = 10
 
 /** An http(s) URL made safe for a Markdown link destination, or null when it is not one. */
 export function safeUrl(url: string | null | undefined): string | null {
@@ -273,12 +278,23 @@ function banners(page: Page): string[] {
       out.push('> [!WARNING]', `> **${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}**; the step passes anyway (\`fail-on-error\` is off).${uploadedNote} Why each failed is under *Failed* below.`, '')
     }
   }
-  if (meta.dryRun) {
+  if (meta.noCredentials) {
+    out.push('> [!NOTE]', '> **Nothing was uploaded: this run has no DefectDojo credentials.**', '>', ...quoted(meta.noCredentials), '')
+  } else if (meta.dryRun) {
     out.push(
       '> [!NOTE]',
       '> **Dry run**: nothing was sent to DefectDojo. Below is the plan: where each report would go and every field that would be sent with it.',
       ''
     )
+  }
+  const warnings = meta.volatileNames ?? []
+  if (warnings.length > 0) {
+    const shown = warnings.slice(0, WARNINGS_SHOWN)
+    const more = warnings.length - shown.length
+    out.push('> [!WARNING]', `> **${plural(warnings.length, 'name changes', 'names change')} on every run**, so ${warnings.length === 1 ? 'its test is' : 'their tests are'} new each time and fixed findings are never closed:`, '>')
+    for (const warning of shown) out.push(`> - ${escapeProse(clip(warning, SENTENCE_MAX * 2, 'end'))}`)
+    if (more > 0) out.push(`> - … and ${plural(more, 'more')} (in the step log).`)
+    out.push('')
   }
   return out
 }

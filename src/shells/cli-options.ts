@@ -9,9 +9,6 @@ const CLI_OPTIONS = {
   'results-file': { default: 'defectdojo-results.json', description: 'Where to write the results file (one entry per file looked at).' },
   'summary-file': { default: '', description: 'Where to write the summary as Markdown (e.g. for GitLab artifacts:paths).' },
   'dotenv-file': { default: '', description: 'Where to write DEFECTDOJO_CREATED=… and the other outputs for GitLab artifacts:reports:dotenv.' },
-  branch: { default: '', description: 'Override the branch name (default: from GitLab variables or git).' },
-  commit: { default: '', description: 'Override the commit SHA (default: from GitLab variables or git).' },
-  'default-branch': { default: '', description: 'Override the default branch used for branch isolation (default: from GitLab or origin/HEAD).' },
   verbose: { default: 'false', description: 'Log how each file was recognised.' }
 } as const
 

@@ -17,17 +17,9 @@ import { helpText, parseCliArgs, type CliArgs } from './cli-options.js'
 /** Exit codes, stated in --help and the README. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
 
-/** The run's context: GitLab's predefined variables, or git in the working folder; options override. */
-export async function cliContext(env: Readonly<Record<string, string | undefined>>, cwd: string, overrides: CliArgs['cli']): Promise<RunContext> {
-  const context = env.GITLAB_CI === 'true' ? deriveGitlabContext(env, cwd) : deriveGitContext(await readGitFacts(cwd), cwd)
-  return {
-    ...context,
-    branch: overrides.branch || context.branch,
-    defaultBranch: overrides['default-branch'] || context.defaultBranch,
-    sha: overrides.commit || context.sha,
-    scmUri: overrides.commit ? (context.scmUri?.replace(context.sha, overrides.commit) ?? null) : context.scmUri,
-    workspace: cwd
-  }
+/** The run's context: GitLab's predefined variables, or git in the working folder (the `branch`, `commit` and `default-branch` inputs correct it in the engine). */
+export async function cliContext(env: Readonly<Record<string, string | undefined>>, cwd: string): Promise<RunContext> {
+  return env.GITLAB_CI === 'true' ? deriveGitlabContext(env, cwd) : deriveGitContext(await readGitFacts(cwd), cwd)
 }
 
 export interface CliIo {
@@ -78,13 +70,17 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
     mask: () => undefined,
     artifacts: async () => null
   }
-  const context = await cliContext(env, cwd, args.cli)
+  const context = await cliContext(env, cwd)
   const resultsFile = resolve(cwd, args.cli['results-file'])
-  const report = await runEngine({ raw, context, resultsFile, scratch: tmpdir() }, host)
+  const summaryFile = args.cli['summary-file'] ? resolve(cwd, args.cli['summary-file']) : null
+  const dotenvFile = args.cli['dotenv-file'] ? resolve(cwd, args.cli['dotenv-file']) : null
+  // Left from the last run in a kept workspace (Jenkins), they must not be read as reports.
+  const ownFiles = [resultsFile, summaryFile, dotenvFile].filter((f): f is string => f !== null)
+  const report = await runEngine({ raw, context, resultsFile, scratch: tmpdir(), ownFiles }, host)
 
   await writeFile(resultsFile, report.resultsJson)
-  if (args.cli['summary-file']) await writeFile(resolve(cwd, args.cli['summary-file']), report.summary)
-  if (args.cli['dotenv-file']) await writeFile(resolve(cwd, args.cli['dotenv-file']), dotenv(report.outputs))
+  if (summaryFile) await writeFile(summaryFile, report.summary)
+  if (dotenvFile) await writeFile(dotenvFile, dotenv(report.outputs))
   io.stdout(textTable(report.results))
   if (report.verdict.failure) {
     io.stderr(`error: ${report.verdict.failure}\n`)

@@ -3,6 +3,7 @@
 import { stat } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
+import { inputName } from '../config/inputs.js'
 import type { Candidate } from '../model.js'
 import { splitPatterns } from './patterns.js'
 
@@ -13,12 +14,19 @@ export interface WorkspaceFiles {
   candidates: Candidate[]
   /** Lines that matched nothing, each a sentence for a warning. */
   unmatched: string[]
+  /** Files that several lines reached, each a sentence for the log: they are looked at once. */
+  notes: string[]
 }
 
 export async function findWorkspaceFiles(lines: readonly string[], workspace: string): Promise<WorkspaceFiles> {
   const { includes, excluded } = splitPatterns(lines.map(toPosix))
   const found = new Map<string, Candidate>()
+  const reachedBy = new Map<string, string[]>()
   const unmatched: string[] = []
+  const add = (absolutePath: string, displayPath: string, size: number, line: string): void => {
+    if (!found.has(absolutePath)) found.set(absolutePath, { absolutePath, displayPath, artifact: null, size })
+    reachedBy.set(absolutePath, [...(reachedBy.get(absolutePath) ?? []), line])
+  }
   for (const line of includes) {
     const absolute = resolve(workspace, line)
     const info = isDynamicPattern(line) ? null : await stat(absolute).catch(() => null)
@@ -28,7 +36,7 @@ export async function findWorkspaceFiles(lines: readonly string[], workspace: st
       pattern = toPosix(relative(workspace, absolute))
       // A file outside the workspace is fine when named explicitly.
       if (pattern.startsWith('../') || isAbsolute(pattern)) {
-        add(found, absolute, line, info.size)
+        add(absolute, line, info.size, line)
         continue
       }
     } else if (info?.isDirectory()) {
@@ -37,23 +45,23 @@ export async function findWorkspaceFiles(lines: readonly string[], workspace: st
     } else if (isDynamicPattern(line)) {
       pattern = toPosix(line)
     } else {
-      unmatched.push(`\`path\` line "${line}" matches no file or folder under ${workspace}.`)
+      unmatched.push(`${inputName('path')} line "${line}" matches no file or folder under ${workspace}.`)
       continue
     }
     const files = await glob(pattern, { cwd, dot: true, onlyFiles: true, absolute: true, followSymbolicLinks: false, expandDirectories: false, ignore: NEVER_REPORTS })
-    if (files.length === 0) unmatched.push(`\`path\` line "${line}" matches no file.`)
+    if (files.length === 0) unmatched.push(`${inputName('path')} line "${line}" matches no file.`)
     for (const file of files.sort()) {
       const info = await stat(file).catch(() => null)
-      if (info?.isFile()) add(found, file, toPosix(relative(workspace, file)), info.size)
+      if (info?.isFile()) add(file, toPosix(relative(workspace, file)), info.size, line)
     }
   }
   // Excludes apply to the path as shown (relative to the workspace), whichever line found the file.
   const candidates = [...found.values()].filter((c) => !excluded(c.displayPath))
-  return { candidates, unmatched }
-}
-
-function add(found: Map<string, Candidate>, absolutePath: string, displayPath: string, size: number): void {
-  if (!found.has(absolutePath)) found.set(absolutePath, { absolutePath, displayPath, artifact: null, size })
+  const notes = candidates.flatMap((c) => {
+    const lines = reachedBy.get(c.absolutePath)!
+    return lines.length > 1 ? [`${c.displayPath} is reached by ${inputName('path')} lines ${lines.map((l) => `"${l}"`).join(' and ')}: looked at once.`] : []
+  })
+  return { candidates, unmatched, notes }
 }
 
 function toPosix(path: string): string {
