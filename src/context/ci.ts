@@ -126,11 +126,12 @@ export const GITLAB: CiSystem = {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Jenkins — core and Pipeline variables: https://www.jenkins.io/doc/book/pipeline/jenkinsfile/#using-environment-variables
-// (BUILD_NUMBER, BUILD_URL, JOB_NAME, JENKINS_URL); multibranch (BRANCH_NAME, BRANCH_IS_PRIMARY,
-// CHANGE_ID, CHANGE_BRANCH, CHANGE_TARGET, CHANGE_FORK, TAG_NAME): https://plugins.jenkins.io/branch-api/
-// and any job's /env-vars.html; Git plugin (GIT_BRANCH "including remote name, as in origin/master",
-// GIT_LOCAL_BRANCH, GIT_COMMIT, GIT_URL): https://plugins.jenkins.io/git/#plugin-content-environment-variables
+// Jenkins — core variables (BUILD_NUMBER, BUILD_ID, BUILD_URL, JOB_NAME, JENKINS_URL, JENKINS_HOME), as
+// every controller lists them at /env-vars.html: https://www.jenkins.io/doc/book/pipeline/jenkinsfile/#using-environment-variables
+// Multibranch (BRANCH_NAME, BRANCH_IS_PRIMARY, CHANGE_ID, CHANGE_BRANCH, CHANGE_TARGET, CHANGE_FORK, TAG_NAME):
+// https://github.com/jenkinsci/branch-api-plugin/blob/master/src/main/resources/jenkins/branch/BranchNameContributor/buildEnv.properties
+// Git plugin (GIT_BRANCH "including remote name, as in origin/master", GIT_LOCAL_BRANCH, GIT_COMMIT,
+// GIT_URL): https://plugins.jenkins.io/git/#plugin-content-environment-variables
 
 /** A multibranch job (BRANCH_NAME is set for branches, change requests and tags alike). */
 const multibranch = (env: Env): boolean => str(env.BRANCH_NAME) !== null
