@@ -181,6 +181,14 @@ describe('dist/cli.js', () => {
     expect(dojo.uploads[0]!.fields).toMatchObject({ product_type_name: ['acme'], product_name: ['web'], branch_tag: ['feature/x'], commit_hash: [sha], engagement_name: ['CI/CD (feature/x)'], source_code_management_uri: [`https://github.com/acme/web/tree/${sha}`] })
   })
 
+  it('in Jenkins: the branch from GIT_BRANCH without origin/, the commit and build from its variables', async () => {
+    const jenkins = { JENKINS_URL: 'https://ci.example.com/', GIT_BRANCH: 'origin/feature/x', GIT_COMMIT: SHA, GIT_URL: 'https://github.com/acme/web.git', BUILD_NUMBER: '153', BUILD_URL: 'https://ci.example.com/job/web/153/', JOB_NAME: 'web' }
+    const run = await cli(['--path', 'trivy-image.json'], { env: jenkins })
+    expect(run.code).toBe(0)
+    expect(dojo.uploads).toHaveLength(1)
+    expect(dojo.uploads[0]!.fields).toMatchObject({ product_type_name: ['acme'], product_name: ['web'], engagement_name: ['CI/CD (feature/x)'], branch_tag: ['feature/x'], commit_hash: [SHA], build_id: ['153'], source_code_management_uri: [`https://github.com/acme/web/tree/${SHA}`] })
+  })
+
   it('--help lists every option with its default', async () => {
     const run = await cli(['--help'])
     expect(run.code).toBe(0)

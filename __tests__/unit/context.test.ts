@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { deriveGitContext, parseRemote } from '../../src/context/git.js'
+import { deriveCliContext } from '../../src/context/ci.js'
+import { parseRemote } from '../../src/context/git.js'
 import { deriveGithubContext as deriveContext } from '../../src/context/github.js'
 import { deriveGitlabContext } from '../../src/context/gitlab.js'
 
@@ -60,7 +61,7 @@ describe('deriveGitlabContext', () => {
   })
 })
 
-describe('deriveGitContext and parseRemote', () => {
+describe('git facts alone and parseRemote', () => {
   it('reads owner/repo from scp-like and URL remotes, nested groups included', () => {
     expect(parseRemote('git@github.com:acme/web.git')).toEqual({ serverUrl: 'https://github.com', owner: 'acme', repo: 'web' })
     expect(parseRemote('https://gitlab.example.com/group/sub/web.git')).toEqual({ serverUrl: 'https://gitlab.example.com', owner: 'group/sub', repo: 'web' })
@@ -69,7 +70,7 @@ describe('deriveGitContext and parseRemote', () => {
     expect(parseRemote(null)).toBeNull()
   })
   it('a detached HEAD has no branch', () => {
-    const c = deriveGitContext({ branch: 'HEAD', sha: 'abc', remoteUrl: 'git@github.com:acme/web.git', defaultBranch: 'main', tag: 'v1' }, '/w')
+    const c = deriveCliContext({}, { branch: 'HEAD', sha: 'abc', remoteUrl: 'git@github.com:acme/web.git', defaultBranch: 'main', tag: 'v1' }, '/w')
     expect(c).toMatchObject({ branch: '', sha: 'abc', owner: 'acme', repo: 'web', tag: 'v1', scmUri: 'https://github.com/acme/web/tree/abc' })
   })
 })

@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8750);
+/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8402);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 // Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
 
@@ -2939,7 +2939,7 @@ function deltaTotal(result, delta) {
 
 /***/ }),
 
-/***/ 8750:
+/***/ 8402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2963,38 +2963,9 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/context/git.ts
-// A laptop, Jenkins or any other shell: the context from `git` in the working folder.
+// What `git` says about the working folder: the facts the CLI's context falls back on (ci.ts).
 
 
-/** A laptop or Jenkins: the context from git in the working folder. */
-function deriveGitContext(git, workspace) {
-    const remote = parseRemote(git.remoteUrl);
-    const sha = git.sha ?? '';
-    return {
-        owner: remote?.owner ?? '',
-        repo: remote?.repo ?? '',
-        serverUrl: remote?.serverUrl ?? '',
-        eventName: 'local',
-        branch: git.branch && git.branch !== 'HEAD' ? git.branch : '',
-        defaultBranch: git.defaultBranch,
-        sha,
-        pr: null,
-        pullRequest: false,
-        fork: null,
-        secretsWithheld: null,
-        source: 'git',
-        tag: git.tag,
-        runId: '',
-        runAttempt: '1',
-        runNumber: '',
-        workflow: '',
-        job: '',
-        runUrl: null,
-        buildId: '',
-        scmUri: remote && sha ? `${remote.serverUrl}/${remote.owner}/${remote.repo}/tree/${sha}` : null,
-        workspace
-    };
-}
 /** owner/repo and the web URL of a git remote (scp-like or URL form); null when it is neither. */
 function parseRemote(url) {
     if (!url)
@@ -3033,14 +3004,15 @@ async function git(args, cwd) {
 }
 /** Asks git about the working folder; every field is null where git does not know (or is not installed). */
 async function readGitFacts(cwd) {
-    const [branch, sha, remoteUrl, originHead, tag] = await Promise.all([
+    const [branch, sha, remoteUrl, originHead, tag, remotes] = await Promise.all([
         git(['rev-parse', '--abbrev-ref', 'HEAD'], cwd),
         git(['rev-parse', 'HEAD'], cwd),
         git(['remote', 'get-url', 'origin'], cwd),
         git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], cwd),
-        git(['tag', '--points-at', 'HEAD'], cwd)
+        git(['tag', '--points-at', 'HEAD'], cwd),
+        git(['remote'], cwd)
     ]);
-    return { branch, sha, remoteUrl, defaultBranch: originHead?.replace(/^origin\//, '') ?? null, tag: tag?.split('\n')[0] ?? null };
+    return { branch, sha, remoteUrl, defaultBranch: originHead?.replace(/^origin\//, '') ?? null, tag: tag?.split('\n')[0] ?? null, remotes: remotes?.split('\n') ?? [] };
 }
 
 ;// CONCATENATED MODULE: ./src/context/values.ts
@@ -3060,43 +3032,326 @@ function str(value) {
     return typeof value === 'string' && value !== '' ? value : null;
 }
 
-;// CONCATENATED MODULE: ./src/context/gitlab.ts
+;// CONCATENATED MODULE: ./src/context/ci.ts
 
+
+// ---------------------------------------------------------------------------------------------------
+// Small readers shared by the entries.
+/** A whole number from a variable, or null (Gerrit change ids and the like are not numbers). */
+function ci_int(value) {
+    return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
+}
+/** The owner part of `owner/repo` (or `group/sub/repo`); a bare name is taken as the owner. */
+function ownerOf(fullName) {
+    const cut = fullName.replace(/\/+$/, '').lastIndexOf('/');
+    return cut > 0 ? fullName.slice(0, cut) : fullName;
+}
+function splitFullName(fullName, serverUrl) {
+    if (!fullName || !fullName.includes('/'))
+        return undefined;
+    return { serverUrl, owner: ownerOf(fullName), repo: fullName.slice(fullName.lastIndexOf('/') + 1) };
+}
+function stripRefsHeads(ref) {
+    return ref === null ? null : ref.replace(/^refs\/heads\//, '');
+}
+/** The tree of a commit on the forge: Bitbucket says /src/, GitHub and GitLab (redirected) /tree/. */
+function treeUrl(repository, sha) {
+    if (!repository.serverUrl || !repository.owner || !repository.repo || !sha)
+        return null;
+    const base = `${repository.serverUrl}/${repository.owner}/${repository.repo}`;
+    return /^https?:\/\/([^/]+\.)?bitbucket\.org(:\d+)?$/i.test(repository.serverUrl) ? `${base}/src/${sha}` : `${base}/tree/${sha}`;
+}
+// ---------------------------------------------------------------------------------------------------
+// GitLab CI — https://docs.gitlab.com/ci/variables/predefined_variables/
+const gitlabProjectUrl = (env) => str(env.CI_PROJECT_URL)?.replace(/\/+$/, '') ?? null;
+const gitlabMergeRequestBranch = (env) => str(env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME);
+const GITLAB = {
+    name: 'GitLab CI',
+    detect: (env) => env.GITLAB_CI === 'true',
+    read: {
+        eventName: (env) => env.CI_PIPELINE_SOURCE ?? 'push',
+        // Merge-request pipelines report the source branch; tag pipelines have none.
+        branch: (env) => gitlabMergeRequestBranch(env) ?? str(env.CI_COMMIT_BRANCH) ?? '',
+        defaultBranch: (env) => str(env.CI_DEFAULT_BRANCH) ?? undefined,
+        // In merged-results pipelines CI_COMMIT_SHA is the merge commit GitLab made; the source branch's
+        // head is CI_MERGE_REQUEST_SOURCE_BRANCH_SHA (empty in plain merge-request pipelines).
+        sha: (env) => str(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA) ?? str(env.CI_COMMIT_SHA) ?? undefined,
+        tag: (env) => env.CI_COMMIT_TAG ?? '',
+        pr: (env) => (gitlabMergeRequestBranch(env) ? ci_int(env.CI_MERGE_REQUEST_IID) : null),
+        pullRequest: (env) => gitlabMergeRequestBranch(env) !== null,
+        // A merge request from a fork: its source project is not the project the pipeline runs in.
+        fork: (env) => {
+            const source = str(env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH);
+            const target = str(env.CI_MERGE_REQUEST_PROJECT_PATH) ?? str(env.CI_PROJECT_PATH);
+            return source && target && source.toLowerCase() !== target.toLowerCase() ? ownerOf(source) : null;
+        },
+        repository: (env) => {
+            const [namespace, ...rest] = (env.CI_PROJECT_PATH ?? '').split('/');
+            return { serverUrl: (env.CI_SERVER_URL ?? 'https://gitlab.com').replace(/\/+$/, ''), owner: env.CI_PROJECT_NAMESPACE ?? namespace ?? '', repo: env.CI_PROJECT_NAME ?? rest.at(-1) ?? '' };
+        },
+        runId: (env) => env.CI_PIPELINE_ID ?? '',
+        runAttempt: () => '1',
+        runNumber: (env) => env.CI_PIPELINE_IID ?? '',
+        workflow: (env) => env.CI_PIPELINE_NAME ?? '',
+        job: (env) => env.CI_JOB_NAME ?? '',
+        runUrl: (env) => env.CI_PIPELINE_URL,
+        // The pipeline id, shared by every job of the pipeline.
+        buildId: (env) => env.CI_PIPELINE_ID ?? '',
+        scmUri: (env) => (sha) => {
+            const projectUrl = gitlabProjectUrl(env);
+            return projectUrl && sha ? `${projectUrl}/-/tree/${sha}` : null;
+        }
+    }
+};
+// ---------------------------------------------------------------------------------------------------
+// Jenkins — core variables (BUILD_NUMBER, BUILD_ID, BUILD_URL, JOB_NAME, JENKINS_URL, JENKINS_HOME), as
+// every controller lists them at /env-vars.html: https://www.jenkins.io/doc/book/pipeline/jenkinsfile/#using-environment-variables
+// Multibranch (BRANCH_NAME, BRANCH_IS_PRIMARY, CHANGE_ID, CHANGE_BRANCH, CHANGE_TARGET, CHANGE_FORK, TAG_NAME):
+// https://github.com/jenkinsci/branch-api-plugin/blob/master/src/main/resources/jenkins/branch/BranchNameContributor/buildEnv.properties
+// Git plugin (GIT_BRANCH "including remote name, as in origin/master", GIT_LOCAL_BRANCH, GIT_COMMIT,
+// GIT_URL): https://plugins.jenkins.io/git/#plugin-content-environment-variables
+/** A multibranch job (BRANCH_NAME is set for branches, change requests and tags alike). */
+const multibranch = (env) => str(env.BRANCH_NAME) !== null;
+const jenkinsChange = (env) => str(env.CHANGE_ID) !== null;
 /**
- * GitLab CI's predefined variables → RunContext. Merge-request pipelines report the source branch and
- * its head commit; tag pipelines give the version; `{pr}` is the merge request's IID.
+ * GIT_BRANCH of a freestyle or Pipeline job: `<remote>/<branch>` (origin/feature/x), sometimes as a
+ * ref (refs/heads/…, refs/remotes/origin/…); a tag as refs/tags/…; `detached` for a bare commit.
  */
-function deriveGitlabContext(env, workspace) {
-    const mergeRequestBranch = str(env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME);
-    const branch = mergeRequestBranch ?? str(env.CI_COMMIT_BRANCH) ?? '';
-    const sha = env.CI_COMMIT_SHA ?? '';
-    const projectUrl = str(env.CI_PROJECT_URL)?.replace(/\/+$/, '') ?? null;
-    const iid = Number(env.CI_MERGE_REQUEST_IID);
-    const [namespace, ...rest] = (env.CI_PROJECT_PATH ?? '').split('/');
+function jenkinsGitBranch(value, git) {
+    if (!value || value === 'detached')
+        return {};
+    if (value.startsWith('refs/tags/'))
+        return { branch: '', tag: value.slice('refs/tags/'.length) };
+    if (value.startsWith('refs/heads/'))
+        return { branch: value.slice('refs/heads/'.length) };
+    const remoteRef = /^(?:refs\/)?remotes\/[^/]+\/(.+)$/.exec(value);
+    if (remoteRef)
+        return { branch: remoteRef[1] };
+    // The remote's name is the first segment; only strip names this checkout has as remotes, so a
+    // branch called feature/x set by hand is not cut to x.
+    const slash = value.indexOf('/');
+    const remotes = new Set(['origin', ...(git.remotes ?? [])]);
+    if (slash > 0 && remotes.has(value.slice(0, slash)))
+        return { branch: value.slice(slash + 1) };
+    return { branch: value };
+}
+function jenkinsBranch(env, git) {
+    // For a change request BRANCH_NAME is PR-123, not a branch: CHANGE_BRANCH is the source branch.
+    if (jenkinsChange(env))
+        return str(env.CHANGE_BRANCH) ?? undefined;
+    if (str(env.TAG_NAME))
+        return '';
+    if (multibranch(env))
+        return env.BRANCH_NAME;
+    const local = str(env.GIT_LOCAL_BRANCH);
+    if (local && local !== 'detached')
+        return local;
+    return jenkinsGitBranch(str(env.GIT_BRANCH), git).branch;
+}
+function jenkinsTag(env, git) {
+    if (str(env.TAG_NAME))
+        return env.TAG_NAME;
+    // A multibranch job that is not a tag job says so by leaving TAG_NAME unset.
+    if (multibranch(env))
+        return '';
+    return jenkinsGitBranch(str(env.GIT_BRANCH), git).tag;
+}
+const JENKINS = {
+    name: 'Jenkins',
+    // JENKINS_URL is set only when the controller's URL is configured; JENKINS_HOME always is.
+    detect: (env) => str(env.JENKINS_URL) !== null || str(env.JENKINS_HOME) !== null,
+    read: {
+        eventName: (env, git) => (jenkinsChange(env) ? 'pull_request' : jenkinsTag(env, git) ? 'tag' : 'push'),
+        branch: jenkinsBranch,
+        defaultBranch: (env) => (env.BRANCH_IS_PRIMARY === 'true' && !jenkinsChange(env) ? str(env.BRANCH_NAME) ?? undefined : undefined),
+        sha: (env) => str(env.GIT_COMMIT) ?? undefined,
+        tag: jenkinsTag,
+        pr: (env) => (jenkinsChange(env) ? ci_int(env.CHANGE_ID) : null),
+        pullRequest: jenkinsChange,
+        // "the name of the forked repo": the fork's owner (GitHub), or owner/repo (Bitbucket, GitLab).
+        fork: (env) => (jenkinsChange(env) && str(env.CHANGE_FORK) ? ownerOf(env.CHANGE_FORK) : null),
+        repository: (env) => parseRemote(str(env.GIT_URL)) ?? undefined,
+        runId: (env) => str(env.BUILD_ID) ?? env.BUILD_NUMBER,
+        runNumber: (env) => env.BUILD_NUMBER,
+        // A multibranch job's name ends with the branch (web/feature%2Fx): the pipeline is its folder.
+        workflow: (env) => (multibranch(env) && env.JOB_NAME?.includes('/') ? env.JOB_NAME.slice(0, env.JOB_NAME.lastIndexOf('/')) : env.JOB_NAME),
+        runUrl: (env) => str(env.BUILD_URL) ?? undefined,
+        buildId: (env) => env.BUILD_NUMBER
+    }
+};
+// ---------------------------------------------------------------------------------------------------
+// Azure Pipelines — https://learn.microsoft.com/azure/devops/pipelines/build/variables
+// BUILD_SOURCEBRANCH is the full ref (refs/heads/feature/x, refs/pull/7/merge, refs/tags/v1), never
+// BUILD_SOURCEBRANCHNAME, which keeps only the last segment (feature/x → x).
+const azureRef = (env) => env.BUILD_SOURCEBRANCH ?? '';
+const azurePullRequest = (env) => env.BUILD_REASON === 'PullRequest' || str(env.SYSTEM_PULLREQUEST_PULLREQUESTID) !== null || str(env.SYSTEM_PULLREQUEST_PULLREQUESTNUMBER) !== null || /^refs\/pull\/\d+\//.test(azureRef(env));
+const azureRepos = (env) => env.BUILD_REPOSITORY_PROVIDER === 'TfsGit';
+const withoutUserInfo = (url) => url.replace(/^(https?:\/\/)[^@/]+@/, '$1');
+/** Owner of a repository URL: an Azure Repos URL (…/project/_git/repo) gives the project. */
+function urlOwner(url) {
+    if (!url)
+        return null;
+    const azure = /\/([^/]+)\/_git\/[^/]+\/?$/.exec(url);
+    if (azure)
+        return decodeURIComponent(azure[1]);
+    return parseRemote(url)?.owner ?? null;
+}
+const AZURE_PIPELINES = {
+    name: 'Azure Pipelines',
+    detect: (env) => (env.TF_BUILD ?? '').toLowerCase() === 'true',
+    read: {
+        eventName: (env) => str(env.BUILD_REASON) ?? undefined,
+        branch: (env) => {
+            // Azure Repos gives refs/heads/…, GitHub the bare name.
+            if (azurePullRequest(env))
+                return stripRefsHeads(str(env.SYSTEM_PULLREQUEST_SOURCEBRANCH)) ?? undefined;
+            const ref = azureRef(env);
+            if (ref.startsWith('refs/heads/'))
+                return ref.slice('refs/heads/'.length);
+            if (ref.startsWith('refs/tags/'))
+                return '';
+            return undefined;
+        },
+        // SYSTEM_PULLREQUEST_SOURCECOMMITID (the head commit of the pull request) is set by the agent but
+        // not on the page above (MicrosoftDocs/azure-devops-docs#4588); BUILD_SOURCEVERSION is the merge commit then.
+        sha: (env) => (azurePullRequest(env) ? str(env.SYSTEM_PULLREQUEST_SOURCECOMMITID) : null) ?? str(env.BUILD_SOURCEVERSION) ?? undefined,
+        tag: (env) => (azureRef(env).startsWith('refs/tags/') ? azureRef(env).slice('refs/tags/'.length) : azureRef(env) ? '' : undefined),
+        // GitHub pull requests have an id that is not their number: PULLREQUESTNUMBER is the number.
+        pr: (env) => (azurePullRequest(env) ? (ci_int(env.SYSTEM_PULLREQUEST_PULLREQUESTNUMBER) ?? ci_int(env.SYSTEM_PULLREQUEST_PULLREQUESTID) ?? ci_int(/^refs\/pull\/(\d+)\//.exec(azureRef(env))?.[1])) : null),
+        pullRequest: azurePullRequest,
+        // The owner of the fork's repository when its URL says, else a placeholder so the run is still isolated.
+        fork: (env) => (azurePullRequest(env) && (env.SYSTEM_PULLREQUEST_ISFORK ?? '').toLowerCase() === 'true' ? (urlOwner(str(env.SYSTEM_PULLREQUEST_SOURCEREPOSITORYURI)) ?? 'fork') : null),
+        repository: (env) => {
+            const uri = str(env.BUILD_REPOSITORY_URI);
+            const name = str(env.BUILD_REPOSITORY_NAME);
+            if (azureRepos(env) || (uri && /\/_git\//.test(uri))) {
+                const collection = str(env.SYSTEM_COLLECTIONURI);
+                const serverUrl = (collection ?? (uri ? new URL(withoutUserInfo(uri)).origin : '')).replace(/\/+$/, '');
+                return name ? { serverUrl, owner: str(env.SYSTEM_TEAMPROJECT) ?? urlOwner(uri) ?? '', repo: name } : undefined;
+            }
+            // GitHub and other Git hosts: BUILD_REPOSITORY_NAME is owner/repo.
+            const remote = parseRemote(uri);
+            return splitFullName(name, remote?.serverUrl ?? 'https://github.com') ?? remote ?? undefined;
+        },
+        runId: (env) => env.BUILD_BUILDID,
+        runAttempt: (env) => str(env.SYSTEM_JOBATTEMPT) ?? undefined,
+        runNumber: (env) => env.BUILD_BUILDNUMBER,
+        workflow: (env) => env.BUILD_DEFINITIONNAME,
+        job: (env) => str(env.SYSTEM_JOBDISPLAYNAME) ?? env.SYSTEM_JOBNAME,
+        runUrl: (env) => {
+            const collection = str(env.SYSTEM_COLLECTIONURI);
+            const project = str(env.SYSTEM_TEAMPROJECT);
+            const id = str(env.BUILD_BUILDID);
+            return collection && project && id ? `${collection.replace(/\/*$/, '/')}${encodeURIComponent(project)}/_build/results?buildId=${id}` : undefined;
+        },
+        buildId: (env) => env.BUILD_BUILDID,
+        scmUri: (env) => {
+            const uri = str(env.BUILD_REPOSITORY_URI);
+            if (!azureRepos(env) || !uri)
+                return undefined;
+            return (sha) => (sha ? `${withoutUserInfo(uri).replace(/\/+$/, '')}?version=GC${sha}` : null);
+        }
+    }
+};
+// ---------------------------------------------------------------------------------------------------
+// Bitbucket Pipelines — https://support.atlassian.com/bitbucket-cloud/docs/variables-and-secrets/
+// No variable there names a fork, so `fork` stays null.
+const bitbucketServer = (env) => parseRemote(str(env.BITBUCKET_GIT_HTTP_ORIGIN))?.serverUrl ?? 'https://bitbucket.org';
+const bitbucketFullName = (env) => str(env.BITBUCKET_REPO_FULL_NAME) ?? (str(env.BITBUCKET_WORKSPACE) && str(env.BITBUCKET_REPO_SLUG) ? `${env.BITBUCKET_WORKSPACE}/${env.BITBUCKET_REPO_SLUG}` : null);
+const BITBUCKET_PIPELINES = {
+    name: 'Bitbucket Pipelines',
+    detect: (env) => str(env.BITBUCKET_BUILD_NUMBER) !== null || str(env.BITBUCKET_COMMIT) !== null,
+    read: {
+        eventName: (env) => (str(env.BITBUCKET_PR_ID) ? 'pull_request' : str(env.BITBUCKET_TAG) ? 'tag' : 'push'),
+        // In pull-request pipelines BITBUCKET_BRANCH is the source branch (BITBUCKET_PR_DESTINATION_BRANCH the target).
+        branch: (env) => str(env.BITBUCKET_BRANCH) ?? (str(env.BITBUCKET_TAG) ? '' : undefined),
+        sha: (env) => str(env.BITBUCKET_COMMIT) ?? undefined,
+        tag: (env) => env.BITBUCKET_TAG ?? '',
+        pr: (env) => ci_int(env.BITBUCKET_PR_ID),
+        pullRequest: (env) => str(env.BITBUCKET_PR_ID) !== null,
+        fork: () => null,
+        repository: (env) => splitFullName(bitbucketFullName(env), bitbucketServer(env)),
+        runId: (env) => env.BITBUCKET_BUILD_NUMBER,
+        runNumber: (env) => env.BITBUCKET_BUILD_NUMBER,
+        // The pipeline's page as Bitbucket links it (not on the variables page).
+        runUrl: (env) => {
+            const fullName = bitbucketFullName(env);
+            return fullName && str(env.BITBUCKET_BUILD_NUMBER) ? `${bitbucketServer(env)}/${fullName}/pipelines/results/${env.BITBUCKET_BUILD_NUMBER}` : undefined;
+        },
+        buildId: (env) => env.BITBUCKET_BUILD_NUMBER
+    }
+};
+// ---------------------------------------------------------------------------------------------------
+// CircleCI — https://circleci.com/docs/reference/variables/#built-in-environment-variables
+// CIRCLE_PR_NUMBER, CIRCLE_PR_USERNAME and CIRCLE_PR_REPONAME are set only on pull requests from forks.
+const circlePullRequest = (env) => str(env.CIRCLE_PULL_REQUEST) !== null || str(env.CIRCLE_PR_NUMBER) !== null;
+const CIRCLECI = {
+    name: 'CircleCI',
+    detect: (env) => env.CIRCLECI === 'true',
+    read: {
+        eventName: (env) => (circlePullRequest(env) ? 'pull_request' : str(env.CIRCLE_TAG) ? 'tag' : 'push'),
+        branch: (env) => str(env.CIRCLE_BRANCH) ?? (str(env.CIRCLE_TAG) ? '' : undefined),
+        sha: (env) => str(env.CIRCLE_SHA1) ?? undefined,
+        tag: (env) => env.CIRCLE_TAG ?? '',
+        // CIRCLE_PULL_REQUEST is the pull request's URL: …/pull/12 (GitHub), …/pull-requests/12 (Bitbucket).
+        pr: (env) => ci_int(env.CIRCLE_PR_NUMBER) ?? ci_int(/\/pull(?:-requests)?\/(\d+)\/?$/.exec(env.CIRCLE_PULL_REQUEST ?? '')?.[1]),
+        pullRequest: circlePullRequest,
+        fork: (env) => str(env.CIRCLE_PR_USERNAME),
+        repository: (env) => {
+            const remote = parseRemote(str(env.CIRCLE_REPOSITORY_URL));
+            const owner = str(env.CIRCLE_PROJECT_USERNAME);
+            const repo = str(env.CIRCLE_PROJECT_REPONAME);
+            return owner && repo ? { serverUrl: remote?.serverUrl ?? 'https://github.com', owner, repo } : (remote ?? undefined);
+        },
+        runId: (env) => str(env.CIRCLE_WORKFLOW_ID) ?? env.CIRCLE_BUILD_NUM,
+        runNumber: (env) => env.CIRCLE_BUILD_NUM,
+        job: (env) => env.CIRCLE_JOB,
+        runUrl: (env) => str(env.CIRCLE_BUILD_URL) ?? undefined,
+        // The job number: CircleCI puts no pipeline number in the environment.
+        buildId: (env) => env.CIRCLE_BUILD_NUM
+    }
+};
+/** Every CI system the CLI knows, first detected wins. */
+const CI_SYSTEMS = [GITLAB, JENKINS, AZURE_PIPELINES, BITBUCKET_PIPELINES, CIRCLECI];
+/** What git says when nothing is known (no repository, no git). */
+const NO_GIT = { branch: null, sha: null, remoteUrl: null, defaultBranch: null, tag: null };
+/** The context for one CI system (or git alone when `system` is null). */
+function contextFor(system, env, git, workspace) {
+    const said = (field) => system?.read[field]?.(env, git);
+    const gitBranch = git.branch && git.branch !== 'HEAD' ? git.branch : '';
+    const repository = said('repository') ?? parseRemote(git.remoteUrl) ?? { serverUrl: '', owner: '', repo: '' };
+    const sha = said('sha') ?? git.sha ?? '';
+    const forgeTree = said('scmUri');
+    const scmUri = forgeTree ? forgeTree(sha) : treeUrl(repository, sha);
     return {
-        owner: env.CI_PROJECT_NAMESPACE ?? namespace ?? '',
-        repo: env.CI_PROJECT_NAME ?? rest.at(-1) ?? '',
-        serverUrl: (env.CI_SERVER_URL ?? 'https://gitlab.com').replace(/\/+$/, ''),
-        eventName: env.CI_PIPELINE_SOURCE ?? 'push',
-        branch,
-        defaultBranch: str(env.CI_DEFAULT_BRANCH),
+        owner: repository.owner,
+        repo: repository.repo,
+        serverUrl: repository.serverUrl,
+        eventName: said('eventName') ?? (system ? 'push' : 'local'),
+        branch: said('branch') ?? gitBranch,
+        defaultBranch: said('defaultBranch') ?? git.defaultBranch,
         sha,
-        pr: mergeRequestBranch && Number.isInteger(iid) ? iid : null,
-        pullRequest: mergeRequestBranch !== null,
-        fork: null,
+        pr: said('pr') ?? null,
+        pullRequest: said('pullRequest') ?? false,
+        fork: said('fork') ?? null,
+        // Only GitHub withholds secrets from a run; these systems give what the project configured.
         secretsWithheld: null,
-        source: 'GitLab CI',
-        tag: str(env.CI_COMMIT_TAG),
-        runId: env.CI_PIPELINE_ID ?? '',
-        runAttempt: '1',
-        runNumber: env.CI_PIPELINE_IID ?? '',
-        workflow: env.CI_PIPELINE_NAME ?? '',
-        job: env.CI_JOB_NAME ?? '',
-        runUrl: str(env.CI_PIPELINE_URL),
-        buildId: env.CI_PIPELINE_ID ?? '',
-        scmUri: projectUrl && sha ? `${projectUrl}/-/tree/${sha}` : null,
+        source: system?.name ?? 'git',
+        tag: (said('tag') ?? git.tag) || null,
+        runId: said('runId') ?? '',
+        runAttempt: said('runAttempt') ?? '1',
+        runNumber: said('runNumber') ?? '',
+        workflow: said('workflow') ?? '',
+        job: said('job') ?? '',
+        runUrl: said('runUrl') || null,
+        buildId: said('buildId') ?? '',
+        scmUri,
         workspace
     };
+}
+/** The CLI's context: the first CI system detected in `env`, filled in from git; git alone elsewhere. */
+function deriveCliContext(env, git, workspace) {
+    return contextFor(CI_SYSTEMS.find((system) => system.detect(env)) ?? null, env, git, workspace);
 }
 
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -6560,9 +6815,9 @@ function parseCliArgs(argv) {
 
 /** Exit codes, stated in --help and the README. */
 const EXIT = { ok: 0, failed: 1, usage: 2 };
-/** The run's context: GitLab's predefined variables, or git in the working folder (the `branch`, `commit` and `default-branch` inputs correct it in the engine). */
+/** The run's context: the CI system's variables (GitLab, Jenkins, Azure, Bitbucket, CircleCI), then git in the working folder (the `branch`, `commit` and `default-branch` inputs correct it in the engine). */
 async function cliContext(env, cwd) {
-    return env.GITLAB_CI === 'true' ? deriveGitlabContext(env, cwd) : deriveGitContext(await readGitFacts(cwd), cwd);
+    return deriveCliContext(env, await readGitFacts(cwd), cwd);
 }
 async function runCli(argv, env, cwd, io, version = '') {
     (0,inputs/* useDialect */.ah)('cli');

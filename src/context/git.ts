@@ -1,7 +1,6 @@
-// A laptop, Jenkins or any other shell: the context from `git` in the working folder.
+// What `git` says about the working folder: the facts the CLI's context falls back on (ci.ts).
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import type { RunContext } from '../model.js'
 
 /** What `git` says about a working folder (any field may be missing outside a repository). */
 export interface GitFacts {
@@ -13,36 +12,8 @@ export interface GitFacts {
   defaultBranch: string | null
   /** A tag pointing at HEAD, when any. */
   tag: string | null
-}
-
-/** A laptop or Jenkins: the context from git in the working folder. */
-export function deriveGitContext(git: GitFacts, workspace: string): RunContext {
-  const remote = parseRemote(git.remoteUrl)
-  const sha = git.sha ?? ''
-  return {
-    owner: remote?.owner ?? '',
-    repo: remote?.repo ?? '',
-    serverUrl: remote?.serverUrl ?? '',
-    eventName: 'local',
-    branch: git.branch && git.branch !== 'HEAD' ? git.branch : '',
-    defaultBranch: git.defaultBranch,
-    sha,
-    pr: null,
-    pullRequest: false,
-    fork: null,
-    secretsWithheld: null,
-    source: 'git',
-    tag: git.tag,
-    runId: '',
-    runAttempt: '1',
-    runNumber: '',
-    workflow: '',
-    job: '',
-    runUrl: null,
-    buildId: '',
-    scmUri: remote && sha ? `${remote.serverUrl}/${remote.owner}/${remote.repo}/tree/${sha}` : null,
-    workspace
-  }
+  /** The remotes' names (origin, upstream…): Jenkins' GIT_BRANCH starts with one. */
+  remotes?: readonly string[]
 }
 
 /** owner/repo and the web URL of a git remote (scp-like or URL form); null when it is neither. */
@@ -81,12 +52,13 @@ async function git(args: string[], cwd: string): Promise<string | null> {
 
 /** Asks git about the working folder; every field is null where git does not know (or is not installed). */
 export async function readGitFacts(cwd: string): Promise<GitFacts> {
-  const [branch, sha, remoteUrl, originHead, tag] = await Promise.all([
+  const [branch, sha, remoteUrl, originHead, tag, remotes] = await Promise.all([
     git(['rev-parse', '--abbrev-ref', 'HEAD'], cwd),
     git(['rev-parse', 'HEAD'], cwd),
     git(['remote', 'get-url', 'origin'], cwd),
     git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], cwd),
-    git(['tag', '--points-at', 'HEAD'], cwd)
+    git(['tag', '--points-at', 'HEAD'], cwd),
+    git(['remote'], cwd)
   ])
-  return { branch, sha, remoteUrl, defaultBranch: originHead?.replace(/^origin\//, '') ?? null, tag: tag?.split('\n')[0] ?? null }
+  return { branch, sha, remoteUrl, defaultBranch: originHead?.replace(/^origin\//, '') ?? null, tag: tag?.split('\n')[0] ?? null, remotes: remotes?.split('\n') ?? [] }
 }

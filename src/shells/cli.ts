@@ -5,8 +5,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 import { INPUT_NAMES, inputSpec, useDialect, type InputName } from '../config/inputs.js'
-import { deriveGitContext, readGitFacts } from '../context/git.js'
-import { deriveGitlabContext } from '../context/gitlab.js'
+import { deriveCliContext } from '../context/ci.js'
+import { readGitFacts } from '../context/git.js'
 import type { Host } from '../engine/host.js'
 import { runEngine } from '../engine/run.js'
 import { isUserError } from '../errors.js'
@@ -17,9 +17,9 @@ import { helpText, parseCliArgs, type CliArgs } from './cli-options.js'
 /** Exit codes, stated in --help and the README. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
 
-/** The run's context: GitLab's predefined variables, or git in the working folder (the `branch`, `commit` and `default-branch` inputs correct it in the engine). */
+/** The run's context: the CI system's variables (GitLab, Jenkins, Azure, Bitbucket, CircleCI), then git in the working folder (the `branch`, `commit` and `default-branch` inputs correct it in the engine). */
 export async function cliContext(env: Readonly<Record<string, string | undefined>>, cwd: string): Promise<RunContext> {
-  return env.GITLAB_CI === 'true' ? deriveGitlabContext(env, cwd) : deriveGitContext(await readGitFacts(cwd), cwd)
+  return deriveCliContext(env, await readGitFacts(cwd), cwd)
 }
 
 export interface CliIo {
