@@ -54,7 +54,7 @@ export interface RunContext {
   readonly job: string
   /** Link to the workflow run or pipeline. */
   readonly runUrl: string | null
-  /** `build_id` sent with every upload: GitHub `<run id>-<attempt>`, GitLab the pipeline id. */
+  /** `build_id` sent with every upload: GitHub `<run id>-<attempt>`, GitLab the pipeline id, other CI systems their build id. */
   readonly buildId: string
   /** `source_code_management_uri`: the tree of the commit on the forge, or null. */
   readonly scmUri: string | null
