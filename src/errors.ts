@@ -26,9 +26,10 @@ export class CollisionError extends Error {
  * - `collision`: reports would share a DefectDojo test; nothing was sent.
  * - `connection`: the token check failed (DefectDojo unreachable, wrong URL or token); nothing was sent.
  * - `artifacts`: the run's artifacts could not be listed; reports from `path` were still processed.
+ * - `cancelled`: the job was cancelled (SIGINT/SIGTERM); what was known is reported.
  */
 export interface Fatal {
-  readonly kind: 'configuration' | 'collision' | 'connection' | 'artifacts'
+  readonly kind: 'configuration' | 'collision' | 'connection' | 'artifacts' | 'cancelled'
   readonly message: string
 }
 

@@ -152,6 +152,8 @@ export interface Counts {
   readonly untouched: SeverityCounts | null
   /** Active findings of the test after the reimport. */
   readonly activeAfter: SeverityCounts | null
+  /** Totals known where the breakdown by severity is not (counts read back from the import history). */
+  readonly totals?: Readonly<Partial<Record<Delta, number>>>
 }
 
 /** Zero findings of every severity. */
@@ -226,5 +228,5 @@ export interface Result {
 
 /** One delta's total for a result, or null when DefectDojo did not say. */
 export function deltaTotal(result: Pick<Result, 'counts'>, delta: Delta): number | null {
-  return result.counts?.[delta]?.total ?? null
+  return result.counts?.[delta]?.total ?? result.counts?.totals?.[delta] ?? null
 }

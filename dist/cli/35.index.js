@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   DefectDojoClient: () => (/* binding */ DefectDojoClient)
 });
 
-// UNUSED EXPORTS: connectionError, retryAfter
+// UNUSED EXPORTS: ANSWER_LIMIT_BYTES, connectionError, retryAfter
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -38,9 +38,13 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 /** Larger than any socket's default high-water mark (64 KiB on Node 24): see above. */
 const CHUNK_BYTES = 1024 * 1024;
-/** Names inside a Content-Disposition header, escaped as browsers (and undici's FormData) do. */
+/**
+ * Names inside a Content-Disposition header, escaped as browsers (and undici's FormData) do for CR, LF
+ * and quotes, and every other control character percent-encoded too: a multipart parser refuses a
+ * header that holds one (only the extension of the file name matters to DefectDojo).
+ */
 function quoted(name) {
-    return name.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22');
+    return name.replace(/[\u0000-\u001f\u007f"]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 function multipartBody(fields, file) {
     const boundary = `----defectdojo-reimport-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
@@ -165,8 +169,9 @@ function parseImportAnswer(body) {
 
 ;// CONCATENATED MODULE: ./src/defectdojo/client.ts
 // The DefectDojo API client: the token check, multipart POSTs to /api/v2/reimport-scan/ (or
-// import-scan) with the report streamed from disk, and the reads that follow. undici's request() with
-// an explicit dispatcher (proxies, private CAs, mTLS: network.ts).
+// import-scan) with the report streamed from disk, and the read-only lookups that follow. undici's
+// request() with an explicit dispatcher (proxies, private CAs, mTLS: network.ts). An answer counts only
+// when it is DefectDojo's; anything else is a failure that quotes what came back.
 
 
 
@@ -174,8 +179,15 @@ function parseImportAnswer(body) {
 
 
 
+/** The most of an answer that is read: DefectDojo's answers are kilobytes; a larger one is not DefectDojo's. */
+const ANSWER_LIMIT_BYTES = 8 * 1048576;
+const client_isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 class DefectDojoClient {
     baseUrl;
+    /** Server clock minus ours, from the token check's Date header (ms); 0 until known. */
+    clockOffsetMs = 0;
+    /** Whether the token's user may see every product (an empty listing then proves absence). */
+    seesEverything = false;
     dispatcher;
     options;
     constructor(options) {
@@ -185,28 +197,39 @@ class DefectDojoClient {
     }
     /**
      * One cheap authenticated GET before any upload (docs/defectdojo-api.md §g), so a wrong URL or token
-     * fails once, clearly, instead of once per report.
+     * fails once, clearly, instead of once per report. Only DefectDojo's own answer passes: a JSON user
+     * profile, not any page that answers 200.
      */
-    async preflight() {
-        const { status, contentType, body } = await this.send('GET', '/api/v2/user_profile/');
+    async preflight(signal) {
+        const { status, contentType, body, headers } = await this.send('GET', '/api/v2/user_profile/', { signal });
         const html = /html/i.test(contentType) || /^\s*</.test(body);
-        if (status === 200 && !html)
+        const profile = html ? null : parseJson(body);
+        if (status === 200 && client_isRecord(profile) && client_isRecord(profile.user)) {
+            this.seesEverything = profile.user.is_superuser === true;
+            const date = Date.parse(String(headers.date ?? ''));
+            if (!Number.isNaN(date))
+                this.clockOffsetMs = date - Date.now();
             return;
+        }
         if (status === 403) {
             const detail = (0,errors/* serverText */.Tn)(body);
             if (/Invalid token|credentials were not provided|User inactive/i.test(detail)) {
                 throw new errors/* DefectDojoError */.Ib(`DefectDojo rejected the token (HTTP 403: "${detail}"): check ${(0,inputs/* theInput */.y8)('defectdojo-token')} holds a valid API v2 key.`, { status });
             }
         }
-        if (html)
+        if (html) {
             throw new errors/* DefectDojoError */.Ib(`${this.baseUrl} does not serve the DefectDojo API (got HTML with HTTP ${status} from /api/v2/user_profile/): check ${(0,inputs/* inputName */.yu)('defectdojo-url')}, including any path prefix.`, { status });
+        }
+        if (status === 200) {
+            throw new errors/* DefectDojoError */.Ib(`${this.baseUrl} does not serve the DefectDojo API: /api/v2/user_profile/ answered ${(0,errors/* describeAnswer */.O1)(status, contentType, body)}, not a user profile. Check ${(0,inputs/* inputName */.yu)('defectdojo-url')}, including any path prefix, and whether a proxy or login page answers in front of DefectDojo.`, { status });
+        }
         throw new errors/* DefectDojoError */.Ib(`DefectDojo's API answered HTTP ${status} to the token check${body ? `: "${(0,errors/* serverText */.Tn)(body)}"` : ''}; check ${(0,inputs/* inputName */.yu)('defectdojo-url')} and ${(0,inputs/* inputName */.yu)('defectdojo-token')}.`, {
             status,
             retryable: errors/* RETRYABLE_STATUSES */.U3.has(status)
         });
     }
     /** One upload attempt. The body is streamed from disk afresh on every call, so a retry never sends an empty stream. */
-    async upload(req, progress = { bytesSent: 0, sentAt: null }) {
+    async upload(req, progress = { bytesSent: 0, sentAt: null }, signal) {
         const size = (await (0,promises_.stat)(req.filePath)).size;
         const body = multipartBody(req.fields, { path: req.filePath, name: req.uploadName, size });
         progress.bytesSent = 0;
@@ -215,13 +238,37 @@ class DefectDojoClient {
             yield* body.stream((bytes) => (progress.bytesSent += bytes));
             progress.sentAt = Date.now();
         };
-        const { status, contentType, body: text, headers } = await this.send('POST', `/api/v2/${req.endpoint}/`, {
-            body: stream(),
-            headers: { 'content-type': body.contentType, 'content-length': String(body.length) }
+        let answer;
+        try {
+            answer = await this.send('POST', `/api/v2/${req.endpoint}/`, { body: stream(), headers: { 'content-type': body.contentType, 'content-length': String(body.length) }, signal });
+        }
+        catch (error) {
+            // The whole body went out before the connection failed: DefectDojo may be importing it.
+            if (error instanceof errors/* DefectDojoError */.Ib && progress.sentAt !== null && !error.notSent)
+                throw new errors/* DefectDojoError */.Ib(error.message, { status: error.status, retryable: true, ambiguous: true });
+            throw error;
+        }
+        const { status, contentType, body: text, headers } = answer;
+        const scanType = String(req.fields.scan_type);
+        if (status === 201) {
+            const value = parseJson(text);
+            // DefectDojo's 201 echoes the scan type and carries the test id (§c); anything else came from something in front of it.
+            if (client_isRecord(value) && value.scan_type === scanType && (Number.isInteger(value.test_id) || Number.isInteger(value.test)))
+                return parseImportAnswer(value);
+        }
+        if (status >= 200 && status < 300) {
+            throw new errors/* DefectDojoError */.Ib(`The answer to the upload was not DefectDojo's (${(0,errors/* describeAnswer */.O1)(status, contentType, text)}): a proxy, firewall or login page in front of DefectDojo answered instead.`, {
+                status,
+                ambiguous: true
+            });
+        }
+        const gateway = errors/* GATEWAY_STATUSES */.MB.has(status);
+        throw new errors/* DefectDojoError */.Ib((0,errors/* describeFailure */.Ic)({ status, contentType, body: text, endpoint: req.endpoint, scanType, product: String(req.fields.product_name), fileSize: size }), {
+            status,
+            retryable: errors/* RETRYABLE_STATUSES */.U3.has(status),
+            retryAfterSeconds: retryAfter(headers['retry-after']),
+            ambiguous: gateway
         });
-        if (status === 201 || status === 200)
-            return parseImportAnswer(parseJson(text));
-        throw new errors/* DefectDojoError */.Ib((0,errors/* describeFailure */.Ic)({ status, contentType, body: text, endpoint: req.endpoint, scanType: String(req.fields.scan_type), product: String(req.fields.product_name), fileSize: size }), { status, retryable: errors/* RETRYABLE_STATUSES */.U3.has(status), retryAfterSeconds: retryAfter(headers['retry-after']) });
     }
     /** GET /api/v2/tests/{id}/: what can be shown when an answer carries no statistics. */
     async getTest(id) {
@@ -229,12 +276,33 @@ class DefectDojoClient {
         if (status !== 200)
             return null;
         const value = parseJson(body);
-        return value && typeof value === 'object' ? value : null;
+        return client_isRecord(value) ? value : null;
+    }
+    /**
+     * A paginated list (docs/defectdojo-api.md §i, §k): every row of its first page. A 403 or anything
+     * that is not a list answer is `unknown`; an empty list is `absent` only when `trustEmpty`.
+     */
+    async list(path, query, trustEmpty, signal) {
+        const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+        let answer;
+        try {
+            answer = await this.send('GET', `${path}?${search.toString()}`, { signal });
+        }
+        catch (error) {
+            return { kind: 'unknown', why: error instanceof Error ? error.message : String(error) };
+        }
+        const value = parseJson(answer.body);
+        if (answer.status !== 200 || !client_isRecord(value) || !Array.isArray(value.results))
+            return { kind: 'unknown', why: `${path} answered ${(0,errors/* describeAnswer */.O1)(answer.status, answer.contentType, answer.body)}` };
+        const rows = value.results.filter(client_isRecord);
+        if (rows.length > 0)
+            return { kind: 'found', value: rows };
+        return trustEmpty ? { kind: 'absent' } : { kind: 'unknown', why: `${path} listed nothing, which may only mean the token may not see it` };
     }
     async close() {
         await this.dispatcher.close();
     }
-    async send(method, path, payload) {
+    async send(method, path, options = {}) {
         const url = `${this.baseUrl}${path}`;
         let response;
         try {
@@ -242,11 +310,12 @@ class DefectDojoClient {
                 method,
                 // An async iterable: undici writes it chunk by chunk, waiting for 'drain' (multipart.ts relies on
                 // that); its types list only streams, buffers and FormData. Not a Readable: that would read ahead.
-                body: payload?.body,
+                body: options.body,
                 dispatcher: this.dispatcher,
+                signal: options.signal,
                 headers: {
                     ...this.options.extraHeaders,
-                    ...payload?.headers,
+                    ...options.headers,
                     authorization: `Token ${this.options.token}`,
                     accept: 'application/json',
                     'user-agent': 'defectdojo-reimport-action'
@@ -258,13 +327,29 @@ class DefectDojoClient {
         }
         let text;
         try {
-            text = await response.body.text();
+            text = await readBounded(response.body, ANSWER_LIMIT_BYTES);
         }
         catch (error) {
+            if (error instanceof errors/* DefectDojoError */.Ib)
+                throw new errors/* DefectDojoError */.Ib(error.message, { status: response.statusCode, ambiguous: true });
             throw connectionError(error, url, this.options.network.requestTimeoutMs);
         }
         return { status: response.statusCode, contentType: String(response.headers['content-type'] ?? ''), body: text, headers: response.headers };
     }
+}
+/** The body as text, read no further than `limit` bytes: a larger answer fails clearly instead of filling memory. */
+async function readBounded(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > limit) {
+            body.destroy();
+            throw new errors/* DefectDojoError */.Ib(`The answer was larger than ${Math.round(limit / 1048576)} MB, which no DefectDojo answer is: something in front of DefectDojo answered instead, so it was not read further.`, { ambiguous: true });
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
 }
 function parseJson(text) {
     try {
@@ -290,10 +375,14 @@ const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'EPIPE', 'UND_
 function connectionError(error, url, timeoutMs) {
     const code = errorCode(error);
     const origin = safeOrigin(url);
+    if (code === 'UND_ERR_ABORTED' || error?.name === 'AbortError') {
+        return new errors/* DefectDojoError */.Ib('The run was cancelled while this request was in flight.', { ambiguous: true });
+    }
     if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-        // A headers timeout means DefectDojo was still parsing: retrying a reimport is safe (idempotent).
+        // DefectDojo was still parsing when the wait ended: it may finish the import after we gave up.
         return new errors/* DefectDojoError */.Ib(`DefectDojo did not answer within ${formatDuration(timeoutMs)}: raise ${(0,inputs/* theInput */.y8)('timeout-minutes')} if the report is large.`, {
-            retryable: code === 'UND_ERR_HEADERS_TIMEOUT'
+            retryable: code === 'UND_ERR_HEADERS_TIMEOUT',
+            ambiguous: true
         });
     }
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {

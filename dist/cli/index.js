@@ -1,6 +1,68 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3313:
+/***/ ((module) => {
+
+module.exports = Pend;
+
+function Pend() {
+  this.pending = 0;
+  this.max = Infinity;
+  this.listeners = [];
+  this.waiting = [];
+  this.error = null;
+}
+
+Pend.prototype.go = function(fn) {
+  if (this.pending < this.max) {
+    pendGo(this, fn);
+  } else {
+    this.waiting.push(fn);
+  }
+};
+
+Pend.prototype.wait = function(cb) {
+  if (this.pending === 0) {
+    cb(this.error);
+  } else {
+    this.listeners.push(cb);
+  }
+};
+
+Pend.prototype.hold = function() {
+  return pendHold(this);
+};
+
+function pendHold(self) {
+  self.pending += 1;
+  var called = false;
+  return onCb;
+  function onCb(err) {
+    if (called) throw new Error("callback called twice");
+    called = true;
+    self.error = self.error || err;
+    self.pending -= 1;
+    if (self.waiting.length > 0 && self.pending < self.max) {
+      pendGo(self, self.waiting.shift());
+    } else if (self.pending === 0) {
+      var listeners = self.listeners;
+      self.listeners = [];
+      listeners.forEach(cbListener);
+    }
+  }
+  function cbListener(listener) {
+    listener(self.error);
+  }
+}
+
+function pendGo(self, fn) {
+  fn(pendHold(self));
+}
+
+
+/***/ }),
+
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -2505,11 +2567,1361 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
+/***/ 4248:
+/***/ ((module) => {
+
+// Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
+const CRC_TABLE = new Int32Array([
+  0x00000000, 0x77073096, 0xee0e612c, 0x990951ba, 0x076dc419, 0x706af48f, 0xe963a535, 0x9e6495a3,
+  0x0edb8832, 0x79dcb8a4, 0xe0d5e91e, 0x97d2d988, 0x09b64c2b, 0x7eb17cbd, 0xe7b82d07, 0x90bf1d91,
+  0x1db71064, 0x6ab020f2, 0xf3b97148, 0x84be41de, 0x1adad47d, 0x6ddde4eb, 0xf4d4b551, 0x83d385c7,
+  0x136c9856, 0x646ba8c0, 0xfd62f97a, 0x8a65c9ec, 0x14015c4f, 0x63066cd9, 0xfa0f3d63, 0x8d080df5,
+  0x3b6e20c8, 0x4c69105e, 0xd56041e4, 0xa2677172, 0x3c03e4d1, 0x4b04d447, 0xd20d85fd, 0xa50ab56b,
+  0x35b5a8fa, 0x42b2986c, 0xdbbbc9d6, 0xacbcf940, 0x32d86ce3, 0x45df5c75, 0xdcd60dcf, 0xabd13d59,
+  0x26d930ac, 0x51de003a, 0xc8d75180, 0xbfd06116, 0x21b4f4b5, 0x56b3c423, 0xcfba9599, 0xb8bda50f,
+  0x2802b89e, 0x5f058808, 0xc60cd9b2, 0xb10be924, 0x2f6f7c87, 0x58684c11, 0xc1611dab, 0xb6662d3d,
+  0x76dc4190, 0x01db7106, 0x98d220bc, 0xefd5102a, 0x71b18589, 0x06b6b51f, 0x9fbfe4a5, 0xe8b8d433,
+  0x7807c9a2, 0x0f00f934, 0x9609a88e, 0xe10e9818, 0x7f6a0dbb, 0x086d3d2d, 0x91646c97, 0xe6635c01,
+  0x6b6b51f4, 0x1c6c6162, 0x856530d8, 0xf262004e, 0x6c0695ed, 0x1b01a57b, 0x8208f4c1, 0xf50fc457,
+  0x65b0d9c6, 0x12b7e950, 0x8bbeb8ea, 0xfcb9887c, 0x62dd1ddf, 0x15da2d49, 0x8cd37cf3, 0xfbd44c65,
+  0x4db26158, 0x3ab551ce, 0xa3bc0074, 0xd4bb30e2, 0x4adfa541, 0x3dd895d7, 0xa4d1c46d, 0xd3d6f4fb,
+  0x4369e96a, 0x346ed9fc, 0xad678846, 0xda60b8d0, 0x44042d73, 0x33031de5, 0xaa0a4c5f, 0xdd0d7cc9,
+  0x5005713c, 0x270241aa, 0xbe0b1010, 0xc90c2086, 0x5768b525, 0x206f85b3, 0xb966d409, 0xce61e49f,
+  0x5edef90e, 0x29d9c998, 0xb0d09822, 0xc7d7a8b4, 0x59b33d17, 0x2eb40d81, 0xb7bd5c3b, 0xc0ba6cad,
+  0xedb88320, 0x9abfb3b6, 0x03b6e20c, 0x74b1d29a, 0xead54739, 0x9dd277af, 0x04db2615, 0x73dc1683,
+  0xe3630b12, 0x94643b84, 0x0d6d6a3e, 0x7a6a5aa8, 0xe40ecf0b, 0x9309ff9d, 0x0a00ae27, 0x7d079eb1,
+  0xf00f9344, 0x8708a3d2, 0x1e01f268, 0x6906c2fe, 0xf762575d, 0x806567cb, 0x196c3671, 0x6e6b06e7,
+  0xfed41b76, 0x89d32be0, 0x10da7a5a, 0x67dd4acc, 0xf9b9df6f, 0x8ebeeff9, 0x17b7be43, 0x60b08ed5,
+  0xd6d6a3e8, 0xa1d1937e, 0x38d8c2c4, 0x4fdff252, 0xd1bb67f1, 0xa6bc5767, 0x3fb506dd, 0x48b2364b,
+  0xd80d2bda, 0xaf0a1b4c, 0x36034af6, 0x41047a60, 0xdf60efc3, 0xa867df55, 0x316e8eef, 0x4669be79,
+  0xcb61b38c, 0xbc66831a, 0x256fd2a0, 0x5268e236, 0xcc0c7795, 0xbb0b4703, 0x220216b9, 0x5505262f,
+  0xc5ba3bbe, 0xb2bd0b28, 0x2bb45a92, 0x5cb36a04, 0xc2d7ffa7, 0xb5d0cf31, 0x2cd99e8b, 0x5bdeae1d,
+  0x9b64c2b0, 0xec63f226, 0x756aa39c, 0x026d930a, 0x9c0906a9, 0xeb0e363f, 0x72076785, 0x05005713,
+  0x95bf4a82, 0xe2b87a14, 0x7bb12bae, 0x0cb61b38, 0x92d28e9b, 0xe5d5be0d, 0x7cdcefb7, 0x0bdbdf21,
+  0x86d3d2d4, 0xf1d4e242, 0x68ddb3f8, 0x1fda836e, 0x81be16cd, 0xf6b9265b, 0x6fb077e1, 0x18b74777,
+  0x88085ae6, 0xff0f6a70, 0x66063bca, 0x11010b5c, 0x8f659eff, 0xf862ae69, 0x616bffd3, 0x166ccf45,
+  0xa00ae278, 0xd70dd2ee, 0x4e048354, 0x3903b3c2, 0xa7672661, 0xd06016f7, 0x4969474d, 0x3e6e77db,
+  0xaed16a4a, 0xd9d65adc, 0x40df0b66, 0x37d83bf0, 0xa9bcae53, 0xdebb9ec5, 0x47b2cf7f, 0x30b5ffe9,
+  0xbdbdf21c, 0xcabac28a, 0x53b39330, 0x24b4a3a6, 0xbad03605, 0xcdd70693, 0x54de5729, 0x23d967bf,
+  0xb3667a2e, 0xc4614ab8, 0x5d681b02, 0x2a6f2b94, 0xb40bbe37, 0xc30c8ea1, 0x5a05df1b, 0x2d02ef8d,
+]);
+
+function crc32(buf) {
+  let crc = -1;
+  for (let x of buf) {
+    crc = CRC_TABLE[(crc ^ x) & 0xff] ^ (crc >>> 8);
+  }
+  return (crc ^ -1) >>> 0;
+}
+
+module.exports = crc32;
+
+
+/***/ }),
+
+/***/ 3502:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+// This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
+var fs = __nccwpck_require__(9896);
+var util = __nccwpck_require__(9023);
+var stream = __nccwpck_require__(2203);
+var Readable = stream.Readable;
+var PassThrough = stream.PassThrough;
+var Pend = __nccwpck_require__(3313);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+
+exports.BufferSlicer = BufferSlicer;
+exports.FdSlicer = FdSlicer;
+
+util.inherits(FdSlicer, EventEmitter);
+function FdSlicer(fd) {
+  EventEmitter.call(this);
+
+  this.fd = fd;
+  this.pend = new Pend();
+  this.pend.max = 1;
+  this.refCount = 0;
+}
+
+FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  var self = this;
+  self.pend.go(function(cb) {
+    fs.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer) {
+      cb();
+      callback(err, bytesRead, buffer);
+    });
+  });
+};
+
+FdSlicer.prototype.createReadStream = function(options) {
+  return new ReadStream(this, options);
+};
+
+FdSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+FdSlicer.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+  if (self.refCount < 0) throw new Error("invalid unref");
+  if (self.refCount > 0) return;
+
+  fs.close(self.fd, onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) {
+      self.emit('error', err);
+    } else {
+      self.emit('close');
+    }
+  }
+};
+
+util.inherits(ReadStream, Readable);
+function ReadStream(context, options) {
+  options = options || {};
+  Readable.call(this, options);
+
+  this.context = context;
+  this.context.ref();
+
+  this.start = options.start || 0;
+  this.endOffset = options.end;
+  this.pos = this.start;
+}
+
+ReadStream.prototype._read = function(n) {
+  var self = this;
+
+  var toRead = Math.min(self._readableState.highWaterMark, n);
+  if (self.endOffset != null) {
+    toRead = Math.min(toRead, self.endOffset - self.pos);
+  }
+  if (toRead <= 0) {
+    self.push(null);
+    this._cleanup();
+    return;
+  }
+  self.context.pend.go(function(cb) {
+    var buffer = Buffer.allocUnsafe(toRead);
+    fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+      if (err) {
+        self.destroy(err);
+      } else if (bytesRead === 0) {
+        self.push(null);
+        self._cleanup();
+      } else {
+        self.pos += bytesRead;
+        self.push(buffer.slice(0, bytesRead));
+      }
+      cb();
+    });
+  });
+};
+
+ReadStream.prototype._destroy = function(err, cb) {
+  // Node 14+ calls this automatically at EOF.
+  this._cleanup();
+  cb(err);
+};
+
+ReadStream.prototype._cleanup = function() {
+  if (this.context != null) {
+    this.context.unref();
+    this.context = null;
+  }
+};
+
+util.inherits(BufferSlicer, EventEmitter);
+function BufferSlicer(buffer) {
+  EventEmitter.call(this);
+
+  this.refCount = 0;
+  this.buffer = buffer;
+}
+
+BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+  if (position < 0) throw new RangeError("position is negative: " + position);
+  if (offset + length > buffer.length) {
+    // The caller's buffer can't hold all the bytes they're trying to read.
+    // Clamp the length instead of giving an error.
+    // The callback will be informed of fewer than expected bytes written.
+    length = buffer.length - offset;
+  }
+  if (position + length > this.buffer.length) {
+    // Clamp any attempt to read past the end of the source buffer.
+    length = this.buffer.length - position;
+  }
+  if (length <= 0) {
+    // After any clamping, we're fully out of bounds or otherwise have nothing to do.
+    // This isn't an error; it's just zero bytes written.
+    setImmediate(function() {
+      callback(null, 0);
+    });
+    return;
+  }
+  this.buffer.copy(buffer, offset, position, position + length);
+  setImmediate(function() {
+    callback(null, length);
+  });
+};
+
+BufferSlicer.prototype.createReadStream = function(options) {
+  options = options || {};
+  var readStream = new PassThrough(options);
+  readStream.start = options.start || 0;
+  readStream.endOffset = options.end;
+  // by the time this function returns, we'll be done.
+  readStream.pos = readStream.endOffset || this.buffer.length;
+
+  var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+  // Cut the buffer into smaller slices for better memory usage when streaming into a zlib inflate stream.
+  // See https://github.com/thejoshwolfe/yauzl/issues/87
+  var maxChunkSize = 0x10000;
+  var offset = 0;
+  while (true) {
+    var nextOffset = offset + maxChunkSize;
+    if (nextOffset >= entireSlice.length) {
+      // last chunk
+      if (offset < entireSlice.length) {
+        readStream.write(entireSlice.slice(offset, entireSlice.length));
+      }
+      break;
+    }
+    readStream.write(entireSlice.slice(offset, nextOffset));
+    offset = nextOffset;
+  }
+
+  readStream.end();
+  return readStream;
+};
+
+BufferSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+BufferSlicer.prototype.unref = function() {
+  this.refCount -= 1;
+
+  if (this.refCount < 0) {
+    throw new Error("invalid unref");
+  }
+};
+
+
+/***/ }),
+
+/***/ 663:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(9896);
+var zlib = __nccwpck_require__(3106);
+var fd_slicer = __nccwpck_require__(3502);
+var util = __nccwpck_require__(9023);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+var Transform = (__nccwpck_require__(2203).Transform);
+var PassThrough = (__nccwpck_require__(2203).PassThrough);
+var Writable = (__nccwpck_require__(2203).Writable);
+
+// Node 20 added zlib.crc32.
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(4248);
+
+exports.open = open;
+exports.fromFd = fromFd;
+exports.fromBuffer = fromBuffer;
+exports.fromRandomAccessReader = fromRandomAccessReader;
+exports.openPromise = openPromise;
+exports.fromFdPromise = fromFdPromise;
+exports.fromBufferPromise = fromBufferPromise;
+exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+
+exports.dosDateTimeToDate = dosDateTimeToDate;
+exports.getFileNameLowLevel = getFileNameLowLevel;
+exports.validateFileName = validateFileName;
+exports.parseExtraFields = parseExtraFields;
+exports.ZipFile = ZipFile;
+exports.Entry = Entry;
+exports.LocalFileHeader = LocalFileHeader;
+exports.RandomAccessReader = RandomAccessReader;
+
+function openPromise(path, options) {
+  return new Promise((resolve, reject) => {
+    open(path, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromFdPromise(fd, options) {
+  return new Promise((resolve, reject) => {
+    fromFd(fd, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromBufferPromise(buffer, options) {
+  return new Promise((resolve, reject) => {
+    fromBuffer(buffer, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromRandomAccessReaderPromise(reader, totalSize, options) {
+  return new Promise((resolve, reject) => {
+    fromRandomAccessReader(reader, totalSize, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+
+function open(path, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.open(path, "r", function(err, fd) {
+    if (err) return callback(err);
+    fromFd(fd, options, function(err, zipfile) {
+      if (err) fs.close(fd, defaultCallback);
+      callback(err, zipfile);
+    });
+  });
+}
+
+function fromFd(fd, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.fstat(fd, function(err, stats) {
+    if (err) return callback(err);
+    var reader = new fd_slicer.FdSlicer(fd);
+    fromRandomAccessReader(reader, stats.size, options, callback);
+  });
+}
+
+function fromBuffer(buffer, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  var reader = new fd_slicer.BufferSlicer(buffer);
+  fromRandomAccessReader(reader, buffer.length, options, callback);
+}
+
+function fromRandomAccessReader(reader, totalSize, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  var decodeStrings = !!options.decodeStrings;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+  if (totalSize > Number.MAX_SAFE_INTEGER) {
+    throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+  }
+
+  // the matching unref() call is in zipfile.close()
+  reader.ref();
+
+  // eocdr means End of Central Directory Record.
+  // search backwards for the eocdr signature.
+  // the last field of the eocdr is a variable-length comment.
+  // the comment size is encoded in a 2-byte field in the eocdr, which we can't find without trudging backwards through the comment to find it.
+  // as a consequence of this design decision, it's possible to have ambiguous zip file metadata if a coherent eocdr was in the comment.
+  // we search backwards for a eocdr signature, and hope that whoever made the zip file was smart enough to forbid the eocdr signature in the comment.
+  var eocdrWithoutCommentSize = 22;
+  var zip64EocdlSize = 20; // Zip64 end of central directory locator
+  var maxCommentSize = 0xffff; // 2-byte size
+  var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+  var buffer = newBuffer(bufferSize);
+  var bufferReadStart = totalSize - buffer.length;
+  readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+    if (err) return callback(err);
+    for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+      if (buffer.readUInt32LE(i) !== 0x06054b50) continue;
+      // found eocdr
+      var eocdrBuffer = buffer.subarray(i);
+
+      // 0 - End of central directory signature = 0x06054b50
+      // 4 - Number of this disk
+      var diskNumber = eocdrBuffer.readUInt16LE(4);
+      // 6 - Disk where central directory starts
+      // 8 - Number of central directory records on this disk
+      // 10 - Total number of central directory records
+      var entryCount = eocdrBuffer.readUInt16LE(10);
+      // 12 - Size of central directory (bytes)
+      // 16 - Offset of start of central directory, relative to start of archive
+      var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+      // 20 - Comment length
+      var commentLength = eocdrBuffer.readUInt16LE(20);
+      var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+      if (commentLength !== expectedCommentLength) {
+        return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
+      }
+      // 22 - Comment
+      // the encoding is always cp437.
+      var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false)
+                                  : eocdrBuffer.subarray(22);
+
+      // Look for a Zip64 end of central directory locator
+      if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 0x07064b50) {
+        // ZIP64 format
+        var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+        // 0 - zip64 end of central dir locator signature = 0x07064b50
+        // 4 - number of the disk with the start of the zip64 end of central directory
+        // 8 - relative offset of the zip64 end of central directory record
+        var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+        // 16 - total number of disks
+
+        // ZIP64 end of central directory record
+        var zip64EocdrBuffer = newBuffer(56);
+        return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err) {
+          if (err) return callback(err);
+
+          // 0 - zip64 end of central dir signature                           4 bytes  (0x06064b50)
+          if (zip64EocdrBuffer.readUInt32LE(0) !== 0x06064b50) {
+            return callback(new Error("invalid zip64 end of central directory record signature"));
+          }
+          // 4 - size of zip64 end of central directory record                8 bytes
+          // 12 - version made by                                             2 bytes
+          // 14 - version needed to extract                                   2 bytes
+          // 16 - number of this disk                                         4 bytes
+          diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+          if (diskNumber !== 0) {
+            // Check this only after zip64 overrides. See #118.
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          // 20 - number of the disk with the start of the central directory  4 bytes
+          // 24 - total number of entries in the central directory on this disk         8 bytes
+          // 32 - total number of entries in the central directory            8 bytes
+          entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+          // 40 - size of the central directory                               8 bytes
+          // 48 - offset of start of central directory with respect to the starting disk number     8 bytes
+          centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+          // 56 - zip64 extensible data sector                                (variable size)
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+        });
+      }
+
+      // Not ZIP64 format
+      if (diskNumber !== 0) {
+        return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+      }
+      return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+
+    }
+
+    // Not a zip file.
+    callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+  });
+}
+
+util.inherits(ZipFile, EventEmitter);
+function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+  var self = this;
+  EventEmitter.call(self);
+  self.reader = reader;
+  // forward close events
+  self.reader.on("error", function(err) {
+    // error closing the fd
+    emitError(self, err);
+  });
+  self.reader.once("close", function() {
+    self.emit("close");
+  });
+  self.readEntryCursor = centralDirectoryOffset;
+  self.fileSize = fileSize;
+  self.entryCount = entryCount;
+  self.comment = comment;
+  self.entriesRead = 0;
+  self.autoClose = !!autoClose;
+  self.lazyEntries = !!lazyEntries;
+  self.decodeStrings = !!decodeStrings;
+  self.validateEntrySizes = !!validateEntrySizes;
+  self.strictFileNames = !!strictFileNames;
+  self.isOpen = true;
+  self.emittedError = false;
+  self.hasEachEntryBeenCalled = false;
+
+  if (!self.lazyEntries) self._readEntry();
+}
+ZipFile.prototype.close = function() {
+  if (!this.isOpen) return;
+  this.isOpen = false;
+  this.reader.unref();
+};
+
+function emitErrorAndAutoClose(self, err) {
+  if (self.autoClose) self.close();
+  emitError(self, err);
+}
+function emitError(self, err) {
+  if (self.emittedError) return;
+  self.emittedError = true;
+  self.emit("error", err);
+}
+
+ZipFile.prototype.readEntry = function() {
+  if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+  this._readEntry();
+};
+ZipFile.prototype._readEntry = function() {
+  var self = this;
+  if (self.entryCount === self.entriesRead) {
+    // done with metadata
+    setImmediate(function() {
+      if (self.autoClose) self.close();
+      if (self.emittedError) return;
+      self.emit("end");
+    });
+    return;
+  }
+  if (self.emittedError) return;
+  var buffer = newBuffer(46);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+    if (err) return emitErrorAndAutoClose(self, err);
+    if (self.emittedError) return;
+    var entry = new Entry();
+    // 0 - Central directory file header signature
+    var signature = buffer.readUInt32LE(0);
+    if (signature !== 0x02014b50) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+    // 4 - Version made by
+    entry.versionMadeBy = buffer.readUInt16LE(4);
+    // 6 - Version needed to extract (minimum)
+    entry.versionNeededToExtract = buffer.readUInt16LE(6);
+    // 8 - General purpose bit flag
+    entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+    // 10 - Compression method
+    entry.compressionMethod = buffer.readUInt16LE(10);
+    // 12 - File last modification time
+    entry.lastModFileTime = buffer.readUInt16LE(12);
+    // 14 - File last modification date
+    entry.lastModFileDate = buffer.readUInt16LE(14);
+    // 16 - CRC-32
+    entry.crc32 = buffer.readUInt32LE(16);
+    // 20 - Compressed size
+    entry.compressedSize = buffer.readUInt32LE(20);
+    // 24 - Uncompressed size
+    entry.uncompressedSize = buffer.readUInt32LE(24);
+    // 28 - File name length (n)
+    entry.fileNameLength = buffer.readUInt16LE(28);
+    // 30 - Extra field length (m)
+    entry.extraFieldLength = buffer.readUInt16LE(30);
+    // 32 - File comment length (k)
+    entry.fileCommentLength = buffer.readUInt16LE(32);
+    // 34 - Disk number where file starts
+    // 36 - Internal file attributes
+    entry.internalFileAttributes = buffer.readUInt16LE(36);
+    // 38 - External file attributes
+    entry.externalFileAttributes = buffer.readUInt32LE(38);
+    // 42 - Relative offset of local file header
+    entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+
+    if (entry.generalPurposeBitFlag & 0x40) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
+
+    self.readEntryCursor += 46;
+
+    buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+    readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+      if (err) return emitErrorAndAutoClose(self, err);
+      if (self.emittedError) return;
+      // 46 - File name
+      entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+      // 46+n - Extra field
+      var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+      entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+      // 46+n+m - File comment
+      entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+
+      // Parse the extra fields, which we need for processing other fields.
+      try {
+        entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+      } catch (err) {
+        return emitErrorAndAutoClose(self, err);
+      }
+
+      // Interpret strings according to bit flags, extra fields, and options.
+      if (self.decodeStrings) {
+        var isUtf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
+        entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+        entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
+        var errorMessage = validateFileName(entry.fileName);
+        if (errorMessage != null) return emitErrorAndAutoClose(self, new Error(errorMessage));
+      } else {
+        entry.fileComment = entry.fileCommentRaw;
+        entry.fileName = entry.fileNameRaw;
+      }
+      // Maintain API compatibility. See https://github.com/thejoshwolfe/yauzl/issues/47
+      entry.comment = entry.fileComment;
+
+      self.readEntryCursor += buffer.length;
+      self.entriesRead += 1;
+
+      // Check for the Zip64 Extended Information Extra Field.
+      for (var i = 0; i < entry.extraFields.length; i++) {
+        var extraField = entry.extraFields[i];
+        if (extraField.id !== 0x0001) continue;
+        // Found it.
+
+        var zip64EiefBuffer = extraField.data;
+        var index = 0;
+        // 0 - Original Size          8 bytes
+        if (entry.uncompressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
+          }
+          entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 8 - Compressed Size        8 bytes
+        if (entry.compressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
+          }
+          entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 16 - Relative Header Offset 8 bytes
+        if (entry.relativeOffsetOfLocalHeader === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
+          }
+          entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 24 - Disk Start Number      4 bytes
+
+        break;
+      }
+
+      // validate file size
+      if (self.validateEntrySizes && entry.compressionMethod === 0) {
+        var expectedCompressedSize = entry.uncompressedSize;
+        if (entry.isEncrypted()) {
+          // traditional encryption prefixes the file data with a header
+          expectedCompressedSize += 12;
+        }
+        if (entry.compressedSize !== expectedCompressedSize) {
+          var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+          return emitErrorAndAutoClose(self, new Error(msg));
+        }
+      }
+
+      self.emit("entry", entry);
+
+      if (!self.lazyEntries) self._readEntry();
+    });
+  });
+};
+
+ZipFile.prototype.eachEntry = function() {
+  const self = this;
+  if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+  if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+  self.hasEachEntryBeenCalled = true;
+
+  let pendingResolveReject = null;
+  self.on("entry", onEntry);
+  self.on("end", onEnd);
+  self.on("error", onError);
+  function cleanup() {
+    self.removeListener("entry", onEntry);
+    self.removeListener("end", onEnd);
+    self.removeListener("error", onError);
+    if (self.autoClose) self.close();
+  }
+
+  function onEntry(entry) {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    resolve({value: entry});
+  }
+  function onEnd() {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    resolve({done: true});
+  }
+  function onError(err) {
+    let {reject} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    reject(err);
+  }
+
+  return {
+    [Symbol.asyncIterator]() {
+      // Called once by `for await...of`.
+      return this;
+    },
+    next() {
+      // Called on each iteration in a `for await...of`.
+      const promise = new Promise((resolve, reject) => {
+        if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+        pendingResolveReject = {resolve, reject};
+      });
+      self.readEntry();
+      return promise;
+    },
+    return(value) {
+      // Called when breaking, returning, throwing out of a `for await...of`.
+      cleanup();
+      return Promise.resolve({done: true, value});
+    },
+    throw(value) {
+      // Almost never called. Something about `yield*` maybe?
+      cleanup();
+      return Promise.reject(value);
+    },
+  };
+};
+
+ZipFile.prototype.openReadStream = function(entry, options, callback) {
+  var self = this;
+  // parameter validation
+  var relativeStart = 0;
+  var relativeEnd = entry.compressedSize;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) {
+    options = {};
+  } else {
+    if (options.decodeFileData === false) {
+      // new, simple option
+      if (options.decrypt != null) {
+        throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+      }
+      if (options.decompress != null) {
+        throw new Error("cannot use options.decompress when options.decodeFileData === false");
+      }
+      // start and end are allowed
+    } else {
+      // old, complicated options
+      if (options.decrypt != null) {
+        if (!entry.isEncrypted()) {
+          throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+        }
+        if (options.decrypt !== false) throw new Error("invalid options.decrypt value: " + options.decrypt);
+        if (entry.isCompressed()) {
+          if (options.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+        }
+      }
+      if (options.decompress != null) {
+        if (!entry.isCompressed()) {
+          throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+        }
+        if (!(options.decompress === false || options.decompress === true)) {
+          throw new Error("invalid options.decompress value: " + options.decompress);
+        }
+        decompress = options.decompress;
+      }
+    }
+    if (options.start != null) {
+      relativeStart = options.start;
+      if (relativeStart < 0) throw new Error("options.start < 0");
+      if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+    }
+    if (options.end != null) {
+      relativeEnd = options.end;
+      if (relativeEnd < 0) throw new Error("options.end < 0");
+      if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+      if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+    }
+  }
+  var rawMode = (
+    options.decodeFileData === false || // Explicitly requested raw.
+    (
+      (entry.compressionMethod === 0 || // Naturally without compression.
+        (entry.compressionMethod === 8 && options.decompress === false) // Deprecated compression bypass option.
+      ) &&
+      (!entry.isEncrypted() || // Naturally without encryption.
+        options.decrypt === false // Deprecated encryption bypass option.
+      )
+    )
+  );
+  if (options.start != null || options.end != null) {
+    // Ensure slicing deals with raw data.
+    if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+  }
+
+  // any further errors can either be caused by the zipfile,
+  // or were introduced in a minor version of yauzl,
+  // so should be passed to the client rather than thrown.
+  if (!self.isOpen) return callback(new Error("closed"));
+  if (entry.isEncrypted() && !rawMode) {
+    if (options.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+  }
+  var decompress;
+  if (rawMode) {
+    decompress = false;
+  } else if (entry.compressionMethod === 8) {
+    // 8 - The file is Deflated
+    decompress = options.decodeFileData !== true;
+  } else {
+    return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+  }
+
+  self.readLocalFileHeader(entry, {minimal: true}, function(err, localFileHeader) {
+    if (err) return callback(err);
+    self.openReadStreamLowLevel(
+      localFileHeader.fileDataStart, entry.compressedSize,
+      relativeStart, relativeEnd,
+      decompress, entry.uncompressedSize,
+      callback);
+  });
+};
+
+ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+  var self = this;
+
+  var fileDataEnd = fileDataStart + compressedSize;
+  var readStream = self.reader.createReadStream({
+    start: fileDataStart + relativeStart,
+    end: fileDataStart + relativeEnd,
+  });
+  var endpointStream = readStream;
+  if (decompress) {
+    var destroyed = false;
+    var inflateFilter = zlib.createInflateRaw();
+    readStream.on("error", function(err) {
+      // setImmediate here because errors can be emitted during the first call to pipe()
+      setImmediate(function() {
+        if (!destroyed) inflateFilter.emit("error", err);
+      });
+    });
+    readStream.pipe(inflateFilter);
+
+    if (self.validateEntrySizes) {
+      endpointStream = new AssertByteCountStream(uncompressedSize);
+      inflateFilter.on("error", function(err) {
+        // forward zlib errors to the client-visible stream
+        setImmediate(function() {
+          if (!destroyed) endpointStream.emit("error", err);
+        });
+      });
+      inflateFilter.pipe(endpointStream);
+    } else {
+      // the zlib filter is the client-visible stream
+      endpointStream = inflateFilter;
+    }
+    // this is part of yauzl's API, so implement this function on the client-visible stream
+    installDestroyFn(endpointStream, function() {
+      destroyed = true;
+      if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+      readStream.unpipe(inflateFilter);
+      // TODO: the inflateFilter may cause a memory leak. see Issue #27.
+      readStream.destroy();
+    });
+  }
+  callback(null, endpointStream);
+};
+
+ZipFile.prototype.readLocalFileHeader = function(entry, options, callback) {
+  var self = this;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+
+  self.reader.ref();
+  var buffer = newBuffer(30);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+    try {
+      if (err) return callback(err);
+      // 0 - Local file header signature = 0x04034b50
+      var signature = buffer.readUInt32LE(0);
+      if (signature !== 0x04034b50) {
+        return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+      }
+
+      var fileNameLength = buffer.readUInt16LE(26);
+      var extraFieldLength = buffer.readUInt16LE(28);
+      var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+      // We now have enough information to do this bounds check.
+      if (fileDataStart + entry.compressedSize > self.fileSize) {
+        return callback(new Error("file data overflows file bounds: " +
+            fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
+      }
+
+      if (options.minimal) {
+        return callback(null, {fileDataStart: fileDataStart});
+      }
+
+      var localFileHeader = new LocalFileHeader();
+      localFileHeader.fileDataStart = fileDataStart;
+
+      // 4 - Version needed to extract (minimum)
+      localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+      // 6 - General purpose bit flag
+      localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+      // 8 - Compression method
+      localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+      // 10 - File last modification time
+      localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+      // 12 - File last modification date
+      localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+      // 14 - CRC-32
+      localFileHeader.crc32 = buffer.readUInt32LE(14);
+      // 18 - Compressed size
+      localFileHeader.compressedSize = buffer.readUInt32LE(18);
+      // 22 - Uncompressed size
+      localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+      // 26 - File name length (n)
+      localFileHeader.fileNameLength = fileNameLength;
+      // 28 - Extra field length (m)
+      localFileHeader.extraFieldLength = extraFieldLength;
+      // 30 - File name
+      // 30+n - Extra field
+
+      buffer = newBuffer(fileNameLength + extraFieldLength);
+      self.reader.ref();
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err) {
+        try {
+          if (err) return callback(err);
+          localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+          localFileHeader.extraField = buffer.subarray(fileNameLength);
+          return callback(null, localFileHeader);
+        } finally {
+          self.reader.unref();
+        }
+      });
+    } finally {
+      self.reader.unref();
+    }
+  });
+};
+
+ZipFile.prototype.openReadStreamPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(entry, options, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.readLocalFileHeader(entry, options, function(err, localFileHeader) {
+      if (err) return reject(err);
+      resolve(localFileHeader);
+    });
+  });
+};
+
+function Entry() {
+}
+Entry.prototype.getLastModDate = function(options) {
+  if (options == null) options = {};
+
+  if (!options.forceDosFormat) {
+    // Check extended fields.
+    for (var i = 0; i < this.extraFields.length; i++) {
+      var extraField = this.extraFields[i];
+      if (extraField.id === 0x5455) {
+        // Info-ZIP "universal timestamp" extended field (`0x5455` aka `"UT"`).
+        // See the Info-ZIP source code unix/unix.c:set_extra_field() and zipfile.c:ef_scan_ut_time().
+        var data = extraField.data;
+        if (data.length < 5) continue; // Too short.
+        // The flags define which of the three fields are present: mtime, atime, ctime.
+        // We only care about mtime.
+        // Also, ctime is never included in practice.
+        // And also, atime is only included in the local file header for some reason
+        // despite the flags lying about its inclusion in the central header.
+        var flags = data[0];
+        var HAS_MTIME = 1;
+        if (!(flags & HAS_MTIME)) continue; // This will realistically never happen.
+        // Although the positions of all of the fields shift around depending on the presence of other fields,
+        // mtime is always first if present, and that's the only one we care about.
+        var posixTimestamp = data.readInt32LE(1);
+        return new Date(posixTimestamp * 1000);
+      } else if (extraField.id === 0x000a) {
+        var data = extraField.data;
+        if (data.length !== 32) continue; // The length is always the same.
+        // 4 bytes reserved
+        // 2 bytes Tag
+        if (data.readUInt16LE(4) !== 1) continue; // Tag1 is actually the only defined Tag.
+        // 2 bytes Size
+        if (data.readUInt16LE(6) !== 24) continue; // Size is always 24.
+        // 8 bytes Mtime
+        var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+        // Convert from NTFS to POSIX milliseconds.
+        // The big number below is the milliseconds between year 1601 and year 1970
+        // (i.e. the negative POSIX timestamp of 1601-01-01 00:00:00Z)
+        var millisecondsSince1970 = hundredNanoSecondsSince1601 / 10000 - 11644473600000;
+        // Note on numeric precision: JavaScript Number objects lose precision above Number.MAX_SAFE_INTEGER,
+        // and NTFS timestamps are typically much bigger than that limit.
+        // (MAX_SAFE_INTEGER would represent 1629-07-17T23:58:45.475Z.)
+        // However, we're losing precision in the conversion from 100nanosecond units to millisecond units anyway,
+        // and the time at which we also lose 1-millisecond precision is year 275760, the JavaScript Date limit (by design).
+        // Up through the year 2057, this conversion only drops 4 bits of precision,
+        // which is well under the 13-14 bits ratio between the milliseconds and 100nanoseconds.
+        return new Date(millisecondsSince1970);
+      }
+    }
+  }
+
+  // Fallback to non-extended encoding.
+  return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options.timezone);
+};
+
+Entry.prototype.canDecodeFileData = function() {
+  return (
+    !this.isEncrypted() &&
+    (this.compressionMethod === 0 || this.compressionMethod === 8)
+  );
+};
+Entry.prototype.isEncrypted = function() {
+  return (this.generalPurposeBitFlag & 0x1) !== 0;
+};
+Entry.prototype.isCompressed = function() {
+  return this.compressionMethod === 8;
+};
+
+function LocalFileHeader() {
+}
+
+function dosDateTimeToDate(date, time, timezone) {
+  var day = date & 0x1f; // 1-31
+  var month = (date >> 5 & 0xf) - 1; // 1-12, 0-11
+  var year = (date >> 9 & 0x7f) + 1980; // 0-128, 1980-2108
+
+  var millisecond = 0;
+  var second = (time & 0x1f) * 2; // 0-29, 0-58 (even numbers)
+  var minute = time >> 5 & 0x3f; // 0-59
+  var hour = time >> 11 & 0x1f; // 0-23
+
+  if (timezone == null || timezone === "local") {
+    return new Date(year, month, day, hour, minute, second, millisecond);
+  } else if (timezone === "UTC") {
+    return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+  } else {
+    throw new Error("unrecognized options.timezone: " + options.timezone);
+  }
+}
+
+function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+  var fileName = null;
+
+  // check for Info-ZIP Unicode Path Extra Field (0x7075)
+  // see https://github.com/thejoshwolfe/yauzl/issues/33
+  for (var i = 0; i < extraFields.length; i++) {
+    var extraField = extraFields[i];
+    if (extraField.id === 0x7075) {
+      if (extraField.data.length < 6) {
+        // too short to be meaningful
+        continue;
+      }
+      // Version       1 byte      version of this extra field, currently 1
+      if (extraField.data.readUInt8(0) !== 1) {
+        // > Changes may not be backward compatible so this extra
+        // > field should not be used if the version is not recognized.
+        continue;
+      }
+      // NameCRC32     4 bytes     File Name Field CRC32 Checksum
+      var oldNameCrc32 = extraField.data.readUInt32LE(1);
+      if (crc32(fileNameBuffer) !== oldNameCrc32) {
+        // > If the CRC check fails, this UTF-8 Path Extra Field should be
+        // > ignored and the File Name field in the header should be used instead.
+        continue;
+      }
+      // UnicodeName   Variable    UTF-8 version of the entry File Name
+      fileName = decodeBuffer(extraField.data.subarray(5), true);
+      break;
+    }
+  }
+
+  if (fileName == null) {
+    // The typical case.
+    var isUtf8 = (generalPurposeBitFlag & 0x800) !== 0;
+    fileName = decodeBuffer(fileNameBuffer, isUtf8);
+  }
+
+  if (!strictFileNames) {
+    // Allow backslash.
+    fileName = fileName.replace(/\\/g, "/");
+  }
+  return fileName;
+}
+
+function validateFileName(fileName) {
+  if (fileName.indexOf("\\") !== -1) {
+    return "invalid characters in fileName: " + fileName;
+  }
+  if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+    return "absolute path: " + fileName;
+  }
+  if (fileName.split("/").indexOf("..") !== -1) {
+    return "invalid relative path: " + fileName;
+  }
+  // all good
+  return null;
+}
+
+function parseExtraFields(extraFieldBuffer) {
+  var extraFields = [];
+  var i = 0;
+  while (i < extraFieldBuffer.length - 3) {
+    var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+    var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+    var dataStart = i + 4;
+    var dataEnd = dataStart + dataSize;
+    if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+    var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+    extraFields.push({
+      id: headerId,
+      data: dataBuffer,
+    });
+    i = dataEnd;
+  }
+  return extraFields;
+}
+
+function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+  if (length === 0) {
+    // fs.read will throw an out-of-bounds error if you try to read 0 bytes from a 0 byte file
+    return setImmediate(function() { callback(null, newBuffer(0)); });
+  }
+  reader.read(buffer, offset, length, position, function(err, bytesRead) {
+    if (err) return callback(err);
+    if (bytesRead < length) {
+      return callback(new Error("unexpected EOF"));
+    }
+    callback();
+  });
+}
+
+util.inherits(AssertByteCountStream, Transform);
+function AssertByteCountStream(byteCount) {
+  Transform.call(this);
+  this.actualByteCount = 0;
+  this.expectedByteCount = byteCount;
+}
+AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+  this.actualByteCount += chunk.length;
+  if (this.actualByteCount > this.expectedByteCount) {
+    var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb(null, chunk);
+};
+AssertByteCountStream.prototype._flush = function(cb) {
+  if (this.actualByteCount < this.expectedByteCount) {
+    var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb();
+};
+
+util.inherits(RandomAccessReader, EventEmitter);
+function RandomAccessReader() {
+  EventEmitter.call(this);
+  this.refCount = 0;
+}
+RandomAccessReader.prototype.ref = function() {
+  this.refCount += 1;
+};
+RandomAccessReader.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+
+  if (self.refCount > 0) return;
+  if (self.refCount < 0) throw new Error("invalid unref");
+
+  self.close(onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) return self.emit('error', err);
+    self.emit('close');
+  }
+};
+RandomAccessReader.prototype.createReadStream = function(options) {
+  if (options == null) options = {};
+  var start = options.start;
+  var end = options.end;
+  if (start === end) {
+    var emptyStream = new PassThrough();
+    setImmediate(function() {
+      emptyStream.end();
+    });
+    return emptyStream;
+  }
+  var stream = this._readStreamForRange(start, end);
+
+  var destroyed = false;
+  var refUnrefFilter = new RefUnrefFilter(this);
+  stream.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) refUnrefFilter.emit("error", err);
+    });
+  });
+  installDestroyFn(refUnrefFilter, function() {
+    stream.unpipe(refUnrefFilter);
+    refUnrefFilter.unref();
+    stream.destroy();
+  });
+
+  var byteCounter = new AssertByteCountStream(end - start);
+  refUnrefFilter.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) byteCounter.emit("error", err);
+    });
+  });
+  installDestroyFn(byteCounter, function() {
+    destroyed = true;
+    refUnrefFilter.unpipe(byteCounter);
+    refUnrefFilter.destroy();
+  });
+
+  return stream.pipe(refUnrefFilter).pipe(byteCounter);
+};
+RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+  throw new Error("not implemented");
+};
+RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+  var readStream = this.createReadStream({start: position, end: position + length});
+  var writeStream = new Writable();
+  var written = 0;
+  writeStream._write = function(chunk, encoding, cb) {
+    chunk.copy(buffer, offset + written, 0, chunk.length);
+    written += chunk.length;
+    cb();
+  };
+  writeStream.on("finish", callback);
+  readStream.on("error", function(error) {
+    callback(error);
+  });
+  readStream.pipe(writeStream);
+};
+RandomAccessReader.prototype.close = function(callback) {
+  setImmediate(callback);
+};
+
+util.inherits(RefUnrefFilter, PassThrough);
+function RefUnrefFilter(context) {
+  PassThrough.call(this);
+  this.context = context;
+  this.context.ref();
+  this.unreffedYet = false;
+}
+RefUnrefFilter.prototype._flush = function(cb) {
+  this.unref();
+  cb();
+};
+RefUnrefFilter.prototype.unref = function(cb) {
+  if (this.unreffedYet) return;
+  this.unreffedYet = true;
+  this.context.unref();
+};
+
+var cp437 = '\u0000☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
+function decodeBuffer(buffer, isUtf8) {
+  if (isUtf8) {
+    return buffer.toString("utf8");
+  } else {
+    var result = "";
+    for (var i = 0; i < buffer.length; i++) {
+      result += cp437[buffer[i]];
+    }
+    return result;
+  }
+}
+
+function readUInt64LE(buffer, offset) {
+  // There is no native function for this, because we can't actually store 64-bit integers precisely.
+  // after 53 bits, JavaScript's Number type (IEEE 754 double) can't store individual integers anymore.
+  // but since 53 bits is a whole lot more than 32 bits, we do our best anyway.
+  // As of 2020, Node has added support for BigInt, which obviates this whole function,
+  // but yauzl hasn't been updated to depend on BigInt (yet?).
+  var lower32 = buffer.readUInt32LE(offset);
+  var upper32 = buffer.readUInt32LE(offset + 4);
+  // we can't use bitshifting here, because JavaScript bitshifting only works on 32-bit integers.
+  return upper32 * 0x100000000 + lower32;
+  // as long as we're bounds checking the result of this function against the total file size,
+  // we'll catch any overflow errors, because we already made sure the total file size was within reason.
+}
+
+// Node 10 deprecated new Buffer().
+var newBuffer;
+if (typeof Buffer.allocUnsafe === "function") {
+  newBuffer = function(len) {
+    return Buffer.allocUnsafe(len);
+  };
+} else {
+  newBuffer = function(len) {
+    return new Buffer(len);
+  };
+}
+
+// Node 8 introduced a proper destroy() implementation on writable streams.
+function installDestroyFn(stream, fn) {
+  if (typeof stream.destroy === "function") {
+    // New API.
+    stream._destroy = function(err, cb) {
+      fn();
+      if (cb != null) cb(err);
+    };
+  } else {
+    // Old API.
+    stream.destroy = fn;
+  }
+}
+
+function defaultCallback(err) {
+  if (err) throw err;
+}
+
+
+/***/ }),
+
 /***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8402);
+/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4268);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 // Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
 
@@ -2685,6 +4097,13 @@ const INPUTS = {
     'create-finding-groups-for-all-findings': { group: 'options', kind: 'tristate', default: '', description: "With group-by, also create groups of a single finding (DefectDojo's default true)." },
     'push-to-jira': { group: 'options', kind: 'tristate', default: '', description: 'Push findings to Jira.' },
     'deduplication-on-engagement': { group: 'options', kind: 'tristate', default: '', description: 'Deduplicate within the engagement only (applies when the action creates the engagement).' },
+    'deduplication-execution-mode': {
+        group: 'options',
+        kind: 'choice',
+        default: '',
+        choices: ['async', 'async_wait', 'sync'],
+        description: "How DefectDojo deduplicates: async (answer first), async_wait (wait up to its DD_DEDUPLICATION_ASYNC_WAIT_TIMEOUT, so the counts reflect deduplication) or sync; default the user's profile setting, else async."
+    },
     'engagement-end-date': { group: 'options', kind: 'date', default: '', description: 'End date (YYYY-MM-DD) of an engagement the action creates.' },
     lead: { group: 'options', kind: 'integer', default: '', range: { min: 1, max: Number.MAX_SAFE_INTEGER }, description: 'DefectDojo user id of the test lead.' },
     'api-scan-configuration': {
@@ -2791,6 +4210,8 @@ function inputSetting(name, value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ib: () => (/* binding */ DefectDojoError),
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   MB: () => (/* binding */ GATEWAY_STATUSES),
+/* harmony export */   O1: () => (/* binding */ describeAnswer),
 /* harmony export */   TF: () => (/* binding */ formatMb),
 /* harmony export */   Tn: () => (/* binding */ serverText),
 /* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES)
@@ -2807,6 +4228,12 @@ class DefectDojoError extends Error {
     retryAfterSeconds;
     /** True when the request provably never reached DefectDojo (connection refused, DNS failure…). */
     notSent;
+    /**
+     * True when the request may have been processed although no DefectDojo answer came back (a gateway's
+     * 502/503/504 or a non-DefectDojo page after the body was sent, a timeout, a reset): an upload is then
+     * looked up before it is sent again (docs/defectdojo-api.md §k).
+     */
+    ambiguous;
     constructor(message, options = {}) {
         super(message);
         this.name = 'DefectDojoError';
@@ -2814,7 +4241,18 @@ class DefectDojoError extends Error {
         this.retryable = options.retryable ?? false;
         this.retryAfterSeconds = options.retryAfterSeconds ?? null;
         this.notSent = options.notSent ?? false;
+        this.ambiguous = options.ambiguous ?? false;
     }
+}
+/** Statuses of gateways that may answer while DefectDojo goes on importing behind them. */
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+/** "HTTP 200, text/html, starting "<title>Request Rejected</title>"": what came back, for a reason. */
+function describeAnswer(status, contentType, body) {
+    // The first line as it came, not read as JSON: `{}` and `[]` must show as what they are.
+    const firstLine = (body.trim().split(/\r?\n/)[0] ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+    const clipped = firstLine.length > 120 ? `${firstLine.slice(0, 119)}…` : firstLine;
+    const start = firstLine === '' ? 'with an empty body' : `starting "${clipped}"`;
+    return `HTTP ${status}, ${contentType.split(';')[0].trim() || 'no content type'}, ${start}`;
 }
 /** Statuses worth another try: rate limiting and gateways in front of a busy or restarting DefectDojo. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
@@ -2933,13 +4371,13 @@ function addCounts(a, b) {
 const DELTAS = ['created', 'closed', 'reactivated', 'untouched'];
 /** One delta's total for a result, or null when DefectDojo did not say. */
 function deltaTotal(result, delta) {
-    return result.counts?.[delta]?.total ?? null;
+    return result.counts?.[delta]?.total ?? result.counts?.totals?.[delta] ?? null;
 }
 
 
 /***/ }),
 
-/***/ 8402:
+/***/ 4268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3689,6 +5127,9 @@ function checkTemplate(subject, template) {
             problems.push(`${subject} uses the unknown placeholder {${name}}: use one of ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
         }
     }
+    // `ci-{branch` would be sent as it is: a brace that opens or closes nothing is a typo.
+    if (/[{}]/.test(template.replace(PLACEHOLDER_PATTERN, '')))
+        problems.push(`${subject} ("${template}") has a brace that opens or closes no placeholder: write placeholders as {name}.`);
     return problems;
 }
 /** Fills a template; runs of spaces left by empty values are folded. */
@@ -3893,6 +5334,8 @@ function parseConfig(raw) {
         problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} is required (a DefectDojo API v2 key, best from a secret), unless ${(0,inputs/* inputSetting */.pw)('dry-run', 'true')}.`);
     if (token && /\s/.test(token))
         problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} contains white space: paste only the 40-character API v2 key, without "Token ".`);
+    else if (token && invisible(token) !== null)
+        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} contains ${invisible(token)}: paste only the 40-character API v2 key, as DefectDojo shows it.`);
     for (const name of ['product-type', 'product', 'engagement', 'test-title'])
         problems.push(...checkTemplate((0,inputs/* inputSubject */.By)(name), read.text(name)));
     const runId = read.text('run-id');
@@ -3991,6 +5434,7 @@ function importOptions(read) {
         createFindingGroupsForAllFindings: read.tristate('create-finding-groups-for-all-findings'),
         pushToJira: read.tristate('push-to-jira'),
         deduplicationOnEngagement: read.tristate('deduplication-on-engagement'),
+        deduplicationExecutionMode: read.optionalChoice('deduplication-execution-mode'),
         engagementEndDate: read.date('engagement-end-date', { notInFuture: false }),
         lead: read.optionalNumber('lead'),
         apiScanConfiguration: read.optionalNumber('api-scan-configuration')
@@ -4024,9 +5468,20 @@ function parseHeaders(value, problems) {
             problems.push(`${(0,inputs/* inputSubject */.By)('extra-headers')} may not set ${name}: the action sets it itself.`);
             return;
         }
-        headers[name] = line.slice(colon + 1).trim();
+        const headerValue = line.slice(colon + 1).trim();
+        // Never the value itself: it is a secret.
+        if (invisible(headerValue) !== null)
+            problems.push(`${(0,inputs/* inputSubject */.By)('extra-headers')} line ${index + 1} (${name}) has ${invisible(headerValue)} in its value: HTTP cannot send it; paste the value again.`);
+        headers[name] = headerValue;
     });
     return headers;
+}
+/** "a control or invisible character (U+200B at position 12)" for the first one in a value, or null. Never the value. */
+function invisible(value) {
+    const match = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/.exec(value);
+    if (!match)
+        return null;
+    return `a control or invisible character (U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at position ${match.index + 1})`;
 }
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 function parseUrl(value, allowInsecure, problems) {
@@ -4234,9 +5689,10 @@ function planUploads(config, context, reports) {
     const problems = [];
     const uploads = reports.map(({ candidate, recognition }) => {
         const { target, templates } = targetFor(config, context, isolation.suffix, candidate, recognition);
-        problems.push(...targetProblems(target, templates, (0,model/* reportLabel */.tr)(candidate)));
+        const fields = fieldsFor(config, context, recognition, target);
+        problems.push(...targetProblems(target, templates, (0,model/* reportLabel */.tr)(candidate)), ...fieldProblems(fields, context));
         const endpoint = config.mode === 'import' ? 'import-scan' : 'reimport-scan';
-        return { candidate, recognition, target, endpoint, fields: fieldsFor(config, context, recognition, target) };
+        return { candidate, recognition, target, endpoint, fields };
     });
     if (problems.length > 0)
         throw new ConfigError([...new Set(problems)]);
@@ -4283,17 +5739,46 @@ function targetFor(config, context, suffix, candidate, recognition) {
     };
     return { target, templates };
 }
-/** Names DefectDojo needs: an empty test title reimports into the newest test of the scan type, whatever its title. */
+/** The longest names DefectDojo's database stores (docs/defectdojo-api.md §j); longer ones fail there as an HTTP 500. */
+const NAME_LIMITS = { productType: 255, product: 255, engagement: 300, testTitle: 255 };
+/**
+ * Names DefectDojo needs and can store: an empty test title reimports into the newest test of the scan
+ * type, whatever its title, and an over-long one fails in the database after the context was created.
+ */
 function targetProblems(target, templates, report) {
     const problems = [];
     for (const field of ['productType', 'product', 'engagement', 'testTitle']) {
-        if (target[field] !== '')
-            continue;
         const { input, template, rule } = templates[field];
         const where = rule ? `${(0,inputs/* inputSubject */.By)('scan-types')} line "${rule}" (${input}=${template})` : `${(0,inputs/* inputSubject */.By)(input)} ("${template}")`;
-        problems.push(`${where} gives an empty name for ${report}: DefectDojo needs one; use a template whose placeholders are known for this run, or a fixed name.`);
+        if (target[field] === '')
+            problems.push(`${where} gives an empty name for ${report}: DefectDojo needs one; use a template whose placeholders are known for this run, or a fixed name.`);
+        else if (target[field].length > NAME_LIMITS[field]) {
+            problems.push(`${where} gives a name of ${target[field].length} characters for ${report} ("${clip(target[field])}"); DefectDojo stores at most ${NAME_LIMITS[field]}: shorten the template.`);
+        }
     }
     return problems;
+}
+/** Context fields DefectDojo stores in short columns (docs/defectdojo-api.md §j), and the input that sets each. */
+const FIELD_LIMITS = [
+    ['branch_tag', 150, 'branch', 'the branch'],
+    ['commit_hash', 150, 'commit', 'the commit'],
+    ['build_id', 150, null, 'the build id'],
+    ['version', 100, 'version', 'the version'],
+    ['source_code_management_uri', 600, 'commit', 'the source link']
+];
+function fieldProblems(fields, context) {
+    const problems = [];
+    for (const [field, limit, input, what] of FIELD_LIMITS) {
+        const value = fields[field];
+        if (typeof value !== 'string' || value.length <= limit)
+            continue;
+        const fix = input ? `set a shorter one with ${(0,inputs/* theInput */.y8)(input)}` : `it comes from ${context.source}`;
+        problems.push(`${what[0].toUpperCase()}${what.slice(1)} "${clip(value)}" (sent as ${field}) is ${value.length} characters; DefectDojo stores at most ${limit}: ${fix}.`);
+    }
+    return problems;
+}
+function clip(text) {
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 /**
  * Branch isolation, by where the code comes from: a pull request (or a run triggered by one), a fork
@@ -4357,6 +5842,7 @@ function fieldsFor(config, context, recognition, target) {
         ['create_finding_groups_for_all_findings', o.createFindingGroupsForAllFindings],
         ['push_to_jira', o.pushToJira],
         ['deduplication_on_engagement', o.deduplicationOnEngagement],
+        ['deduplication_execution_mode', o.deduplicationExecutionMode],
         ['engagement_end_date', o.engagementEndDate],
         ['lead', o.lead],
         ['api_scan_configuration', o.apiScanConfiguration]
@@ -4540,6 +6026,10 @@ function baseResult(candidate) {
 /** A Result for an artifact that could not be used at all (download failed, digest mismatch, expired). */
 function artifactFailureResult(failure) {
     return { ...baseResult({ absolutePath: '', displayPath: '', artifact: failure.artifact, size: 0 }), status: 'failed', reason: failure.reason };
+}
+/** A Result for a file that was reached but cannot be used (a name that is not UTF-8, a link out of its folder…). */
+function unusableResult(file) {
+    return { ...baseResult({ absolutePath: '', displayPath: file.displayPath, artifact: file.artifact, size: 0 }), reason: file.reason };
 }
 /** How a result is named in logs and tables: `artifact/path`, or the artifact alone. */
 function resultLabel(result, separator = '/') {
@@ -4776,7 +6266,7 @@ function escapeProse(text) {
     return out.join('');
 }
 /** Shortens to at most `max` characters: the middle for names (keeps the file name), the end for sentences. */
-function clip(text, max, where) {
+function summary_clip(text, max, where) {
     if (text.length <= max)
         return text;
     const chars = Array.from(text);
@@ -4833,7 +6323,7 @@ function isWholeArtifact(r) {
 }
 /** How a report is named here: `artifact / file` (spaced for reading), or the artifact when the whole artifact failed. */
 function reportName(r) {
-    return clip((0,model/* reportLabel */.tr)({ artifact: r.artifact, displayPath: r.file }, ' / '), NAME_MAX, 'middle');
+    return summary_clip((0,model/* reportLabel */.tr)({ artifact: r.artifact, displayPath: r.file }, ' / '), NAME_MAX, 'middle');
 }
 function summary_name(r) {
     return escapeMarkdown(reportName(r));
@@ -4880,7 +6370,7 @@ function title() {
 }
 /** Blockquote lines of a message that may span several lines, each escaped, clipped to a sane size. */
 function quoted(message) {
-    let lines = clip(message, FATAL_MAX_CHARS, 'end')
+    let lines = summary_clip(message, FATAL_MAX_CHARS, 'end')
         .split(/\r\n?|\n/)
         .map((l) => l.trim())
         .filter((l) => l !== '');
@@ -4925,7 +6415,7 @@ function banners(page) {
         const more = warnings.length - shown.length;
         out.push('> [!WARNING]', `> **${plural(warnings.length, 'name changes', 'names change')} on every run**, so ${warnings.length === 1 ? 'its test is' : 'their tests are'} new each time and fixed findings are never closed:`, '>');
         for (const warning of shown)
-            out.push(`> - ${escapeProse(clip(warning, SENTENCE_MAX * 2, 'end'))}`);
+            out.push(`> - ${escapeProse(summary_clip(warning, SENTENCE_MAX * 2, 'end'))}`);
         if (more > 0)
             out.push(`> - … and ${plural(more, 'more')} (in the step log).`);
         out.push('');
@@ -4978,15 +6468,15 @@ function context(meta) {
     if (dojo && meta.defectdojoUrl)
         parts.push(`DefectDojo ${summary_link(new URL(meta.defectdojoUrl).host, meta.defectdojoUrl)}`);
     if (meta.buildId)
-        parts.push(`build ${escapeMarkdown(clip(meta.buildId, VALUE_MAX, 'end'))}`);
+        parts.push(`build ${escapeMarkdown(summary_clip(meta.buildId, VALUE_MAX, 'end'))}`);
     if (safeUrl(meta.runUrl))
         parts.push(summary_link('workflow run', meta.runUrl));
     return parts.length > 0 ? [`<sub>${parts.join(' · ')}</sub>`, ''] : [];
 }
 function groupHeading(g) {
-    const product = g.product === null ? '*no product*' : `**${summary_link(clip(g.product, NAME_MAX, 'middle'), g.productUrl)}**`;
-    const engagement = g.engagement === null ? '*no engagement*' : `**${summary_link(clip(g.engagement, NAME_MAX, 'middle'), g.engagementUrl)}**`;
-    const type = g.productType ? ` · product type ${escapeMarkdown(clip(g.productType, NAME_MAX, 'middle'))}` : '';
+    const product = g.product === null ? '*no product*' : `**${summary_link(summary_clip(g.product, NAME_MAX, 'middle'), g.productUrl)}**`;
+    const engagement = g.engagement === null ? '*no engagement*' : `**${summary_link(summary_clip(g.engagement, NAME_MAX, 'middle'), g.engagementUrl)}**`;
+    const type = g.productType ? ` · product type ${escapeMarkdown(summary_clip(g.productType, NAME_MAX, 'middle'))}` : '';
     return `Product ${product} · engagement ${engagement}${type}`;
 }
 function duplicatesNote(r) {
@@ -5001,7 +6491,7 @@ function reportTables(page, listed, unchanged, more) {
         out.push(groupHeading(g), '');
         out.push('| Report | Scan type | DefectDojo test | Created | Closed | Reactivated | Untouched |', '| --- | --- | --- | ---: | ---: | ---: | ---: |');
         for (const r of g.rows) {
-            const test = summary_link(clip(r.testTitle ?? (r.testId === null ? 'test' : `test ${r.testId}`), NAME_MAX, 'middle'), r.testUrl);
+            const test = summary_link(summary_clip(r.testTitle ?? (r.testId === null ? 'test' : `test ${r.testId}`), NAME_MAX, 'middle'), r.testUrl);
             out.push(`| ${summary_name(r)}${duplicatesNote(r)} | ${escapeMarkdown(r.scanType ?? '')} | ${test} | ${cell((0,model/* deltaTotal */.ZW)(r, 'created'))} | ${cell((0,model/* deltaTotal */.ZW)(r, 'closed'))} | ${cell((0,model/* deltaTotal */.ZW)(r, 'reactivated'))} | ${cell((0,model/* deltaTotal */.ZW)(r, 'untouched'))} |`);
         }
         out.push('');
@@ -5062,7 +6552,7 @@ function fieldEntries(r) {
     return out;
 }
 function fieldValue(value) {
-    return value === '' ? '*(empty)*' : escapeMarkdown(clip(value, VALUE_MAX, 'end'));
+    return value === '' ? '*(empty)*' : escapeMarkdown(summary_clip(value, VALUE_MAX, 'end'));
 }
 const BREAKDOWNS = [
     ['created', 'Created'],
@@ -5120,13 +6610,13 @@ function failedSection(page, kept) {
     const out = [`### Failed: ${fmt(failed.length)}`, '', '<details open>'];
     out.push(`<summary>${plural(failed.length, 'report')} ${dry ? 'could not be planned' : 'did not reach DefectDojo'}</summary>`, '');
     for (const r of failed.slice(0, kept)) {
-        const reason = escapeProse(clip(r.reason ?? 'failed for a reason that was not recorded.', SENTENCE_MAX, 'end'));
+        const reason = escapeProse(summary_clip(r.reason ?? 'failed for a reason that was not recorded.', SENTENCE_MAX, 'end'));
         if (isWholeArtifact(r)) {
             out.push(`- **Artifact ${summary_name(r)}** (the whole artifact, none of its files was used): ${reason}`);
             continue;
         }
         const where = [r.scanType, r.product && r.engagement ? `${r.product} / ${r.engagement}` : null].filter((x) => !!x);
-        const details = [where.length > 0 ? escapeMarkdown(clip(where.join(' → '), NAME_MAX * 2, 'middle')) : null, r.attempts > 1 ? `${fmt(r.attempts)} attempts` : null].filter((x) => !!x);
+        const details = [where.length > 0 ? escapeMarkdown(summary_clip(where.join(' → '), NAME_MAX * 2, 'middle')) : null, r.attempts > 1 ? `${fmt(r.attempts)} attempts` : null].filter((x) => !!x);
         out.push(`- **${summary_name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}`);
     }
     const more = failed.length - kept;
@@ -5144,7 +6634,7 @@ function skippedSection(page, kept) {
     const parts = [skipped.length > 0 ? `${plural(skipped.length, 'file')} with a reason` : null, forPeople > 0 ? `${plural(forPeople, 'file')} for people` : null].filter((x) => !!x);
     const out = [`### Skipped: ${fmt(total)}`, '', open, `<summary>${parts.join(', ')}</summary>`, ''];
     for (const r of skipped.slice(0, kept))
-        out.push(`- ${summary_name(r)}: ${escapeProse(clip(r.reason ?? 'skipped.', SENTENCE_MAX, 'end'))}`);
+        out.push(`- ${summary_name(r)}: ${escapeProse(summary_clip(r.reason ?? 'skipped.', SENTENCE_MAX, 'end'))}`);
     const more = skipped.length - kept;
     if (more > 0)
         out.push(`- **${plural(more, 'more skipped file')}** — see the results file.`);
@@ -5248,11 +6738,201 @@ function anyOf(globs) {
     return globs.length > 0 ? picomatch_default()([...globs], { dot: true }) : () => false;
 }
 
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __nccwpck_require__(663);
+;// CONCATENATED MODULE: ./src/sources/unzip.ts
+// An artifact's zip, unpacked with limits: no entry larger than a report may be (`max-report-size-mb`),
+// no more than a sane total and number of files, nothing written outside its folder. A 3 MiB zip can
+// otherwise unpack to gigabytes. yauzl reads the central directory (declared sizes, names checked
+// against absolute paths and `..`), and every byte written is counted again, so a zip that lies about
+// its sizes is caught too.
+
+
+
+
+
+
+/** Why an archive was not unpacked: the artifact is then failed as a whole, with this reason. */
+class UnzipError extends Error {
+}
+const MB = 1048576;
+function mb(bytes) {
+    return `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
+}
+/** The next entry of a lazily read archive, or null at its end. */
+function nextEntry(zip, failure) {
+    return new Promise((resolve, reject) => {
+        const earlier = failure();
+        if (earlier)
+            return reject(earlier);
+        const settle = (done) => {
+            zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
+            done();
+        };
+        const onEntry = (entry) => settle(() => resolve(entry));
+        const onEnd = () => settle(() => resolve(null));
+        const onError = (error) => settle(() => reject(error));
+        zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
+        zip.readEntry();
+    });
+}
+/** Unpacks `zipPath` into `directory`, or throws UnzipError saying which limit or rule was broken. */
+async function unzipBounded(zipPath, directory, limits) {
+    let zip;
+    try {
+        zip = await new Promise((resolve, reject) => yauzl.open(zipPath, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true }, (error, file) => (error ? reject(error) : resolve(file))));
+    }
+    catch (error) {
+        throw new UnzipError(`it is not a readable zip archive (${error.message})`);
+    }
+    // An error between entries would otherwise be an unhandled 'error' event; the next read reports it.
+    let failure = null;
+    zip.on('error', (error) => (failure ??= error));
+    try {
+        if (zip.entryCount > limits.maxEntries)
+            throw new UnzipError(`it holds ${zip.entryCount} entries, more than the ${limits.maxEntries} one artifact may have`);
+        let total = 0;
+        for (;;) {
+            let entry;
+            try {
+                entry = await nextEntry(zip, () => failure);
+            }
+            catch (error) {
+                // yauzl refuses names with `..` or an absolute path before anything is written.
+                throw new UnzipError(`one of its entries is not safe to unpack (${error.message})`);
+            }
+            if (entry === null)
+                return;
+            if (entry.fileName.endsWith('/')) {
+                await (0,promises_.mkdir)((0,external_node_path_.join)(directory, entry.fileName), { recursive: true });
+                continue;
+            }
+            if (entry.uncompressedSize > limits.maxEntryBytes)
+                throw new UnzipError(`its entry ${entry.fileName} is ${mb(entry.uncompressedSize)} unpacked, over \`max-report-size-mb\` (${mb(limits.maxEntryBytes)})`);
+            if (total + entry.uncompressedSize > limits.maxTotalBytes)
+                throw new UnzipError(`it unpacks to more than ${mb(limits.maxTotalBytes)} (ten times \`max-report-size-mb\`)`);
+            const target = (0,external_node_path_.join)(directory, entry.fileName);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+            const stream = await new Promise((resolve, reject) => zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s))));
+            let written = 0;
+            const count = new external_node_stream_.Transform({
+                transform(chunk, _encoding, done) {
+                    written += chunk.length;
+                    if (written > entry.uncompressedSize || total + written > limits.maxTotalBytes)
+                        done(new UnzipError(`its entry ${entry.fileName} unpacks to more than it declares`));
+                    else
+                        done(null, chunk);
+                }
+            });
+            try {
+                await (0,external_node_stream_promises_namespaceObject.pipeline)(stream, count, (0,external_node_fs_namespaceObject.createWriteStream)(target));
+            }
+            catch (error) {
+                throw error instanceof UnzipError ? error : new UnzipError(`its entry ${entry.fileName} could not be unpacked (${error.message})`);
+            }
+            total += written;
+        }
+    }
+    finally {
+        zip.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/walk.ts
+// Walks a folder for candidate files, and gives every entry it cannot use a reason instead of dropping
+// it: a name that is not UTF-8, a symbolic link that leads out of the folder or nowhere, a device or
+// pipe. Symbolic links that stay inside `boundary` are followed (a linked folder is walked once).
+
+
+
+function toPosix(path) {
+    return path.split(external_node_path_.sep).join('/');
+}
+/** A name as bytes shown safely: valid UTF-8 as text, other bytes as \xNN. */
+function shownName(bytes) {
+    let out = '';
+    for (const byte of bytes)
+        out += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
+    return out;
+}
+function inside(path, folder) {
+    const rel = (0,external_node_path_.relative)(folder, path);
+    return !(0,external_node_path_.isAbsolute)(rel) && rel.split(external_node_path_.sep)[0] !== '..';
+}
+async function walkFolder(root, options) {
+    const files = [];
+    const unusable = [];
+    const boundary = await (0,promises_.realpath)(options.boundary).catch(() => options.boundary);
+    const skip = new Set(options.skipFolders ?? []);
+    const visited = new Set();
+    const shown = (path) => toPosix((0,external_node_path_.relative)(options.base, path));
+    const visit = async (dir) => {
+        const real = await (0,promises_.realpath)(dir).catch(() => dir);
+        if (visited.has(real))
+            return;
+        visited.add(real);
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, encoding: 'buffer' });
+        entries.sort((a, b) => Buffer.compare(a.name, b.name));
+        for (const entry of entries) {
+            const name = entry.name.toString('utf8');
+            if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+                unusable.push({ displayPath: toPosix((0,external_node_path_.relative)(options.base, (0,external_node_path_.join)(dir, shownName(entry.name)))), reason: `its name is not valid UTF-8, so it cannot be named to DefectDojo or matched by ${(0,inputs/* inputName */.yu)('path')} and ${(0,inputs/* inputName */.yu)('scan-types')}: rename it` });
+                continue;
+            }
+            const path = (0,external_node_path_.join)(dir, name);
+            if (entry.isDirectory()) {
+                if (!skip.has(name))
+                    await visit(path);
+                continue;
+            }
+            if (entry.isFile()) {
+                const info = await (0,promises_.stat)(path).catch(() => null);
+                if (info)
+                    files.push({ absolutePath: path, displayPath: shown(path), size: info.size });
+                else
+                    unusable.push({ displayPath: shown(path), reason: 'it could not be read (it went away while the folder was walked)' });
+                continue;
+            }
+            if (entry.isSymbolicLink()) {
+                const target = await (0,promises_.realpath)(path).catch(() => null);
+                if (target === null) {
+                    unusable.push({ displayPath: shown(path), reason: 'a symbolic link to nothing (its target does not exist)' });
+                    continue;
+                }
+                if (!inside(target, boundary)) {
+                    unusable.push({ displayPath: shown(path), reason: `a symbolic link to ${target}, outside ${boundary}: not followed` });
+                    continue;
+                }
+                const info = await (0,promises_.stat)(path).catch(() => null);
+                if (info?.isDirectory()) {
+                    if (!skip.has(name))
+                        await visit(path);
+                }
+                else if (info?.isFile())
+                    files.push({ absolutePath: path, displayPath: shown(path), size: info.size });
+                else
+                    unusable.push({ displayPath: shown(path), reason: 'a symbolic link to something that is not a file' });
+                continue;
+            }
+            const kind = (await (0,promises_.lstat)(path).catch(() => null))?.isFIFO() ? 'a named pipe' : 'a device or socket';
+            unusable.push({ displayPath: shown(path), reason: `${kind}, not a file` });
+        }
+    };
+    await visit(root);
+    return { files, unusable };
+}
+
 ;// CONCATENATED MODULE: ./src/sources/artifacts.ts
 // Workflow artifacts → Candidates. Lists the run's artifacts through an ArtifactService (the Actions
 // shell implements it with @actions/artifact; this module never imports @actions/*), keeps those whose
 // names match the `artifacts` patterns, downloads each into a folder of its own (two artifacts often
-// hold a `results.json` each: never merge) and walks every file inside.
+// hold a `results.json` each: never merge), unpacks it within limits (unzip.ts) and walks every file inside.
+
+
 
 
 
@@ -5263,8 +6943,14 @@ function artifactFilter(patterns) {
     const included = anyOf(includes);
     return (name) => included(name) && !excluded(name);
 }
-async function collectArtifacts(service, patterns, directory, concurrency = 4) {
-    const result = { candidates: [], failures: [], unmatched: [], listError: null };
+/** Most files one artifact may unpack to (an archive of more is failed whole). */
+const MAX_FILES = 10_000;
+/**
+ * Lists, downloads and unpacks the matching artifacts, each into a folder of its own. `maxFileBytes`
+ * (`max-report-size-mb`) bounds every unpacked file, ten times it the whole artifact.
+ */
+async function collectArtifacts(service, patterns, directory, maxFileBytes, concurrency = 4) {
+    const result = { candidates: [], failures: [], unusable: [], unmatched: [], listError: null };
     if (patterns.length === 0)
         return result;
     let listed;
@@ -5278,1002 +6964,155 @@ async function collectArtifacts(service, patterns, directory, concurrency = 4) {
     const keep = artifactFilter(patterns);
     const chosen = listed.filter((a) => keep(a.name)).sort((a, b) => a.name.localeCompare(b.name));
     result.unmatched = listed.filter((a) => !keep(a.name)).map((a) => a.name);
+    const limits = { maxEntryBytes: maxFileBytes, maxTotalBytes: 10 * maxFileBytes, maxEntries: MAX_FILES };
     const perArtifact = await mapLimit(chosen, concurrency, async (artifact, index) => {
         // Folder names from the index, not the artifact name: names may hold characters a file system refuses.
         const target = (0,external_node_path_.join)(directory, `${String(index + 1).padStart(3, '0')}-${artifact.id}`);
-        if (artifact.expired) {
-            result.failures.push({ artifact: artifact.name, reason: 'the artifact has expired (past its retention period): re-run the job that uploaded it' });
+        const fail = (reason) => {
+            result.failures.push({ artifact: artifact.name, reason });
             return [];
-        }
+        };
+        if (artifact.expired)
+            return fail('the artifact has expired (past its retention period): re-run the job that uploaded it');
+        const download = `${target}.download`;
         try {
+            await (0,promises_.mkdir)(download, { recursive: true });
             await (0,promises_.mkdir)(target, { recursive: true });
-            const { digestMismatch } = await service.download(artifact, target);
-            if (digestMismatch) {
-                result.failures.push({ artifact: artifact.name, reason: `the downloaded artifact does not match its digest ${artifact.digest ?? ''}: it was corrupted in transit or storage, so none of its files were used` });
-                return [];
+            const { digestMismatch } = await service.download(artifact, download);
+            if (digestMismatch)
+                return fail(`the downloaded artifact does not match its digest ${artifact.digest ?? ''}: it was corrupted in transit or storage, so none of its files were used`);
+            // The service leaves the artifact as it is stored: a zip (unpacked here, within limits) or one unarchived file.
+            for (const name of await (0,promises_.readdir)(download)) {
+                const file = (0,external_node_path_.join)(download, name);
+                if (await isZip(file))
+                    await unzipBounded(file, target, limits);
+                else
+                    await (0,promises_.rename)(file, (0,external_node_path_.join)(target, name));
             }
-            return await walk(target, artifact.name);
         }
         catch (error) {
-            result.failures.push({ artifact: artifact.name, reason: service.explain(error, 'download', artifact.name) });
-            return [];
+            if (error instanceof UnzipError)
+                return fail(`${error.message}, so none of its files were used`);
+            return fail(service.explain(error, 'download', artifact.name));
         }
+        finally {
+            await (0,promises_.rm)(download, { recursive: true, force: true });
+        }
+        const { files, unusable } = await walkFolder(target, { base: target, boundary: target });
+        for (const file of unusable)
+            result.unusable.push({ artifact: artifact.name, ...file });
+        return files.sort((a, b) => a.displayPath.localeCompare(b.displayPath)).map((f) => ({ ...f, artifact: artifact.name }));
     });
     result.candidates = perArtifact.flat();
     return result;
 }
-/** Every file below `root`, as Candidates of `artifact` with paths relative to the artifact's root. */
-async function walk(root, artifact) {
-    const out = [];
-    const visit = async (dir) => {
-        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
-        entries.sort((a, b) => a.name.localeCompare(b.name));
-        for (const entry of entries) {
-            const path = (0,external_node_path_.join)(dir, entry.name);
-            if (entry.isDirectory())
-                await visit(path);
-            else if (entry.isFile()) {
-                const info = await (0,promises_.stat)(path);
-                out.push({ absolutePath: path, displayPath: (0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/'), artifact, size: info.size });
-            }
-        }
-    };
-    await visit(root);
-    return out;
+/** A zip archive starts with a local file header (or, when empty, the end of central directory). */
+async function isZip(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const head = Buffer.alloc(4);
+        const { bytesRead } = await handle.read(head, 0, 4, 0);
+        return bytesRead === 4 && (head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || head.equals(Buffer.from([0x50, 0x4b, 0x05, 0x06])));
+    }
+    finally {
+        await handle.close();
+    }
 }
-
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_namespaceObject.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_namespaceObject.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_namespaceObject.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject_0
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_namespaceObject.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
-	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
-		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
-		stat: opts.fs.stat || external_fs_namespaceObject.stat,
-		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
 
 ;// CONCATENATED MODULE: ./src/sources/workspace.ts
 // `path` → Candidates: each line a file, a folder (walked recursively) or a glob, relative to the
-// workspace; `!pattern` excludes. Files are listed, never read here.
+// workspace; `!pattern` excludes. Files are listed, never read here. Every file a line reaches ends
+// as a candidate or as an unusable file with its reason: nothing is dropped without a word.
+
 
 
 
 
 
 /** Folders that never hold reports but can hold many thousands of files: not walked. */
-const NEVER_REPORTS = ['**/.git/**', '**/node_modules/**'];
+const NEVER_REPORTS = ['.git', 'node_modules'];
 async function findWorkspaceFiles(lines, workspace) {
     const { includes, excluded } = splitPatterns(lines.map(toPosix));
     const found = new Map();
     const reachedBy = new Map();
+    const unusable = new Map();
     const unmatched = [];
     const add = (absolutePath, displayPath, size, line) => {
         if (!found.has(absolutePath))
             found.set(absolutePath, { absolutePath, displayPath, artifact: null, size });
         reachedBy.set(absolutePath, [...(reachedBy.get(absolutePath) ?? []), line]);
     };
+    const walk = async (folder, line, keep) => {
+        const { files, unusable: bad } = await walkFolder(folder, { base: workspace, boundary: workspace, skipFolders: NEVER_REPORTS });
+        let reached = 0;
+        files.sort((a, b) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0));
+        for (const file of files.filter((f) => keep(f.displayPath))) {
+            add(file.absolutePath, file.displayPath, file.size, line);
+            reached++;
+        }
+        for (const file of bad.filter((f) => keep(f.displayPath))) {
+            unusable.set(file.displayPath, file);
+            reached++;
+        }
+        return reached;
+    };
     for (const line of includes) {
         const absolute = (0,external_node_path_.resolve)(workspace, line);
-        const info = isDynamicPattern(line) ? null : await (0,promises_.stat)(absolute).catch(() => null);
-        let pattern;
-        let cwd = workspace;
-        if (info?.isFile()) {
-            pattern = toPosix((0,external_node_path_.relative)(workspace, absolute));
-            // A file outside the workspace is fine when named explicitly.
-            if (pattern.startsWith('../') || (0,external_node_path_.isAbsolute)(pattern)) {
-                add(absolute, line, info.size, line);
-                continue;
+        const glob = picomatch_default().scan(line);
+        if (!glob.isGlob) {
+            // A file named explicitly may be anywhere, also behind a symbolic link.
+            const info = await (0,promises_.stat)(absolute).catch(() => null);
+            if (info?.isFile()) {
+                const rel = toPosix((0,external_node_path_.relative)(workspace, absolute));
+                add(absolute, rel.startsWith('../') || (0,external_node_path_.isAbsolute)(rel) ? line : rel, info.size, line);
             }
-        }
-        else if (info?.isDirectory()) {
-            cwd = absolute;
-            pattern = '**/*';
-        }
-        else if (isDynamicPattern(line)) {
-            pattern = toPosix(line);
-        }
-        else {
-            unmatched.push(`${(0,inputs/* inputName */.yu)('path')} line "${line}" matches no file or folder under ${workspace}.`);
+            else if (info?.isDirectory()) {
+                if ((await walk(absolute, line, () => true)) === 0)
+                    unmatched.push(`${(0,inputs/* inputName */.yu)('path')} line "${line}" matches no file.`);
+            }
+            else {
+                unmatched.push(`${(0,inputs/* inputName */.yu)('path')} line "${line}" matches no file or folder under ${workspace}.`);
+            }
             continue;
         }
-        const files = await glob(pattern, { cwd, dot: true, onlyFiles: true, absolute: true, followSymbolicLinks: false, expandDirectories: false, ignore: NEVER_REPORTS });
-        if (files.length === 0)
+        // A glob: walk from its fixed prefix, keep what the glob matches (relative to the workspace).
+        const matches = picomatch_default()(toPosix((0,external_node_path_.relative)(workspace, absolute)) || line, { dot: true });
+        const base = (0,external_node_path_.resolve)(workspace, glob.base || '.');
+        const exists = await (0,promises_.stat)(base).then((s) => s.isDirectory()).catch(() => false);
+        if (!exists || (await walk(base, line, matches)) === 0)
             unmatched.push(`${(0,inputs/* inputName */.yu)('path')} line "${line}" matches no file.`);
-        for (const file of files.sort()) {
-            const info = await (0,promises_.stat)(file).catch(() => null);
-            if (info?.isFile())
-                add(file, toPosix((0,external_node_path_.relative)(workspace, file)), info.size, line);
-        }
     }
     // Excludes apply to the path as shown (relative to the workspace), whichever line found the file.
     const candidates = [...found.values()].filter((c) => !excluded(c.displayPath));
     const notes = candidates.flatMap((c) => {
-        const lines = reachedBy.get(c.absolutePath);
-        return lines.length > 1 ? [`${c.displayPath} is reached by ${(0,inputs/* inputName */.yu)('path')} lines ${lines.map((l) => `"${l}"`).join(' and ')}: looked at once.`] : [];
+        const reached = reachedBy.get(c.absolutePath);
+        return reached.length > 1 ? [`${c.displayPath} is reached by ${(0,inputs/* inputName */.yu)('path')} lines ${reached.map((l) => `"${l}"`).join(' and ')}: looked at once.`] : [];
     });
-    return { candidates, unmatched, notes };
+    return { candidates, unusable: [...unusable.values()].filter((u) => !excluded(u.displayPath)), unmatched, notes };
 }
-function toPosix(path) {
-    return path.split(external_node_path_.sep).join('/');
+
+;// CONCATENATED MODULE: ./src/engine/secrets.ts
+// Secrets never reach anything the run writes. The runner masks them in its log, but not in the
+// results file, the outputs or the summary, and a command line has no runner at all; an error body
+// that echoes request headers would otherwise carry the token into all of them.
+
+/** Short values would be found everywhere: only values this long are secrets worth hiding. */
+const SHORTEST = 4;
+/** The secret values among the raw inputs: the tokens and every `extra-headers` value. */
+function secretsOf(raw) {
+    const headers = splitLines(raw['extra-headers'] ?? '').map((line) => line.slice(line.indexOf(':') + 1).trim());
+    const values = [raw['defectdojo-token'], raw['github-token'], ...headers].map((v) => v?.trim() ?? '').filter((v) => v.length >= SHORTEST);
+    // Longest first, so a secret that contains another is hidden whole.
+    return [...new Set(values)].sort((a, b) => b.length - a.length);
+}
+/** Replaces every secret with `***`, and the `user:password@` of any URL with `***@`. */
+function redactor(secrets) {
+    return (text) => {
+        let out = text;
+        for (const secret of secrets)
+            out = out.split(secret).join('***');
+        return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, '$1***@');
+    };
 }
 
 // EXTERNAL MODULE: ./src/defectdojo/errors.ts
@@ -6364,7 +7203,123 @@ async function runScheduled(items, groupOf, concurrency, work) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/engine/landed.ts
+
+const landed_int = (value) => (typeof value === 'number' && Number.isInteger(value) ? value : null);
+/** The row with the highest id among those whose `field` equals `value` exactly (DefectDojo takes the newest). */
+function newest(rows, field, value) {
+    return rows.filter((row) => row[field] === value && landed_int(row.id) !== null).sort((a, b) => landed_int(b.id) - landed_int(a.id))[0] ?? null;
+}
+function unwrap(lookup) {
+    return lookup.kind === 'found' ? lookup.value : lookup.kind === 'absent' ? { kind: 'absent' } : { kind: 'unknown', why: lookup.why };
+}
+const isLanding = (value) => typeof value === 'object' && value !== null && 'kind' in value && !Array.isArray(value);
+/** One look: where the upload would be, and whether this run's import of it is recorded there. */
+async function findLanding(client, upload, buildId, since, signal) {
+    if (!buildId)
+        return { kind: 'unknown', why: 'this run has no build id to find its import by' };
+    const t = upload.target;
+    // name_exact is case-insensitive: compare exactly here, as the importer does.
+    const products = await client.list('/api/v2/products/', { name_exact: t.product, limit: 100 }, true, signal);
+    if (products.kind === 'unknown')
+        return products;
+    const product = products.kind === 'found' ? newest(products.value, 'name', t.product) : null;
+    if (!product) {
+        // Absent, if the token would see it: it sees everything, or it sees the product type the upload would put it in.
+        if (client.seesEverything)
+            return { kind: 'absent' };
+        const types = await client.list('/api/v2/product_types/', { name: t.productType, limit: 100 }, false, signal);
+        if (types.kind === 'found' && newest(types.value, 'name', t.productType))
+            return { kind: 'absent' };
+        return { kind: 'unknown', why: `no product named exactly "${t.product}" is visible to the token, which may only mean it may not see it` };
+    }
+    // The product is visible, so its engagements and tests are too: an empty list now proves absence.
+    const engagements = unwrap(await client.list('/api/v2/engagements/', { product: landed_int(product.id), name: t.engagement, limit: 100 }, true, signal));
+    if (isLanding(engagements))
+        return engagements;
+    const engagement = newest(engagements, 'name', t.engagement);
+    if (!engagement)
+        return { kind: 'absent' };
+    const query = { engagement: landed_int(engagement.id), title: t.testTitle, scan_type: upload.recognition.scanType, limit: 100 };
+    // import-scan makes a new test every run: only this run's can be it.
+    if (upload.endpoint === 'import-scan')
+        query.build_id = buildId;
+    const tests = unwrap(await client.list('/api/v2/tests/', query, true, signal));
+    if (isLanding(tests))
+        return tests;
+    const test = newest(tests, 'title', t.testTitle);
+    if (!test)
+        return { kind: 'absent' };
+    const testId = landed_int(test.id);
+    const history = unwrap(await client.list('/api/v2/test_imports/', { test: testId, build_id: buildId, o: '-id', limit: 100 }, true, signal));
+    if (isLanding(history))
+        return history;
+    const rows = history.filter((row) => row.build_id === buildId && Date.parse(String(row.created)) >= since).sort((a, b) => (landed_int(a.id) ?? 0) - (landed_int(b.id) ?? 0));
+    if (rows.length === 0)
+        return { kind: 'absent' };
+    return { kind: 'landed', testId, engagementId: landed_int(engagement.id), productId: landed_int(product.id), counts: await countsFromHistory(client, testId, rows, signal), imports: rows.length };
+}
+/**
+ * Waits, within `waitMs`, for this run's import to show up: an import still running is not visible yet.
+ * `unknown` ends the wait at once (it will not change); `absent` until the end means it did not land.
+ */
+async function waitForLanding(client, upload, options) {
+    const deadline = Date.now() + options.waitMs;
+    for (let pause = 1000;; pause = Math.min(pause * 2, 10_000)) {
+        const landing = await findLanding(client, upload, options.buildId, options.since, options.signal);
+        if (landing.kind !== 'absent' || Date.now() + pause > deadline || options.signal?.aborted)
+            return landing;
+        await options.sleep(pause);
+    }
+}
+const ACTIONS = { N: 'created', C: 'closed', R: 'reactivated', U: 'untouched' };
+/**
+ * What the recorded imports did, from their finding actions: created, closed and reactivated summed over
+ * every import of this run, untouched as the last one left them. Severities of the created findings are
+ * read back (they are the test's newest); the other severities are not known from the history.
+ */
+async function countsFromHistory(client, testId, rows, signal) {
+    const created = new Set();
+    const totals = { created: 0, closed: 0, reactivated: 0, untouched: 0 };
+    rows.forEach((row, index) => {
+        const actions = Array.isArray(row.test_import_finding_action_set) ? row.test_import_finding_action_set : [];
+        for (const entry of actions) {
+            const action = ACTIONS[String(entry.action)];
+            if (!action || (action === 'untouched' && index !== rows.length - 1))
+                continue;
+            totals[action]++;
+            if (action === 'created' && landed_int(entry.finding) !== null)
+                created.add(landed_int(entry.finding));
+        }
+    });
+    return { created: await severitiesOf(client, testId, created, signal), closed: null, reactivated: null, untouched: null, activeAfter: null, totals };
+}
+/** The severities of the created findings, or null when they cannot be read back exactly. */
+async function severitiesOf(client, testId, ids, signal) {
+    if (ids.size === 0)
+        return model/* NO_FINDINGS */.BU;
+    if (ids.size > 500)
+        return null;
+    const lookup = await client.list('/api/v2/findings/', { test: testId, o: '-id', limit: ids.size }, true, signal);
+    if (lookup.kind !== 'found')
+        return null;
+    const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 };
+    let seen = 0;
+    for (const finding of lookup.value) {
+        if (!ids.has(landed_int(finding.id) ?? -1))
+            continue;
+        const severity = String(finding.severity).toLowerCase();
+        if (!model/* SEVERITIES */.oC.includes(severity))
+            return null;
+        counts[severity]++;
+        counts.total++;
+        seen++;
+    }
+    return seen === ids.size ? counts : null;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/upload.ts
+
 
 
 
@@ -6372,11 +7327,17 @@ async function runScheduled(items, groupOf, concurrency, work) {
 
 const CONNECT_TIMEOUT_MS = 30_000;
 const HEARTBEAT_MS = 30_000;
+/** Longest wait for an import that may still be running behind a gateway that gave up (capped by `timeout-minutes`). */
+const LANDING_WAIT_MS = 120_000;
+/** A second look after an answer that most likely never reached DefectDojo. */
+const SHORT_LOOK_MS = 3_000;
+/** Server and runner clocks differ; history rows this much older than the first attempt still count as this run's. */
+const CLOCK_SLACK_MS = 5_000;
 /**
  * Uploads every planned report. Nothing is uploaded unless the token check passes: a wrong URL or
  * token fails once, clearly (`stopped`), instead of once per report.
  */
-async function uploadAll(config, tls, planned, log) {
+async function uploadAll(config, tls, planned, log, options) {
     // Loaded only when something is uploaded: undici is half the bundle, and a dry-run needs none of it.
     const { DefectDojoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7035));
     const client = new DefectDojoClient({
@@ -6385,10 +7346,12 @@ async function uploadAll(config, tls, planned, log) {
         extraHeaders: config.extraHeaders,
         network: { ...tls, requestTimeoutMs: config.requestTimeoutMs, connectTimeoutMs: CONNECT_TIMEOUT_MS }
     });
+    const sleep = options.sleep ?? abortableSleep(options.signal);
     try {
         try {
-            await withRetries(() => client.preflight(), {
+            await withRetries(() => client.preflight(options.signal), {
                 ...DEFAULT_RETRY,
+                sleep,
                 retries: config.retries,
                 endpoint: 'reimport-scan',
                 onRetry: (e, n, ms) => log.info(`Token check: ${e.message} Retrying in ${Math.round(ms / 1000)} s (attempt ${n + 1}).`)
@@ -6397,14 +7360,17 @@ async function uploadAll(config, tls, planned, log) {
         catch (error) {
             return { stopped: error instanceof Error ? error.message : String(error) };
         }
-        const outcomes = await runScheduled(planned, (upload) => JSON.stringify([upload.target.productType, upload.target.product, upload.target.engagement]), config.concurrency, (upload) => uploadOne(client, config, upload, log));
+        const outcomes = await runScheduled(planned, (upload) => JSON.stringify([upload.target.productType, upload.target.product, upload.target.engagement]), config.concurrency, (upload) => (options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep })));
         return { outcomes };
     }
     finally {
         await client.close();
     }
 }
-async function uploadOne(client, config, upload, log) {
+function notStarted() {
+    return { status: 'failed', reason: 'not started: the run was cancelled before this report was sent.', attempts: 0 };
+}
+async function uploadOne(client, config, upload, log, options) {
     const name = (0,model/* reportLabel */.tr)(upload.candidate);
     if (upload.candidate.size > config.maxReportBytes) {
         const reason = `not sent: the report is ${(0,errors/* formatMb */.TF)(upload.candidate.size)}, over ${(0,inputs/* inputName */.yu)('max-report-size-mb')} (${(0,errors/* formatMb */.TF)(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`;
@@ -6413,50 +7379,116 @@ async function uploadOne(client, config, upload, log) {
     }
     const progress = { bytesSent: 0, sentAt: null };
     const started = Date.now();
-    let attempts = 0;
+    // History rows written after this (on the server's clock) are this run's imports of this report.
+    const since = started + client.clockOffsetMs - CLOCK_SLACK_MS;
+    const policy = { ...DEFAULT_RETRY, sleep: options.sleep, retries: config.retries, endpoint: upload.endpoint, onRetry: () => undefined };
     // A heartbeat tells a slow reimport from a hang in the live log.
     const heartbeat = setInterval(() => log.info(`${name}: ${describeProgress(progress, upload.candidate.size, started)}`), HEARTBEAT_MS);
+    let attempts = 0;
+    let ambiguousBefore = false;
     try {
-        const { value: answer } = await withRetries((attempt) => {
-            attempts = attempt;
-            return client.upload({ endpoint: upload.endpoint, fields: upload.fields, filePath: upload.candidate.absolutePath, uploadName: upload.recognition.uploadName }, progress);
-        }, {
-            ...DEFAULT_RETRY,
-            retries: config.retries,
-            endpoint: upload.endpoint,
-            onRetry: (error, attempt, delayMs) => log.info(`${name}: attempt ${attempt} failed: ${error.message} Retrying in ${(delayMs / 1000).toFixed(1)} s.`)
-        });
-        const base = client.baseUrl;
-        const evidence = [];
-        if (answer.counts.created === null && answer.testId !== null) {
-            // No statistics (history tracking off, or a future background import): the test itself still says something.
-            const test = await client.getTest(answer.testId).catch(() => null);
-            if (test)
-                evidence.push(`test ${answer.testId}: ${String(test.title ?? test.scan_type ?? '')}`);
+        for (;;) {
+            attempts++;
+            let answer;
+            try {
+                answer = await client.upload({ endpoint: upload.endpoint, fields: upload.fields, filePath: upload.candidate.absolutePath, uploadName: upload.recognition.uploadName }, progress, options.signal);
+            }
+            catch (error) {
+                if (!(error instanceof errors/* DefectDojoError */.Ib))
+                    throw error;
+                if (options.signal?.aborted)
+                    return failed(name, log, `in flight when the run was cancelled: DefectDojo may or may not have imported it (look at the test, or run again). ${error.message}`, attempts);
+                // Safe to send again without looking: nothing reached DefectDojo, or (reimport) it refused before importing.
+                let retry = error.retryable && (error.notSent || (upload.endpoint === 'reimport-scan' && !error.ambiguous));
+                if (error.ambiguous) {
+                    ambiguousBefore = true;
+                    log.info(`${name}: attempt ${attempts}: ${error.message} Looking up whether DefectDojo imported it before sending it again.`);
+                    const landing = await waitForLanding(client, upload, { buildId: options.buildId, since, waitMs: landingWaitMs(error, config), sleep: options.sleep, signal: options.signal });
+                    if (landing.kind === 'landed') {
+                        log.info(`${name}: DefectDojo did import it (test ${landing.testId}): not sent again; counts from that import.`);
+                        return uploaded(client, upload, log, name, { testId: landing.testId, engagementId: landing.engagementId, productId: landing.productId, productTypeId: null, counts: landing.counts }, attempts, [
+                            `attempt ${attempts} answered: ${error.message}; the import was found in the test's history (${landing.imports} of this run)`
+                        ]);
+                    }
+                    if (landing.kind === 'unknown') {
+                        return failed(name, log, `${error.message} Whether DefectDojo imported it cannot be told (${landing.why}), so it was not sent again: a second import could create a second test.`, attempts);
+                    }
+                    // Provably not imported (the run's history has no such import): safe to send again.
+                    retry = true;
+                }
+                if (!retry || attempts > config.retries)
+                    return failed(name, log, attempts > 1 ? `${error.message} (after ${attempts} attempts)` : error.message, attempts);
+                const delay = backoffMs(error, attempts, policy);
+                log.info(`${name}: attempt ${attempts} failed: ${error.message} Retrying in ${(delay / 1000).toFixed(1)} s.`);
+                await options.sleep(delay);
+                if (options.signal?.aborted)
+                    return failed(name, log, 'not sent again: the run was cancelled during a retry wait.', attempts);
+                continue;
+            }
+            if (!ambiguousBefore)
+                return uploaded(client, upload, log, name, answer, attempts, []);
+            // An earlier attempt may have landed after all: the counts of this answer could be a repeat's zeros.
+            const again = await findLanding(client, upload, options.buildId, since, options.signal);
+            const counts = again.kind === 'landed' ? again.counts : { created: null, closed: null, reactivated: null, untouched: null, activeAfter: null };
+            const note = again.kind === 'landed' ? `counts from the ${again.imports} import(s) of this run in the test's history` : `counts unknown: an earlier attempt may have imported it first (${again.kind === 'unknown' ? again.why : 'its history was not found'})`;
+            return uploaded(client, upload, log, name, { ...answer, counts }, attempts, [note]);
         }
-        const counts = answer.counts;
-        log.info(`${name}: uploaded as ${upload.recognition.scanType} → test ${answer.testId ?? '?'} (created ${counts.created?.total ?? '?'}, closed ${counts.closed?.total ?? '?'}, reactivated ${counts.reactivated?.total ?? '?'}, untouched ${counts.untouched?.total ?? '?'})`);
-        return {
-            status: 'uploaded',
-            answer,
-            attempts,
-            // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
-            links: {
-                test: answer.testId === null ? null : `${base}/test/${answer.testId}`,
-                engagement: answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`,
-                product: answer.productId === null ? null : `${base}/product/${answer.productId}`
-            },
-            evidence
-        };
     }
     catch (error) {
-        const reason = error instanceof errors/* DefectDojoError */.Ib ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-        log.info(`${name}: FAILED: ${reason}`);
-        return { status: 'failed', reason, attempts };
+        return failed(name, log, `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, attempts);
     }
     finally {
         clearInterval(heartbeat);
     }
+}
+/**
+ * How long to wait for an import that may still be running: after a gateway timeout, our own timeout or
+ * a dropped connection DefectDojo may be minutes into the import; after a 502/503 or a page that is not
+ * DefectDojo's, the request most likely never reached it, and a short second look suffices.
+ */
+function landingWaitMs(error, config) {
+    const stillRunning = error.status === null || error.status === 504;
+    return stillRunning ? Math.min(LANDING_WAIT_MS, config.requestTimeoutMs) : SHORT_LOOK_MS;
+}
+function failed(name, log, reason, attempts) {
+    log.info(`${name}: FAILED: ${reason}`);
+    return { status: 'failed', reason, attempts };
+}
+async function uploaded(client, upload, log, name, answer, attempts, evidence) {
+    const base = client.baseUrl;
+    const notes = [...evidence];
+    if (answer.counts.created === null && answer.counts.totals === undefined && answer.testId !== null && notes.length === 0) {
+        // No statistics (history tracking off, or a future background import): the test itself still says something.
+        const test = await client.getTest(answer.testId).catch(() => null);
+        if (test)
+            notes.push(`test ${answer.testId}: ${String(test.title ?? test.scan_type ?? '')}`);
+    }
+    const total = (d) => answer.counts[d]?.total ?? answer.counts.totals?.[d] ?? '?';
+    log.info(`${name}: uploaded as ${upload.recognition.scanType} → test ${answer.testId ?? '?'} (created ${total('created')}, closed ${total('closed')}, reactivated ${total('reactivated')}, untouched ${total('untouched')})`);
+    return {
+        status: 'uploaded',
+        answer,
+        attempts,
+        // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
+        links: {
+            test: answer.testId === null ? null : `${base}/test/${answer.testId}`,
+            engagement: answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`,
+            product: answer.productId === null ? null : `${base}/product/${answer.productId}`
+        },
+        evidence: notes
+    };
+}
+/** A sleep that ends early when the run is cancelled. */
+function abortableSleep(signal) {
+    return (ms) => new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
 }
 /** "sent 12.0 MB of 40.0 MB" while uploading, then "waiting 95 s for DefectDojo's answer". */
 function describeProgress(progress, total, startedAt, now = Date.now()) {
@@ -6531,9 +7563,13 @@ function decideOutcome(config, results, fatal, candidates) {
 
 
 
+
 const RECOGNITION_CONCURRENCY = 8;
-async function runEngine(request, host) {
+async function runEngine(request, shellHost) {
     const { raw } = request;
+    // Secrets are hidden in every line logged and everything written, whatever echoed them.
+    const redact = redactor(secretsOf(raw));
+    const host = { ...shellHost, log: { info: (m) => shellHost.log.info(redact(m)), warning: (m) => shellHost.log.warning(redact(m)), debug: (m) => shellHost.log.debug(redact(m)) } };
     // Where GitHub gives a run no secrets, empty credentials are expected, not a mistake: plan, send nothing, pass.
     const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-url']?.trim() && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error';
     let config;
@@ -6549,7 +7585,7 @@ async function runEngine(request, host) {
     catch (error) {
         if (!(error instanceof ConfigError))
             throw error;
-        return run_report(request, host, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 });
+        return report(request, host, redact, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 });
     }
     const context = withOverrides(request.context, config.contextOverrides);
     const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${(0,inputs/* inputName */.yu)('defectdojo-url')} and ${(0,inputs/* inputName */.yu)('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${(0,inputs/* inputSetting */.pw)('if-no-credentials', 'error')} to fail instead).` : null;
@@ -6560,14 +7596,16 @@ async function runEngine(request, host) {
         host.log.warning(line);
     for (const line of workspace.notes)
         host.log.info(line);
-    const artifacts = await gatherArtifacts(config, context, request.scratch, host);
+    const artifacts = await gatherArtifacts(config, context, request.scratch, host, request.signal);
     try {
         const candidates = [...workspace.candidates, ...artifacts.files.candidates];
         const own = new Set(request.ownFiles ?? []);
-        const stages = await host.group('Recognising and uploading reports', () => processFiles(config, tls, context, candidates, own, host));
-        const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results];
+        const stages = await host.group('Recognising and uploading reports', () => processFiles(config, tls, context, candidates, own, host, request.signal));
+        // Files that were reached but cannot be used are listed with their reason, never dropped.
+        const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult);
+        const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable];
         const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts', message: artifacts.files.listError } : null);
-        return run_report(request, host, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials });
+        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials });
     }
     finally {
         if (artifacts.folder && config.keepDownloads)
@@ -6577,9 +7615,9 @@ async function runEngine(request, host) {
     }
 }
 /** Downloads the matching artifacts into a temporary folder of `scratch` (null when nothing was downloaded). */
-async function gatherArtifacts(config, context, scratch, host) {
-    const none = { files: { candidates: [], failures: [], unmatched: [], listError: null }, folder: null };
-    if (config.artifactPatterns.length === 0)
+async function gatherArtifacts(config, context, scratch, host, signal) {
+    const none = { files: { candidates: [], failures: [], unusable: [], unmatched: [], listError: null }, folder: null };
+    if (config.artifactPatterns.length === 0 || signal?.aborted)
         return none;
     const service = await host.artifacts(config, context);
     if (!service)
@@ -6587,14 +7625,16 @@ async function gatherArtifacts(config, context, scratch, host) {
     await (0,promises_.mkdir)(scratch, { recursive: true });
     const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(scratch, 'defectdojo-artifacts-'));
     const files = await host.group('Downloading artifacts', async () => {
-        const found = await collectArtifacts(service, config.artifactPatterns, folder);
+        // The artifact library cannot be interrupted: on cancel the run goes on without what is still downloading.
+        const cancelled = new Promise((resolve) => signal?.addEventListener('abort', () => resolve({ ...none.files, listError: 'the run was cancelled while the artifacts were downloading' }), { once: true }));
+        const found = await Promise.race([collectArtifacts(service, config.artifactPatterns, folder, config.maxReportBytes), cancelled]);
         host.log.info(`${found.candidates.length} files in ${new Set(found.candidates.map((c) => c.artifact)).size} artifacts; ${found.failures.length} failed; not matched by \`artifacts\`: ${found.unmatched.join(', ') || 'none'}`);
         return found;
     });
     return { files, folder };
 }
 /** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
-async function processFiles(config, tls, context, candidates, own, host) {
+async function processFiles(config, tls, context, candidates, own, host, signal) {
     const recognitions = await recognizeAll(config, candidates, own);
     candidates.forEach((candidate, index) => {
         const recognition = recognitions[index];
@@ -6645,13 +7685,26 @@ async function processFiles(config, tls, context, candidates, own, host) {
     }
     if (config.dryRun || sending.length === 0)
         return finish(null);
-    const uploads = await uploadAll(config, tls, sending.map((s) => s.upload), host.log);
+    if (signal?.aborted) {
+        notAttempted(sending.map((s) => s.index), 'the run was cancelled before any upload.');
+        return finish({ kind: 'cancelled', message: 'The run was cancelled before any upload: nothing was sent to DefectDojo.' });
+    }
+    const uploads = await uploadAll(config, tls, sending.map((s) => s.upload), host.log, { buildId: context.buildId, signal });
     if (uploads.stopped !== undefined) {
         notAttempted(sending.map((s) => s.index), uploads.stopped);
-        return finish({ kind: 'connection', message: uploads.stopped });
+        return finish({ kind: signal?.aborted ? 'cancelled' : 'connection', message: uploads.stopped });
     }
     uploads.outcomes.forEach((outcome, n) => (stages[sending[n].index] = { ...stages[sending[n].index], outcome }));
+    if (signal?.aborted)
+        return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) });
     return finish(null);
+}
+/** What a cancelled run got done: uploaded, in flight (outcome unknown), not started. */
+function cancelledMessage(outcomes) {
+    const uploaded = outcomes.filter((o) => o.status === 'uploaded').length;
+    const inFlight = outcomes.filter((o) => o.status === 'failed' && o.reason.startsWith('in flight')).length;
+    const notStarted = outcomes.filter((o) => o.status === 'failed' && o.reason.startsWith('not started')).length;
+    return `The run was cancelled: ${uploaded} of ${outcomes.length} reports were uploaded, ${inFlight} were in flight (whether DefectDojo imported them is unknown), ${notStarted} had not started.`;
 }
 async function recognizeAll(config, candidates, own) {
     if (candidates.length === 0)
@@ -6667,8 +7720,15 @@ async function recognizeAll(config, candidates, own) {
         return recognize(candidate, overrides).catch((error) => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] }));
     });
 }
-/** The verdict and the three renderings of the results; verdict warnings and notices go to the log. */
-function run_report(request, host, run) {
+/** The verdict and the three renderings of the results, every string redacted; verdict warnings and notices go to the log. */
+function report(request, host, redact, ending) {
+    const run = {
+        ...ending,
+        results: ending.results.map((r) => ({ ...r, reason: r.reason === null ? null : redact(r.reason), evidence: r.evidence.map(redact) })),
+        fatal: ending.fatal ? { ...ending.fatal, message: redact(ending.fatal.message) } : null,
+        volatileNames: ending.volatileNames?.map(redact),
+        noCredentials: ending.noCredentials ? redact(ending.noCredentials) : null
+    };
     const { config, results, fatal } = run;
     const verdict = decideOutcome(config, results, fatal, run.candidates);
     const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null };
@@ -6688,19 +7748,44 @@ function run_report(request, host, run) {
     return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile), summary, resultsJson: resultsDocument(results, meta) };
 }
 
+;// CONCATENATED MODULE: ./src/report/text.ts
+// Text from outside — file and artifact names, server answers — made harmless where it is printed. A
+// runner reads every stdout line that starts with `::` as a workflow command, and .NET splits lines at
+// \r as well as \n, so a zip entry named `x\n::error title=Spoofed::…` would otherwise become a real
+// annotation; a terminal reads escape sequences. The summary has its own escaping (summary.ts).
+/** Control characters (but \n) and Unicode line breaks as visible escapes: `\r`, `\x1b`, `\u2028`. */
+function escapeControls(text, keepNewlines) {
+    return text.replace(keepNewlines ? /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g : /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        const code = c.charCodeAt(0);
+        return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** A log message that may span lines: controls escaped, and no line can start (after blanks) with `::`. */
+function logText(text) {
+    return escapeControls(text, true)
+        .split('\n')
+        .map((line) => line.replace(/^(\s*):(?=:)/, '$1:\u200b'))
+        .join('\n');
+}
+/** One line of a table or a single-line message: every control character escaped, new lines too. */
+function lineText(text) {
+    return logText(escapeControls(text, false));
+}
+
 ;// CONCATENATED MODULE: ./src/report/table.ts
 // Result[] → the command line's renderings: a plain table for the job log and GitLab's dotenv report.
 
 
+
 /** A plain table for the job log. */
 function textTable(results) {
-    const rows = results.map((r) => [
-        r.status,
-        resultLabel(r),
-        r.scanType ?? '',
-        r.status === 'uploaded' ? model/* DELTAS */.CH.map((d) => (0,model/* deltaTotal */.ZW)(r, d) ?? '?').join('/') : '',
-        r.status === 'uploaded' ? (r.testUrl ?? '') : (r.reason ?? '')
-    ]);
+    const rows = results.map((r) => [r.status, resultLabel(r), r.scanType ?? '', r.status === 'uploaded' ? model/* DELTAS */.CH.map((d) => (0,model/* deltaTotal */.ZW)(r, d) ?? '?').join('/') : '', r.status === 'uploaded' ? (r.testUrl ?? '') : (r.reason ?? '')].map(lineText));
     const header = ['STATUS', 'REPORT', 'SCAN TYPE', 'NEW/CLOSED/REACT/SAME', 'TEST OR REASON'];
     const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i].length))));
     const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
@@ -6710,8 +7795,31 @@ function textTable(results) {
 function dotenv(outputs) {
     return (Object.entries(outputs)
         .filter(([name]) => name !== 'results')
-        .map(([name, value]) => `DEFECTDOJO_${name.toUpperCase().replace(/-/g, '_')}=${value.replace(/[\r\n]/g, ' ')}`)
+        .map(([name, value]) => `DEFECTDOJO_${name.toUpperCase().replace(/-/g, '_')}=${lineText(value)}`)
         .join('\n') + '\n');
+}
+
+;// CONCATENATED MODULE: ./src/shells/signals.ts
+// A cancelled job: the runner (or GitLab, Jenkins) sends SIGINT or SIGTERM and waits a few seconds
+// before it kills the process. The first signal aborts the run, so the engine stops starting uploads,
+// ends those in flight and reports what is known; a second one exits at once.
+function cancelOnSignals(log) {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        if (controller.signal.aborted)
+            process.exit(130);
+        log(`Received ${name}: the run is cancelled; writing what is known (uploaded, in flight, not started).`);
+        controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/shells/cli-options.ts
@@ -6813,6 +7921,8 @@ function parseCliArgs(argv) {
 
 
 
+
+
 /** Exit codes, stated in --help and the README. */
 const EXIT = { ok: 0, failed: 1, usage: 2 };
 /** The run's context: the CI system's variables (GitLab, Jenkins, Azure, Bitbucket, CircleCI), then git in the working folder (the `branch`, `commit` and `default-branch` inputs correct it in the engine). */
@@ -6854,12 +7964,13 @@ async function runCli(argv, env, cwd, io, version = '') {
     }
     const verbose = args.cli.verbose === 'true';
     const host = {
+        // Names and server answers may hold control characters: a terminal or CI log must never act on them.
         log: {
-            info: (m) => io.stderr(`${m}\n`),
-            warning: (m) => io.stderr(`warning: ${m}\n`),
+            info: (m) => io.stderr(`${lineText(m)}\n`),
+            warning: (m) => io.stderr(`warning: ${lineText(m)}\n`),
             debug: (m) => {
                 if (verbose)
-                    io.stderr(`${m}\n`);
+                    io.stderr(`${lineText(m)}\n`);
             }
         },
         group: (_title, work) => work(),
@@ -6873,7 +7984,8 @@ async function runCli(argv, env, cwd, io, version = '') {
     const dotenvFile = args.cli['dotenv-file'] ? (0,external_node_path_.resolve)(cwd, args.cli['dotenv-file']) : null;
     // Left from the last run in a kept workspace (Jenkins), they must not be read as reports.
     const ownFiles = [resultsFile, summaryFile, dotenvFile].filter((f) => f !== null);
-    const report = await runEngine({ raw, context, resultsFile, scratch: (0,external_node_os_namespaceObject.tmpdir)(), ownFiles }, host);
+    const cancel = cancelOnSignals((m) => io.stderr(`${m}\n`));
+    const report = await runEngine({ raw, context, resultsFile, scratch: (0,external_node_os_namespaceObject.tmpdir)(), ownFiles, signal: cancel.signal }, host).finally(() => cancel.dispose());
     await (0,promises_.writeFile)(resultsFile, report.resultsJson);
     if (summaryFile)
         await (0,promises_.writeFile)(summaryFile, report.summary);
@@ -6881,7 +7993,7 @@ async function runCli(argv, env, cwd, io, version = '') {
         await (0,promises_.writeFile)(dotenvFile, dotenv(report.outputs));
     io.stdout(textTable(report.results));
     if (report.verdict.failure) {
-        io.stderr(`error: ${report.verdict.failure}\n`);
+        io.stderr(`error: ${logText(report.verdict.failure)}\n`);
         return isUserError(report.fatal) ? EXIT.usage : EXIT.failed;
     }
     return EXIT.ok;
@@ -6899,6 +8011,20 @@ async function runCli(argv, env, cwd, io, version = '') {
 /** The package version (a unit test keeps it equal to package.json's). */
 const VERSION = '0.1.0';
 
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -7075,6 +8201,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
 /***/ })
 
 /******/ });
@@ -7200,36 +8347,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -7267,17 +8384,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/node module decorator */

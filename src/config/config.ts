@@ -88,6 +88,7 @@ export interface ImportOptions {
   readonly createFindingGroupsForAllFindings: boolean | null
   readonly pushToJira: boolean | null
   readonly deduplicationOnEngagement: boolean | null
+  readonly deduplicationExecutionMode: string | null
   readonly engagementEndDate: string | null
   readonly lead: number | null
   readonly apiScanConfiguration: number | null
@@ -189,6 +190,7 @@ export function parseConfig(raw: RawInputs): Config {
   else if (!dryRun) problems.push(`${inputSubject('defectdojo-url')} is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless ${inputSetting('dry-run', 'true')}.`)
   if (!token && !dryRun) problems.push(`${inputSubject('defectdojo-token')} is required (a DefectDojo API v2 key, best from a secret), unless ${inputSetting('dry-run', 'true')}.`)
   if (token && /\s/.test(token)) problems.push(`${inputSubject('defectdojo-token')} contains white space: paste only the 40-character API v2 key, without "Token ".`)
+  else if (token && invisible(token) !== null) problems.push(`${inputSubject('defectdojo-token')} contains ${invisible(token)}: paste only the 40-character API v2 key, as DefectDojo shows it.`)
 
   for (const name of ['product-type', 'product', 'engagement', 'test-title'] as const) problems.push(...checkTemplate(inputSubject(name), read.text(name)))
 
@@ -286,6 +288,7 @@ function importOptions(read: Reader): ImportOptions {
     createFindingGroupsForAllFindings: read.tristate('create-finding-groups-for-all-findings'),
     pushToJira: read.tristate('push-to-jira'),
     deduplicationOnEngagement: read.tristate('deduplication-on-engagement'),
+    deduplicationExecutionMode: read.optionalChoice('deduplication-execution-mode'),
     engagementEndDate: read.date('engagement-end-date', { notInFuture: false }),
     lead: read.optionalNumber('lead'),
     apiScanConfiguration: read.optionalNumber('api-scan-configuration')
@@ -323,9 +326,19 @@ function parseHeaders(value: string, problems: string[]): Record<string, string>
       problems.push(`${inputSubject('extra-headers')} may not set ${name}: the action sets it itself.`)
       return
     }
-    headers[name] = line.slice(colon + 1).trim()
+    const headerValue = line.slice(colon + 1).trim()
+    // Never the value itself: it is a secret.
+    if (invisible(headerValue) !== null) problems.push(`${inputSubject('extra-headers')} line ${index + 1} (${name}) has ${invisible(headerValue)} in its value: HTTP cannot send it; paste the value again.`)
+    headers[name] = headerValue
   })
   return headers
+}
+
+/** "a control or invisible character (U+200B at position 12)" for the first one in a value, or null. Never the value. */
+function invisible(value: string): string | null {
+  const match = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/.exec(value)
+  if (!match) return null
+  return `a control or invisible character (U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at position ${match.index + 1})`
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/

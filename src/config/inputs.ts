@@ -202,6 +202,13 @@ export const INPUTS = {
   'create-finding-groups-for-all-findings': { group: 'options', kind: 'tristate', default: '', description: "With group-by, also create groups of a single finding (DefectDojo's default true)." },
   'push-to-jira': { group: 'options', kind: 'tristate', default: '', description: 'Push findings to Jira.' },
   'deduplication-on-engagement': { group: 'options', kind: 'tristate', default: '', description: 'Deduplicate within the engagement only (applies when the action creates the engagement).' },
+  'deduplication-execution-mode': {
+    group: 'options',
+    kind: 'choice',
+    default: '',
+    choices: ['async', 'async_wait', 'sync'],
+    description: "How DefectDojo deduplicates: async (answer first), async_wait (wait up to its DD_DEDUPLICATION_ASYNC_WAIT_TIMEOUT, so the counts reflect deduplication) or sync; default the user's profile setting, else async."
+  },
   'engagement-end-date': { group: 'options', kind: 'date', default: '', description: 'End date (YYYY-MM-DD) of an engagement the action creates.' },
   lead: { group: 'options', kind: 'integer', default: '', range: { min: 1, max: Number.MAX_SAFE_INTEGER }, description: 'DefectDojo user id of the test lead.' },
   'api-scan-configuration': {

@@ -18,6 +18,8 @@ export function checkTemplate(subject: string, template: string): string[] {
       problems.push(`${subject} uses the unknown placeholder {${name}}: use one of ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`)
     }
   }
+  // `ci-{branch` would be sent as it is: a brace that opens or closes nothing is a typo.
+  if (/[{}]/.test(template.replace(PLACEHOLDER_PATTERN, ''))) problems.push(`${subject} ("${template}") has a brace that opens or closes no placeholder: write placeholders as {name}.`)
   return problems
 }
 

@@ -11,14 +11,33 @@ export class DefectDojoError extends Error {
   readonly retryAfterSeconds: number | null
   /** True when the request provably never reached DefectDojo (connection refused, DNS failure…). */
   readonly notSent: boolean
-  constructor(message: string, options: { status?: number | null; retryable?: boolean; retryAfterSeconds?: number | null; notSent?: boolean } = {}) {
+  /**
+   * True when the request may have been processed although no DefectDojo answer came back (a gateway's
+   * 502/503/504 or a non-DefectDojo page after the body was sent, a timeout, a reset): an upload is then
+   * looked up before it is sent again (docs/defectdojo-api.md §k).
+   */
+  readonly ambiguous: boolean
+  constructor(message: string, options: { status?: number | null; retryable?: boolean; retryAfterSeconds?: number | null; notSent?: boolean; ambiguous?: boolean } = {}) {
     super(message)
     this.name = 'DefectDojoError'
     this.status = options.status ?? null
     this.retryable = options.retryable ?? false
     this.retryAfterSeconds = options.retryAfterSeconds ?? null
     this.notSent = options.notSent ?? false
+    this.ambiguous = options.ambiguous ?? false
   }
+}
+
+/** Statuses of gateways that may answer while DefectDojo goes on importing behind them. */
+export const GATEWAY_STATUSES = new Set([502, 503, 504])
+
+/** "HTTP 200, text/html, starting "<title>Request Rejected</title>"": what came back, for a reason. */
+export function describeAnswer(status: number, contentType: string, body: string): string {
+  // The first line as it came, not read as JSON: `{}` and `[]` must show as what they are.
+  const firstLine = (body.trim().split(/\r?\n/)[0] ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim()
+  const clipped = firstLine.length > 120 ? `${firstLine.slice(0, 119)}…` : firstLine
+  const start = firstLine === '' ? 'with an empty body' : `starting "${clipped}"`
+  return `HTTP ${status}, ${contentType.split(';')[0]!.trim() || 'no content type'}, ${start}`
 }
 
 /** Statuses worth another try: rate limiting and gateways in front of a busy or restarting DefectDojo. */

@@ -30,9 +30,13 @@ export interface MultipartBody {
   readonly stream: (onBytes?: (bytes: number) => void) => AsyncGenerator<Uint8Array>
 }
 
-/** Names inside a Content-Disposition header, escaped as browsers (and undici's FormData) do. */
+/**
+ * Names inside a Content-Disposition header, escaped as browsers (and undici's FormData) do for CR, LF
+ * and quotes, and every other control character percent-encoded too: a multipart parser refuses a
+ * header that holds one (only the extension of the file name matters to DefectDojo).
+ */
 function quoted(name: string): string {
-  return name.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22')
+  return name.replace(/[\u0000-\u001f\u007f"]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
 }
 
 export function multipartBody(fields: Readonly<Record<string, string | readonly string[]>>, file: MultipartFile): MultipartBody {

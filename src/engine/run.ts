@@ -9,17 +9,18 @@ import { inputName, inputSetting, type RawInputs } from '../config/inputs.js'
 import { ruleFor } from '../config/rules.js'
 import { withOverrides } from '../context/overrides.js'
 import { ConfigError, type Fatal } from '../errors.js'
-import { reportLabel, type Candidate, type PlannedUpload, type Recognition, type Result, type RunContext } from '../model.js'
+import { reportLabel, type Candidate, type PlannedUpload, type Recognition, type Result, type RunContext, type UploadOutcome } from '../model.js'
 import { oneUploadPerTest, sameFiles, type Copy } from '../plan/dedup.js'
 import { planUploads } from '../plan/plan.js'
 import { volatileNames } from '../plan/volatile.js'
 import { mapLimit } from '../pool.js'
 import { gateOutputs, type OutputName } from '../report/outputs.js'
-import { artifactFailureResult, fileResult, resultsDocument, type FileStages } from '../report/results.js'
+import { artifactFailureResult, fileResult, resultsDocument, unusableResult, type FileStages } from '../report/results.js'
 import { renderSummary } from '../report/summary.js'
 import { collectArtifacts, type ArtifactFiles } from '../sources/artifacts.js'
 import { findWorkspaceFiles } from '../sources/workspace.js'
 import type { Host } from './host.js'
+import { redactor, secretsOf } from './secrets.js'
 import { uploadAll } from './upload.js'
 import { decideOutcome, type Verdict } from './verdict.js'
 
@@ -33,6 +34,8 @@ export interface RunRequest {
   readonly scratch: string
   /** Files the shell writes (results, summary, dotenv): never taken as reports, on this run or the next. */
   readonly ownFiles?: readonly string[]
+  /** Aborted when the job is cancelled: nothing new starts, and the report says what is known. */
+  readonly signal?: AbortSignal
 }
 
 /** Everything a shell writes at the end of a run. */
@@ -51,8 +54,11 @@ export interface RunReport {
 
 const RECOGNITION_CONCURRENCY = 8
 
-export async function runEngine(request: RunRequest, host: Host): Promise<RunReport> {
+export async function runEngine(request: RunRequest, shellHost: Host): Promise<RunReport> {
   const { raw } = request
+  // Secrets are hidden in every line logged and everything written, whatever echoed them.
+  const redact = redactor(secretsOf(raw))
+  const host: Host = { ...shellHost, log: { info: (m) => shellHost.log.info(redact(m)), warning: (m) => shellHost.log.warning(redact(m)), debug: (m) => shellHost.log.debug(redact(m)) } }
   // Where GitHub gives a run no secrets, empty credentials are expected, not a mistake: plan, send nothing, pass.
   const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-url']?.trim() && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error'
   let config: Config
@@ -64,7 +70,7 @@ export async function runEngine(request: RunRequest, host: Host): Promise<RunRep
     tls = await readConfigFiles(config)
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
-    return report(request, host, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 })
+    return report(request, host, redact, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 })
   }
   const context = withOverrides(request.context, config.contextOverrides)
   const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${inputName('defectdojo-url')} and ${inputName('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${inputSetting('if-no-credentials', 'error')} to fail instead).` : null
@@ -74,14 +80,16 @@ export async function runEngine(request: RunRequest, host: Host): Promise<RunRep
   for (const line of workspace.unmatched) host.log.warning(line)
   for (const line of workspace.notes) host.log.info(line)
 
-  const artifacts = await gatherArtifacts(config, context, request.scratch, host)
+  const artifacts = await gatherArtifacts(config, context, request.scratch, host, request.signal)
   try {
     const candidates = [...workspace.candidates, ...artifacts.files.candidates]
     const own = new Set(request.ownFiles ?? [])
-    const stages = await host.group('Recognising and uploading reports', () => processFiles(config, tls, context, candidates, own, host))
-    const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results]
+    const stages = await host.group('Recognising and uploading reports', () => processFiles(config, tls, context, candidates, own, host, request.signal))
+    // Files that were reached but cannot be used are listed with their reason, never dropped.
+    const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult)
+    const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable]
     const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts' as const, message: artifacts.files.listError } : null)
-    return report(request, host, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials })
+    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials })
   } finally {
     if (artifacts.folder && config.keepDownloads) host.log.info(`Downloaded artifacts kept in ${artifacts.folder} (keep-downloads: true).`)
     else if (artifacts.folder) await rm(artifacts.folder, { recursive: true, force: true })
@@ -89,15 +97,17 @@ export async function runEngine(request: RunRequest, host: Host): Promise<RunRep
 }
 
 /** Downloads the matching artifacts into a temporary folder of `scratch` (null when nothing was downloaded). */
-async function gatherArtifacts(config: Config, context: RunContext, scratch: string, host: Host): Promise<{ files: ArtifactFiles; folder: string | null }> {
-  const none = { files: { candidates: [], failures: [], unmatched: [], listError: null }, folder: null }
-  if (config.artifactPatterns.length === 0) return none
+async function gatherArtifacts(config: Config, context: RunContext, scratch: string, host: Host, signal?: AbortSignal): Promise<{ files: ArtifactFiles; folder: string | null }> {
+  const none = { files: { candidates: [], failures: [], unusable: [], unmatched: [], listError: null }, folder: null }
+  if (config.artifactPatterns.length === 0 || signal?.aborted) return none
   const service = await host.artifacts(config, context)
   if (!service) return none
   await mkdir(scratch, { recursive: true })
   const folder = await mkdtemp(join(scratch, 'defectdojo-artifacts-'))
   const files = await host.group('Downloading artifacts', async () => {
-    const found = await collectArtifacts(service, config.artifactPatterns, folder)
+    // The artifact library cannot be interrupted: on cancel the run goes on without what is still downloading.
+    const cancelled = new Promise<ArtifactFiles>((resolve) => signal?.addEventListener('abort', () => resolve({ ...none.files, listError: 'the run was cancelled while the artifacts were downloading' }), { once: true }))
+    const found = await Promise.race([collectArtifacts(service, config.artifactPatterns, folder, config.maxReportBytes), cancelled])
     host.log.info(`${found.candidates.length} files in ${new Set(found.candidates.map((c) => c.artifact)).size} artifacts; ${found.failures.length} failed; not matched by \`artifacts\`: ${found.unmatched.join(', ') || 'none'}`)
     return found
   })
@@ -112,7 +122,7 @@ interface Processed {
 }
 
 /** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
-async function processFiles(config: Config, tls: TlsFiles, context: RunContext, candidates: readonly Candidate[], own: ReadonlySet<string>, host: Host): Promise<Processed> {
+async function processFiles(config: Config, tls: TlsFiles, context: RunContext, candidates: readonly Candidate[], own: ReadonlySet<string>, host: Host, signal?: AbortSignal): Promise<Processed> {
   const recognitions = await recognizeAll(config, candidates, own)
   candidates.forEach((candidate, index) => {
     const recognition = recognitions[index]!
@@ -160,14 +170,27 @@ async function processFiles(config: Config, tls: TlsFiles, context: RunContext, 
     warnings.push(warning)
   }
   if (config.dryRun || sending.length === 0) return finish(null)
+  if (signal?.aborted) {
+    notAttempted(sending.map((s) => s.index), 'the run was cancelled before any upload.')
+    return finish({ kind: 'cancelled', message: 'The run was cancelled before any upload: nothing was sent to DefectDojo.' })
+  }
 
-  const uploads = await uploadAll(config, tls, sending.map((s) => s.upload), host.log)
+  const uploads = await uploadAll(config, tls, sending.map((s) => s.upload), host.log, { buildId: context.buildId, signal })
   if (uploads.stopped !== undefined) {
     notAttempted(sending.map((s) => s.index), uploads.stopped)
-    return finish({ kind: 'connection', message: uploads.stopped })
+    return finish({ kind: signal?.aborted ? 'cancelled' : 'connection', message: uploads.stopped })
   }
   uploads.outcomes.forEach((outcome, n) => (stages[sending[n]!.index] = { ...stages[sending[n]!.index]!, outcome }))
+  if (signal?.aborted) return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) })
   return finish(null)
+}
+
+/** What a cancelled run got done: uploaded, in flight (outcome unknown), not started. */
+function cancelledMessage(outcomes: readonly UploadOutcome[]): string {
+  const uploaded = outcomes.filter((o) => o.status === 'uploaded').length
+  const inFlight = outcomes.filter((o) => o.status === 'failed' && o.reason.startsWith('in flight')).length
+  const notStarted = outcomes.filter((o) => o.status === 'failed' && o.reason.startsWith('not started')).length
+  return `The run was cancelled: ${uploaded} of ${outcomes.length} reports were uploaded, ${inFlight} were in flight (whether DefectDojo imported them is unknown), ${notStarted} had not started.`
 }
 
 async function recognizeAll(config: Config, candidates: readonly Candidate[], own: ReadonlySet<string>): Promise<Recognition[]> {
@@ -195,8 +218,15 @@ interface Ending {
   noCredentials?: string | null
 }
 
-/** The verdict and the three renderings of the results; verdict warnings and notices go to the log. */
-function report(request: RunRequest, host: Host, run: Ending): RunReport {
+/** The verdict and the three renderings of the results, every string redacted; verdict warnings and notices go to the log. */
+function report(request: RunRequest, host: Host, redact: (text: string) => string, ending: Ending): RunReport {
+  const run: Ending = {
+    ...ending,
+    results: ending.results.map((r) => ({ ...r, reason: r.reason === null ? null : redact(r.reason), evidence: r.evidence.map(redact) })),
+    fatal: ending.fatal ? { ...ending.fatal, message: redact(ending.fatal.message) } : null,
+    volatileNames: ending.volatileNames?.map(redact),
+    noCredentials: ending.noCredentials ? redact(ending.noCredentials) : null
+  }
   const { config, results, fatal } = run
   const verdict = decideOutcome(config, results, fatal, run.candidates)
   const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null }

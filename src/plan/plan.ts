@@ -20,9 +20,10 @@ export function planUploads(config: Config, context: RunContext, reports: Readon
   const problems: string[] = []
   const uploads = reports.map(({ candidate, recognition }) => {
     const { target, templates } = targetFor(config, context, isolation.suffix, candidate, recognition)
-    problems.push(...targetProblems(target, templates, reportLabel(candidate)))
+    const fields = fieldsFor(config, context, recognition, target)
+    problems.push(...targetProblems(target, templates, reportLabel(candidate)), ...fieldProblems(fields, context))
     const endpoint = config.mode === 'import' ? ('import-scan' as const) : ('reimport-scan' as const)
-    return { candidate, recognition, target, endpoint, fields: fieldsFor(config, context, recognition, target) }
+    return { candidate, recognition, target, endpoint, fields }
   })
   if (problems.length > 0) throw new ConfigError([...new Set(problems)])
   return uploads
@@ -73,16 +74,48 @@ function targetFor(config: Config, context: RunContext, suffix: string | null, c
   return { target, templates }
 }
 
-/** Names DefectDojo needs: an empty test title reimports into the newest test of the scan type, whatever its title. */
+/** The longest names DefectDojo's database stores (docs/defectdojo-api.md §j); longer ones fail there as an HTTP 500. */
+const NAME_LIMITS: Record<keyof Target, number> = { productType: 255, product: 255, engagement: 300, testTitle: 255 }
+
+/**
+ * Names DefectDojo needs and can store: an empty test title reimports into the newest test of the scan
+ * type, whatever its title, and an over-long one fails in the database after the context was created.
+ */
 function targetProblems(target: Target, templates: Templates, report: string): string[] {
   const problems: string[] = []
   for (const field of ['productType', 'product', 'engagement', 'testTitle'] as const) {
-    if (target[field] !== '') continue
     const { input, template, rule } = templates[field]
     const where = rule ? `${inputSubject('scan-types')} line "${rule}" (${input}=${template})` : `${inputSubject(input)} ("${template}")`
-    problems.push(`${where} gives an empty name for ${report}: DefectDojo needs one; use a template whose placeholders are known for this run, or a fixed name.`)
+    if (target[field] === '') problems.push(`${where} gives an empty name for ${report}: DefectDojo needs one; use a template whose placeholders are known for this run, or a fixed name.`)
+    else if (target[field].length > NAME_LIMITS[field]) {
+      problems.push(`${where} gives a name of ${target[field].length} characters for ${report} ("${clip(target[field])}"); DefectDojo stores at most ${NAME_LIMITS[field]}: shorten the template.`)
+    }
   }
   return problems
+}
+
+/** Context fields DefectDojo stores in short columns (docs/defectdojo-api.md §j), and the input that sets each. */
+const FIELD_LIMITS: ReadonlyArray<[string, number, InputName | null, string]> = [
+  ['branch_tag', 150, 'branch', 'the branch'],
+  ['commit_hash', 150, 'commit', 'the commit'],
+  ['build_id', 150, null, 'the build id'],
+  ['version', 100, 'version', 'the version'],
+  ['source_code_management_uri', 600, 'commit', 'the source link']
+]
+
+function fieldProblems(fields: Readonly<Record<string, string | readonly string[]>>, context: Pick<RunContext, 'source'>): string[] {
+  const problems: string[] = []
+  for (const [field, limit, input, what] of FIELD_LIMITS) {
+    const value = fields[field]
+    if (typeof value !== 'string' || value.length <= limit) continue
+    const fix = input ? `set a shorter one with ${theInput(input)}` : `it comes from ${context.source}`
+    problems.push(`${what[0]!.toUpperCase()}${what.slice(1)} "${clip(value)}" (sent as ${field}) is ${value.length} characters; DefectDojo stores at most ${limit}: ${fix}.`)
+  }
+  return problems
+}
+
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text
 }
 
 export type Isolation = { kind: 'none'; suffix: null } | { kind: 'isolated'; suffix: string } | { kind: 'unknown' }
@@ -149,6 +182,7 @@ function fieldsFor(config: Config, context: RunContext, recognition: RecognizedR
     ['create_finding_groups_for_all_findings', o.createFindingGroupsForAllFindings],
     ['push_to_jira', o.pushToJira],
     ['deduplication_on_engagement', o.deduplicationOnEngagement],
+    ['deduplication_execution_mode', o.deduplicationExecutionMode],
     ['engagement_end_date', o.engagementEndDate],
     ['lead', o.lead],
     ['api_scan_configuration', o.apiScanConfiguration]

@@ -99,6 +99,7 @@ export const OUTPUTS = {
   uploaded: 'Number of reports uploaded.',
   skipped: 'Number of files skipped (not a report, or not recognised).',
   failed: 'Number of reports that failed to upload.',
+  'counts-unknown': "Uploaded reports whose new findings by severity are not known (DefectDojo's answer had no counts, or an earlier attempt may have imported the report): when not 0, created-* are incomplete, so a gate should not pass on them.",
   'created-critical': 'Critical findings created, over all reports.',
   'created-high': 'High findings created.',
   'created-medium': 'Medium findings created.',
@@ -131,7 +132,8 @@ export function gateOutputs(results: readonly Result[], resultsFile: string): Re
     untouched: String(t.untouched),
     uploaded: String(t.uploaded),
     skipped: String(t.skipped),
-    failed: String(t.failed)
+    failed: String(t.failed),
+    'counts-unknown': String(t.unknownCounts)
   }
   for (const s of SEVERITIES) outputs[`created-${s}`] = String(t.createdBySeverity[s])
   for (const s of SEVERITIES) outputs[`active-${s}`] = String(t.activeBySeverity[s])

@@ -109,6 +109,11 @@ export function artifactFailureResult(failure: { artifact: string; reason: strin
   return { ...baseResult({ absolutePath: '', displayPath: '', artifact: failure.artifact, size: 0 }), status: 'failed', reason: failure.reason }
 }
 
+/** A Result for a file that was reached but cannot be used (a name that is not UTF-8, a link out of its folder…). */
+export function unusableResult(file: { artifact: string | null; displayPath: string; reason: string }): Result {
+  return { ...baseResult({ absolutePath: '', displayPath: file.displayPath, artifact: file.artifact, size: 0 }), reason: file.reason }
+}
+
 /** How a result is named in logs and tables: `artifact/path`, or the artifact alone. */
 export function resultLabel(result: Pick<Result, 'artifact' | 'file'>, separator = '/'): string {
   return reportLabel({ artifact: result.artifact, displayPath: result.file }, separator)
@@ -123,7 +128,7 @@ export interface Totals {
   closed: number
   reactivated: number
   untouched: number
-  /** Reports whose counts the server did not give. */
+  /** Uploaded reports whose created findings by severity are not known (so `created-*` leave them out). */
   unknownCounts: number
   createdBySeverity: SeverityCounts
   activeBySeverity: SeverityCounts
@@ -147,7 +152,7 @@ export function computeTotals(results: readonly Result[]): Totals {
     totals[r.status]++
     if (r.status !== 'uploaded') continue
     for (const delta of DELTAS) totals[delta] += deltaTotal(r, delta) ?? 0
-    if (deltaTotal(r, 'created') === null) totals.unknownCounts++
+    if (!r.counts?.created) totals.unknownCounts++
     if (r.counts?.created) totals.createdBySeverity = addCounts(totals.createdBySeverity, r.counts.created)
     if (r.counts?.activeAfter) totals.activeBySeverity = addCounts(totals.activeBySeverity, r.counts.activeAfter)
   }

@@ -12,6 +12,8 @@ import { runEngine } from '../engine/run.js'
 import { isUserError } from '../errors.js'
 import type { RunContext } from '../model.js'
 import { dotenv, textTable } from '../report/table.js'
+import { lineText, logText } from '../report/text.js'
+import { cancelOnSignals } from './signals.js'
 import { helpText, parseCliArgs, type CliArgs } from './cli-options.js'
 
 /** Exit codes, stated in --help and the README. */
@@ -58,11 +60,12 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
   }
   const verbose = args.cli.verbose === 'true'
   const host: Host = {
+    // Names and server answers may hold control characters: a terminal or CI log must never act on them.
     log: {
-      info: (m) => io.stderr(`${m}\n`),
-      warning: (m) => io.stderr(`warning: ${m}\n`),
+      info: (m) => io.stderr(`${lineText(m)}\n`),
+      warning: (m) => io.stderr(`warning: ${lineText(m)}\n`),
       debug: (m) => {
-        if (verbose) io.stderr(`${m}\n`)
+        if (verbose) io.stderr(`${lineText(m)}\n`)
       }
     },
     group: (_title, work) => work(),
@@ -76,14 +79,15 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
   const dotenvFile = args.cli['dotenv-file'] ? resolve(cwd, args.cli['dotenv-file']) : null
   // Left from the last run in a kept workspace (Jenkins), they must not be read as reports.
   const ownFiles = [resultsFile, summaryFile, dotenvFile].filter((f): f is string => f !== null)
-  const report = await runEngine({ raw, context, resultsFile, scratch: tmpdir(), ownFiles }, host)
+  const cancel = cancelOnSignals((m) => io.stderr(`${m}\n`))
+  const report = await runEngine({ raw, context, resultsFile, scratch: tmpdir(), ownFiles, signal: cancel.signal }, host).finally(() => cancel.dispose())
 
   await writeFile(resultsFile, report.resultsJson)
   if (summaryFile) await writeFile(summaryFile, report.summary)
   if (dotenvFile) await writeFile(dotenvFile, dotenv(report.outputs))
   io.stdout(textTable(report.results))
   if (report.verdict.failure) {
-    io.stderr(`error: ${report.verdict.failure}\n`)
+    io.stderr(`error: ${logText(report.verdict.failure)}\n`)
     return isUserError(report.fatal) ? EXIT.usage : EXIT.failed
   }
   return EXIT.ok

@@ -10,6 +10,8 @@ import { deriveGithubContext } from '../context/github.js'
 import type { Host } from '../engine/host.js'
 import { runEngine, type RunReport } from '../engine/run.js'
 import { resultLabel } from '../report/results.js'
+import { lineText, logText } from '../report/text.js'
+import { cancelOnSignals } from './signals.js'
 
 export async function runAction(): Promise<void> {
   useDialect('action')
@@ -19,21 +21,27 @@ export async function runAction(): Promise<void> {
   const context = deriveGithubContext({ env: process.env, payload: await readPayload() })
   const temp = process.env.RUNNER_TEMP ?? tmpdir()
   const resultsFile = join(process.env.RUNNER_TEMP ?? process.cwd(), 'defectdojo-reimport', `results-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_JOB ?? 'job'}-${Date.now()}.json`)
-  const report = await runEngine({ raw, context, resultsFile, scratch: temp }, host)
-  await write(report, resultsFile)
-  annotate(report)
-  // After the summary and the results file are written: the step's outcome comes last.
-  if (report.verdict.failure) core.setFailed(report.verdict.failure)
+  const cancel = cancelOnSignals((m) => core.info(m))
+  try {
+    const report = await runEngine({ raw, context, resultsFile, scratch: temp, signal: cancel.signal }, host)
+    await write(report, resultsFile)
+    annotate(report)
+    // After the summary and the results file are written: the step's outcome comes last.
+    if (report.verdict.failure) core.setFailed(report.verdict.failure)
+  } finally {
+    cancel.dispose()
+  }
 }
 
 const host: Host = {
-  log: { info: (m) => core.info(m), warning: (m) => core.warning(m), debug: (m) => core.debug(m) },
+  // core.warning and core.debug escape their data; a plain info line is printed as it is, so it is made harmless here.
+  log: { info: (m) => core.info(lineText(m)), warning: (m) => core.warning(m), debug: (m) => core.debug(m) },
   group: (title, work) => core.group(title, work),
   mask: (value) => core.setSecret(value),
   async artifacts(config, context) {
     // A bundle started by hand, outside a job, has no artifact backend; only an explicit request is an error then.
     if (!config.otherRun && !process.env.ACTIONS_RUNTIME_TOKEN && !config.artifactsExplicit) {
-      core.info('Not inside a GitHub Actions job (no ACTIONS_RUNTIME_TOKEN): artifacts are not searched.')
+      host.log.info('Not inside a GitHub Actions job (no ACTIONS_RUNTIME_TOKEN): artifacts are not searched.')
       return null
     }
     const { actionsArtifactService } = await import('./github-artifacts.js')
@@ -69,7 +77,7 @@ async function write(report: RunReport, resultsFile: string): Promise<void> {
   await writeFile(resultsFile, report.resultsJson)
   for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value)
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report.summary).write()
-  else core.info(report.summary)
+  else core.info(logText(report.summary))
 }
 
 /** GitHub shows at most 10 warning annotations per step: one per failed report up to a cap, then one line for the rest. */

@@ -1,12 +1,14 @@
 // Workflow artifacts → Candidates. Lists the run's artifacts through an ArtifactService (the Actions
 // shell implements it with @actions/artifact; this module never imports @actions/*), keeps those whose
 // names match the `artifacts` patterns, downloads each into a folder of its own (two artifacts often
-// hold a `results.json` each: never merge) and walks every file inside.
-import { mkdir, readdir, stat } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+// hold a `results.json` each: never merge), unpacks it within limits (unzip.ts) and walks every file inside.
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Candidate } from '../model.js'
 import { mapLimit } from '../pool.js'
 import { anyOf, splitPatterns } from './patterns.js'
+import { UnzipError, unzipBounded, type UnzipLimits } from './unzip.js'
+import { walkFolder, type UnusableFile } from './walk.js'
 
 export interface ArtifactInfo {
   id: number
@@ -22,7 +24,7 @@ export interface ArtifactInfo {
 export interface ArtifactService {
   /** Lists the artifacts of the run (the current one, or another given by run-id). */
   list(): Promise<ArtifactInfo[]>
-  /** Downloads and unpacks one artifact into `directory`; `digestMismatch` when the bytes did not match the listed digest. */
+  /** Downloads one artifact into `directory` as it is stored (a zip, not unpacked); `digestMismatch` when the bytes did not match the listed digest. */
   download(artifact: ArtifactInfo, directory: string): Promise<{ digestMismatch: boolean }>
   /** Turns a library error into one sentence saying what to do. */
   explain(error: unknown, what: 'list' | 'download', artifact?: string): string
@@ -37,6 +39,8 @@ export interface ArtifactFailure {
 export interface ArtifactFiles {
   candidates: Candidate[]
   failures: ArtifactFailure[]
+  /** Files inside artifacts that cannot be used (a link out of the artifact, a name that is not UTF-8…). */
+  unusable: Array<UnusableFile & { artifact: string }>
   /** Names of the artifacts listed but not matched by the patterns. */
   unmatched: string[]
   /** Set when listing itself failed: nothing could be downloaded. */
@@ -50,8 +54,15 @@ export function artifactFilter(patterns: readonly string[]): (name: string) => b
   return (name) => included(name) && !excluded(name)
 }
 
-export async function collectArtifacts(service: ArtifactService, patterns: readonly string[], directory: string, concurrency = 4): Promise<ArtifactFiles> {
-  const result: ArtifactFiles = { candidates: [], failures: [], unmatched: [], listError: null }
+/** Most files one artifact may unpack to (an archive of more is failed whole). */
+export const MAX_FILES = 10_000
+
+/**
+ * Lists, downloads and unpacks the matching artifacts, each into a folder of its own. `maxFileBytes`
+ * (`max-report-size-mb`) bounds every unpacked file, ten times it the whole artifact.
+ */
+export async function collectArtifacts(service: ArtifactService, patterns: readonly string[], directory: string, maxFileBytes: number, concurrency = 4): Promise<ArtifactFiles> {
+  const result: ArtifactFiles = { candidates: [], failures: [], unusable: [], unmatched: [], listError: null }
   if (patterns.length === 0) return result
   let listed: ArtifactInfo[]
   try {
@@ -64,45 +75,49 @@ export async function collectArtifacts(service: ArtifactService, patterns: reado
   const chosen = listed.filter((a) => keep(a.name)).sort((a, b) => a.name.localeCompare(b.name))
   result.unmatched = listed.filter((a) => !keep(a.name)).map((a) => a.name)
 
+  const limits: UnzipLimits = { maxEntryBytes: maxFileBytes, maxTotalBytes: 10 * maxFileBytes, maxEntries: MAX_FILES }
   const perArtifact = await mapLimit(chosen, concurrency, async (artifact, index): Promise<Candidate[]> => {
     // Folder names from the index, not the artifact name: names may hold characters a file system refuses.
     const target = join(directory, `${String(index + 1).padStart(3, '0')}-${artifact.id}`)
-    if (artifact.expired) {
-      result.failures.push({ artifact: artifact.name, reason: 'the artifact has expired (past its retention period): re-run the job that uploaded it' })
+    const fail = (reason: string): Candidate[] => {
+      result.failures.push({ artifact: artifact.name, reason })
       return []
     }
+    if (artifact.expired) return fail('the artifact has expired (past its retention period): re-run the job that uploaded it')
+    const download = `${target}.download`
     try {
+      await mkdir(download, { recursive: true })
       await mkdir(target, { recursive: true })
-      const { digestMismatch } = await service.download(artifact, target)
-      if (digestMismatch) {
-        result.failures.push({ artifact: artifact.name, reason: `the downloaded artifact does not match its digest ${artifact.digest ?? ''}: it was corrupted in transit or storage, so none of its files were used` })
-        return []
+      const { digestMismatch } = await service.download(artifact, download)
+      if (digestMismatch) return fail(`the downloaded artifact does not match its digest ${artifact.digest ?? ''}: it was corrupted in transit or storage, so none of its files were used`)
+      // The service leaves the artifact as it is stored: a zip (unpacked here, within limits) or one unarchived file.
+      for (const name of await readdir(download)) {
+        const file = join(download, name)
+        if (await isZip(file)) await unzipBounded(file, target, limits)
+        else await rename(file, join(target, name))
       }
-      return await walk(target, artifact.name)
     } catch (error) {
-      result.failures.push({ artifact: artifact.name, reason: service.explain(error, 'download', artifact.name) })
-      return []
+      if (error instanceof UnzipError) return fail(`${error.message}, so none of its files were used`)
+      return fail(service.explain(error, 'download', artifact.name))
+    } finally {
+      await rm(download, { recursive: true, force: true })
     }
+    const { files, unusable } = await walkFolder(target, { base: target, boundary: target })
+    for (const file of unusable) result.unusable.push({ artifact: artifact.name, ...file })
+    return files.sort((a, b) => a.displayPath.localeCompare(b.displayPath)).map((f) => ({ ...f, artifact: artifact.name }))
   })
   result.candidates = perArtifact.flat()
   return result
 }
 
-/** Every file below `root`, as Candidates of `artifact` with paths relative to the artifact's root. */
-async function walk(root: string, artifact: string): Promise<Candidate[]> {
-  const out: Candidate[] = []
-  const visit = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true })
-    entries.sort((a, b) => a.name.localeCompare(b.name))
-    for (const entry of entries) {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) await visit(path)
-      else if (entry.isFile()) {
-        const info = await stat(path)
-        out.push({ absolutePath: path, displayPath: relative(root, path).split(sep).join('/'), artifact, size: info.size })
-      }
-    }
+/** A zip archive starts with a local file header (or, when empty, the end of central directory). */
+async function isZip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r')
+  try {
+    const head = Buffer.alloc(4)
+    const { bytesRead } = await handle.read(head, 0, 4, 0)
+    return bytesRead === 4 && (head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || head.equals(Buffer.from([0x50, 0x4b, 0x05, 0x06])))
+  } finally {
+    await handle.close()
   }
-  await visit(root)
-  return out
 }
