@@ -2,12 +2,21 @@
  * A DefectDojo API stand-in on 127.0.0.1 for end-to-end tests, the demo and the benchmark.
  *
  * It speaks DefectDojo's wire protocol for import-scan / reimport-scan and enforces the contract written down
- * in docs/defectdojo-api.md (sections are cited as §0, §a … §h). Exact error texts, status codes, body
+ * in docs/defectdojo-api.md (sections are cited as §0, §a … §k). Exact error texts, status codes, body
  * shapes, defaults and the order of checks follow that document; where DefectDojo's behaviour is an
- * inference there, so is ours.
+ * inference there, so is ours. Where the document is silent, DefectDojo 3.2.0's source decides (the same
+ * commit the document cites; paths such as `dojo/test/api/filters.py` are paths in that repository).
+ *
+ * Besides the uploads it answers the read-only lookups of §i and §k (product_types, products, engagements,
+ * tests, test_imports, findings: paginated lists with DefectDojo's filters), keeps the import history of
+ * §k (one Test_Import row per import or reimport, with its finding actions N/C/R/U), can make the importer
+ * work for a while after the context exists (`importMs`, §d/§e: the window in which a proxy gives up while
+ * DefectDojo goes on), logs the duplicates the §e caveat-2 race creates (`anomalies`), and can deny or
+ * empty the listings (`listing`, §i).
  *
  * Runs under jest (ts-jest ESM) and directly with Node 24 type stripping:
- *   node __tests__/support/dojo-server.ts [--port N] [--latency-ms N] [--token T]
+ *   node __tests__/support/dojo-server.ts [--port N] [--latency-ms N] [--token T] [--race-window-ms N] [--import-ms N]
+ *     [--listing allowed|forbidden|empty] [--path-prefix P]
  * which prints one JSON line {"url","token"} on stdout and serves until SIGTERM/SIGINT.
  * Only erasable TypeScript syntax is used on purpose (no enums, namespaces or parameter properties).
  */
@@ -63,7 +72,17 @@ const MiB = 1024 * 1024
 // ---------------------------------------------------------------------------------------------------------
 
 export type UploadEndpoint = 'import-scan' | 'reimport-scan'
-export type FaultEndpoint = UploadEndpoint | 'user_profile' | 'tests' | 'test_types'
+/**
+ * The read-only list endpoints of §i and §k:
+ *   product_types  GET /api/v2/product_types/     products  GET /api/v2/products/
+ *   engagements    GET /api/v2/engagements/       tests_list GET /api/v2/tests/ (the list; `tests` is GET /api/v2/tests/{id}/)
+ *   test_imports   GET /api/v2/test_imports/      findings  GET /api/v2/findings/
+ */
+export type ListEndpoint = 'product_types' | 'products' | 'engagements' | 'tests_list' | 'test_imports' | 'findings'
+/** What a fault's `match.endpoint` names: the uploads, `user_profile`, `tests` (GET /api/v2/tests/{id}/), `test_types`, and every ListEndpoint. */
+export type FaultEndpoint = UploadEndpoint | 'user_profile' | 'tests' | 'test_types' | ListEndpoint
+/** §i: what the token may see in the list endpoints (uploads are never affected). */
+export type ListingPermission = 'allowed' | 'forbidden' | 'empty'
 
 export type FaultAction =
   | { kind: 'status'; status: number; body: string; contentType?: string; headers?: Record<string, string> }
@@ -96,6 +115,12 @@ export interface ReceivedUpload {
   status: number
   /** The JSON body answered (the raw text when a fault answered non-JSON), null when nothing was answered. */
   response: unknown
+  /**
+   * Set when the client had gone before the answer could be sent (status is then 0, response null): what
+   * the stand-in would have answered. The import's state changes are kept either way (§e: DefectDojo does
+   * not notice a client that left).
+   */
+  unsent?: { status: number; response: unknown }
   /** Epoch milliseconds with sub-millisecond precision. */
   startedAt: number
   endedAt: number
@@ -110,6 +135,17 @@ export interface DojoFinding {
   id: number
   /** Matching key derived from the report (our stand-in for DefectDojo's hash_code). */
   key: string
+  /** The parser's title for it (e.g. Gitleaks: "Hard coded AWS key found in src/a.ts"). */
+  title: string
+  /** The test it belongs to. */
+  test: number
+  /** `date`: the scan_date sent, else the day it was created (YYYY-MM-DD). */
+  date: string
+  /** ISO 8601 UTC timestamps. */
+  created: string
+  mitigated: string | null
+  file_path: string | null
+  line: number | null
   severity: Severity
   active: boolean
   verified: boolean
@@ -121,7 +157,7 @@ export interface DojoFinding {
   service: string | null
 }
 
-/** One Test_Import history row (§e: every (re)import adds one). */
+/** Counts of one (re)import, kept on the test (§e: every (re)import adds one). The full row is in state.testImports. */
 export interface DojoTestImport {
   type: 'import' | 'reimport'
   version: string
@@ -132,6 +168,50 @@ export interface DojoTestImport {
   closed: number
   reactivated: number
   untouched: number
+}
+
+/** §k: Test_Import_Finding_Action action codes: N created, C closed, R reactivated, U untouched. */
+export type ImportAction = 'N' | 'C' | 'R' | 'U'
+
+/** One Test_Import_Finding_Action, as TestImportFindingActionSerializer renders it (fields "__all__"). */
+export interface DojoTestImportFindingAction {
+  id: number
+  created: string
+  modified: string
+  action: ImportAction
+  test_import: number
+  finding: number
+}
+
+/**
+ * One Test_Import row (§k), as TestImportSerializer renders it: written when the import is recorded, i.e.
+ * after its findings are saved and before the 201 (never during `importMs`). `created`/`modified` are ISO
+ * 8601 UTC with microseconds (DRF's rendering, e.g. "2025-01-02T03:04:05.123456Z").
+ */
+export interface DojoTestImportRow {
+  id: number
+  /** Ordered as DefectDojo's model orders them: by action (C, N, R, U), then finding id. */
+  test_import_finding_action_set: DojoTestImportFindingAction[]
+  created: string
+  modified: string
+  /** base_importer.update_import_history(): the flags the importer ran with. */
+  import_settings: Record<string, unknown>
+  type: 'import' | 'reimport'
+  version: string
+  build_id: string
+  commit_hash: string
+  branch_tag: string
+  test: number
+  /** The findings of the action set, by id. */
+  findings_affected: number[]
+}
+
+/** Something DefectDojo lets happen that a client should not cause (§e caveat 2, §i). */
+export interface DojoAnomaly {
+  kind: 'duplicate_test_created' | 'duplicate_engagement_created'
+  /** Epoch milliseconds. */
+  at: number
+  detail: string
 }
 
 export interface DojoTest {
@@ -166,10 +246,15 @@ export interface DojoEngagement {
   target_end: string
   deduplication_on_engagement: boolean
   source_code_management_uri: string | null
+  /** The requesting user for auto-created engagements (§b); absent = null. */
+  lead?: number | null
+  /** ISO 8601 UTC; absent on hand-seeded rows (rendered as the server's start time). */
+  created?: string
+  updated?: string
 }
 
-export interface DojoProduct { id: number; name: string; description: string; prod_type: number }
-export interface DojoProductType { id: number; name: string }
+export interface DojoProduct { id: number; name: string; description: string; prod_type: number; created?: string; updated?: string }
+export interface DojoProductType { id: number; name: string; created?: string; updated?: string }
 export interface DojoEnvironment { id: number; name: string }
 export interface DojoTestType { id: number; name: string; static_tool: boolean; dynamic_tool: boolean; active: boolean }
 
@@ -181,8 +266,13 @@ export interface DojoState {
   tests: DojoTest[]
   environments: DojoEnvironment[]
   testTypes: DojoTestType[]
+  /** §k import history, in id order. */
+  testImports: DojoTestImportRow[]
   /** Last id handed out per table; bump it when seeding rows by hand. */
-  lastIds: { productType: number; product: number; engagement: number; test: number; finding: number; environment: number; testType: number }
+  lastIds: {
+    productType: number; product: number; engagement: number; test: number; finding: number; environment: number; testType: number
+    testImport: number; testImportFindingAction: number
+  }
 }
 
 export interface DojoServerOptions {
@@ -199,6 +289,22 @@ export interface DojoServerOptions {
   maxFileMb?: number
   /** e.g. '/defectdojo' (System Settings url_prefix, §0); default ''. */
   pathPrefix?: string
+  /**
+   * How long the importer works on an accepted upload (§d, §e), after the context exists — product type,
+   * product, engagement and, for an import or a reimport that falls back to one, the new test of a static
+   * parser (SARIF's test is created at the end, §d) — and before the findings and the Test_Import row are
+   * written and the 201 is sent. A client that leaves meanwhile does not stop it. Comes after `latencyMs`.
+   * Default 0; can be changed later through `server.importMs`.
+   */
+  importMs?: number
+  /** §i: 'forbidden' answers the list endpoints with 403, 'empty' with an empty 200 page; default 'allowed'. Also `server.listing`. */
+  listing?: ListingPermission
+  /**
+   * §i: 3.2.0 locks engagement creation (default true): concurrent first uploads into one new engagement
+   * make one. false emulates 2.x: with `raceWindowMs` the engagement lookup and its creation are that far
+   * apart too, so concurrent first uploads can create two engagements (logged as duplicate_engagement_created).
+   */
+  engagementLock?: boolean
 }
 
 export interface DojoServer {
@@ -208,6 +314,12 @@ export interface DojoServer {
   requests: RequestRecord[]
   state: DojoState
   faults: Fault[]
+  /** Appended whenever a test is created beside one of the same engagement, scan_type and title, or an engagement beside one of the same product and name. */
+  anomalies: DojoAnomaly[]
+  /** The `importMs` option, changeable between requests. */
+  importMs: number
+  /** The `listing` option, changeable between requests. */
+  listing: ListingPermission
   close(): Promise<void>
 }
 
@@ -273,6 +385,12 @@ class ParserCrash extends Error {}
 // ---------------------------------------------------------------------------------------------------------
 
 const nowMs = (): number => performance.timeOrigin + performance.now()
+/** DRF's DateTimeField rendering in UTC with microseconds: 2025-01-02T03:04:05.123456Z. */
+const isoMicro = (ms: number): string => {
+  const whole = Math.floor(ms)
+  const micros = Math.min(999, Math.floor((ms - whole) * 1000))
+  return new Date(whole).toISOString().replace('Z', `${String(micros).padStart(3, '0')}Z`)
+}
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const asText = (v: unknown): string => (v === undefined || v === null ? '' : String(v))
 const isoDate = (d: Date): string =>
@@ -552,6 +670,7 @@ function checkAutoCreate(raw: Record<string, string>, product: DojoProduct | und
 // ---------------------------------------------------------------------------------------------------------
 
 const STARTED = new Date().toISOString()
+const STARTED_MICRO = isoMicro(nowMs())
 
 /** The stand-in's only user: the token's owner, a superuser (so no permission step ever says no). */
 const USER = {
@@ -830,7 +949,8 @@ function toImportInput(endpoint: UploadEndpoint, data: Record<string, unknown>, 
 // Report parsing: a {key, severity} per finding for a handful of scan types; anything else has 0 findings
 // ---------------------------------------------------------------------------------------------------------
 
-interface ParsedFinding { key: string; severity: Severity }
+/** One finding as the parser reports it; the titles follow DefectDojo's parsers (dojo/tools/<parser>/parser.py). */
+interface ParsedFinding { key: string; severity: Severity; title: string; filePath?: string; line?: number }
 interface ParsedReport { findings: ParsedFinding[]; testTypeName?: string }
 type ReportResult = (ParsedReport & { error?: undefined }) | { error: Answer; findings?: undefined; testTypeName?: undefined }
 
@@ -890,6 +1010,7 @@ const PY_JSON_ERRORS: Array<[RegExp, string]> = [
 ]
 
 const records = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isRecord) : [])
+const lineOf = (v: unknown): number | undefined => (Number.isInteger(Number(v)) && v !== null && v !== '' && v !== undefined ? Number(v) : undefined)
 
 function severityFrom(value: unknown, table: Record<string, Severity>, fallback: Severity = 'Info'): Severity {
   return table[asText(value).toUpperCase()] ?? fallback
@@ -905,7 +1026,9 @@ function parseGitleaks(text: string): ParsedReport {
       if (!isRecord(item)) throw new ParserCrash('not an object')
       const key = item.Fingerprint !== undefined ? asText(item.Fingerprint)
         : [item.RuleID ?? item.rule, item.File ?? item.file, item.StartLine ?? item.lineNumber].map(asText).join('|')
-      return { key, severity: 'High' as Severity }
+      const file = asText(item.File ?? item.file)
+      const reason = asText(item.Description ?? item.RuleID ?? item.rule)
+      return { key, severity: 'High' as Severity, title: `Hard coded ${reason} found in ${file}`, filePath: file, line: lineOf(item.StartLine ?? item.lineNumber) }
     }),
   }
 }
@@ -919,7 +1042,10 @@ function parseSemgrep(text: string): ParsedReport {
     findings: results.map((r) => {
       const start = isRecord(r.start) ? r.start : {}
       const extra = isRecord(r.extra) ? r.extra : {}
-      return { key: [r.check_id, r.path, start.line].map(asText).join('|'), severity: severityFrom(extra.severity, table) }
+      return {
+        key: [r.check_id, r.path, start.line].map(asText).join('|'), severity: severityFrom(extra.severity, table),
+        title: asText(r.check_id), filePath: asText(r.path), line: lineOf(start.line),
+      }
     }),
   }
 }
@@ -941,12 +1067,15 @@ function trivyResults(results: Record<string, unknown>[], prefix: string): Parse
     ...records(result.Vulnerabilities).map((v) => ({
       key: prefix + [v.VulnerabilityID, v.PkgName, v.InstalledVersion].map(asText).join('|'),
       severity: severityFrom(v.Severity, UPPER_SEVERITY),
+      title: [v.VulnerabilityID, v.PkgName, v.InstalledVersion].map(asText).join(' '), filePath: asText(result.Target),
     })),
     ...records(result.Misconfigurations).map((m) => ({
       key: prefix + [m.ID, result.Target].map(asText).join('|'), severity: severityFrom(m.Severity, UPPER_SEVERITY),
+      title: `${asText(m.ID)} - ${asText(m.Title ?? 'Unknown Misconfiguration')}`, filePath: asText(result.Target),
     })),
     ...records(result.Secrets).map((s) => ({
       key: prefix + [s.RuleID, result.Target, s.StartLine].map(asText).join('|'), severity: severityFrom(s.Severity, UPPER_SEVERITY),
+      title: `Secret detected in ${asText(result.Target)} - ${asText(s.Title)}`, filePath: asText(result.Target), line: lineOf(s.StartLine),
     })),
   ])
 }
@@ -962,9 +1091,12 @@ function parseSarif(text: string): ParsedReport {
     const artifact = isRecord(physical.artifactLocation) ? physical.artifactLocation : {}
     const region = isRecord(physical.region) ? physical.region : {}
     const rule = isRecord(r.rule) ? r.rule : {}
+    const message = isRecord(r.message) ? asText(r.message.text) : ''
     return {
       key: [r.ruleId ?? rule.id, artifact.uri, region.startLine].map(asText).join('|'),
       severity: severityFrom(r.level ?? 'warning', levels, 'Medium'),
+      // sarif/parser.py get_finding_title: the result's message, else the rule's id.
+      title: (message || asText(r.ruleId ?? rule.id)).slice(0, 150), filePath: asText(artifact.uri), line: lineOf(region.startLine),
     }
   }))
   // §b: the Test_Type of a SARIF test is "<driver name> Scan (SARIF)".
@@ -981,6 +1113,7 @@ function parseBandit(text: string): ParsedReport {
     findings: records(data.results).map((r) => ({
       key: [r.test_id, r.filename, r.line_number].map(asText).join('|'),
       severity: severityFrom(r.issue_severity, UPPER_SEVERITY),
+      title: asText(r.issue_text), filePath: asText(r.filename), line: lineOf(r.line_number),
     })),
   }
 }
@@ -993,7 +1126,7 @@ function parseZap(text: string): ParsedReport {
   for (const match of text.matchAll(/<alertitem\b[^>]*>([\s\S]*?)<\/alertitem>/g)) {
     const block = match[1] ?? ''
     const tag = (name: string): string => new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(block)?.[1]?.trim() ?? ''
-    findings.push({ key: `${tag('pluginid')}|${tag('uri')}`, severity: risk[tag('riskcode')] ?? 'Info' })
+    findings.push({ key: `${tag('pluginid')}|${tag('uri')}`, severity: risk[tag('riskcode')] ?? 'Info', title: tag('alert') || tag('name') })
   }
   return { findings }
 }
@@ -1016,6 +1149,7 @@ interface Ctx {
   token: string
   latencyMs: number
   raceWindowMs: number
+  engagementLock: boolean
   keepFileBytesUpTo: number
   maxFileMb: number
   pathPrefix: string
@@ -1056,32 +1190,58 @@ function environmentFor(state: DojoState, input: ImportInput): DojoEnvironment |
   return djangoError(`Environment named ${name} does not exist.`)
 }
 
-/** auto_create_context.get_or_create_engagement (and the product / product type it needs). */
-function getOrCreateEngagement(state: DojoState, input: ImportInput): DojoEngagement {
+/** The engagement the importer would use, without creating anything (auto_create_context.get_target_engagement_if_exists). */
+function lookUpEngagement(state: DojoState, input: ImportInput): DojoEngagement | undefined {
   const product = findProduct(state, input.productName, input.productTypeName)
-  const existing = findEngagement(state, input.engagementId === undefined ? undefined : String(input.engagementId), input.engagementName, product)
+  return findEngagement(state, input.engagementId === undefined ? undefined : String(input.engagementId), input.engagementName, product)
+}
+
+/**
+ * auto_create_context.get_or_create_engagement (and the product / product type it needs). With
+ * `lookedUp` (2.x emulation, engagementLock false) the earlier lookup's answer is trusted instead of
+ * looking again, so a concurrent creation in between is not seen.
+ */
+function getOrCreateEngagement(ctx: Ctx, input: ImportInput, lookedUp?: { engagement: DojoEngagement | undefined }): DojoEngagement {
+  const { state } = ctx
+  const product = findProduct(state, input.productName, input.productTypeName)
+  const existing = lookedUp ? lookedUp.engagement : lookUpEngagement(state, input)
   if (existing) return existing
   if (!input.autoCreate) throw new PyValueError('auto_create_context not True, unable to create non-existing engagement')
   const start = today()
   const end = input.engagementEndDate && input.engagementEndDate >= start ? input.engagementEndDate : addDays(start, 365)
+  const productId = (product ?? createProduct(state, input)).id
+  const name = input.engagementName ?? ''
+  const twin = state.engagements.find((e) => e.product === productId && e.name === name)
+  const stamp = isoMicro(nowMs())
   const engagement: DojoEngagement = {
-    id: nextId(state, 'engagement'), product: (product ?? createProduct(state, input)).id, name: input.engagementName ?? '',
+    id: nextId(state, 'engagement'), product: productId, name,
     engagement_type: 'CI/CD', status: 'In Progress', target_start: start, target_end: end,
     deduplication_on_engagement: input.deduplicationOnEngagement, source_code_management_uri: input.scmUri ?? null,
+    lead: USER.id, created: stamp, updated: stamp,
+  }
+  if (twin) {
+    anomaly(ctx, 'duplicate_engagement_created',
+      `engagement ${engagement.id} ${JSON.stringify(name)} created in product ${productId}, which already has engagement ${twin.id} of that name`)
   }
   state.engagements.push(engagement)
   return engagement
 }
 
+function anomaly(ctx: Ctx, kind: DojoAnomaly['kind'], detailText: string): void {
+  ctx.server.anomalies.push({ kind, at: nowMs(), detail: detailText })
+}
+
+/** Product type and product use get_or_create on a unique name (§i): never duplicated. */
 function createProduct(state: DojoState, input: ImportInput): DojoProduct {
   const typeName = input.productTypeName ?? ''
+  const stamp = isoMicro(nowMs())
   let productType = findProductType(state, typeName)
   if (!productType) {
-    productType = { id: nextId(state, 'productType'), name: typeName }
+    productType = { id: nextId(state, 'productType'), name: typeName, created: stamp, updated: stamp }
     state.productTypes.push(productType)
   }
   const name = input.productName ?? ''
-  const product = { id: nextId(state, 'product'), name, description: name, prod_type: productType.id }
+  const product = { id: nextId(state, 'product'), name, description: name, prod_type: productType.id, created: stamp, updated: stamp }
   state.products.push(product)
   return product
 }
@@ -1094,66 +1254,138 @@ function testTypeId(state: DojoState, name: string): number {
   return created.id
 }
 
-function createTest(state: DojoState, engagement: DojoEngagement, environment: DojoEnvironment, input: ImportInput, testTypeName: string): DojoTest {
+function createTest(ctx: Ctx, engagement: DojoEngagement, environment: DojoEnvironment, input: ImportInput, testTypeName: string): DojoTest {
+  const { state } = ctx
   const when = input.scanDate ? new Date(`${input.scanDate}T00:00:00`).toISOString() : new Date().toISOString()
+  const title = input.testTitle ?? null
+  const twin = state.tests.find((t) => t.engagement === engagement.id && t.scan_type === input.scanType && t.title === title)
   const test: DojoTest = {
-    id: nextId(state, 'test'), engagement: engagement.id, title: input.testTitle ?? null, scan_type: input.scanType,
+    id: nextId(state, 'test'), engagement: engagement.id, title, scan_type: input.scanType,
     test_type: testTypeId(state, testTypeName), test_type_name: testTypeName, environment: environment.id, lead: input.lead,
     ...input.meta, tags: (input.tags ?? []).map((t) => t.toLowerCase()),
     target_start: when, target_end: when, created: new Date().toISOString(), updated: new Date().toISOString(),
     findings: [], imports: [],
   }
+  if (twin) {
+    anomaly(ctx, 'duplicate_test_created', `test ${test.id} (scan_type ${JSON.stringify(input.scanType)}, title ${JSON.stringify(title)}) ` +
+      `created in engagement ${engagement.id}, which already has test ${twin.id} with that scan_type and title`)
+  }
   state.tests.push(test)
   return test
 }
 
-function newFinding(state: DojoState, parsed: ParsedFinding, input: ImportInput): DojoFinding {
+function newFinding(state: DojoState, test: DojoTest, parsed: ParsedFinding, input: ImportInput): DojoFinding {
   return {
-    id: nextId(state, 'finding'), key: parsed.key, severity: parsed.severity,
+    id: nextId(state, 'finding'), key: parsed.key, title: parsed.title || parsed.key, test: test.id,
+    date: input.scanDate ?? today(), created: isoMicro(nowMs()), mitigated: null,
+    file_path: parsed.filePath || null, line: parsed.line ?? null,
+    severity: parsed.severity,
     active: input.active ?? true, verified: input.verified ?? false,
     duplicate: false, false_p: false, out_of_scope: false, is_mitigated: false, risk_accepted: false,
     service: input.service ?? null,
   }
 }
 
-const mitigate = (finding: DojoFinding): void => { finding.active = false; finding.is_mitigated = true }
+const mitigate = (finding: DojoFinding): void => {
+  finding.active = false
+  finding.is_mitigated = true
+  finding.mitigated = isoMicro(nowMs())
+}
+
+/** §e: the importer's own work (parsing, matching, saving) takes `importMs`; a client that left does not stop it. */
+async function importerWorks(ctx: Ctx): Promise<void> {
+  if (ctx.server.importMs > 0) await ctx.sleep(ctx.server.importMs)
+}
+
+/** §d: the target of the import disappeared while it was being processed (base_importer.save_without_resurrecting). */
+function deletedDuringImport(test: DojoTest): Answer {
+  return djangoError(`The test this scan was being imported into (id ${test.id}) was deleted while the scan was being processed, so ` +
+    'the import could not be completed. Nothing was imported. Re-run the import against a test that still exists.')
+}
 
 /** A new test from the report (import-scan, or a reimport that found no test). */
-function importInto(ctx: Ctx, engagement: DojoEngagement, environment: DojoEnvironment, input: ImportInput, report: ReportResult, closeOld: boolean): Answer {
+async function importInto(ctx: Ctx, engagement: DojoEngagement, environment: DojoEnvironment, input: ImportInput, report: ReportResult, closeOld: boolean): Promise<Answer> {
   const { state } = ctx
   const dynamic = DYNAMIC_SCAN_TYPES.includes(input.scanType)
-  if (report.error) {
-    // §d: static parsers get their Test before parsing, so it stays behind (empty); dynamic ones parse first.
-    if (!dynamic) createTest(state, engagement, environment, input, input.scanType)
-    return report.error
-  }
-  const test = createTest(state, engagement, environment, input, report.testTypeName ?? input.scanType)
-  const created = report.findings.filter((f) => atLeast(f.severity, input.minimumSeverity)).map((f) => newFinding(state, f, input))
+  // §d: static parsers get their Test before parsing (it stays behind, empty, when parsing fails); dynamic ones parse first.
+  let test = dynamic ? undefined : createTest(ctx, engagement, environment, input, input.scanType)
+  await importerWorks(ctx)
+  if (test && !state.tests.includes(test)) return deletedDuringImport(test)
+  if (report.error) return report.error
+  test ??= createTest(ctx, engagement, environment, input, report.testTypeName ?? input.scanType)
+  const owner = test
+  const created = report.findings.filter((f) => atLeast(f.severity, input.minimumSeverity)).map((f) => newFinding(state, owner, f, input))
   test.findings.push(...created)
-  if (closeOld) closeOldFindingsAfterImport(state, test, engagement, input)
+  const closed = closeOld ? closeOldFindingsAfterImport(state, test, engagement, input) : []
   touchEngagement(engagement, input)
-  test.imports.push({ type: 'import', ...input.meta, created: created.length, closed: 0, reactivated: 0, untouched: 0 })
+  test.imports.push({ type: 'import', ...input.meta, created: created.length, closed: closed.length, reactivated: 0, untouched: 0 })
+  recordImportHistory(state, test, 'import', input, closeOld, { C: closed, N: created, R: [], U: [] })
   return success(state, input, test, { after: statistics(test.findings) })
 }
 
 /** import-scan close_old_findings: same test type, same engagement (or product), absent hash, same service (§a). */
-function closeOldFindingsAfterImport(state: DojoState, test: DojoTest, engagement: DojoEngagement, input: ImportInput): void {
+function closeOldFindingsAfterImport(state: DojoState, test: DojoTest, engagement: DojoEngagement, input: ImportInput): DojoFinding[] {
   const keys = new Set(test.findings.map((f) => f.key))
   const inScope = (other: DojoTest): boolean => {
     if (other.id === test.id || other.test_type !== test.test_type) return false
     if (!input.closeOldFindingsProductScope) return other.engagement === engagement.id
     return byId(state.engagements, other.engagement)?.product === engagement.product
   }
+  const closed: DojoFinding[] = []
   for (const other of state.tests.filter(inScope)) {
     for (const finding of other.findings) {
-      if (!finding.is_mitigated && finding.service === (input.service ?? null) && !keys.has(finding.key)) mitigate(finding)
+      if (!finding.is_mitigated && finding.service === (input.service ?? null) && !keys.has(finding.key)) {
+        mitigate(finding)
+        closed.push(finding)
+      }
     }
   }
+  return closed
+}
+
+/** §k: base_importer.update_import_history(): one Test_Import row and one action per finding the import touched. */
+function recordImportHistory(state: DojoState, test: DojoTest, type: 'import' | 'reimport', input: ImportInput, closeOld: boolean,
+  actions: Record<ImportAction, DojoFinding[]>): DojoTestImportRow {
+  const stamp = isoMicro(nowMs())
+  const id = nextId(state, 'testImport')
+  const set: DojoTestImportFindingAction[] = []
+  const seen = new Set<number>()
+  // Rows are unique per (test_import, finding); DefectDojo writes C, N, R, U in that order.
+  for (const action of ['C', 'N', 'R', 'U'] as const) {
+    for (const finding of [...actions[action]].sort((a, b) => a.id - b.id)) {
+      if (seen.has(finding.id)) continue
+      seen.add(finding.id)
+      set.push({ id: 0, created: stamp, modified: stamp, action, test_import: id, finding: finding.id })
+    }
+  }
+  for (const entry of set) entry.id = nextId(state, 'testImportFindingAction')
+  const row: DojoTestImportRow = {
+    id,
+    test_import_finding_action_set: set,
+    created: stamp, modified: stamp,
+    import_settings: {
+      active: input.active, verified: input.verified, minimum_severity: input.minimumSeverity, close_old_findings: closeOld,
+      push_to_jira: input.data.push_to_jira === true, tags: input.tags ?? null,
+      scan_date: input.scanDate ? `${input.scanDate}T00:00:00+00:00` : null, service: input.service ?? null,
+      close_old_findings_product_scope: input.closeOldFindingsProductScope, do_not_reactivate: input.doNotReactivate,
+      apply_tags_to_findings: input.data.apply_tags_to_findings === true, apply_tags_to_endpoints: input.data.apply_tags_to_endpoints === true,
+      group_by: typeof input.data.group_by === 'string' ? input.data.group_by : null,
+      create_finding_groups_for_all_findings: input.data.create_finding_groups_for_all_findings !== false,
+    },
+    type,
+    ...input.meta,
+    test: test.id,
+    findings_affected: [...seen].sort((a, b) => a - b),
+  }
+  state.testImports.push(row)
+  return row
 }
 
 /** Into an existing test: match by key, create / reactivate / close, and report before, delta, after (§c, §e). */
-function reimportInto(ctx: Ctx, test: DojoTest, input: ImportInput, report: ReportResult): Answer {
+async function reimportInto(ctx: Ctx, test: DojoTest, input: ImportInput, report: ReportResult): Promise<Answer> {
   const { state } = ctx
+  await importerWorks(ctx)
+  if (!state.tests.includes(test)) return deletedDuringImport(test)
   if (report.error) return report.error // parsing precedes matching: nothing changes (§d)
   const mismatch = testTypeMismatch(test, input, report)
   if (mismatch) return mismatch
@@ -1172,7 +1404,7 @@ function reimportInto(ctx: Ctx, test: DojoTest, input: ImportInput, report: Repo
     seen.add(parsed.key)
     const match = candidates.find((f) => f.key === parsed.key && !matched.has(f))
     if (!match) {
-      created.push(newFinding(state, parsed, input))
+      created.push(newFinding(state, test, parsed, input))
       continue
     }
     matched.add(match)
@@ -1185,6 +1417,7 @@ function reimportInto(ctx: Ctx, test: DojoTest, input: ImportInput, report: Repo
   updateTestMeta(test, input)
   touchEngagement(byId(state.engagements, test.engagement), input)
   test.imports.push({ type: 'reimport', ...input.meta, created: created.length, closed: closed.length, reactivated: reactivated.length, untouched: untouched.length })
+  recordImportHistory(state, test, 'reimport', input, input.closeOldFindings, { C: closed, N: created, R: reactivated, U: untouched })
   const delta = { created: statistics(created), closed: statistics(closed), reactivated: statistics(reactivated), untouched: statistics(untouched) }
   return success(state, input, test, { before, delta, after: statistics(test.findings) })
 }
@@ -1195,6 +1428,7 @@ function reactivate(finding: DojoFinding, input: ImportInput): boolean {
   if (input.doNotReactivate || finding.false_p || finding.out_of_scope || finding.risk_accepted) return false
   finding.is_mitigated = false
   finding.active = true
+  finding.mitigated = null
   return true
 }
 
@@ -1256,12 +1490,15 @@ async function handleUpload(ctx: Ctx, endpoint: UploadEndpoint, body: Body): Pro
   return endpoint === 'import-scan' ? saveImport(ctx, input) : saveReimport(ctx, input)
 }
 
-function saveImport(ctx: Ctx, input: ImportInput): Answer {
+async function saveImport(ctx: Ctx, input: ImportInput): Promise<Answer> {
   const environment = environmentFor(ctx.state, input)
   if ('status' in environment) return environment
   let engagement: DojoEngagement
   try {
-    engagement = getOrCreateEngagement(ctx.state, input)
+    // 2.x (engagementLock false): the engagement lookup and its creation are raceWindowMs apart (§i).
+    const lookedUp = ctx.engagementLock || ctx.raceWindowMs <= 0 ? undefined : { engagement: lookUpEngagement(ctx.state, input) }
+    if (lookedUp) await ctx.sleep(ctx.raceWindowMs)
+    engagement = getOrCreateEngagement(ctx, input, lookedUp)
   } catch (error) {
     if (error instanceof PyValueError) return djangoError(error.message)
     throw error
@@ -1275,10 +1512,11 @@ async function saveReimport(ctx: Ctx, input: ImportInput): Promise<Answer> {
   const environment = environmentFor(state, input)
   if ('status' in environment) return environment
   let test: DojoTest | undefined
+  let engagementBefore: DojoEngagement | undefined
   try {
     const product = findProduct(state, input.productName, input.productTypeName)
-    const engagement = findEngagement(state, undefined, input.engagementName, product)
-    test = findTest(state, input.testId === undefined ? undefined : String(input.testId), input.testTitle, input.scanType, engagement)
+    engagementBefore = findEngagement(state, undefined, input.engagementName, product)
+    test = findTest(state, input.testId === undefined ? undefined : String(input.testId), input.testTitle, input.scanType, engagementBefore)
   } catch (error) {
     if (error instanceof PyValueError) return djangoError(error.message)
     throw error
@@ -1291,7 +1529,8 @@ async function saveReimport(ctx: Ctx, input: ImportInput): Promise<Answer> {
   if (ctx.raceWindowMs > 0) await ctx.sleep(ctx.raceWindowMs)
   let engagement: DojoEngagement
   try {
-    engagement = getOrCreateEngagement(state, input)
+    // 3.2.0 looks for the engagement again under a lock (§i); 2.x trusts the earlier lookup.
+    engagement = getOrCreateEngagement(ctx, input, ctx.engagementLock ? undefined : { engagement: engagementBefore })
   } catch {
     return serverError() // re-raised as a bare Exception in the reimport serializer
   }
@@ -1346,19 +1585,314 @@ function testTypesPage(state: DojoState, url: URL, base: string): unknown {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The read-only lists of §i and §k: DjangoFilterBackend filters, OrderingFilter `o`, LimitOffsetPagination
+// ---------------------------------------------------------------------------------------------------------
+
+type Row = Record<string, unknown>
+
+/** Reads one list request's query string as django-filter does; collects its validation errors. */
+class ListQuery {
+  readonly errors: FieldErrors = new Map()
+  readonly params: URLSearchParams
+  constructor(params: URLSearchParams) { this.params = params }
+
+  /** QueryDict.get: the last value; django-filter skips empty values (the filter is then not applied). */
+  text(name: string): string | undefined {
+    const value = this.params.getAll(name).at(-1)
+    return value === undefined || value === '' ? undefined : value
+  }
+
+  /** A ModelChoiceFilter (a foreign key in Meta.fields): a missing or non-integer id is a 400, not an empty list. */
+  id(name: string, rows: readonly { id: number }[]): number | undefined {
+    const value = this.text(name)
+    if (value === undefined) return undefined
+    const row = /^\s*\d+\s*$/.test(value) ? byId(rows, value.trim()) : undefined
+    if (!row) this.fail(name, 'Select a valid choice. That choice is not one of the available choices.', 'invalid_choice')
+    return row?.id
+  }
+
+  /** BooleanFilter (BooleanWidget): true/false/1/0, any case; anything else applies no filter. */
+  bool(name: string): boolean | undefined {
+    const value = this.text(name)?.toLowerCase()
+    return value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : undefined
+  }
+
+  /** custom_filter: a comma-separated list matched with `__in` (exact, case-sensitive). */
+  csv(name: string): string[] | undefined {
+    const value = this.text(name)
+    return value === undefined ? undefined : value.split(',')
+  }
+
+  fail(name: string, text: string, code: string): void {
+    this.errors.set(name, [...(this.errors.get(name) ?? []), { text, code }])
+  }
+}
+
+/** What one list endpoint filters on and how it orders: DefectDojo 3.2.0's filter classes. */
+interface ListSpec {
+  rows(state: DojoState, query: ListQuery): Row[]
+  /** The unordered default: get_authorized_*() order_by. */
+  defaultOrder: string
+  /** OrderingFilter `o` choices; absent = the view has no `o` (the parameter is ignored). */
+  ordering?: readonly string[]
+}
+
+const exactly = (value: unknown, wanted: string | undefined): boolean => wanted === undefined || value === wanted
+const sameId = (value: unknown, wanted: number | undefined): boolean => wanted === undefined || value === wanted
+const sameBool = (value: unknown, wanted: boolean | undefined): boolean => wanted === undefined || value === wanted
+
+const LIST_SPECS: Record<ListEndpoint, ListSpec> = {
+  // dojo/product_type/api/views.py: filterset_fields (exact), ordered by name (get_authorized_product_types).
+  product_types: {
+    defaultOrder: 'name',
+    rows: (state, q) => {
+      const name = q.text('name')
+      return state.productTypes.filter((t) => exactly(t.name, name)).map(productTypeRow)
+    },
+  },
+  // dojo/product/api/filters.py ApiProductFilter: name icontains, name_exact iexact (§i); ordered by name.
+  products: {
+    defaultOrder: 'name',
+    ordering: ['id', 'tid', 'name', 'created', 'prod_numeric_grade', 'business_criticality', 'platform', 'lifecycle', 'origin', 'revenue',
+      'external_audience', 'internet_accessible', 'product_manager', 'technical_contact', 'team_manager', 'prod_type', 'prod_type__name',
+      'updated', 'user_records'],
+    rows: (state, q) => {
+      // PostgreSQL: UPPER(name) LIKE UPPER('%v%') / UPPER(name) = UPPER('v').
+      const contains = q.text('name')?.toUpperCase()
+      const iexact = q.text('name_exact')?.toUpperCase()
+      const types = q.csv('prod_type')
+      return state.products
+        .filter((p) => (contains === undefined || p.name.toUpperCase().includes(contains)) &&
+          (iexact === undefined || p.name.toUpperCase() === iexact) &&
+          (types === undefined || types.includes(String(p.prod_type))))
+        .map((p) => productRow(state, p))
+    },
+  },
+  // dojo/engagement/api/filters.py ApiEngagementFilter: product (a foreign key), name exact.
+  engagements: {
+    defaultOrder: 'id',
+    ordering: ['name', 'version', 'target_start', 'target_end', 'status', 'lead', 'created', 'updated'],
+    rows: (state, q) => {
+      const product = q.id('product', state.products)
+      const name = q.text('name')
+      return state.engagements.filter((e) => sameId(e.product, product) && exactly(e.name, name)).map(engagementRow)
+    },
+  },
+  // dojo/test/api/filters.py ApiTestFilter: all exact (§k); items as GET /api/v2/tests/{id}/.
+  tests_list: {
+    defaultOrder: 'id',
+    ordering: ['title', 'version', 'target_start', 'target_end', 'test_type', 'lead', 'branch_tag', 'build_id', 'commit_hash',
+      'api_scan_configuration', 'engagement', 'created', 'updated'],
+    rows: (state, q) => {
+      const engagement = q.id('engagement', state.engagements)
+      const testType = q.id('test_type', state.testTypes)
+      const texts = (['title', 'scan_type', 'build_id', 'branch_tag', 'commit_hash', 'version'] as const).map((k) => [k, q.text(k)] as const)
+      return state.tests
+        .filter((t) => sameId(t.engagement, engagement) && sameId(t.test_type, testType) && texts.every(([k, v]) => exactly(t[k], v)))
+        .map((t) => testDetail(t) as Row)
+    },
+  },
+  // dojo/test/api/filters.py TestImportAPIFilter (§k).
+  test_imports: {
+    defaultOrder: 'id',
+    ordering: ['id', 'created', 'modified', 'version', 'branch_tag', 'build_id', 'commit_hash'],
+    rows: (state, q) => {
+      const test = q.id('test', state.tests)
+      const texts = (['build_id', 'version', 'branch_tag', 'commit_hash'] as const).map((k) => [k, q.text(k)] as const)
+      const action = q.text('test_import_finding_action__action')
+      return state.testImports
+        .filter((r) => sameId(r.test, test) && texts.every(([k, v]) => exactly(r[k], v)) &&
+          (action === undefined || r.test_import_finding_action_set.some((a) => a.action === action)))
+        .map((r) => structuredClone(r) as unknown as Row)
+    },
+  },
+  // dojo/finding/api/filters.py ApiFindingFilter.
+  findings: {
+    defaultOrder: 'id',
+    ordering: ['active', 'component_name', 'component_version', 'created', 'last_status_update', 'last_reviewed', 'cwe', 'date', 'duplicate',
+      'dynamic_finding', 'false_p', 'found_by', 'id', 'is_mitigated', 'numerical_severity', 'out_of_scope', 'planned_remediation_date',
+      'severity', 'sla_expiration_date', 'reviewers', 'static_finding', 'test__engagement__product__name', 'title', 'under_defect_review',
+      'under_review', 'verified'],
+    rows: (state, q) => {
+      const test = q.id('test', state.tests)
+      const flags = (['active', 'verified', 'is_mitigated', 'duplicate', 'false_p', 'out_of_scope'] as const).map((k) => [k, q.bool(k)] as const)
+      const severity = q.csv('severity')
+      const title = q.text('title')?.toUpperCase()
+      const out: Row[] = []
+      for (const t of state.tests) {
+        for (const f of t.findings) {
+          if (!sameId(f.test, test) || !flags.every(([k, v]) => sameBool(f[k], v))) continue
+          if (severity !== undefined && !severity.includes(f.severity)) continue
+          if (title !== undefined && !f.title.toUpperCase().includes(title)) continue
+          out.push(findingRow(state, f))
+        }
+      }
+      return out
+    },
+  },
+}
+
+const ensure = (stamp: string | undefined): string => stamp ?? STARTED_MICRO
+
+function productTypeRow(t: DojoProductType): Row {
+  return {
+    id: t.id, name: t.name, description: null, critical_product: false, key_product: false,
+    updated: ensure(t.updated), created: ensure(t.created), members: [USER.id], authorization_groups: [], authorized_users: [],
+  }
+}
+
+function productRow(state: DojoState, p: DojoProduct): Row {
+  const open = state.tests
+    .filter((t) => byId(state.engagements, t.engagement)?.product === p.id)
+    .flatMap((t) => t.findings.filter((f) => f.active && !f.duplicate))
+    .map((f) => f.id)
+    .sort((a, b) => a - b)
+  return {
+    id: p.id, findings_count: open.length, findings_list: open, tags: [], product_meta: [], name: p.name, description: p.description,
+    created: ensure(p.created), prod_numeric_grade: null, business_criticality: null, platform: null, lifecycle: null, origin: null,
+    user_records: null, revenue: null, external_audience: false, internet_accessible: false, enable_product_tag_inheritance: false,
+    enable_simple_risk_acceptance: false, enable_full_risk_acceptance: true, disable_sla_breach_notifications: false,
+    product_manager: null, technical_contact: null, team_manager: null, prod_type: p.prod_type, sla_configuration: 1,
+    members: [USER.id], authorization_groups: [], authorized_users: [], regulations: [],
+  }
+}
+
+function engagementRow(e: DojoEngagement): Row {
+  return {
+    id: e.id, tags: [], name: e.name, description: null, version: null, first_contacted: null,
+    target_start: e.target_start, target_end: e.target_end, reason: null, updated: ensure(e.updated), created: ensure(e.created),
+    active: true, tracker: null, test_strategy: null, threat_model: true, api_test: true, pen_test: true, check_list: true,
+    status: e.status, progress: 'threat_model', tmodel_path: 'none', done_testing: false, engagement_type: e.engagement_type,
+    build_id: null, commit_hash: null, branch_tag: null, source_code_management_uri: e.source_code_management_uri,
+    deduplication_on_engagement: e.deduplication_on_engagement, lead: e.lead ?? null, requester: null, preset: null, report_type: null,
+    product: e.product, cicd_scm_server: null, cicd_build_server: null, cicd_orchestration_engine: null,
+    notes: [], files: [], risk_acceptance: [],
+  }
+}
+
+const NUMERICAL_SEVERITY: Record<Severity, string> = { Critical: 'S0', High: 'S1', Medium: 'S2', Low: 'S3', Info: 'S4' }
+
+/** FindingSerializer, trimmed to what the stand-in knows; display_status as Finding.status() words it. */
+function findingRow(state: DojoState, f: DojoFinding): Row {
+  const test = byId(state.tests, f.test)
+  const status = [f.active ? 'Active' : 'Inactive', f.verified ? 'Verified' : '', f.is_mitigated ? 'Mitigated' : '',
+    f.false_p ? 'False Positive' : '', f.out_of_scope ? 'Out Of Scope' : '', f.duplicate ? 'Duplicate' : '', f.risk_accepted ? 'Risk Accepted' : '']
+  return {
+    id: f.id, title: f.title, date: f.date, sla_start_date: null, sla_expiration_date: null, cwe: 0, cvssv3: null, cvssv3_score: null,
+    url: null, severity: f.severity, description: f.title, mitigation: null, impact: null, steps_to_reproduce: null,
+    severity_justification: null, references: null, active: f.active, verified: f.verified, false_p: f.false_p, duplicate: f.duplicate,
+    duplicate_finding: null, out_of_scope: f.out_of_scope, risk_accepted: f.risk_accepted, under_review: false,
+    last_status_update: f.mitigated ?? f.created, under_defect_review: false, is_mitigated: f.is_mitigated,
+    mitigated: f.mitigated, mitigated_by: f.mitigated ? USER.id : null,
+    numerical_severity: NUMERICAL_SEVERITY[f.severity], last_reviewed: null, last_reviewed_by: null, param: null, payload: null,
+    hash_code: createHash('sha256').update(f.key).digest('hex'), line: f.line, file_path: f.file_path,
+    component_name: null, component_version: null, static_finding: true, dynamic_finding: false, created: f.created,
+    scanner_confidence: null, unique_id_from_tool: null, vuln_id_from_tool: null, sast_source_object: null, sast_sink_object: null,
+    sast_source_line: null, sast_source_file_path: null, nb_occurences: null, publish_date: null, service: f.service,
+    planned_remediation_date: null, planned_remediation_version: null, effort_for_fixing: null, fix_available: null,
+    test: f.test, found_by: test ? [test.test_type] : [], reporter: USER.id, review_requested_by: null, defect_review_requested_by: null,
+    sonarqube_issue: null, reviewers: [], endpoints: [], tags: [], vulnerability_ids: [], finding_meta: [], finding_groups: [],
+    accepted_risks: [], push_to_jira: false, age: 0, sla_days_remaining: null, related_fields: null, jira_creation: null,
+    jira_change: null, display_status: status.filter(Boolean).join(', '), request_response: { req_resp: [] },
+  }
+}
+
+/** Python-ish ordering of one column: None sorts last ascending, first descending (PostgreSQL's NULLS LAST/FIRST). */
+function compareColumn(a: unknown, b: unknown): number {
+  const missing = (v: unknown): boolean => v === null || v === undefined
+  if (missing(a) || missing(b)) return missing(a) === missing(b) ? 0 : missing(a) ? 1 : -1
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b)
+  const x = String(a)
+  const y = String(b)
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
+function orderRows(rows: Row[], keys: readonly string[]): Row[] {
+  const columns = keys.map((k) => (k.startsWith('-') ? { key: k.slice(1), sign: -1 } : { key: k, sign: 1 }))
+  // Array.prototype.sort is stable: rows equal on every column keep the default order.
+  return [...rows].sort((a, b) => {
+    for (const { key, sign } of columns) {
+      const c = compareColumn(a[key], b[key])
+      if (c !== 0) return sign * c
+    }
+    return 0
+  })
+}
+
+/** DRF's replace_query_param / remove_query_param: the query is rebuilt sorted by name. */
+function pageLink(url: URL, base: string, changes: Record<string, string | null>): string {
+  const pairs: Array<[string, string]> = []
+  const names = new Set([...url.searchParams.keys(), ...Object.keys(changes)])
+  for (const name of [...names].sort()) {
+    if (name in changes) {
+      const value = changes[name]
+      if (value !== null && value !== undefined) pairs.push([name, value])
+    } else {
+      for (const value of url.searchParams.getAll(name)) pairs.push([name, value])
+    }
+  }
+  const link = new URL(url.pathname, base)
+  for (const [name, value] of pairs) link.searchParams.append(name, value)
+  return link.toString()
+}
+
+/** LimitOffsetPagination (PAGE_SIZE 25): a limit that is not a positive integer is the default; a bad offset is 0. */
+function paginate(rows: Row[], url: URL, base: string): unknown {
+  const rawLimit = url.searchParams.get('limit')
+  const rawOffset = url.searchParams.get('offset')
+  const limit = rawLimit !== null && /^\s*\+?\d+\s*$/.test(rawLimit) && Number(rawLimit) > 0 ? Number(rawLimit) : 25
+  const offset = rawOffset !== null && /^\s*\+?\d+\s*$/.test(rawOffset) ? Number(rawOffset) : 0
+  const next = offset + limit < rows.length ? pageLink(url, base, { limit: String(limit), offset: String(offset + limit) }) : null
+  const previous = offset <= 0 ? null
+    : offset - limit <= 0 ? pageLink(url, base, { limit: String(limit), offset: null })
+      : pageLink(url, base, { limit: String(limit), offset: String(offset - limit) })
+  return { count: rows.length, next, previous, results: rows.slice(offset, offset + limit) }
+}
+
+function listAnswer(ctx: Ctx, endpoint: ListEndpoint, url: URL, base: string): Answer {
+  // §i: a token that may import but not view.
+  if (ctx.server.listing === 'forbidden') return detail(403, 'You do not have permission to perform this action.')
+  const spec = LIST_SPECS[endpoint]
+  const query = new ListQuery(url.searchParams)
+  let rows = spec.rows(ctx.state, query)
+  let order: string[] = [spec.defaultOrder]
+  const o = query.text('o')
+  if (spec.ordering && o !== undefined) {
+    const keys = o.split(',').map((k) => k.trim()).filter(Boolean)
+    const bad = keys.find((k) => !spec.ordering?.includes(k.replace(/^-/, '')))
+    if (bad !== undefined) query.fail('o', `Select a valid choice. ${bad} is not one of the available choices.`, 'invalid_choice')
+    else if (keys.length > 0) order = keys
+  }
+  // DRF renders filter errors as a field dict; DefectDojo's handler adds message and pro (§d shape 2).
+  if (query.errors.size > 0) return fieldErrorAnswer(query.errors)
+  // Rows come in id order, so equal sort keys keep id order (a stable sort).
+  rows = ctx.server.listing === 'empty' ? [] : orderRows(rows, order)
+  return json(200, paginate(rows, url, base))
+}
+
 type Route =
   | { kind: 'upload'; endpoint: UploadEndpoint }
   | { kind: 'user_profile' }
   | { kind: 'tests'; id: string }
   | { kind: 'test_types' }
+  | { kind: 'list'; endpoint: ListEndpoint }
   | { kind: 'redirect'; location: string }
   | { kind: 'not_found' }
+
+const LIST_PATHS: Record<string, ListEndpoint> = {
+  '/api/v2/product_types/': 'product_types', '/api/v2/products/': 'products', '/api/v2/engagements/': 'engagements',
+  '/api/v2/tests/': 'tests_list', '/api/v2/test_imports/': 'test_imports', '/api/v2/findings/': 'findings',
+}
 
 function apiRoute(path: string): Route | null {
   if (path === '/api/v2/import-scan/') return { kind: 'upload', endpoint: 'import-scan' }
   if (path === '/api/v2/reimport-scan/') return { kind: 'upload', endpoint: 'reimport-scan' }
   if (path === '/api/v2/user_profile/') return { kind: 'user_profile' }
   if (path === '/api/v2/test_types/') return { kind: 'test_types' }
+  const list = LIST_PATHS[path]
+  if (list) return { kind: 'list', endpoint: list }
   const test = /^\/api\/v2\/tests\/([^/.]+)\/$/.exec(path)
   return test ? { kind: 'tests', id: test[1] ?? '' } : null
 }
@@ -1374,11 +1908,11 @@ function routeOf(pathname: string, search: string, prefix: string): Route {
 }
 
 const ALLOWED_METHODS: Record<Route['kind'], string> = {
-  upload: 'POST', user_profile: 'GET', tests: 'GET', test_types: 'GET', redirect: '', not_found: '',
+  upload: 'POST', user_profile: 'GET', tests: 'GET', test_types: 'GET', list: 'GET', redirect: '', not_found: '',
 }
 
 function faultEndpoint(route: Route): FaultEndpoint | undefined {
-  if (route.kind === 'upload') return route.endpoint
+  if (route.kind === 'upload' || route.kind === 'list') return route.endpoint
   if (route.kind === 'user_profile' || route.kind === 'tests' || route.kind === 'test_types') return route.kind
   return undefined
 }
@@ -1411,6 +1945,7 @@ async function dispatch(ctx: Ctx, route: Route, method: string, req: IncomingMes
     case 'upload': return handleUpload(ctx, route.endpoint, body)
     case 'user_profile': return json(200, userProfile())
     case 'test_types': return json(200, testTypesPage(ctx.state, url, `http://${req.headers.host ?? '127.0.0.1'}`))
+    case 'list': return listAnswer(ctx, route.endpoint, url, `http://${req.headers.host ?? '127.0.0.1'}`)
     case 'tests': {
       // DRF: a non-integer pk is a bare Http404, a missing row names the model.
       if (!/^\d+$/.test(route.id)) return detail(404, 'Not found.')
@@ -1444,17 +1979,27 @@ async function handleRequest(ctx: Ctx, req: IncomingMessage, res: ServerResponse
   const endpoint = route.kind === 'upload' && method === 'POST' ? route.endpoint : undefined
   const body = await readBody(req, { multipart: endpoint !== undefined, keepFileBytesUpTo: ctx.keepFileBytesUpTo, reset: fault?.action.kind === 'reset' })
 
-  const record = (status: number, response: unknown): void => {
+  // A client that leaves while the importer works does not stop it (§e); it only never gets the answer.
+  let clientGone = false
+  res.once('close', () => { if (!res.writableFinished) clientGone = true })
+  const record = (status: number, response: unknown, unsent?: ReceivedUpload['unsent']): void => {
     ctx.server.requests.push({ method, path: url.pathname, status })
     if (!endpoint) return
     const file = body.file ? { filename: body.file.filename, contentType: body.file.contentType, size: body.file.size, sha256: body.file.sha256 } : null
     ctx.server.uploads.push({
-      endpoint, fields: body.fields, file, status, response, startedAt, endedAt: nowMs(), authorization: req.headers.authorization, headers: { ...req.headers },
+      endpoint, fields: body.fields, file, status, response, ...(unsent ? { unsent } : {}),
+      startedAt, endedAt: nowMs(), authorization: req.headers.authorization, headers: { ...req.headers },
     })
   }
   const answer = (a: Answer): void => {
+    const response = a.raw !== undefined ? (a.raw === '' ? null : parseMaybeJson(a.raw)) : a.body
+    if (clientGone || res.destroyed || req.socket.destroyed) {
+      res.destroy()
+      record(0, null, { status: a.status, response })
+      return
+    }
     send(res, a)
-    record(a.status, a.raw !== undefined ? (a.raw === '' ? null : parseMaybeJson(a.raw)) : a.body)
+    record(a.status, response)
   }
 
   // Faults sit in front of DefectDojo: a faulted upload never reaches the importer, so state is untouched.
@@ -1480,8 +2025,8 @@ async function handleRequest(ctx: Ctx, req: IncomingMessage, res: ServerResponse
 
 function initialState(environments: readonly string[]): DojoState {
   const state: DojoState = {
-    productTypes: [], products: [], engagements: [], tests: [], environments: [], testTypes: [],
-    lastIds: { productType: 0, product: 0, engagement: 0, test: 0, finding: 0, environment: 0, testType: 0 },
+    productTypes: [], products: [], engagements: [], tests: [], environments: [], testTypes: [], testImports: [],
+    lastIds: { productType: 0, product: 0, engagement: 0, test: 0, finding: 0, environment: 0, testType: 0, testImport: 0, testImportFindingAction: 0 },
   }
   for (const name of environments) state.environments.push({ id: nextId(state, 'environment'), name })
   // §g: Test_Type is seeded with every registered scan type at startup.
@@ -1502,7 +2047,9 @@ export async function startDojoServer(options: DojoServerOptions = {}): Promise<
   // Large uploads may be slow: no request timeout.
   const httpServer = createServer({ requestTimeout: 0 })
   const server: DojoServer = {
-    url: '', token, uploads: [], requests: [], state, faults: [],
+    url: '', token, uploads: [], requests: [], state, faults: [], anomalies: [],
+    importMs: options.importMs ?? 0,
+    listing: options.listing ?? 'allowed',
     close: () => new Promise<void>((resolve) => {
       for (const timer of timers) clearTimeout(timer)
       timers.clear()
@@ -1515,6 +2062,7 @@ export async function startDojoServer(options: DojoServerOptions = {}): Promise<
     server, state, token, pathPrefix,
     latencyMs: options.latencyMs ?? 0,
     raceWindowMs: options.raceWindowMs ?? 0,
+    engagementLock: options.engagementLock ?? true,
     keepFileBytesUpTo: options.keepFileBytesUpTo ?? 32 * MiB,
     maxFileMb: options.maxFileMb ?? 100,
     faultCounts: new WeakMap(),
@@ -1535,7 +2083,7 @@ export async function startDojoServer(options: DojoServerOptions = {}): Promise<
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// CLI: node __tests__/support/dojo-server.ts [--port N] [--latency-ms N] [--token T] [--race-window-ms N] [--path-prefix P]
+// CLI: node __tests__/support/dojo-server.ts [--port N] [--latency-ms N] [--token T] [--race-window-ms N] [--import-ms N] [--listing allowed|forbidden|empty] [--path-prefix P]
 // ---------------------------------------------------------------------------------------------------------
 
 function parseCliArgs(argv: string[]): DojoServerOptions {
@@ -1555,6 +2103,12 @@ function parseCliArgs(argv: string[]): DojoServerOptions {
     if (flag === '--port') options.port = number()
     else if (flag === '--latency-ms') options.latencyMs = number()
     else if (flag === '--race-window-ms') options.raceWindowMs = number()
+    else if (flag === '--import-ms') options.importMs = number()
+    else if (flag === '--listing') {
+      const v = value()
+      if (v !== 'allowed' && v !== 'forbidden' && v !== 'empty') throw new Error(`${flag} needs allowed, forbidden or empty`)
+      options.listing = v
+    }
     else if (flag === '--token') options.token = value()
     else if (flag === '--path-prefix') options.pathPrefix = value()
     else throw new Error(`unknown argument: ${flag}`)
@@ -1568,7 +2122,7 @@ async function main(): Promise<void> {
     options = parseCliArgs(process.argv.slice(2))
   } catch (error) {
     process.stderr.write(`dojo-server: ${error instanceof Error ? error.message : String(error)}\n` +
-      'usage: node __tests__/support/dojo-server.ts [--port N] [--latency-ms N] [--token T] [--race-window-ms N] [--path-prefix P]\n')
+      'usage: node __tests__/support/dojo-server.ts [--port N] [--latency-ms N] [--token T] [--race-window-ms N] [--import-ms N] [--listing allowed|forbidden|empty] [--path-prefix P]\n')
     process.exit(2)
   }
   const server = await startDojoServer(options)

@@ -439,3 +439,423 @@ describe('CLI', () => {
     expect(stdout.trim().split('\n')).toHaveLength(1)
   })
 })
+
+// ---------------------------------------------------------------------------------------------------------
+// The read-only lookups (docs/defectdojo-api.md §i, §k), import history, importMs, anomalies, listing
+// ---------------------------------------------------------------------------------------------------------
+
+const get = (server: DojoServer, path: string): Promise<Reply> => call(server, path)
+const names = (reply: Reply, key = 'name'): unknown[] => (reply.body.results as any[]).map((r) => r[key])
+const until = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> => {
+  const end = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+const MICROSECONDS_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/
+
+/** Three products in two product types, one engagement each, through the importer itself. */
+async function hierarchy(server: DojoServer): Promise<void> {
+  for (const [type, product] of [['Acme', 'acme/web'], ['Acme', 'acme/API'], ['Other', 'Web-shop']]) {
+    expect((await reimport(server, { fields: baseFields({ product_type_name: type!, product_name: product! }) })).status).toBe(201)
+  }
+}
+
+describe('list endpoints: filters (docs/defectdojo-api.md §i, §k)', () => {
+  it('product_types: ?name= is exact and case-sensitive; rows are the serializer\'s', async () => {
+    const server = await start()
+    await hierarchy(server)
+    const all = await get(server, '/api/v2/product_types/')
+    expect(all.status).toBe(200)
+    expect(Object.keys(all.body)).toEqual(['count', 'next', 'previous', 'results'])
+    expect(names(all)).toEqual(['Acme', 'Other'])
+    const acme = await get(server, '/api/v2/product_types/?name=Acme')
+    expect(acme.body.count).toBe(1)
+    expect(acme.body.results[0]).toMatchObject({ id: server.state.productTypes[0]!.id, name: 'Acme', critical_product: false, key_product: false })
+    expect(acme.body.results[0].created).toMatch(MICROSECONDS_UTC)
+    expect((await get(server, '/api/v2/product_types/?name=acme')).body.count).toBe(0)
+    expect((await get(server, '/api/v2/product_types/?name=Acm')).body.count).toBe(0)
+  })
+
+  it('products: ?name_exact= is case-insensitive exact, ?name= is icontains, an empty value filters nothing', async () => {
+    const server = await start()
+    await hierarchy(server)
+    const exact = await get(server, '/api/v2/products/?name_exact=ACME%2FWEB')
+    expect(exact.body.count).toBe(1)
+    // The client must compare the returned name itself: the importer's match is case-sensitive (§i).
+    expect(exact.body.results[0]).toMatchObject({ name: 'acme/web', prod_type: server.state.productTypes[0]!.id, findings_count: 3 })
+    expect(exact.body.results[0].findings_list).toHaveLength(3)
+    expect((await get(server, '/api/v2/products/?name_exact=acme')).body.count).toBe(0)
+    // icontains, ordered by name (get_authorized_products orders by name).
+    expect(names(await get(server, '/api/v2/products/?name=WEB'))).toEqual(['Web-shop', 'acme/web'])
+    expect(names(await get(server, '/api/v2/products/?name=acme'))).toEqual(['acme/API', 'acme/web'])
+    expect((await get(server, '/api/v2/products/?name_exact=')).body.count).toBe(3)
+    expect(names(await get(server, '/api/v2/products/?o=-id'))).toEqual(['Web-shop', 'acme/API', 'acme/web'])
+  })
+
+  it('engagements: ?product=<id>&name= both exact; an unknown product id is a 400, not an empty list', async () => {
+    const server = await start()
+    await hierarchy(server)
+    await reimport(server, { fields: baseFields({ engagement_name: 'CI feature' }) })
+    const web = server.state.products.find((p) => p.name === 'acme/web')!
+    const both = await get(server, `/api/v2/engagements/?product=${web.id}`)
+    expect(names(both)).toEqual(['CI main', 'CI feature'])
+    const one = await get(server, `/api/v2/engagements/?product=${web.id}&name=CI%20main`)
+    expect(one.body.count).toBe(1)
+    expect(one.body.results[0]).toMatchObject({
+      id: server.state.engagements[0]!.id, product: web.id, name: 'CI main', engagement_type: 'CI/CD', status: 'In Progress', lead: 1, active: true,
+    })
+    expect((await get(server, `/api/v2/engagements/?product=${web.id}&name=ci%20main`)).body.count).toBe(0)
+    expect((await get(server, '/api/v2/engagements/?name=CI%20main')).body.count).toBe(3)
+    const unknown = await get(server, '/api/v2/engagements/?product=999&name=CI%20main')
+    expect(unknown.status).toBe(400)
+    expect(unknown.body).toMatchObject({ product: ['Select a valid choice. That choice is not one of the available choices.'], pro: [expect.any(String)] })
+    expect(unknown.body.message).toContain("code='invalid_choice'")
+    expect((await get(server, '/api/v2/engagements/?product=abc')).status).toBe(400)
+  })
+
+  it('tests: every filter is exact; items are GET /api/v2/tests/{id}/ bodies', async () => {
+    const server = await start()
+    const meta = { build_id: '77-1', branch_tag: 'main', commit_hash: 'abc123', version: '1.0' }
+    const first = await reimport(server, { fields: baseFields(meta) })
+    await reimport(server, { fields: baseFields({ test_title: 'gitleaks-2', build_id: '78-1' }) })
+    await reimport(server, { fields: baseFields({ scan_type: 'Bandit Scan', test_title: 'gitleaks' }), file: { name: 'b.json', content: '{"results": []}' } })
+    const engagement = first.body.engagement_id
+    const found = await get(server, `/api/v2/tests/?engagement=${engagement}&title=gitleaks&scan_type=Gitleaks%20Scan`)
+    expect(found.body.count).toBe(1)
+    expect(found.body.results[0]).toEqual((await get(server, `/api/v2/tests/${first.body.test_id}/`)).body)
+    expect((await get(server, `/api/v2/tests/?engagement=${engagement}`)).body.count).toBe(3)
+    expect(names(await get(server, '/api/v2/tests/?title=gitleaks'), 'scan_type')).toEqual(['Gitleaks Scan', 'Bandit Scan'])
+    expect((await get(server, '/api/v2/tests/?title=Gitleaks')).body.count).toBe(0)
+    expect((await get(server, '/api/v2/tests/?scan_type=gitleaks%20scan')).body.count).toBe(0)
+    for (const [key, value] of Object.entries(meta)) {
+      expect(names(await get(server, `/api/v2/tests/?${key}=${value}`), 'id')).toEqual([first.body.test_id])
+    }
+    expect(names(await get(server, '/api/v2/tests/?build_id=78-1'), 'title')).toEqual(['gitleaks-2'])
+    expect((await get(server, '/api/v2/tests/?build_id=77')).body.count).toBe(0)
+    expect((await get(server, '/api/v2/tests/?engagement=999')).status).toBe(400)
+    // ApiTestFilter's `o` has no `id`: DefectDojo refuses it.
+    const badOrder = await get(server, '/api/v2/tests/?o=-id')
+    expect(badOrder.status).toBe(400)
+    expect(badOrder.body.o).toEqual(['Select a valid choice. -id is not one of the available choices.'])
+    expect(names(await get(server, '/api/v2/tests/?o=-title'), 'title')).toEqual(['gitleaks-2', 'gitleaks', 'gitleaks'])
+  })
+
+  it('findings: ?test=, ?active=, ?severity= (comma list, exact), ?o=-id, ?limit=; titles from the report', async () => {
+    const server = await start()
+    const first = await reimport(server, { file: { name: 'g.json', content: gitleaks('a', 'b', 'c') } })
+    await reimport(server, { file: { name: 'g.json', content: gitleaks('b', 'c') } })
+    const other = await reimport(server, {
+      fields: baseFields({ scan_type: 'Trivy Scan', test_title: 'trivy' }),
+      file: { name: 't.json', content: JSON.stringify({ SchemaVersion: 2, Results: [{ Target: 'go.sum', Vulnerabilities: [
+        { VulnerabilityID: 'CVE-1', PkgName: 'x', InstalledVersion: '1', Severity: 'CRITICAL' },
+        { VulnerabilityID: 'CVE-2', PkgName: 'y', InstalledVersion: '2', Severity: 'LOW' },
+      ] }] }) },
+    })
+    const test = first.body.test_id
+    const all = await get(server, `/api/v2/findings/?test=${test}`)
+    expect(all.body.count).toBe(3)
+    expect(all.body.results[0]).toMatchObject({
+      id: expect.any(Number), title: 'Hard coded a found in src/a.ts', severity: 'High', active: false, verified: false, is_mitigated: true,
+      duplicate: false, false_p: false, test, file_path: 'src/a.ts', line: 1, numerical_severity: 'S1',
+    })
+    expect(all.body.results[0].date).toMatch(/^\d{4}-\d\d-\d\d$/)
+    expect(all.body.results[0].mitigated).toMatch(MICROSECONDS_UTC)
+    expect(names(await get(server, `/api/v2/findings/?test=${test}&active=true`), 'title')).toEqual(['Hard coded b found in src/b.ts', 'Hard coded c found in src/c.ts'])
+    expect((await get(server, `/api/v2/findings/?test=${test}&active=false`)).body.count).toBe(1)
+    expect((await get(server, `/api/v2/findings/?test=${test}&active=maybe`)).body.count).toBe(3)
+    const trivy = other.body.test_id
+    expect(names(await get(server, `/api/v2/findings/?test=${trivy}`), 'title')).toEqual(['CVE-1 x 1', 'CVE-2 y 2'])
+    expect(names(await get(server, `/api/v2/findings/?test=${trivy}&severity=Critical`), 'title')).toEqual(['CVE-1 x 1'])
+    expect((await get(server, `/api/v2/findings/?test=${trivy}&severity=critical`)).body.count).toBe(0)
+    expect((await get(server, '/api/v2/findings/?severity=Critical,High')).body.count).toBe(4)
+    const newest = await get(server, '/api/v2/findings/?o=-id&limit=2')
+    expect(newest.body.count).toBe(5)
+    expect(names(newest, 'id')).toEqual([5, 4])
+    expect(names(await get(server, '/api/v2/findings/'), 'id')).toEqual([1, 2, 3, 4, 5])
+    expect((await get(server, '/api/v2/findings/?test=999')).status).toBe(400)
+  })
+})
+
+describe('list endpoints: pagination (DRF LimitOffsetPagination, 25 a page)', () => {
+  it('count, next and previous keep the other parameters, sorted as DRF rebuilds them', async () => {
+    const server = await start()
+    for (let i = 1; i <= 30; i += 1) {
+      server.state.productTypes.push({ id: i, name: `T${String(i).padStart(2, '0')}` })
+    }
+    server.state.lastIds.productType = 30
+    const first = await get(server, '/api/v2/product_types/')
+    expect(first.body.count).toBe(30)
+    expect(first.body.results).toHaveLength(25)
+    expect(first.body.previous).toBeNull()
+    const origin = server.url
+    expect(first.body.next).toBe(`${origin}/api/v2/product_types/?limit=25&offset=25`)
+    const second = await call(server, new URL(first.body.next).pathname + new URL(first.body.next).search)
+    expect(second.body.results).toHaveLength(5)
+    expect(second.body.next).toBeNull()
+    expect(second.body.previous).toBe(`${origin}/api/v2/product_types/?limit=25`)
+    const page = await get(server, '/api/v2/product_types/?offset=20&limit=10&name=')
+    expect(names(page)).toEqual(['T21', 'T22', 'T23', 'T24', 'T25', 'T26', 'T27', 'T28', 'T29', 'T30'])
+    expect(page.body.next).toBeNull()
+    expect(page.body.previous).toBe(`${origin}/api/v2/product_types/?limit=10&name=&offset=10`)
+    // A limit that is not a positive integer is the default; a bad offset is 0.
+    expect((await get(server, '/api/v2/product_types/?limit=0')).body.results).toHaveLength(25)
+    expect((await get(server, '/api/v2/product_types/?limit=x&offset=y')).body.results[0].name).toBe('T01')
+    expect((await get(server, '/api/v2/product_types/?offset=40')).body).toMatchObject({ count: 30, results: [], next: null })
+  })
+
+  it('lists need the token and GET, and answer a slash-less path with the 301', async () => {
+    const server = await start()
+    expect(await call(server, '/api/v2/products/', {}, null)).toMatchObject({ status: 403, body: { detail: 'Authentication credentials were not provided.' } })
+    expect((await call(server, '/api/v2/findings/', { method: 'POST' })).status).toBe(405)
+    const redirect = await call(server, '/api/v2/test_imports?test=1', { redirect: 'manual' })
+    expect(redirect.status).toBe(301)
+    expect(redirect.headers.get('location')).toBe('/api/v2/test_imports/?test=1')
+  })
+})
+
+describe('import history (docs/defectdojo-api.md §k)', () => {
+  it('one Test_Import row per (re)import; its actions N/C/R/U match the 201 statistics', async () => {
+    const server = await start()
+    const steps = [
+      { build: '100-1', rules: ['a', 'b', 'c'] }, // import into a new test: 3 N
+      { build: '101-1', rules: ['b', 'c', 'd'] }, // 1 N (d), 1 C (a), 2 U
+      { build: '102-1', rules: ['a', 'b', 'c', 'd'] }, // 1 R (a), 3 U
+      { build: '102-1', rules: ['a', 'b', 'c', 'd'] }, // a retry of the same build: 4 U
+    ]
+    const replies: Reply[] = []
+    for (const step of steps) {
+      replies.push(await reimport(server, { fields: baseFields({ build_id: step.build, commit_hash: 'c0ffee' }), file: { name: 'g.json', content: gitleaks(...step.rules) } }))
+    }
+    const test = replies[0]!.body.test_id
+    const rows = (await get(server, `/api/v2/test_imports/?test=${test}`)).body.results as any[]
+    expect(rows.map((r) => r.type)).toEqual(['import', 'reimport', 'reimport', 'reimport'])
+    expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4]) // id order without `o`
+    const counts = (row: any): Record<string, number> => {
+      const out: Record<string, number> = { N: 0, C: 0, R: 0, U: 0 }
+      for (const a of row.test_import_finding_action_set) out[a.action] = (out[a.action] ?? 0) + 1
+      return out
+    }
+    expect(counts(rows[0])).toEqual({ N: 3, C: 0, R: 0, U: 0 })
+    expect(replies[0]!.body.statistics.after.total.total).toBe(3)
+    for (let i = 1; i < rows.length; i += 1) {
+      const delta = replies[i]!.body.statistics.delta
+      expect(counts(rows[i])).toEqual({
+        N: delta.created.total.total, C: delta.closed.total.total, R: delta.reactivated.total.total, U: delta.untouched.total.total,
+      })
+    }
+    expect(counts(rows[1])).toEqual({ N: 1, C: 1, R: 0, U: 2 })
+    expect(counts(rows[2])).toEqual({ N: 0, C: 0, R: 1, U: 3 })
+    expect(counts(rows[3])).toEqual({ N: 0, C: 0, R: 0, U: 4 })
+    const row = rows[1]
+    expect(row).toMatchObject({
+      test, type: 'reimport', build_id: '101-1', commit_hash: 'c0ffee', branch_tag: '', version: '',
+      import_settings: { minimum_severity: 'Info', close_old_findings: true, do_not_reactivate: false, active: null, verified: null },
+    })
+    expect(row.created).toMatch(MICROSECONDS_UTC)
+    expect(row.modified).toMatch(MICROSECONDS_UTC)
+    // The action set is ordered by action, then finding; each entry names its finding and its row.
+    expect(row.test_import_finding_action_set.map((a: any) => a.action)).toEqual(['C', 'N', 'U', 'U'])
+    for (const a of row.test_import_finding_action_set) {
+      expect(Object.keys(a).sort()).toEqual(['action', 'created', 'finding', 'id', 'modified', 'test_import'])
+      expect(a.test_import).toBe(row.id)
+      expect(a.created).toMatch(MICROSECONDS_UTC)
+    }
+    expect(row.findings_affected).toEqual(row.test_import_finding_action_set.map((a: any) => a.finding).sort((x: number, y: number) => x - y))
+    const closed = row.test_import_finding_action_set.find((a: any) => a.action === 'C').finding
+    // The finding closed by the second upload is the one the third reactivated.
+    expect(rows[2].test_import_finding_action_set.find((a: any) => a.action === 'R').finding).toBe(closed)
+    // Looking an upload up by build_id, newest first (§k).
+    expect((await get(server, `/api/v2/test_imports/?test=${test}&build_id=102-1&o=-id`)).body.results.map((r: any) => r.id)).toEqual([4, 3])
+    expect((await get(server, `/api/v2/test_imports/?test=${test}&build_id=102-1&o=id`)).body.results.map((r: any) => r.id)).toEqual([3, 4])
+    expect((await get(server, `/api/v2/test_imports/?test=${test}&build_id=999`)).body.count).toBe(0)
+    expect((await get(server, '/api/v2/test_imports/?test=999')).status).toBe(400)
+    expect((await get(server, '/api/v2/test_imports/?o=-title')).status).toBe(400)
+    // The counts on DojoTest are still there.
+    expect(server.state.tests[0]!.imports.map((i) => [i.type, i.created, i.closed, i.reactivated, i.untouched])).toEqual([
+      ['import', 3, 0, 0, 0], ['reimport', 1, 1, 0, 2], ['reimport', 0, 0, 1, 3], ['reimport', 0, 0, 0, 4],
+    ])
+    expect(server.state.testImports).toHaveLength(4)
+  })
+
+  it('an import-scan row records its close_old_findings closures in other tests, and a report that fails to parse writes none', async () => {
+    const server = await start()
+    const fields = baseFields({ close_old_findings: 'true' })
+    const first = await importScan(server, { fields, file: { name: 'g.json', content: gitleaks('a', 'b') } })
+    const second = await importScan(server, { fields, file: { name: 'g.json', content: gitleaks('b') } })
+    const [, row] = (await get(server, '/api/v2/test_imports/')).body.results as any[]
+    expect(row).toMatchObject({ type: 'import', test: second.body.test_id, import_settings: { close_old_findings: true } })
+    const closedId = row.test_import_finding_action_set.find((a: any) => a.action === 'C').finding
+    expect(server.state.tests.find((t) => t.id === first.body.test_id)!.findings.map((f) => f.id)).toContain(closedId)
+    expect((await reimport(server, { file: { name: 'g.json', content: '{not json' } })).status).toBe(400)
+    expect((await get(server, '/api/v2/test_imports/')).body.count).toBe(2)
+  })
+})
+
+describe('importMs: the importer works after the context exists (docs/defectdojo-api.md §d, §e)', () => {
+  const visible = async (server: DojoServer, query: string): Promise<number> => (await get(server, query)).body.count
+
+  it('during the window the new test is visible but has no findings and no import row; then both are there', async () => {
+    const server = await start({ importMs: 400 })
+    const t0 = performance.now()
+    const pending = reimport(server, { fields: baseFields({ build_id: '5-1' }) })
+    await until('the test', async () => (await visible(server, '/api/v2/tests/?title=gitleaks&scan_type=Gitleaks%20Scan')) === 1)
+    const test = server.state.tests[0]!.id
+    expect(await visible(server, `/api/v2/engagements/?product=${server.state.products[0]!.id}&name=CI%20main`)).toBe(1)
+    expect(await visible(server, `/api/v2/test_imports/?test=${test}&build_id=5-1`)).toBe(0)
+    expect(await visible(server, `/api/v2/findings/?test=${test}`)).toBe(0)
+    expect(server.uploads).toHaveLength(0)
+    const reply = await pending
+    expect(reply.status).toBe(201)
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(390)
+    expect(await visible(server, `/api/v2/test_imports/?test=${test}&build_id=5-1`)).toBe(1)
+    expect(await visible(server, `/api/v2/findings/?test=${test}`)).toBe(3)
+
+    // A reimport into the existing test: the old import row only, until the new one is written.
+    server.importMs = 300
+    const again = reimport(server, { fields: baseFields({ build_id: '6-1' }) })
+    await new Promise((r) => setTimeout(r, 100))
+    expect(await visible(server, `/api/v2/test_imports/?test=${test}`)).toBe(1)
+    expect((await again).body.statistics.delta.untouched.total.total).toBe(3)
+    expect(await visible(server, `/api/v2/test_imports/?test=${test}&build_id=6-1`)).toBe(1)
+  })
+
+  it('a SARIF test (report-derived test type) only appears at the end, as DefectDojo creates it after parsing', async () => {
+    const server = await start({ importMs: 300 })
+    const sarif = JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'CodeQL' } }, results: [{ ruleId: 'js/xss', level: 'error', message: { text: 'Cross-site scripting' } }] }] })
+    const pending = reimport(server, { fields: baseFields({ scan_type: 'SARIF', test_title: 'codeql' }), file: { name: 'r.sarif', content: sarif } })
+    await until('the engagement', () => server.state.engagements.length === 1)
+    await new Promise((r) => setTimeout(r, 100))
+    expect(await visible(server, '/api/v2/tests/?title=codeql')).toBe(0)
+    expect((await pending).status).toBe(201)
+    const [test] = (await get(server, '/api/v2/tests/?title=codeql')).body.results
+    expect(test).toMatchObject({ scan_type: 'SARIF', test_type_name: 'CodeQL Scan (SARIF)' })
+    expect(names(await get(server, `/api/v2/findings/?test=${test.id}`), 'title')).toEqual(['Cross-site scripting'])
+  })
+
+  it('a client that leaves during the window does not stop the import: recorded with status 0, state changed', async () => {
+    const server = await start({ importMs: 300 })
+    const controller = new AbortController()
+    const pending = call(server, '/api/v2/reimport-scan/', { method: 'POST', body: form({ fields: baseFields({ build_id: '9-1' }) }), signal: controller.signal })
+    await until('the test', () => server.state.tests.length === 1)
+    controller.abort()
+    await expect(pending).rejects.toThrow()
+    await until('the upload record', () => server.uploads.length === 1)
+    const [upload] = server.uploads
+    expect(upload).toMatchObject({ status: 0, response: null, unsent: { status: 201 } })
+    expect((upload!.unsent!.response as any).statistics.after.total.total).toBe(3)
+    expect(server.requests.at(-1)).toMatchObject({ path: '/api/v2/reimport-scan/', status: 0 })
+    const test = server.state.tests[0]!.id
+    expect(await visible(server, `/api/v2/test_imports/?test=${test}&build_id=9-1`)).toBe(1)
+    expect(await visible(server, `/api/v2/findings/?test=${test}`)).toBe(3)
+  })
+
+  it('latencyMs comes before the context exists, importMs after it', async () => {
+    const server = await start({ latencyMs: 200, importMs: 200 })
+    const pending = reimport(server)
+    await new Promise((r) => setTimeout(r, 100))
+    expect(server.state.engagements).toHaveLength(0)
+    await until('the test', () => server.state.tests.length === 1)
+    expect(server.state.testImports).toHaveLength(0)
+    expect((await pending).status).toBe(201)
+  })
+
+  it('a test deleted while the importer works ends in the §d 400 and nothing is written', async () => {
+    const server = await start()
+    await reimport(server)
+    server.importMs = 200
+    const pending = reimport(server)
+    await new Promise((r) => setTimeout(r, 50))
+    server.state.tests.splice(0)
+    const reply = await pending
+    expect(reply.status).toBe(400)
+    expect(reply.body.message).toMatch(/^\['The test this scan was being imported into \(id 1\) was deleted while the scan was being processed/)
+    expect(server.state.testImports).toHaveLength(1)
+  })
+})
+
+describe('anomaly log (docs/defectdojo-api.md §e caveat 2, §i)', () => {
+  it('the race window\'s second test is logged as duplicate_test_created', async () => {
+    const server = await start({ raceWindowMs: 100 })
+    await Promise.all([reimport(server), reimport(server)])
+    expect(server.state.tests).toHaveLength(2)
+    expect(server.anomalies).toHaveLength(1)
+    expect(server.anomalies[0]).toMatchObject({ kind: 'duplicate_test_created', at: expect.any(Number) })
+    expect(server.anomalies[0]!.detail).toContain(`already has test ${server.state.tests[0]!.id}`)
+  })
+
+  it('nothing is logged without a race, nor for distinct titles; import-scan repeats are duplicates too', async () => {
+    const server = await start()
+    await Promise.all([reimport(server), reimport(server), reimport(server, { fields: baseFields({ test_title: 'other' }) })])
+    expect(server.anomalies).toEqual([])
+    await importScan(server)
+    expect(server.anomalies.map((a) => a.kind)).toEqual(['duplicate_test_created'])
+  })
+
+  it('engagements: 3.2.0 locks their creation; engagementLock false (2.x) lets the race create two, logged', async () => {
+    const locked = await start({ raceWindowMs: 100 })
+    await Promise.all([reimport(locked), reimport(locked, { fields: baseFields({ test_title: 'two' }) })])
+    expect(locked.state.engagements).toHaveLength(1)
+    expect(locked.anomalies).toEqual([])
+    const unlocked = await start({ raceWindowMs: 100, engagementLock: false })
+    await Promise.all([reimport(unlocked), reimport(unlocked, { fields: baseFields({ test_title: 'two' }) })])
+    expect(unlocked.state.engagements).toHaveLength(2)
+    expect(unlocked.state.products).toHaveLength(1) // get_or_create on a unique name
+    expect(unlocked.anomalies.map((a) => a.kind)).toEqual(['duplicate_engagement_created'])
+    await Promise.all([importScan(unlocked, { fields: baseFields({ engagement_name: 'E2' }) }), importScan(unlocked, { fields: baseFields({ engagement_name: 'E2' }) })])
+    expect(unlocked.anomalies.map((a) => a.kind)).toEqual(['duplicate_engagement_created', 'duplicate_engagement_created'])
+  })
+})
+
+const LIST_PATHS = ['/api/v2/product_types/', '/api/v2/products/', '/api/v2/engagements/', '/api/v2/tests/', '/api/v2/test_imports/', '/api/v2/findings/']
+
+describe('listing permissions (docs/defectdojo-api.md §i)', () => {
+  it('forbidden: every list is a 403; uploads and the other endpoints are unaffected', async () => {
+    const server = await start({ listing: 'forbidden' })
+    const upload = await reimport(server)
+    expect(upload.status).toBe(201)
+    for (const path of LIST_PATHS) {
+      expect(await get(server, `${path}?name=x`)).toMatchObject({ status: 403, body: { detail: 'You do not have permission to perform this action.' } })
+    }
+    expect((await get(server, `/api/v2/tests/${upload.body.test_id}/`)).status).toBe(200)
+    expect((await get(server, '/api/v2/user_profile/')).status).toBe(200)
+    server.listing = 'allowed'
+    expect((await get(server, '/api/v2/products/')).body.count).toBe(1)
+  })
+
+  it('empty: every list is a 200 with no results', async () => {
+    const server = await start({ listing: 'empty' })
+    expect((await reimport(server)).status).toBe(201)
+    for (const path of LIST_PATHS) {
+      expect(await get(server, path)).toMatchObject({ status: 200, body: { count: 0, next: null, previous: null, results: [] } })
+    }
+    expect(server.state.tests).toHaveLength(1)
+  })
+})
+
+describe('faults on the list endpoints', () => {
+  it('each list endpoint has its own fault name; tests_list is the list, tests the detail', async () => {
+    const server = await start()
+    const upload = await reimport(server)
+    const endpoints = ['product_types', 'products', 'engagements', 'tests_list', 'test_imports', 'findings'] as const
+    for (const [i, endpoint] of endpoints.entries()) {
+      server.faults.splice(0, server.faults.length, { match: { endpoint }, action: { kind: 'status', status: 503, body: '<html>down</html>', contentType: 'text/html' } })
+      for (const [j, path] of LIST_PATHS.entries()) expect((await get(server, path)).status).toBe(i === j ? 503 : 200)
+      expect((await get(server, `/api/v2/tests/${upload.body.test_id}/`)).status).toBe(200)
+    }
+    server.faults.splice(0, server.faults.length, { match: { endpoint: 'tests' }, times: Infinity, action: { kind: 'status', status: 502, body: '' } })
+    expect((await get(server, `/api/v2/tests/${upload.body.test_id}/`)).status).toBe(502)
+    expect((await get(server, '/api/v2/tests/')).status).toBe(200)
+  })
+
+  it('a reset and a delay work on a GET too', async () => {
+    const server = await start()
+    server.faults.push({ match: { endpoint: 'test_imports' }, action: { kind: 'reset' } })
+    await expect(get(server, '/api/v2/test_imports/')).rejects.toThrow()
+    server.faults.push({ match: { endpoint: 'findings' }, action: { kind: 'delay', ms: 150 } })
+    const t0 = performance.now()
+    expect((await get(server, '/api/v2/findings/')).status).toBe(200)
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(140)
+  })
+})
