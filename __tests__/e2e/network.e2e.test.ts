@@ -115,7 +115,7 @@ describe('answers without statistics', () => {
     expect((await run()).code).toBe(0)
     const testId = dojo.state.tests[0]!.id
     // A 201 that carries ids but no statistics (a future background import, or a proxy that trims it).
-    dojo.faults.push({ match: { endpoint: 'reimport-scan' }, action: { kind: 'status', status: 201, body: JSON.stringify({ test_id: testId, engagement_id: 1, product_id: 1, pro: ['x'] }), contentType: 'application/json' } })
+    dojo.faults.push({ match: { endpoint: 'reimport-scan' }, action: { kind: 'status', status: 201, body: JSON.stringify({ scan_type: 'Gitleaks Scan', test_id: testId, engagement_id: 1, product_id: 1, pro: ['x'] }), contentType: 'application/json' } })
     const result = await run()
     expect(result.code).toBe(0)
     expect(result.results!.results[0]).toMatchObject({ status: 'uploaded', testId, created: null, closed: null, reactivated: null, untouched: null })

@@ -6055,7 +6055,7 @@ function computeTotals(results) {
             continue;
         for (const delta of model/* DELTAS */.CH)
             totals[delta] += (0,model/* deltaTotal */.ZW)(r, delta) ?? 0;
-        if ((0,model/* deltaTotal */.ZW)(r, 'created') === null)
+        if (!r.counts?.created)
             totals.unknownCounts++;
         if (r.counts?.created)
             totals.createdBySeverity = (0,model/* addCounts */.c5)(totals.createdBySeverity, r.counts.created);
@@ -6160,6 +6160,7 @@ const OUTPUTS = {
     uploaded: 'Number of reports uploaded.',
     skipped: 'Number of files skipped (not a report, or not recognised).',
     failed: 'Number of reports that failed to upload.',
+    'counts-unknown': "Uploaded reports whose new findings by severity are not known (DefectDojo's answer had no counts, or an earlier attempt may have imported the report): when not 0, created-* are incomplete, so a gate should not pass on them.",
     'created-critical': 'Critical findings created, over all reports.',
     'created-high': 'High findings created.',
     'created-medium': 'Medium findings created.',
@@ -6189,7 +6190,8 @@ function gateOutputs(results, resultsFile) {
         untouched: String(t.untouched),
         uploaded: String(t.uploaded),
         skipped: String(t.skipped),
-        failed: String(t.failed)
+        failed: String(t.failed),
+        'counts-unknown': String(t.unknownCounts)
     };
     for (const s of model/* SEVERITIES */.oC)
         outputs[`created-${s}`] = String(t.createdBySeverity[s]);
@@ -7332,7 +7334,7 @@ const LANDING_WAIT_MS = 120_000;
 /** A second look after an answer that most likely never reached DefectDojo. */
 const SHORT_LOOK_MS = 3_000;
 /** Server and runner clocks differ; history rows this much older than the first attempt still count as this run's. */
-const CLOCK_SLACK_MS = 5_000;
+const CLOCK_SLACK_MS = 2_000;
 /**
  * Uploads every planned report. Nothing is uploaded unless the token check passes: a wrong URL or
  * token fails once, clearly (`stopped`), instead of once per report.

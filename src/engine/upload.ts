@@ -22,7 +22,7 @@ const LANDING_WAIT_MS = 120_000
 /** A second look after an answer that most likely never reached DefectDojo. */
 const SHORT_LOOK_MS = 3_000
 /** Server and runner clocks differ; history rows this much older than the first attempt still count as this run's. */
-const CLOCK_SLACK_MS = 5_000
+const CLOCK_SLACK_MS = 2_000
 
 export type UploadsResult = { readonly stopped: string; readonly outcomes?: undefined } | { readonly stopped?: undefined; readonly outcomes: readonly UploadOutcome[] }
 
