@@ -10,6 +10,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Candidate, Recognition } from '../../src/types.js'
 import { recognize, recognizeHead, uploadName, type ScanTypeOverride } from '../../src/recognition/recognize.js'
+import type { FormatRule } from '../../src/recognition/formats/index.js'
+import { has, json } from '../../src/recognition/matchers.js'
 import { HEAD_BYTES, sniff } from '../../src/recognition/sniff.js'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/recognition', import.meta.url))
@@ -149,6 +151,19 @@ describe('names only break ties', () => {
     const recognition = report(await recognize(candidate('gitleaks/gitleaks-report.json', { as: 'trivy-results.json', artifact: 'trivy' })))
     expect(recognition.scanType).toBe('Gitleaks Scan')
     expect(recognition.decidedBy).toBe('content')
+  })
+
+  test('rows that are twins of one row: that row is chosen unless a name chooses another; weak matches are no twins', () => {
+    const row = (id: string, scanType: string, extra: Partial<FormatRule>): FormatRule => ({ id, scanType, format: id, tool: id, lane: 'other', extensions: ['.json'], match: json(has('a')), ...extra })
+    const table = [row('b', 'B Scan', { twinOf: 'a', nameHint: /bee/ }), row('a', 'A Scan', { nameHint: /ay/ }), row('c', 'C Scan', { twinOf: 'a' })]
+    const text = '{"a": 1}'
+    const named = (name: string) => recognizeHead(sniff(Buffer.from(text), true), { absolutePath: `/x/${name}`, displayPath: name, artifact: null, size: text.length }, table)
+    expect(named('report.json')).toMatchObject({ scanType: 'A Scan', decidedBy: 'content' })
+    expect(named('bee.json')).toMatchObject({ scanType: 'B Scan', decidedBy: 'content+name' })
+    // Without the row they are twins of, matches are just ambiguous.
+    expect(recognizeHead(sniff(Buffer.from(text), true), { absolutePath: '/x/r.json', displayPath: 'r.json', artifact: null, size: text.length }, table.filter((r) => r.id !== 'a')).kind).toBe('skipped')
+    // `{}` is weak evidence for every row: twins do not decide it.
+    expect(recognizeHead(sniff(Buffer.from('{}'), true), { absolutePath: '/x/r.json', displayPath: 'r.json', artifact: null, size: 2 }, table.map((r) => ({ ...r, match: json() }))).kind).toBe('skipped')
   })
 
   test('formats only a name can tell apart: the name decides, else an override is asked for', async () => {
