@@ -175,6 +175,34 @@ describe('names only break ties', () => {
   })
 })
 
+describe('rules follow what DefectDojo\'s parser needs', () => {
+  const neutral = (file: string) => candidate(file, { as: `report${path.extname(file)}` })
+  const headOf = (text: string, complete = true) => sniff(Buffer.from(text), complete)
+  const at = (name: string, text: string) => ({ absolutePath: `/x/${name}`, displayPath: name, artifact: null, size: text.length })
+
+  test.each([
+    ['Deepfence ThreatMapper CSV (the parser opens a workbook)', 'deepfence/deepfence-vulnerabilities.csv', /reads the Excel \(\.xlsx\) export only/],
+    ['ShellCheck JSON (integer codes, endLine/endColumn/fix)', 'shellcheck/shellcheck.json', /not a DefectDojo format: DefectDojo has no ShellCheck parser/],
+    ['npm 7 audit whose advisories lack cwe and cvss', 'npm/npm7-early-audit.json', /early npm 7 audit report/],
+    ['a bare FVDL (Fortify refuses the name, and reads no FVDL as .xml)', 'fortify/audit.fvdl', /reads the \.fpr archive/],
+    ['generic findings attaching a file whose title has no type', 'generic/generic-unnamed-attachment.json', /has no file type DefectDojo accepts/]
+  ])('skipped: %s', async (_what, file, reason) => {
+    expect(skip(await recognize(neutral(file))).reason).toMatch(reason)
+  })
+
+  test.each([
+    ['Hadolint JSON (string codes)', 'hadolint/hadolint-report.json', 'Hadolint Dockerfile check'],
+    ['npm 7+ audit with cwe and cvss', 'npm/npm-audit.json', 'NPM Audit v7+ Scan']
+  ])('recognised by content: %s', async (_what, file, scanType) => {
+    expect(report(await recognize(neutral(file)))).toMatchObject({ scanType, decidedBy: 'content' })
+  })
+
+  test('GitLab DAST vulnerabilities tell by their location shape, with or without version and scan', () => {
+    const report = JSON.stringify({ vulnerabilities: [{ id: 'v1', name: 'Missing CSP', severity: 'Medium', location: { hostname: 'https://app.example.test', method: 'GET', path: '/' } }] })
+    expect(recognizeHead(headOf(report), at('report.json', report))).toMatchObject({ scanType: 'GitLab DAST Report', decidedBy: 'content' })
+  })
+})
+
 describe('the upload file name', () => {
   test('a name without an accepted extension gets the one the parser needs', async () => {
     const recognition = report(await recognize(candidate('gitleaks/gitleaks-report')))

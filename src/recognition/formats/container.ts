@@ -11,6 +11,7 @@ import {
   json,
   keysMatching,
   lacks,
+  string,
   valuesOf,
   zip
 } from '../matchers.js'
@@ -178,8 +179,10 @@ export const CONTAINER: FormatRule[] = lane('container', [
     format: 'Hadolint JSON',
     tool: 'hadolint',
     extensions: JSON_EXT,
-    // `hadolint -f json`: [{line, code, message, column, file, level}]; a clean run prints [].
-    match: json(arrayOf({ allowEmpty: true }, has('line', 'code', 'message', 'column', 'file', 'level'))),
+    // `hadolint -f json`: [{line, code, message, column, file, level}]; a clean run prints []. Its
+    // codes are strings (DL3008, and SC2086 for the ShellCheck rules it runs), which the parser
+    // joins into the title; ShellCheck's own JSON has numbers there and endLine/endColumn/fix.
+    match: json(arrayOf({ allowEmpty: true }, has('line', 'code', 'message', 'column', 'file', 'level'), at('code', string), lacks('endLine', 'endColumn', 'fix'))),
     nameHint: /hadolint|dockerfile/i
   },
   {
@@ -322,19 +325,6 @@ export const CONTAINER: FormatRule[] = lane('container', [
     extensions: JSON_EXT,
     // wizcli's JSON names its scan origin: a container image, a directory, or IaC files.
     match: json(has('scanOriginResource', 'result', 'policies'), at('scanOriginResource.__typename', is('CICDScanOriginContainerImage')))
-  },
-  {
-    id: 'deepfence-csv',
-    scanType: 'Deepfence Threatmapper Report',
-    format: 'Deepfence ThreatMapper CSV',
-    tool: 'threatmapper',
-    extensions: CSV_EXT,
-    match: anyOf(
-      csv('@timestamp', 'cve_id', 'cve_severity', 'cve_caused_by_package', 'cve_container_image'),
-      csv('@timestamp', 'compliance_check_type', 'node_name', 'status', 'test_category', 'test_number'),
-      csv('Rule Name', 'Class', 'File Name', 'Summary', 'Severity', 'Node Name', 'NodeType'),
-      csv('Filename', 'Content', 'Name', 'Rule', 'Severity', 'Node Name', 'Signature')
-    )
   },
   // Excel workbooks: only two parsers read .xlsx, and nothing short of unpacking tells them apart.
   {

@@ -182,7 +182,9 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'GitLab DAST report',
     tool: 'gitlab-dast',
     extensions: JSON_EXT,
-    match: anyOf(gitlab('dast'), json(has('vulnerabilities'), hasKeyMatching(/^__comment__$/), at('vulnerabilities', arrayOf({ allowEmpty: false }, has('location'), at('location', has('hostname', 'method')))))),
+    // The schema's DAST vulnerabilities carry location {hostname, method, path}: that tells a report
+    // without version and scan (written by older tools) too.
+    match: anyOf(gitlab('dast'), json(has('vulnerabilities'), lacks('version'), at('vulnerabilities', arrayOf({ allowEmpty: false }, has('id', 'location'), at('location', has('hostname', 'method')))))),
     nameHint: /dast/i
   },
   {

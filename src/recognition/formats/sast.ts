@@ -213,14 +213,6 @@ export const SAST: FormatRule[] = lane('sast', [
     match: xml('ReportDefinition', attr('type'), anyOf(child('ReportSection'), child('TemplateName')))
   },
   {
-    id: 'fortify-fvdl',
-    scanType: 'Fortify Scan',
-    format: 'Fortify FVDL',
-    tool: 'fortify',
-    extensions: ['.fvdl', '.xml'],
-    match: xml('FVDL', anyOf(child('Build'), child('Vulnerabilities'), child('UUID')))
-  },
-  {
     id: 'fortify-fpr',
     scanType: 'Fortify Scan',
     format: 'Fortify FPR',

@@ -9,15 +9,19 @@ import {
   attr,
   child,
   csv,
+  everyValue,
   has,
   is,
   json,
   keysMatching,
   lacks,
   noLine,
+  not,
   object,
   oneOf,
   onlyKeys,
+  some,
+  string,
   textLines,
   valuesOf,
   xml,
@@ -32,6 +36,9 @@ const SNYK_PROJECT = anyOf(
   has('vulnerabilities', 'ok', 'dependencyCount', 'packageManager'),
   at('vulnerabilities', arrayOf({ allowEmpty: false }, has('id', 'from', 'upgradePath', 'isUpgradable', 'packageName')))
 )
+
+/** A npm 7+ vulnerability's `via`: package names, or advisories of which the parser reads the first's cwe and cvss. */
+const NPM7_VIA = at('via', anyOf(arrayOf({ allowEmpty: true }, string), arrayOf({ allowEmpty: false }, has('title', 'url', 'source', 'cwe', 'cvss'))))
 
 /** Exactly two lists (Checkmarx OSA's [vulnerabilities, libraries]). */
 const PAIR_OF_LISTS: JsonCondition = (value) => (Array.isArray(value) && value.length === 2 && value.every(Array.isArray) ? ['a pair of lists'] : null)
@@ -60,7 +67,18 @@ export const SCA: FormatRule[] = lane('sca', [
     tool: 'npm',
     extensions: JSON_EXT,
     // npm ≥ 7: auditReportVersion 2, vulnerabilities{name: {name, severity, via, effects, range, nodes}}, metadata.
-    match: json(has('auditReportVersion', 'vulnerabilities', 'metadata'), at('vulnerabilities', valuesOf({ allowEmpty: true }, has('name', 'severity', 'via'))))
+    // The parser reads the first `via` advisory's cwe and cvss (later npm 7 releases write them).
+    match: json(has('auditReportVersion', 'vulnerabilities', 'metadata'), at('vulnerabilities', everyValue({ allowEmpty: true }, has('name', 'severity', 'via', 'range', 'nodes', 'fixAvailable'), NPM7_VIA)))
+  },
+  {
+    id: 'npm-audit-v7-early',
+    scanType: null,
+    format: 'npm audit JSON (early npm 7)',
+    tool: 'npm',
+    extensions: JSON_EXT,
+    // Early npm 7 releases wrote `via` advisories without cwe and cvss.
+    match: json(has('auditReportVersion', 'vulnerabilities'), at('vulnerabilities', some(at('via', arrayOf({ allowEmpty: false }, object, not(has('cwe', 'cvss'))))))),
+    reason: 'an early npm 7 audit report (its advisories carry no cwe and cvss): `NPM Audit v7+ Scan` needs them and `NPM Audit Scan` reads npm 6 only; run `npm audit --json` with a current npm'
   },
   {
     id: 'pnpm-audit',
