@@ -167,11 +167,32 @@ describe('names only break ties', () => {
   })
 
   test('formats only a name can tell apart: the name decides, else an override is asked for', async () => {
-    expect(await scanTypeOf('invicti/invicti-scan.json')).toBe('Invicti Scan')
-    expect(await scanTypeOf('netsparker/netsparker-scan.json')).toBe('Netsparker Scan')
+    // A clean Generic / Semgrep Pro findings list: two different formats, one shape.
+    const clean = JSON.stringify({ findings: [] })
+    const head = sniff(Buffer.from(clean), true)
+    const skipped = skip(recognizeHead(head, { absolutePath: '/x/findings.json', displayPath: 'findings.json', artifact: null, size: clean.length }))
+    expect(skipped.reason).toMatch(/fits several formats \(Generic Findings Import, Semgrep Pro JSON Report\)/)
+    expect(recognizeHead(head, { absolutePath: '/x/semgrep.json', displayPath: 'semgrep.json', artifact: null, size: clean.length })).toMatchObject({ scanType: 'Semgrep Pro JSON Report', decidedBy: 'content+name' })
+  })
+
+  test('twins whose parsers read a file alike: a name still chooses, else the documented preference', async () => {
+    // Acunetix 360 / Invicti / Netsparker JSON that all three parsers read: Invicti, Netsparker's current name.
+    expect(report(await recognize(candidate('invicti/invicti-scan.json', { as: 'scan.json' })))).toMatchObject({ scanType: 'Invicti Scan', decidedBy: 'content' })
     expect(await scanTypeOf('invicti/invicti-scan.json', { as: 'scan.json', artifact: 'netsparker-results' })).toBe('Netsparker Scan')
-    const skipped = skip(await recognize(candidate('invicti/invicti-scan.json', { as: 'scan.json' })))
-    expect(skipped.reason).toMatch(/fits several formats \(Acunetix Scan, Invicti Scan, Netsparker Scan\)/)
+    expect(await scanTypeOf('invicti/invicti-scan.json', { as: 'acunetix360-export.json' })).toBe('Acunetix Scan')
+    // A Qualys PCI CSV with severity words, which both Qualys parsers read: Qualys Scan.
+    expect(report(await recognize(candidate('qualys/qualys-pci-scan.csv', { as: 'report.csv' })))).toMatchObject({ scanType: 'Qualys Scan', decidedBy: 'content' })
+    expect(await scanTypeOf('qualys/qualys-pci-scan.csv', { as: 'hackerguardian.csv' })).toBe('Qualys Hacker Guardian Scan')
+  })
+
+  test('where only one of the twins reads a file, content decides whatever the name says', async () => {
+    // Classification: null (Acunetix 360): the Invicti/Netsparker parser fails on it.
+    expect(report(await recognize(candidate('acunetix/acunetix360-scan.json', { as: 'invicti.json' })))).toMatchObject({ scanType: 'Acunetix Scan', decidedBy: 'content' })
+    // Generated with a "(UTC+02:00)" zone (Netsparker): the Acunetix parser fails on it; the twins share a parser.
+    expect(report(await recognize(candidate('netsparker/netsparker-scan.json', { as: 'acunetix.json' })))).toMatchObject({ scanType: 'Invicti Scan', decidedBy: 'content' })
+    expect(await scanTypeOf('netsparker/netsparker-scan.json')).toBe('Netsparker Scan')
+    // One-letter SEVERITY (HackerGuardian): the Qualys parser refuses it.
+    expect(report(await recognize(candidate('qualys/hackerguardian-pci-scan.csv', { as: 'qualys.csv' })))).toMatchObject({ scanType: 'Qualys Hacker Guardian Scan', decidedBy: 'content' })
   })
 })
 
@@ -192,9 +213,34 @@ describe('rules follow what DefectDojo\'s parser needs', () => {
 
   test.each([
     ['Hadolint JSON (string codes)', 'hadolint/hadolint-report.json', 'Hadolint Dockerfile check'],
-    ['npm 7+ audit with cwe and cvss', 'npm/npm-audit.json', 'NPM Audit v7+ Scan']
+    ['npm 7+ audit with cwe and cvss', 'npm/npm-audit.json', 'NPM Audit v7+ Scan'],
+    ['Deepfence ThreatMapper workbook (its header row)', 'deepfence/deepfence-threatmapper-vulnerabilities.xlsx', 'Deepfence Threatmapper Report'],
+    ['DSOP workbook (its five sheets)', 'dsop/dsop-shop.xlsx', 'DSOP Scan'],
+    ['AppScan on Cloud, static issues', 'appscan/asoc-sast.xml', 'HCL AppScan on Cloud SAST XML'],
+    ['AppScan on Cloud, dynamic issues', 'appscan/asoc-dast.xml', 'HCLAppScan XML'],
+    ['IBM AppScan Standard (xmlExportVersion 2.42)', 'appscan/ibm-appscan-standard.xml', 'IBM AppScan DAST']
   ])('recognised by content: %s', async (_what, file, scanType) => {
     expect(report(await recognize(neutral(file)))).toMatchObject({ scanType, decidedBy: 'content' })
+  })
+
+  test('an AppScan Standard export by HCL (xmlExportVersion 2.7) goes to the HCL parser, IBM\'s 2.42 to the IBM one', () => {
+    const hcl = '<?xml version="1.0"?><xml-report name="AppScan Report" technology="DAST" xmlExportVersion="2.7"><dictionary><item id="a">a</item></dictionary><scan-information><product-name>HCL AppScan Standard</product-name></scan-information></xml-report>'
+    expect(recognizeHead(headOf(hcl), at('report.xml', hcl))).toMatchObject({ scanType: 'HCLAppScan XML' })
+    const ibm = hcl.replace('2.7', '2.42')
+    expect(recognizeHead(headOf(ibm), at('report.xml', ibm))).toMatchObject({ scanType: 'IBM AppScan DAST' })
+  })
+
+  test('a clean AppScan on Cloud export: the scan\'s technology says which parser', () => {
+    const clean = (technology: string) => `<?xml version="1.0"?><xml-report name="AppScan Report" AsocXmlExportVersion="1.7" technology="${technology}"><scan-information/><issue-group total="0"/></xml-report>`
+    expect(recognizeHead(headOf(clean('Mixed')), at('report.xml', clean('Mixed')))).toMatchObject({ scanType: 'HCL AppScan on Cloud SAST XML' })
+    expect(recognizeHead(headOf(clean('DAST')), at('report.xml', clean('DAST')))).toMatchObject({ scanType: 'HCLAppScan XML' })
+  })
+
+  test('a workbook whose header row or sheet list lies beyond the bounded read needs a name', async () => {
+    expect(skip(await recognize(neutral('deepfence/threatmapper-large-export.xlsx'))).reason).toMatch(/beyond the bounded read/)
+    expect(report(await recognize(candidate('deepfence/threatmapper-large-export.xlsx')))).toMatchObject({ scanType: 'Deepfence Threatmapper Report', decidedBy: 'content+name' })
+    expect(skip(await recognize(neutral('dsop/dsop-large-export.xlsx'))).reason).toMatch(/beyond the bounded read \(Deepfence Threatmapper Report, DSOP Scan\)/)
+    expect(report(await recognize(candidate('dsop/dsop-large-export.xlsx')))).toMatchObject({ scanType: 'DSOP Scan', decidedBy: 'content+name' })
   })
 
   test('GitLab DAST vulnerabilities tell by their location shape, with or without version and scan', () => {
@@ -259,8 +305,8 @@ describe('overrides', () => {
     expect(v3.uploadName).toBe('prowler.json')
   })
 
-  test('an override names a twin recognition leaves alone', async () => {
-    expect(await scanTypeOf('invicti/invicti-scan.json')).toBe('Invicti Scan')
+  test('an override names a twin recognition does not choose', async () => {
+    expect(await scanTypeOf('invicti/invicti-scan.json', { as: 'scan.json' })).toBe('Invicti Scan')
     const recognition = report(await recognize(candidate('invicti/invicti-scan.json', { as: 'scan.json' }), [override(/scan\.json$/, 'Acunetix Scan')]))
     expect(recognition.scanType).toBe('Acunetix Scan')
   })
