@@ -13,6 +13,7 @@ import { recognize, recognizeHead, uploadName, type ScanTypeOverride } from '../
 import type { FormatRule } from '../../src/recognition/formats/index.js'
 import { has, json } from '../../src/recognition/matchers.js'
 import { HEAD_BYTES, sniff } from '../../src/recognition/sniff.js'
+import { makeZip } from '../support/zip.js'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/recognition', import.meta.url))
 
@@ -171,7 +172,7 @@ describe('names only break ties', () => {
     const clean = JSON.stringify({ findings: [] })
     const head = sniff(Buffer.from(clean), true)
     const skipped = skip(recognizeHead(head, { absolutePath: '/x/findings.json', displayPath: 'findings.json', artifact: null, size: clean.length }))
-    expect(skipped.reason).toMatch(/fits several formats \(Generic Findings Import, Semgrep Pro JSON Report\)/)
+    expect(skipped.reason).toMatch(/fits several formats \(Generic Findings Import, Semgrep Pro JSON Report, AWS Inspector2 Scan\)/)
     expect(recognizeHead(head, { absolutePath: '/x/semgrep.json', displayPath: 'semgrep.json', artifact: null, size: clean.length })).toMatchObject({ scanType: 'Semgrep Pro JSON Report', decidedBy: 'content+name' })
   })
 
@@ -206,7 +207,9 @@ describe('rules follow what DefectDojo\'s parser needs', () => {
     ['ShellCheck JSON (integer codes, endLine/endColumn/fix)', 'shellcheck/shellcheck.json', /not a DefectDojo format: DefectDojo has no ShellCheck parser/],
     ['npm 7 audit whose advisories lack cwe and cvss', 'npm/npm7-early-audit.json', /early npm 7 audit report/],
     ['a bare FVDL (Fortify refuses the name, and reads no FVDL as .xml)', 'fortify/audit.fvdl', /reads the \.fpr archive/],
-    ['generic findings attaching a file whose title has no type', 'generic/generic-unnamed-attachment.json', /has no file type DefectDojo accepts/]
+    ['generic findings attaching a file whose title has no type', 'generic/generic-unnamed-attachment.json', /has no file type DefectDojo accepts/],
+    ['govulncheck 0.1/0.2 JSON', 'govulncheck/govulncheck-0.2.json', /0\.1\/0\.2 output/],
+    ['a Risk Recon API configuration', 'riskrecon/riskrecon-api.json', /Risk Recon API configuration/]
   ])('skipped: %s', async (_what, file, reason) => {
     expect(skip(await recognize(neutral(file))).reason).toMatch(reason)
   })
@@ -218,7 +221,10 @@ describe('rules follow what DefectDojo\'s parser needs', () => {
     ['DSOP workbook (its five sheets)', 'dsop/dsop-shop.xlsx', 'DSOP Scan'],
     ['AppScan on Cloud, static issues', 'appscan/asoc-sast.xml', 'HCL AppScan on Cloud SAST XML'],
     ['AppScan on Cloud, dynamic issues', 'appscan/asoc-dast.xml', 'HCLAppScan XML'],
-    ['IBM AppScan Standard (xmlExportVersion 2.42)', 'appscan/ibm-appscan-standard.xml', 'IBM AppScan DAST']
+    ['IBM AppScan Standard (xmlExportVersion 2.42)', 'appscan/ibm-appscan-standard.xml', 'IBM AppScan DAST'],
+    ['RiskRecon findings with test set', 'riskrecon/riskrecon-findings.json', 'Risk Recon API Importer'],
+    ['a zip of SonarQube issues search pages', 'sonarqube/sonar-issues.zip', 'SonarQube Scan'],
+    ['Retire.js jsonsimple', 'retirejs/retire-jsonsimple.json', 'Retire.js Scan']
   ])('recognised by content: %s', async (_what, file, scanType) => {
     expect(report(await recognize(neutral(file)))).toMatchObject({ scanType, decidedBy: 'content' })
   })
@@ -243,9 +249,36 @@ describe('rules follow what DefectDojo\'s parser needs', () => {
     expect(report(await recognize(candidate('dsop/dsop-large-export.xlsx')))).toMatchObject({ scanType: 'DSOP Scan', decidedBy: 'content+name' })
   })
 
+  test('a zip of JSON files that are not SonarQube pages is not SonarQube', () => {
+    const zipped = makeZip([{ name: 'a.json', data: '{"results": []}' }, { name: 'b.json', data: '{"results": []}' }])
+    expect(recognizeHead(sniff(zipped, true), at('report.zip', 'x')).kind).toBe('skipped')
+  })
+
+  test('a big govulncheck result of releases before 0.1: its call graph fills the head before Vulns', () => {
+    const functions = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [String(i + 1), { ID: i + 1, Name: `f${i}`, RecvType: '', PkgPath: 'example.test/shop', Pos: null, CallSites: null }]))
+    const cut = JSON.stringify({ Calls: { Functions: functions, Entries: [1] } }).slice(0, -25)
+    expect(recognizeHead(headOf(cut, false), at('govulncheck.json', cut))).toMatchObject({ scanType: 'Govulncheck Scanner' })
+  })
+
+  test('a big ReversingLabs report: its sorted keys put `report` before schema and version', () => {
+    const cut = '{\n  "catalogue": 2,\n  "duration": "00:01:42.118",\n  "report": {\n    "info": {\n      "detections": {},\n      "file": {\n        "format": "ZIP", "hashes": [["md5", "'
+    expect(recognizeHead(headOf(cut, false), at('app.rl.json', cut))).toMatchObject({ scanType: 'ReversingLabs Spectra Assure' })
+  })
+
   test('GitLab DAST vulnerabilities tell by their location shape, with or without version and scan', () => {
     const report = JSON.stringify({ vulnerabilities: [{ id: 'v1', name: 'Missing CSP', severity: 'Medium', location: { hostname: 'https://app.example.test', method: 'GET', path: '/' } }] })
     expect(recognizeHead(headOf(report), at('report.json', report))).toMatchObject({ scanType: 'GitLab DAST Report', decidedBy: 'content' })
+  })
+
+  test('a clean `aws inspector2 list-findings` ({"findings": []}) is AWS Inspector2 when a name says so', () => {
+    const clean = '{"findings": []}'
+    expect(recognizeHead(headOf(clean), at('inspector2-findings.json', clean))).toMatchObject({ scanType: 'AWS Inspector2 Scan', decidedBy: 'content+name' })
+    expect(recognizeHead(headOf(clean), at('findings.json', clean)).kind).toBe('skipped')
+  })
+
+  test('a clean retire.js jsonsimple run prints []: a name says so', async () => {
+    const clean = '[]'
+    expect(recognizeHead(headOf(clean), at('retire.json', clean))).toMatchObject({ scanType: 'Retire.js Scan', decidedBy: 'content+name' })
   })
 })
 

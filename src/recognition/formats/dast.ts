@@ -32,6 +32,9 @@ import { lane, JSON_EXT, XML_EXT, CSV_EXT, TXT_EXT, objectOrLines, findings, git
 /** The header of a Qualys PCI scan CSV (HackerGuardian's too), with the columns both parsers read. */
 const QUALYS_PCI_COLUMNS = ['IP', 'HOSTNAME', 'LAST SCAN', 'QID', 'VULN TITLE', 'IS_PCI', 'CVSS_BASE', 'SEVERITY', 'Q_SEVERITY', 'THREAT', 'IMPACT', 'SOLUTION']
 
+/** The fields of a RiskRecon finding that DefectDojo's parser joins into title and description. */
+const RISK_RECON_FIELDS = ['vendor', 'finding', 'domain_name', 'ip_address', 'finding_id', 'finding_context', 'finding_data_value', 'hosting_provider', 'host_name', 'security_domain', 'security_criteria', 'asset_value', 'country_name', 'priority', 'first_seen']
+
 /** The export envelope of Acunetix 360, Invicti and Netsparker. */
 const A360_ENVELOPE = [has('Generated', 'Target', 'Vulnerabilities'), at('Target', has('ScanId', 'Url'))]
 /** A vulnerability as DefectDojo's Invicti/Netsparker parser reads it: Classification must be an object. */
@@ -685,6 +688,16 @@ export const DAST: FormatRule[] = lane('dast', [
     tool: 'hackerone',
     extensions: CSV_EXT,
     match: csv('id', 'title', 'severity_rating', 'state', 'substate', 'weakness', 'reported_at')
+  },
+  {
+    id: 'risk-recon-findings-json',
+    scanType: 'Risk Recon API Importer',
+    format: 'RiskRecon findings JSON',
+    tool: 'riskrecon',
+    extensions: JSON_EXT,
+    // {test: true, findings: [RiskRecon API findings]}: with `test` set the parser reads the findings
+    // instead of calling the API, and joins every field below into the finding (none may be missing).
+    match: json(has('test', 'findings'), at('test', is(true)), at('findings', every({ allowEmpty: true }, has(...RISK_RECON_FIELDS))))
   },
   {
     id: 'vulners-api-json',

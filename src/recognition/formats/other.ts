@@ -148,6 +148,16 @@ export const OTHER: FormatRule[] = lane('other', [
     reason: '`SPDX Scan` reads SPDX 2.2/2.3 (JSON or tag-value); SPDX 3 JSON-LD is not supported yet'
   },
   {
+    id: 'risk-recon-api-config',
+    scanType: null,
+    format: 'Risk Recon API configuration',
+    tool: 'riskrecon',
+    extensions: JSON_EXT,
+    // {api_key, url_endpoint, companies | filters}: what the Risk Recon importer calls the API with.
+    match: json(has('api_key'), anyOf(has('url_endpoint'), has('companies'), has('filters')), lacks('test', 'findings')),
+    reason: 'a Risk Recon API configuration (an API key and endpoint), not a report: the importer would call the RiskRecon API with it'
+  },
+  {
     id: 'shellcheck-json',
     scanType: null,
     format: 'ShellCheck JSON',

@@ -20,7 +20,9 @@ import {
   valuesOf,
   whole,
   xml,
-  zip
+  zip,
+  zipMember,
+  zipOnly
 } from '../matchers.js'
 import { lane, JSON_EXT, XML_EXT, CSV_EXT, gitlab, type FormatRule } from './shared.js'
 import type { Head } from '../sniff.js'
@@ -449,6 +451,15 @@ export const SAST: FormatRule[] = lane('sast', [
     extensions: ['.json'],
     // sonar-report's JSON: project facts, rules{} and issues[].
     match: json(has('projectName', 'sonarComponent', 'rules', 'issues'))
+  },
+  {
+    id: 'sonarqube-issues-zip',
+    scanType: 'SonarQube Scan',
+    format: 'SonarQube issues search pages (zip)',
+    tool: 'sonarqube',
+    extensions: ['.zip'],
+    // A zip of /api/issues/search responses, one page per .json file: the parser reads every .json member.
+    match: allOf(zipOnly(/\.json$/i), zipMember(/\.json$/i, json(has('issues', 'components', 'paging'))))
   },
   {
     id: 'sonarqube-html',

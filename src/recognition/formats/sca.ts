@@ -9,14 +9,17 @@ import {
   attr,
   child,
   csv,
+  every,
   everyValue,
   has,
   is,
+  isNull,
   json,
   keysMatching,
   lacks,
   noLine,
   not,
+  number,
   object,
   oneOf,
   onlyKeys,
@@ -136,6 +139,17 @@ export const SCA: FormatRule[] = lane('sca', [
     match: json(has('version', 'data', 'messages', 'errors'), at('data', arrayOf({ allowEmpty: true }, has('file', 'results'))))
   },
   {
+    id: 'retirejs-jsonsimple',
+    scanType: 'Retire.js Scan',
+    format: 'Retire.js JSON (jsonsimple)',
+    tool: 'retire',
+    extensions: JSON_EXT,
+    // `retire --outputformat jsonsimple`: the bare list of {file, results: [{component, version,
+    // vulnerabilities: [{severity, info, identifiers}]}]} that the json format wraps in `data`.
+    match: json(arrayOf({ allowEmpty: true }, has('file', 'results'), at('results', every({ allowEmpty: true }, has('component', 'version'), anyOf(lacks('vulnerabilities'), at('vulnerabilities', every({ allowEmpty: true }, has('severity', 'info')))))))),
+    nameHint: /retire/i
+  },
+  {
     id: 'composer-audit-json',
     scanType: 'Composer Audit Scan',
     format: 'composer audit JSON',
@@ -212,13 +226,28 @@ export const SCA: FormatRule[] = lane('sca', [
     format: 'govulncheck -json',
     tool: 'govulncheck',
     extensions: JSON_EXT,
-    // The stream of messages ({config}, {progress}, {osv}, {finding}) or the old single object.
+    // The stream of messages ({config}, {progress}, {osv}, {finding}), pretty-printed or as a list,
+    // or the vulncheck result of releases before 0.1: {Calls, Imports, Requires, Vulns, Modules},
+    // whose call graph may fill the head before Vulns (the parser follows CallSink and RequireSink).
     match: anyOf(
       anyLine(at('config', has('scanner_name')), at('config.scanner_name', is('govulncheck'))),
       json(arrayOf({ allowEmpty: false }, at('config.scanner_name', is('govulncheck')))),
       json(at('config.scanner_name', is('govulncheck'))),
-      json(has('Vulns', 'Modules'), anyOf(has('Calls'), has('Imports'), has('Requires')))
-    )
+      json(has('Calls', 'Imports', 'Requires'), at('Calls', has('Functions')), anyOf(lacks('Vulns'), at('Vulns', anyOf(isNull, every({ allowEmpty: true }, has('OSV', 'CallSink', 'RequireSink')))))),
+      json(has('Calls'), at('Calls.Functions', valuesOf({ allowEmpty: false }, has('ID', 'Name', 'PkgPath', 'CallSites'))))
+    ),
+    // V2 reads the stream only (the vulncheck result as no findings): V1 reads both.
+    alsoReadBy: [{ scanType: 'Govulncheck Scanner V2' }]
+  },
+  {
+    id: 'govulncheck-0.1-json',
+    scanType: null,
+    format: 'govulncheck -json (0.1, 0.2)',
+    tool: 'govulncheck',
+    extensions: JSON_EXT,
+    // govulncheck 0.1 and 0.2 printed {Vulns: [{OSV, Modules: [{Path, FoundVersion, Packages}]}]}.
+    match: json(has('Vulns'), lacks('Calls', 'Requires'), at('Vulns', arrayOf({ allowEmpty: false }, has('OSV', 'Modules')))),
+    reason: 'govulncheck 0.1/0.2 output: `Govulncheck Scanner` reads the JSON of govulncheck 1.x and of releases before 0.1 (this one makes it fail) and `Govulncheck Scanner V2` reads it as no findings; run a current govulncheck with -json'
   },
   {
     id: 'nancy-json',
@@ -447,6 +476,8 @@ export const SCA: FormatRule[] = lane('sca', [
     format: 'Spectra Assure rl-json report',
     tool: 'spectra-assure',
     extensions: JSON_EXT,
-    match: json(has('catalogue', 'report', 'schema', 'version'), at('report', has('info', 'metadata')))
+    // report.rl.json keys are sorted: catalogue, duration, report {info, metadata}, schema, timestamp,
+    // version. A big report fills the head inside `report`, so its first keys have to tell.
+    match: json(has('catalogue', 'duration', 'report'), at('catalogue', number), at('report', has('info')), at('report.info', anyOf(has('file'), has('detections'), has('statistics'))))
   }
 ])
