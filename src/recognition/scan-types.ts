@@ -1,6 +1,6 @@
 // Every scan_type string that DefectDojo's import-scan / reimport-scan API accepts, byte for byte.
 // Source: DefectDojo/django-DefectDojo @ 7cfa159a6767b0ac6e66f3b1597a997e607e7308 (3.2.0), the serializer's
-// scan_type choices (dojo/tools/factory.py get_choices_sorted), as listed in shared/defectdojo/scan-types.tsv.
+// scan_type choices (its parser factory).
 // There is no alias table on the server: any other string is a 400 (API.md §h).
 export const SCAN_TYPES: readonly string[] = [
   "AIDE Scan",

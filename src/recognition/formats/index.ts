@@ -1,6 +1,6 @@
 // THE scanner table: one row per report format. Each row says which exact DefectDojo scan_type the
-// format is imported as (strings from shared/defectdojo/scan-types.tsv, checked by a unit test against
-// SCAN_TYPES), which lane it belongs to, how to recognise it by content, and what the uploaded file
+// format is imported as (exact strings, checked by a unit test against SCAN_TYPES), which lane it
+// belongs to, how to recognise it by content, and what the uploaded file
 // name must end with (API.md §0: the server checks the extension and several parsers branch on it).
 //
 // A row with `scanType: null` is a format we know DefectDojo cannot import, or a tool's error output:
