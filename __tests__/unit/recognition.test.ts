@@ -10,7 +10,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Candidate, Recognition } from '../../src/model.js'
 import { recognize, recognizeHead, uploadName, type ScanTypeOverride } from '../../src/recognition/recognize.js'
+import type { FormatRule } from '../../src/recognition/formats/index.js'
+import { has, json } from '../../src/recognition/matchers.js'
 import { HEAD_BYTES, sniff } from '../../src/recognition/sniff.js'
+import { makeZip } from '../support/zip.js'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/recognition', import.meta.url))
 
@@ -151,12 +154,131 @@ describe('names only break ties', () => {
     expect(recognition.decidedBy).toBe('content')
   })
 
+  test('rows that are twins of one row: that row is chosen unless a name chooses another; weak matches are no twins', () => {
+    const row = (id: string, scanType: string, extra: Partial<FormatRule>): FormatRule => ({ id, scanType, format: id, tool: id, lane: 'other', extensions: ['.json'], match: json(has('a')), ...extra })
+    const table = [row('b', 'B Scan', { twinOf: 'a', nameHint: /bee/ }), row('a', 'A Scan', { nameHint: /ay/ }), row('c', 'C Scan', { twinOf: 'a' })]
+    const text = '{"a": 1}'
+    const named = (name: string) => recognizeHead(sniff(Buffer.from(text), true), { absolutePath: `/x/${name}`, displayPath: name, artifact: null, size: text.length }, table)
+    expect(named('report.json')).toMatchObject({ scanType: 'A Scan', decidedBy: 'content' })
+    expect(named('bee.json')).toMatchObject({ scanType: 'B Scan', decidedBy: 'content+name' })
+    // Without the row they are twins of, matches are just ambiguous.
+    expect(recognizeHead(sniff(Buffer.from(text), true), { absolutePath: '/x/r.json', displayPath: 'r.json', artifact: null, size: text.length }, table.filter((r) => r.id !== 'a')).kind).toBe('skipped')
+    // `{}` is weak evidence for every row: twins do not decide it.
+    expect(recognizeHead(sniff(Buffer.from('{}'), true), { absolutePath: '/x/r.json', displayPath: 'r.json', artifact: null, size: 2 }, table.map((r) => ({ ...r, match: json() }))).kind).toBe('skipped')
+  })
+
   test('formats only a name can tell apart: the name decides, else an override is asked for', async () => {
-    expect(await scanTypeOf('invicti/invicti-scan.json')).toBe('Invicti Scan')
-    expect(await scanTypeOf('netsparker/netsparker-scan.json')).toBe('Netsparker Scan')
+    // A clean Generic / Semgrep Pro findings list: two different formats, one shape.
+    const clean = JSON.stringify({ findings: [] })
+    const head = sniff(Buffer.from(clean), true)
+    const skipped = skip(recognizeHead(head, { absolutePath: '/x/findings.json', displayPath: 'findings.json', artifact: null, size: clean.length }))
+    expect(skipped.reason).toMatch(/fits several formats \(Generic Findings Import, Semgrep Pro JSON Report, AWS Inspector2 Scan\)/)
+    expect(recognizeHead(head, { absolutePath: '/x/semgrep.json', displayPath: 'semgrep.json', artifact: null, size: clean.length })).toMatchObject({ scanType: 'Semgrep Pro JSON Report', decidedBy: 'content+name' })
+  })
+
+  test('twins whose parsers read a file alike: a name still chooses, else the documented preference', async () => {
+    // Acunetix 360 / Invicti / Netsparker JSON that all three parsers read: Invicti, Netsparker's current name.
+    expect(report(await recognize(candidate('invicti/invicti-scan.json', { as: 'scan.json' })))).toMatchObject({ scanType: 'Invicti Scan', decidedBy: 'content' })
     expect(await scanTypeOf('invicti/invicti-scan.json', { as: 'scan.json', artifact: 'netsparker-results' })).toBe('Netsparker Scan')
-    const skipped = skip(await recognize(candidate('invicti/invicti-scan.json', { as: 'scan.json' })))
-    expect(skipped.reason).toMatch(/fits several formats \(Acunetix Scan, Invicti Scan, Netsparker Scan\)/)
+    expect(await scanTypeOf('invicti/invicti-scan.json', { as: 'acunetix360-export.json' })).toBe('Acunetix Scan')
+    // A Qualys PCI CSV with severity words, which both Qualys parsers read: Qualys Scan.
+    expect(report(await recognize(candidate('qualys/qualys-pci-scan.csv', { as: 'report.csv' })))).toMatchObject({ scanType: 'Qualys Scan', decidedBy: 'content' })
+    expect(await scanTypeOf('qualys/qualys-pci-scan.csv', { as: 'hackerguardian.csv' })).toBe('Qualys Hacker Guardian Scan')
+  })
+
+  test('where only one of the twins reads a file, content decides whatever the name says', async () => {
+    // Classification: null (Acunetix 360): the Invicti/Netsparker parser fails on it.
+    expect(report(await recognize(candidate('acunetix/acunetix360-scan.json', { as: 'invicti.json' })))).toMatchObject({ scanType: 'Acunetix Scan', decidedBy: 'content' })
+    // Generated with a "(UTC+02:00)" zone (Netsparker): the Acunetix parser fails on it; the twins share a parser.
+    expect(report(await recognize(candidate('netsparker/netsparker-scan.json', { as: 'acunetix.json' })))).toMatchObject({ scanType: 'Invicti Scan', decidedBy: 'content' })
+    expect(await scanTypeOf('netsparker/netsparker-scan.json')).toBe('Netsparker Scan')
+    // One-letter SEVERITY (HackerGuardian): the Qualys parser refuses it.
+    expect(report(await recognize(candidate('qualys/hackerguardian-pci-scan.csv', { as: 'qualys.csv' })))).toMatchObject({ scanType: 'Qualys Hacker Guardian Scan', decidedBy: 'content' })
+  })
+})
+
+describe('rules follow what DefectDojo\'s parser needs', () => {
+  const neutral = (file: string) => candidate(file, { as: `report${path.extname(file)}` })
+  const headOf = (text: string, complete = true) => sniff(Buffer.from(text), complete)
+  const at = (name: string, text: string) => ({ absolutePath: `/x/${name}`, displayPath: name, artifact: null, size: text.length })
+
+  test.each([
+    ['Deepfence ThreatMapper CSV (the parser opens a workbook)', 'deepfence/deepfence-vulnerabilities.csv', /reads the Excel \(\.xlsx\) export only/],
+    ['ShellCheck JSON (integer codes, endLine/endColumn/fix)', 'shellcheck/shellcheck.json', /not a DefectDojo format: DefectDojo has no ShellCheck parser/],
+    ['npm 7 audit whose advisories lack cwe and cvss', 'npm/npm7-early-audit.json', /early npm 7 audit report/],
+    ['a bare FVDL (Fortify refuses the name, and reads no FVDL as .xml)', 'fortify/audit.fvdl', /reads the \.fpr archive/],
+    ['generic findings attaching a file whose title has no type', 'generic/generic-unnamed-attachment.json', /has no file type DefectDojo accepts/],
+    ['govulncheck 0.1/0.2 JSON', 'govulncheck/govulncheck-0.2.json', /0\.1\/0\.2 output/],
+    ['a Risk Recon API configuration', 'riskrecon/riskrecon-api.json', /Risk Recon API configuration/]
+  ])('skipped: %s', async (_what, file, reason) => {
+    expect(skip(await recognize(neutral(file))).reason).toMatch(reason)
+  })
+
+  test.each([
+    ['Hadolint JSON (string codes)', 'hadolint/hadolint-report.json', 'Hadolint Dockerfile check'],
+    ['npm 7+ audit with cwe and cvss', 'npm/npm-audit.json', 'NPM Audit v7+ Scan'],
+    ['Deepfence ThreatMapper workbook (its header row)', 'deepfence/deepfence-threatmapper-vulnerabilities.xlsx', 'Deepfence Threatmapper Report'],
+    ['DSOP workbook (its five sheets)', 'dsop/dsop-shop.xlsx', 'DSOP Scan'],
+    ['AppScan on Cloud, static issues', 'appscan/asoc-sast.xml', 'HCL AppScan on Cloud SAST XML'],
+    ['AppScan on Cloud, dynamic issues', 'appscan/asoc-dast.xml', 'HCLAppScan XML'],
+    ['IBM AppScan Standard (xmlExportVersion 2.42)', 'appscan/ibm-appscan-standard.xml', 'IBM AppScan DAST'],
+    ['RiskRecon findings with test set', 'riskrecon/riskrecon-findings.json', 'Risk Recon API Importer'],
+    ['a zip of SonarQube issues search pages', 'sonarqube/sonar-issues.zip', 'SonarQube Scan'],
+    ['Retire.js jsonsimple', 'retirejs/retire-jsonsimple.json', 'Retire.js Scan']
+  ])('recognised by content: %s', async (_what, file, scanType) => {
+    expect(report(await recognize(neutral(file)))).toMatchObject({ scanType, decidedBy: 'content' })
+  })
+
+  test('an AppScan Standard export by HCL (xmlExportVersion 2.7) goes to the HCL parser, IBM\'s 2.42 to the IBM one', () => {
+    const hcl = '<?xml version="1.0"?><xml-report name="AppScan Report" technology="DAST" xmlExportVersion="2.7"><dictionary><item id="a">a</item></dictionary><scan-information><product-name>HCL AppScan Standard</product-name></scan-information></xml-report>'
+    expect(recognizeHead(headOf(hcl), at('report.xml', hcl))).toMatchObject({ scanType: 'HCLAppScan XML' })
+    const ibm = hcl.replace('2.7', '2.42')
+    expect(recognizeHead(headOf(ibm), at('report.xml', ibm))).toMatchObject({ scanType: 'IBM AppScan DAST' })
+  })
+
+  test('a clean AppScan on Cloud export: the scan\'s technology says which parser', () => {
+    const clean = (technology: string) => `<?xml version="1.0"?><xml-report name="AppScan Report" AsocXmlExportVersion="1.7" technology="${technology}"><scan-information/><issue-group total="0"/></xml-report>`
+    expect(recognizeHead(headOf(clean('Mixed')), at('report.xml', clean('Mixed')))).toMatchObject({ scanType: 'HCL AppScan on Cloud SAST XML' })
+    expect(recognizeHead(headOf(clean('DAST')), at('report.xml', clean('DAST')))).toMatchObject({ scanType: 'HCLAppScan XML' })
+  })
+
+  test('a workbook whose header row or sheet list lies beyond the bounded read needs a name', async () => {
+    expect(skip(await recognize(neutral('deepfence/threatmapper-large-export.xlsx'))).reason).toMatch(/beyond the bounded read/)
+    expect(report(await recognize(candidate('deepfence/threatmapper-large-export.xlsx')))).toMatchObject({ scanType: 'Deepfence Threatmapper Report', decidedBy: 'content+name' })
+    expect(skip(await recognize(neutral('dsop/dsop-large-export.xlsx'))).reason).toMatch(/beyond the bounded read \(Deepfence Threatmapper Report, DSOP Scan\)/)
+    expect(report(await recognize(candidate('dsop/dsop-large-export.xlsx')))).toMatchObject({ scanType: 'DSOP Scan', decidedBy: 'content+name' })
+  })
+
+  test('a zip of JSON files that are not SonarQube pages is not SonarQube', () => {
+    const zipped = makeZip([{ name: 'a.json', data: '{"results": []}' }, { name: 'b.json', data: '{"results": []}' }])
+    expect(recognizeHead(sniff(zipped, true), at('report.zip', 'x')).kind).toBe('skipped')
+  })
+
+  test('a big govulncheck result of releases before 0.1: its call graph fills the head before Vulns', () => {
+    const functions = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [String(i + 1), { ID: i + 1, Name: `f${i}`, RecvType: '', PkgPath: 'example.test/shop', Pos: null, CallSites: null }]))
+    const cut = JSON.stringify({ Calls: { Functions: functions, Entries: [1] } }).slice(0, -25)
+    expect(recognizeHead(headOf(cut, false), at('govulncheck.json', cut))).toMatchObject({ scanType: 'Govulncheck Scanner' })
+  })
+
+  test('a big ReversingLabs report: its sorted keys put `report` before schema and version', () => {
+    const cut = '{\n  "catalogue": 2,\n  "duration": "00:01:42.118",\n  "report": {\n    "info": {\n      "detections": {},\n      "file": {\n        "format": "ZIP", "hashes": [["md5", "'
+    expect(recognizeHead(headOf(cut, false), at('app.rl.json', cut))).toMatchObject({ scanType: 'ReversingLabs Spectra Assure' })
+  })
+
+  test('GitLab DAST vulnerabilities tell by their location shape, with or without version and scan', () => {
+    const report = JSON.stringify({ vulnerabilities: [{ id: 'v1', name: 'Missing CSP', severity: 'Medium', location: { hostname: 'https://app.example.test', method: 'GET', path: '/' } }] })
+    expect(recognizeHead(headOf(report), at('report.json', report))).toMatchObject({ scanType: 'GitLab DAST Report', decidedBy: 'content' })
+  })
+
+  test('a clean `aws inspector2 list-findings` ({"findings": []}) is AWS Inspector2 when a name says so', () => {
+    const clean = '{"findings": []}'
+    expect(recognizeHead(headOf(clean), at('inspector2-findings.json', clean))).toMatchObject({ scanType: 'AWS Inspector2 Scan', decidedBy: 'content+name' })
+    expect(recognizeHead(headOf(clean), at('findings.json', clean)).kind).toBe('skipped')
+  })
+
+  test('a clean retire.js jsonsimple run prints []: a name says so', async () => {
+    const clean = '[]'
+    expect(recognizeHead(headOf(clean), at('retire.json', clean))).toMatchObject({ scanType: 'Retire.js Scan', decidedBy: 'content+name' })
   })
 })
 
@@ -216,8 +338,8 @@ describe('overrides', () => {
     expect(v3.uploadName).toBe('prowler.json')
   })
 
-  test('an override names a twin recognition leaves alone', async () => {
-    expect(await scanTypeOf('invicti/invicti-scan.json')).toBe('Invicti Scan')
+  test('an override names a twin recognition does not choose', async () => {
+    expect(await scanTypeOf('invicti/invicti-scan.json', { as: 'scan.json' })).toBe('Invicti Scan')
     const recognition = report(await recognize(candidate('invicti/invicti-scan.json', { as: 'scan.json' }), [override(/scan\.json$/, 'Acunetix Scan')]))
     expect(recognition.scanType).toBe('Acunetix Scan')
   })

@@ -1,6 +1,12 @@
 /** The bounded head reader: what a head of bytes becomes, cut off or whole. */
 import { describe, expect, test } from '@jest/globals'
-import { sniff, splitCsvLine, HEAD_BYTES } from '../../src/recognition/sniff.js'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { sniff, sniffFile, splitCsvLine, HEAD_BYTES } from '../../src/recognition/sniff.js'
+import { ZIP_TAIL_BYTES } from '../../src/recognition/zip.js'
+import { makeZip } from '../support/zip.js'
 
 const whole = (text: string) => sniff(Buffer.from(text), true)
 const cut = (text: string) => sniff(Buffer.from(text), false)
@@ -106,6 +112,11 @@ describe('CSV and text', () => {
     expect(head.syntax === 'csv' && head.overfull).toBeFalsy()
   })
 
+  test('the data records after the header, quote-aware; a record cut by the head is left out', () => {
+    expect(whole('A,B,C\n1,"two\nlines",3\n\n4,5,6\n')).toMatchObject({ syntax: 'csv', records: [['1', 'two\nlines', '3'], ['4', '5', '6']] })
+    expect(cut('A,B,C\n1,2,3\n4,5')).toMatchObject({ syntax: 'csv', records: [['1', '2', '3']] })
+  })
+
   test('anything else is text lines', () => {
     expect(whole('sqlmap identified the following injection point(s)\n---\n')).toMatchObject({ syntax: 'text', lines: ['sqlmap identified the following injection point(s)', '---', ''] })
   })
@@ -131,7 +142,48 @@ describe('empty, binary and zip', () => {
       return Buffer.concat([header, Buffer.from(name), Buffer.from(data)])
     }
     const bytes = Buffer.concat([entry('audit.fvdl', '<FVDL/>'), entry('VERSION', '23.1')])
-    expect(sniff(bytes, false)).toEqual({ syntax: 'zip', entries: ['audit.fvdl', 'VERSION'], complete: false })
+    // Cut before the central directory: the local headers give the names, not the full listing.
+    expect(sniff(bytes, false)).toMatchObject({ syntax: 'zip', entries: ['audit.fvdl', 'VERSION'], listed: false, complete: false })
+  })
+
+  test('a whole zip lists its members from the central directory and looks into the first files', () => {
+    const head = sniff(makeZip([{ name: 'pages/', data: '' }, { name: 'pages/1.json', data: '{"issues": [], "paging": {}}' }]), true)
+    expect(head).toMatchObject({ syntax: 'zip', entries: ['pages/', 'pages/1.json'], listed: true, members: { 'pages/1.json': { syntax: 'json', value: { issues: [], paging: {} }, complete: true } } })
+  })
+
+  test('a zip longer than the head is listed from its tail, and read no further than head and tail', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sniff-zip-'))
+    try {
+      const file = path.join(dir, 'big.zip')
+      // An incompressible member pushes the last one past the head: the tail still holds it.
+      fs.writeFileSync(file, makeZip([{ name: 'blob.bin', data: randomBytes(HEAD_BYTES + 128 * 1024) }, { name: 'summary.json', data: '{"total": 0}' }]))
+      const before = bytesReadByProcess()
+      const head = await sniffFile(file)
+      const after = bytesReadByProcess()
+      expect(head).toMatchObject({ syntax: 'zip', entries: ['blob.bin', 'summary.json'], listed: true, complete: false, members: { 'summary.json': { syntax: 'json', value: { total: 0 } } } })
+      if (before !== null && after !== null) expect(after - before).toBeLessThanOrEqual(HEAD_BYTES + 1 + ZIP_TAIL_BYTES + 4096)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('an Excel workbook: its sheet names and the active sheet\'s header row, shared strings resolved', () => {
+    const workbook = makeZip([
+      { name: 'xl/workbook.xml', data: '<workbook xmlns:r="r"><bookViews><workbookView activeTab="1"/></bookViews><sheets><sheet name="Summary" sheetId="1" r:id="rId1"/><sheet name="Findings" sheetId="2" r:id="rId2"/></sheets></workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/findings.xml"/></Relationships>' },
+      { name: 'xl/sharedStrings.xml', data: '<sst><si><t>CVE ID</t></si><si><r><t xml:space="preserve">Attack </t></r><r><t>Vector</t></r></si></sst>' },
+      { name: 'xl/worksheets/findings.xml', data: '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Score</t></is></c></row></sheetData></worksheet>' }
+    ])
+    expect(sniff(workbook, true)).toMatchObject({ syntax: 'zip', workbook: { sheets: ['Summary', 'Findings'], header: ['CVE ID', 'Attack Vector', 'Score'] } })
+  })
+
+  test('a header cell whose shared string was not read leaves the header unknown', () => {
+    const workbook = makeZip([
+      { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>' },
+      { name: 'xl/worksheets/sheet1.xml', data: '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData></worksheet>' },
+      { name: 'xl/sharedStrings.xml', data: '<sst><si><t>only one</t></si></sst>' }
+    ])
+    expect(sniff(workbook, true)).toMatchObject({ syntax: 'zip', workbook: { sheets: ['Sheet1'], header: null } })
   })
 
   test('the head bound is 256 KiB', () => {
@@ -149,3 +201,13 @@ describe('JSON Lines cut by the head', () => {
     expect(whole.syntax).toBe('json')
   })
 })
+
+/** Bytes this process has read so far (Linux); null where /proc is not available. */
+function bytesReadByProcess(): number | null {
+  try {
+    const match = /^rchar:\s*(\d+)$/m.exec(fs.readFileSync('/proc/self/io', 'utf8'))
+    return match ? Number(match[1]) : null
+  } catch {
+    return null
+  }
+}

@@ -7712,7 +7712,7 @@ async function recognizeAll(config, candidates, own) {
     if (candidates.length === 0)
         return [];
     // The format table and its parsers load only when there is something to recognise.
-    const { recognize } = await Promise.all(/* import() */[__nccwpck_require__.e(334), __nccwpck_require__.e(350)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2350));
+    const { recognize } = await Promise.all(/* import() */[__nccwpck_require__.e(334), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 449));
     return mapLimit(candidates, RECOGNITION_CONCURRENCY, async (candidate) => {
         if (own.has(candidate.absolutePath))
             return { kind: 'skipped', reason: 'written by this tool (its results, summary or dotenv file), never a report', humanReadable: true, evidence: [] };

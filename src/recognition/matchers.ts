@@ -20,6 +20,17 @@ const ok = (...evidence: string[]): Evidence => evidence
  */
 export const WEAK_EVIDENCE = 'empty document'
 
+/**
+ * Evidence that the part of a file that tells its format lies beyond the bounded read (an Excel
+ * sheet's header row deep inside a big workbook): weak too, a name must confirm the row.
+ */
+export const UNREAD_EVIDENCE = 'not readable within the bounded read'
+
+/** Whether a row matched only on weak evidence (see WEAK_EVIDENCE, UNREAD_EVIDENCE). */
+export function isWeak(evidence: readonly string[]): boolean {
+  return evidence.includes(WEAK_EVIDENCE) || evidence.includes(UNREAD_EVIDENCE)
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -186,6 +197,35 @@ export function valuesOf(options: { allowEmpty: boolean }, ...conditions: JsonCo
   }
 }
 
+/** An object used as a map whose values (the first 20) all satisfy the conditions; `{}` only with `allowEmpty`. */
+export function everyValue(options: { allowEmpty: boolean }, ...conditions: JsonCondition[]): JsonCondition {
+  return (value) => {
+    if (!isRecord(value)) return null
+    const values = Object.values(value)
+    if (values.length === 0) return options.allowEmpty ? ok('empty object') : null
+    let first: string[] | null = null
+    for (const element of values.slice(0, SAMPLE)) {
+      const evidence = collect(conditions, element)
+      if (!evidence) return null
+      first ??= evidence
+    }
+    return ['every value', ...first!]
+  }
+}
+
+/** An array or map with at least one of its first 20 elements (values) satisfying the conditions. */
+export function some(...conditions: JsonCondition[]): JsonCondition {
+  return (value) => {
+    const elements = Array.isArray(value) ? value : isRecord(value) ? Object.values(value) : null
+    if (!elements) return null
+    for (const element of elements.slice(0, SAMPLE)) {
+      const evidence = collect(conditions, element)
+      if (evidence) return ['one element', ...evidence]
+    }
+    return null
+  }
+}
+
 /** A non-empty object whose keys (the first 20) all match the pattern, e.g. `vendor/package` names. */
 export function keysMatching(pattern: RegExp): JsonCondition {
   return (value) => {
@@ -215,6 +255,9 @@ export function anyOf<T>(...conditions: Array<(x: T) => Evidence>): (x: T) => Ev
     return null
   }
 }
+
+/** The head is the whole file: what a rule did not see is not there. */
+export const whole: Matcher = (head) => (head.complete ? ['the whole file read'] : null)
 
 // ---- XML -----------------------------------------------------------------------------------
 
@@ -278,6 +321,19 @@ export function csv(...columns: string[]): Matcher {
   }
 }
 
+/**
+ * A CSV whose data records (those read) all have, in this column, a value matching the pattern:
+ * for parsers that use a cell as it is (a severity word). A header without records matches.
+ */
+export function csvValues(column: string, pattern: RegExp): Matcher {
+  return (head) => {
+    if (head.syntax !== 'csv') return null
+    const index = head.header.findIndex((h) => h.toLowerCase() === column.toLowerCase())
+    if (index < 0) return null
+    return head.records.every((r) => pattern.test(r[index] ?? '')) ? [`CSV ${column} values ${pattern}`] : null
+  }
+}
+
 /** A CSV whose header row is exactly these columns, in this order (for short, generic headers). */
 export function csvExactly(...columns: string[]): Matcher {
   return (head) => {
@@ -337,7 +393,57 @@ export function zip(...entries: RegExp[]): Matcher {
   }
 }
 
-/** A zip archive without any entry matching the pattern. */
+/** A zip archive without any entry matching the pattern (known only when all its entries were listed). */
 export function zipLacks(entry: RegExp): Matcher {
-  return (head) => (head.syntax === 'zip' && !head.entries.some((e) => entry.test(e)) ? [`no zip entry ${entry}`] : null)
+  return (head) => (head.syntax === 'zip' && head.listed && !head.entries.some((e) => entry.test(e)) ? [`no zip entry ${entry}`] : null)
 }
+
+/** A zip archive whose files (directories aside) all match the pattern; at least one file. */
+export function zipOnly(entry: RegExp): Matcher {
+  return (head) => {
+    if (head.syntax !== 'zip' || !head.listed) return null
+    const files = head.entries.filter((e) => !e.endsWith('/'))
+    return files.length > 0 && files.every((e) => entry.test(e)) ? [`every zip entry ${entry}`] : null
+  }
+}
+
+/** A zip archive with a member whose name matches and whose content (its start, as read) satisfies the matcher. */
+export function zipMember(entry: RegExp, matcher: Matcher): Matcher {
+  return (head) => {
+    if (head.syntax !== 'zip') return null
+    for (const [name, content] of Object.entries(head.members)) {
+      if (!entry.test(name)) continue
+      const evidence = matcher(content)
+      if (evidence) return [`zip member ${name}:`, ...evidence]
+    }
+    return null
+  }
+}
+
+// ---- Excel workbooks (.xlsx) -------------------------------------------------------------------
+
+/** An Excel workbook having every named sheet. */
+export function xlsxSheets(...names: string[]): Matcher {
+  return (head) => (head.syntax === 'zip' && head.workbook && names.every((n) => head.workbook!.sheets.includes(n)) ? [`workbook sheets ${names.join(', ')}`] : null)
+}
+
+/** An Excel workbook having none of the named sheets (known only when its sheet list was read). */
+export function xlsxLacksSheets(...names: string[]): Matcher {
+  return (head) => (head.syntax === 'zip' && head.workbook && !names.some((n) => head.workbook!.sheets.includes(n)) ? [`no workbook sheet ${names.join(', ')}`] : null)
+}
+
+/** An Excel workbook whose active sheet's header row (row 1) has every column. */
+export function xlsxHeader(...columns: string[]): Matcher {
+  return (head) => {
+    const header = head.syntax === 'zip' ? head.workbook?.header : null
+    return header && columns.every((c) => header.includes(c)) ? [`sheet header ${columns.join(', ')}`] : null
+  }
+}
+
+/** An Excel workbook (it has xl/workbook.xml) whose active sheet's header row lies beyond the bytes read. */
+export const xlsxHeaderUnread: Matcher = (head) =>
+  head.syntax === 'zip' && head.entries.includes('xl/workbook.xml') && !head.workbook?.header ? ['an Excel workbook', UNREAD_EVIDENCE] : null
+
+/** An Excel workbook whose sheet list (xl/workbook.xml) lies beyond the bytes read. */
+export const xlsxSheetsUnread: Matcher = (head) =>
+  head.syntax === 'zip' && head.entries.includes('xl/workbook.xml') && !head.workbook ? ['an Excel workbook', UNREAD_EVIDENCE] : null

@@ -5,7 +5,7 @@
 import { basename, extname } from 'node:path'
 import type { Candidate, Recognition } from '../model.js'
 import { FORMATS, type FormatRule } from './formats/index.js'
-import { WEAK_EVIDENCE } from './matchers.js'
+import { isWeak, UNREAD_EVIDENCE } from './matchers.js'
 import { HEAD_BYTES, sniffFile, type Head } from './sniff.js'
 
 /** A `scan-types` override: files whose path matches get this scan type, whatever their content. */
@@ -36,7 +36,7 @@ export async function recognize(candidate: Candidate, overrides: readonly ScanTy
 
 /** The first, cheaper read; HEAD_BYTES stays the bound. */
 export const SHORT_HEAD_BYTES = 64 * 1024
-const RETRY_SYNTAXES = new Set<Head['syntax']>(['json', 'jsonl', 'xml', 'csv', 'text', 'html'])
+const RETRY_SYNTAXES = new Set<Head['syntax']>(['json', 'jsonl', 'xml', 'csv', 'text', 'html', 'zip'])
 
 /** Pure: decides from a sniffed head and the names. */
 export function recognizeHead(head: Head, candidate: Candidate, formats: readonly FormatRule[] = FORMATS): Recognition {
@@ -63,23 +63,33 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
     if (human) return skipped(`a ${extension} file for people, not a recognised report`, true)
     return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in the \`scan-types\` input`, false)
   }
-  // Content decides when exactly one row matches on real structure. Otherwise — several rows, or one
-  // row matched only on weak evidence such as `[]` — a file or artifact name must confirm the choice.
-  const weak = matches.length === 1 && matches[0]!.evidence.includes(WEAK_EVIDENCE)
+  // Content decides when exactly one row matches on real structure, or when every row that matches
+  // is a twin of one of them (their parsers read the file alike: that row's scan type is uploaded).
+  // Otherwise — several rows, or one row matched only on weak evidence such as `[]` — a file or
+  // artifact name must confirm the choice.
+  const weak = matches.length === 1 && isWeak(matches[0]!.evidence)
   let chosen = matches[0]!
   let decidedBy: 'content' | 'content+name' = 'content'
   if (matches.length > 1 || weak) {
     const names = [basename(candidate.displayPath), candidate.artifact ?? '']
     const hinted = matches.filter((m) => m.rule.nameHint && names.some((n) => m.rule.nameHint!.test(n)))
-    if (hinted.length !== 1) {
+    const twin = hinted.length === 1 ? undefined : preferredTwin(matches)
+    if (twin) chosen = twin
+    else if (hinted.length !== 1) {
       const types = [...new Set(matches.map((m) => m.rule.scanType ?? m.rule.format))]
       const options = types.length > 4 ? `${types.slice(0, 4).join(', ')} and ${types.length - 4} more` : types.join(', ')
-      const allWeak = matches.every((m) => m.evidence.includes(WEAK_EVIDENCE))
-      const what = allWeak ? `the content (${describe(head)}) is what several tools print on a clean run (${options})` : `the content fits several formats (${options})`
+      const unread = matches.every((m) => m.evidence.includes(UNREAD_EVIDENCE))
+      const allWeak = matches.every((m) => isWeak(m.evidence))
+      const what = unread
+        ? `the part of the file that tells its format (${describe(head)}) lies beyond the bounded read (${options})`
+        : allWeak
+          ? `the content (${describe(head)}) is what several tools print on a clean run (${options})`
+          : `the content fits several formats (${options})`
       return skipped(`${what} and the file and artifact names do not say which tool wrote it: set it with the \`scan-types\` input, e.g. \`${candidate.displayPath} = ${matches[0]!.rule.scanType ?? ''}\``, false)
+    } else {
+      chosen = hinted[0]!
+      decidedBy = 'content+name'
     }
-    chosen = hinted[0]!
-    decidedBy = 'content+name'
   }
   const { rule, evidence } = chosen
   // A CSV recognised by its header whose records have more fields than the header is broken: the
@@ -98,6 +108,15 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
     decidedBy,
     evidence: [`${rule.id}: ${evidence.join('; ')}`]
   }
+}
+
+/**
+ * The row every other match is a twin of (`twinOf`), when there is one and no match is weak: its
+ * parser reads the file as the others' do, so it is chosen by its documented preference.
+ */
+function preferredTwin<M extends { rule: FormatRule; evidence: string[] }>(matches: M[]): M | undefined {
+  if (matches.length < 2 || matches.some((m) => isWeak(m.evidence))) return undefined
+  return matches.find((p) => !p.rule.twinOf && matches.every((m) => m === p || m.rule.twinOf === p.rule.id))
 }
 
 /**

@@ -5,6 +5,7 @@
 import { open } from 'node:fs/promises'
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import { SaxesParser } from 'saxes'
+import { isZip, readZip, ZIP_TAIL_BYTES, type Window, type Workbook } from './zip.js'
 
 /** How much of a file recognition reads at most. Every format decides within its first elements. */
 export const HEAD_BYTES = 256 * 1024
@@ -29,14 +30,19 @@ export type Head =
       delimiter: string
       lines: string[]
       complete: boolean
+      /** The data records after the header (the first 50 of the head, whole ones only), cells trimmed. */
+      records: string[][]
       /** Set when a data record has more fields than the header: the CSV is broken (see recognize). */
       overfull?: string
     }
   | { syntax: 'text'; lines: string[]; complete: boolean }
   | { syntax: 'empty'; complete: true }
   | { syntax: 'binary'; complete: boolean }
-  /** A zip archive (also .fpr, .xlsx): the entry names found in the head. */
-  | { syntax: 'zip'; entries: string[]; complete: boolean }
+  /**
+   * A zip archive (also .fpr, .xlsx): its member names (the full listing when the central directory
+   * was read, `listed`), the sniffed start of a few members, and an Excel workbook's sheets (zip.ts).
+   */
+  | { syntax: 'zip'; entries: string[]; listed: boolean; members: Record<string, Head>; workbook?: Workbook; complete: boolean }
   | { syntax: 'malformed'; expected: 'JSON' | 'XML' | 'CSV'; detail: string; complete: boolean }
 
 /** Reads at most `limit` bytes from the start of a file; reports how many were read. */
@@ -58,16 +64,45 @@ export async function readHead(path: string, limit = HEAD_BYTES): Promise<{ byte
   }
 }
 
-/** Sniffs a file's head into a partial document. */
-export async function sniffFile(path: string, limit = HEAD_BYTES): Promise<Head> {
-  const { bytes, complete } = await readHead(path, limit)
-  return sniff(bytes, complete)
+/** Reads at most `limit` bytes from the end of a file (a zip's central directory lives there). */
+export async function readTail(path: string, limit = ZIP_TAIL_BYTES): Promise<Window> {
+  const handle = await open(path, 'r')
+  try {
+    const { size } = await handle.stat()
+    const offset = Math.max(0, size - limit)
+    const bytes = Buffer.alloc(size - offset)
+    let read = 0
+    while (read < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, read, bytes.length - read, offset + read)
+      if (bytesRead === 0) break
+      read += bytesRead
+    }
+    return { offset, bytes: bytes.subarray(0, read) }
+  } finally {
+    await handle.close()
+  }
 }
 
-/** Pure: the partial document of a head. `complete` says whether the head is the whole file. */
-export function sniff(bytes: Buffer, complete: boolean): Head {
+/**
+ * Sniffs a file's head into a partial document. A zip that is longer than the head is read at its
+ * end too (ZIP_TAIL_BYTES): recognition never reads more than HEAD_BYTES + ZIP_TAIL_BYTES of a file.
+ */
+export async function sniffFile(path: string, limit = HEAD_BYTES): Promise<Head> {
+  const { bytes, complete } = await readHead(path, limit)
+  const tail = !complete && isZip(bytes) ? await readTail(path) : undefined
+  return sniff(bytes, complete, tail)
+}
+
+/**
+ * Pure: the partial document of a head. `complete` says whether the head is the whole file; `tail`
+ * is the end of a zip that is longer than its head.
+ */
+export function sniff(bytes: Buffer, complete: boolean, tail?: Window): Head {
   if (bytes.length === 0) return { syntax: 'empty', complete: true }
-  if (isZip(bytes)) return { syntax: 'zip', entries: zipEntries(bytes, complete), complete }
+  if (isZip(bytes)) {
+    const view = readZip({ offset: 0, bytes }, tail ?? null, complete, sniff)
+    return { syntax: 'zip', ...view, complete }
+  }
   if (looksBinary(bytes)) return { syntax: 'binary', complete }
   // A non-fatal decoder: a head cut inside a multi-byte character must not throw.
   let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
@@ -193,7 +228,9 @@ function sniffMarkup(text: string, complete: boolean): Head {
   })
   parser.on('text', (t) => {
     const current = stack[stack.length - 1]!
-    if (current.text.length < MAX_TEXT) current.text = (current.text + t.trim()).slice(0, MAX_TEXT)
+    // xml:space="preserve" keeps the spaces (an Excel rich-text run "Attack " of "Attack Vector").
+    const piece = current.attributes['xml:space'] === 'preserve' ? t : t.trim()
+    if (current.text.length < MAX_TEXT) current.text = (current.text + piece).slice(0, MAX_TEXT)
   })
   parser.on('cdata', (t) => {
     const current = stack[stack.length - 1]!
@@ -238,7 +275,8 @@ function sniffDelimitedOrText(text: string, complete: boolean): Head {
     // Exports leave some header cells empty (`Plugin Output,,State`, a trailing comma).
     if (header.filter((cell) => cell.length > 0).length >= 3 && header.every((cell) => cell.length < 120)) {
       const overfull = overfullRecord(text, delimiter, header.length, complete)
-      return overfull ? { syntax: 'csv', header, delimiter, lines, complete, overfull } : { syntax: 'csv', header, delimiter, lines, complete }
+      const records = dataRecords(text, delimiter, complete)
+      return overfull ? { syntax: 'csv', header, delimiter, lines, complete, records, overfull } : { syntax: 'csv', header, delimiter, lines, complete, records }
     }
   }
   return { syntax: 'text', lines, complete }
@@ -259,6 +297,15 @@ function overfullRecord(text: string, delimiter: string, columns: number, comple
     if (index > 0 && used > columns) return `record ${index + 1} has ${used} fields, the header ${columns}`
   }
   return null
+}
+
+/** The data records after the header row (blank lines and a record cut by the head left out). */
+function dataRecords(text: string, delimiter: string, complete: boolean): string[][] {
+  const records = csvRecords(text.replace(/^(\s*\r?\n)+/, ''), delimiter, 51)
+  return records
+    .slice(1)
+    .filter((r) => (complete || r.ended) && r.cells.some((c) => c.trim() !== ''))
+    .map((r) => r.cells.map((c) => c.trim()))
 }
 
 /**
@@ -290,36 +337,6 @@ function csvRecords(text: string, delimiter: string, limit: number): Array<{ cel
   }
   if (records.length < limit && (cell !== '' || cells.length > 0)) records.push({ cells: [...cells, cell], ended: false })
   return records
-}
-
-const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04])
-const ZIP_CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02])
-
-function isZip(bytes: Buffer): boolean {
-  return bytes.length >= 30 && bytes.subarray(0, 4).equals(ZIP_LOCAL_HEADER)
-}
-
-/**
- * Entry names of a zip archive, from the local file headers found in the head (and from the central
- * directory when the whole archive was read). Entries written with a data descriptor carry no size,
- * so headers are found by their signature rather than by skipping data.
- */
-function zipEntries(bytes: Buffer, complete: boolean): string[] {
-  const names = new Set<string>()
-  const read = (signature: Buffer, nameLengthAt: number, nameAt: number): void => {
-    let at = bytes.indexOf(signature)
-    while (at >= 0 && names.size < 200) {
-      if (at + nameAt <= bytes.length) {
-        const nameLength = bytes.readUInt16LE(at + nameLengthAt)
-        const name = bytes.subarray(at + nameAt, at + nameAt + nameLength).toString('utf8')
-        if (nameLength > 0 && nameLength < 512 && at + nameAt + nameLength <= bytes.length && !/[\u0000-\u001f]/.test(name)) names.add(name)
-      }
-      at = bytes.indexOf(signature, at + 4)
-    }
-  }
-  read(ZIP_LOCAL_HEADER, 26, 30)
-  if (complete) read(ZIP_CENTRAL_HEADER, 28, 46)
-  return [...names]
 }
 
 /** Splits one CSV line, honouring double quotes; cells are trimmed. */

@@ -8,9 +8,11 @@ import {
   attr,
   child,
   csv,
+  empty,
   everyLine,
   has,
   json,
+  onlyKeys,
   textLines,
   xml,
   zip
@@ -92,7 +94,12 @@ export const CLOUD: FormatRule[] = lane('cloud', [
     format: 'Inspector2 list-findings JSON',
     tool: 'inspector2',
     extensions: JSON_EXT,
-    match: json(has('findings'), at('findings', arrayOf({ allowEmpty: false }, has('findingArn', 'awsAccountId', 'type', 'severity'))))
+    // `aws inspector2 list-findings` with nothing found prints {"findings": []}: only a name can say then.
+    match: json(
+      has('findings'),
+      anyOf(at('findings', arrayOf({ allowEmpty: false }, has('findingArn', 'awsAccountId', 'type', 'severity'))), allOf(onlyKeys('findings', 'nextToken'), at('findings', empty)))
+    ),
+    nameHint: /inspector/i
   },
   {
     id: 'azure-security-center-csv',

@@ -11,10 +11,18 @@ import {
   json,
   keysMatching,
   lacks,
+  string,
   valuesOf,
-  zip
+  xlsxHeader,
+  xlsxLacksSheets,
+  xlsxSheets,
+  xlsxHeaderUnread,
+  xlsxSheetsUnread
 } from '../matchers.js'
 import { lane, JSON_EXT, CSV_EXT, gitlab, type FormatRule } from './shared.js'
+
+/** The sheets DefectDojo's DSOP parser opens, by name. */
+const DSOP_SHEETS = ['OpenSCAP - DISA Compliance', 'OpenSCAP - OVAL Results', 'Twistlock Vulnerability Results', 'Anchore CVE Results', 'Anchore Compliance Results']
 
 export const CONTAINER: FormatRule[] = lane('container', [
   {
@@ -178,8 +186,10 @@ export const CONTAINER: FormatRule[] = lane('container', [
     format: 'Hadolint JSON',
     tool: 'hadolint',
     extensions: JSON_EXT,
-    // `hadolint -f json`: [{line, code, message, column, file, level}]; a clean run prints [].
-    match: json(arrayOf({ allowEmpty: true }, has('line', 'code', 'message', 'column', 'file', 'level'))),
+    // `hadolint -f json`: [{line, code, message, column, file, level}]; a clean run prints []. Its
+    // codes are strings (DL3008, and SC2086 for the ShellCheck rules it runs), which the parser
+    // joins into the title; ShellCheck's own JSON has numbers there and endLine/endColumn/fix.
+    match: json(arrayOf({ allowEmpty: true }, has('line', 'code', 'message', 'column', 'file', 'level'), at('code', string), lacks('endLine', 'endColumn', 'fix'))),
     nameHint: /hadolint|dockerfile/i
   },
   {
@@ -323,36 +333,56 @@ export const CONTAINER: FormatRule[] = lane('container', [
     // wizcli's JSON names its scan origin: a container image, a directory, or IaC files.
     match: json(has('scanOriginResource', 'result', 'policies'), at('scanOriginResource.__typename', is('CICDScanOriginContainerImage')))
   },
-  {
-    id: 'deepfence-csv',
-    scanType: 'Deepfence Threatmapper Report',
-    format: 'Deepfence ThreatMapper CSV',
-    tool: 'threatmapper',
-    extensions: CSV_EXT,
-    match: anyOf(
-      csv('@timestamp', 'cve_id', 'cve_severity', 'cve_caused_by_package', 'cve_container_image'),
-      csv('@timestamp', 'compliance_check_type', 'node_name', 'status', 'test_category', 'test_number'),
-      csv('Rule Name', 'Class', 'File Name', 'Summary', 'Severity', 'Node Name', 'NodeType'),
-      csv('Filename', 'Content', 'Name', 'Rule', 'Severity', 'Node Name', 'Signature')
-    )
-  },
-  // Excel workbooks: only two parsers read .xlsx, and nothing short of unpacking tells them apart.
-  {
-    id: 'deepfence-xlsx',
-    scanType: 'Deepfence Threatmapper Report',
-    format: 'Deepfence ThreatMapper Excel',
-    tool: 'threatmapper',
-    extensions: ['.xlsx'],
-    match: zip(/^xl\//),
-    nameHint: /deepfence|threat.?mapper/i
-  },
+  // Excel workbooks: two parsers read .xlsx. DSOP's opens five named sheets (and fails without any of
+  // them); Deepfence's reads the active sheet by its header row.
   {
     id: 'dsop-xlsx',
     scanType: 'DSOP Scan',
     format: 'DSOP Excel',
     tool: 'dsop',
     extensions: ['.xlsx'],
-    match: zip(/^xl\//),
+    match: xlsxSheets(...DSOP_SHEETS),
+    nameHint: /dsop/i
+  },
+  {
+    id: 'deepfence-xlsx',
+    scanType: 'Deepfence Threatmapper Report',
+    format: 'Deepfence ThreatMapper Excel',
+    tool: 'threatmapper',
+    extensions: ['.xlsx'],
+    // The header columns by which the parser tells a malware, secret, vulnerability or compliance
+    // report (the old and the new export); any other sheet it reads as no findings.
+    match: allOf(
+      xlsxLacksSheets(DSOP_SHEETS[0]!),
+      anyOf(
+        xlsxHeader('Rule Name', 'Class'),
+        xlsxHeader('Rule Name', 'Node Type'),
+        xlsxHeader('Filename', 'Content'),
+        xlsxHeader('cve_id', 'cve_attack_vector'),
+        xlsxHeader('CVE ID', 'Attack Vector'),
+        xlsxHeader('compliance_check_type', 'test_number'),
+        xlsxHeader('Compliance Standard', 'Control ID')
+      )
+    ),
+    nameHint: /deepfence|threat.?mapper/i
+  },
+  {
+    id: 'deepfence-xlsx-unread',
+    scanType: 'Deepfence Threatmapper Report',
+    format: 'Excel workbook',
+    tool: 'threatmapper',
+    extensions: ['.xlsx'],
+    // A workbook whose sheet list or header row lies beyond the bounded read: only a name can say.
+    match: anyOf(xlsxSheetsUnread, allOf(xlsxHeaderUnread, xlsxLacksSheets(DSOP_SHEETS[0]!))),
+    nameHint: /deepfence|threat.?mapper/i
+  },
+  {
+    id: 'dsop-xlsx-unread',
+    scanType: 'DSOP Scan',
+    format: 'Excel workbook',
+    tool: 'dsop',
+    extensions: ['.xlsx'],
+    match: xlsxSheetsUnread,
     nameHint: /dsop/i
   }
 ])

@@ -8,7 +8,9 @@ import {
   child,
   csv,
   csvExactly,
+  csvValues,
   csvWithin,
+  every,
   everyLine,
   has,
   hasKeyMatching,
@@ -17,6 +19,7 @@ import {
   json,
   lacks,
   noChild,
+  not,
   object,
   onlyKeys,
   string,
@@ -24,7 +27,20 @@ import {
   valuesOf,
   xml
 } from '../matchers.js'
-import { lane, JSON_EXT, XML_EXT, CSV_EXT, TXT_EXT, objectOrLines, findings, gitlab, type FormatRule, type Row } from './shared.js'
+import { lane, JSON_EXT, XML_EXT, CSV_EXT, TXT_EXT, objectOrLines, findings, gitlab, type FormatRule } from './shared.js'
+
+/** The header of a Qualys PCI scan CSV (HackerGuardian's too), with the columns both parsers read. */
+const QUALYS_PCI_COLUMNS = ['IP', 'HOSTNAME', 'LAST SCAN', 'QID', 'VULN TITLE', 'IS_PCI', 'CVSS_BASE', 'SEVERITY', 'Q_SEVERITY', 'THREAT', 'IMPACT', 'SOLUTION']
+
+/** The fields of a RiskRecon finding that DefectDojo's parser joins into title and description. */
+const RISK_RECON_FIELDS = ['vendor', 'finding', 'domain_name', 'ip_address', 'finding_id', 'finding_context', 'finding_data_value', 'hosting_provider', 'host_name', 'security_domain', 'security_criteria', 'asset_value', 'country_name', 'priority', 'first_seen']
+
+/** The export envelope of Acunetix 360, Invicti and Netsparker. */
+const A360_ENVELOPE = [has('Generated', 'Target', 'Vulnerabilities'), at('Target', has('ScanId', 'Url'))]
+/** A vulnerability as DefectDojo's Invicti/Netsparker parser reads it: Classification must be an object. */
+const INVICTI_ITEM = allOf(has('Name', 'Severity', 'Url', 'HttpRequest', 'HttpResponse'), at('Classification', object))
+/** A vulnerability as its Acunetix parser reads it: these keys are read without a default. */
+const ACUNETIX360_ITEM = has('Name', 'Severity', 'Url', 'Classification', 'RemedialProcedure', 'RemedyReferences', 'Impact', 'State', 'HttpRequest', 'HttpResponse')
 
 /** A drHEADer rule result: {rule, message, severity} and only the documented optional keys. */
 const DRHEADER_ITEM = allOf(has('rule', 'severity', 'message'), onlyKeys('rule', 'severity', 'message', 'value', 'expected', 'delimiter', 'anomaly', 'anomalies', 'avoid'))
@@ -49,19 +65,43 @@ export const DAST: FormatRule[] = lane('dast', [
     extensions: XML_EXT,
     match: xml('ScanGroup', child('Scan', anyOf(child('StartURL'), child('ReportItems'))))
   },
-  // Acunetix 360, Invicti and Netsparker (one product, renamed twice) export the same JSON; three
-  // parsers read it. Only a name can say which test it belongs to.
-  ...(['acunetix', 'invicti', 'netsparker'] as const).map(
-    (tool): Row => ({
-      id: `${tool}-json`,
-      scanType: tool === 'acunetix' ? 'Acunetix Scan' : tool === 'invicti' ? 'Invicti Scan' : 'Netsparker Scan',
-      format: `${tool === 'acunetix' ? 'Acunetix 360' : tool === 'invicti' ? 'Invicti' : 'Netsparker'} JSON`,
-      tool,
-      extensions: JSON_EXT,
-      match: json(has('Generated', 'Target', 'Vulnerabilities'), at('Target', has('ScanId', 'Url'))),
-      nameHint: tool === 'acunetix' ? /acunetix/i : tool === 'invicti' ? /invicti/i : /netsparker/i
-    })
-  ),
+  // Acunetix 360, Invicti and Netsparker export one JSON format (Generated, Target, Vulnerabilities)
+  // read by two DefectDojo parsers: Acunetix's, and the one Invicti and Netsparker share. What each
+  // parser needs tells them apart; where both read a report alike the Invicti row is chosen (twinOf).
+  {
+    id: 'acunetix-json',
+    scanType: 'Acunetix Scan',
+    format: 'Acunetix 360 JSON',
+    tool: 'acunetix',
+    extensions: JSON_EXT,
+    // The Acunetix parser reads Generated as a date (the "(UTC-06:00)" suffix Netsparker writes is not
+    // one) and every key below without a default; it accepts Classification: null, which Acunetix
+    // 360 writes for some issues and the Invicti parser crashes on.
+    match: json(...A360_ENVELOPE, at('Generated', string, not(is(/\(UTC[+-]/))), at('Vulnerabilities', every({ allowEmpty: true }, ACUNETIX360_ITEM))),
+    nameHint: /acunetix/i,
+    twinOf: 'invicti-json'
+  },
+  {
+    id: 'invicti-json',
+    scanType: 'Invicti Scan',
+    format: 'Invicti (Netsparker) JSON',
+    tool: 'invicti',
+    extensions: JSON_EXT,
+    // The Invicti/Netsparker parser needs a Classification object on every vulnerability.
+    match: json(...A360_ENVELOPE, at('Vulnerabilities', every({ allowEmpty: true }, INVICTI_ITEM))),
+    nameHint: /invicti/i
+  },
+  {
+    id: 'netsparker-json',
+    scanType: 'Netsparker Scan',
+    format: 'Netsparker JSON',
+    tool: 'netsparker',
+    extensions: JSON_EXT,
+    // Netsparker is Invicti's former name; DefectDojo's Invicti parser is Netsparker's.
+    match: json(...A360_ENVELOPE, at('Vulnerabilities', every({ allowEmpty: true }, INVICTI_ITEM))),
+    nameHint: /netsparker/i,
+    twinOf: 'invicti-json'
+  },
   {
     id: 'appspider-xml',
     scanType: 'AppSpider Scan',
@@ -182,7 +222,9 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'GitLab DAST report',
     tool: 'gitlab-dast',
     extensions: JSON_EXT,
-    match: anyOf(gitlab('dast'), json(has('vulnerabilities'), hasKeyMatching(/^__comment__$/), at('vulnerabilities', arrayOf({ allowEmpty: false }, has('location'), at('location', has('hostname', 'method')))))),
+    // The schema's DAST vulnerabilities carry location {hostname, method, path}: that tells a report
+    // without version and scan (written by older tools) too.
+    match: anyOf(gitlab('dast'), json(has('vulnerabilities'), lacks('version'), at('vulnerabilities', arrayOf({ allowEmpty: false }, has('id', 'location'), at('location', has('hostname', 'method')))))),
     nameHint: /dast/i
   },
   {
@@ -369,14 +411,16 @@ export const DAST: FormatRule[] = lane('dast', [
     extensions: CSV_EXT,
     match: csv('IP', 'DNS', 'NetBIOS', 'QID', 'Title', 'Vuln Status', 'Severity')
   },
-  // Qualys PCI and HackerGuardian PCI exports share one header: the name decides.
+  // Qualys PCI and HackerGuardian PCI exports share one header. The Qualys parser uses SEVERITY as the
+  // finding's severity, so it reads only full words (HackerGuardian writes "M"); the HackerGuardian
+  // parser maps Q_SEVERITY 1-5. Where both read a report, the Qualys row is chosen (twinOf).
   {
     id: 'qualys-pci-csv',
     scanType: 'Qualys Scan',
     format: 'Qualys PCI scan CSV',
     tool: 'qualys',
     extensions: CSV_EXT,
-    match: csv('IP', 'HOSTNAME', 'LAST SCAN', 'QID', 'VULN TITLE', 'IS_PCI', 'CVSS_BASE', 'Q_SEVERITY'),
+    match: allOf(csv(...QUALYS_PCI_COLUMNS), csvValues('SEVERITY', /^(Critical|High|Medium|Low|Info|info.*|none)$/i)),
     nameHint: /qualys/i
   },
   {
@@ -385,8 +429,10 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'HackerGuardian PCI scan CSV',
     tool: 'hackerguardian',
     extensions: CSV_EXT,
-    match: csv('IP', 'HOSTNAME', 'LAST SCAN', 'QID', 'VULN TITLE', 'IS_PCI', 'CVSS_BASE', 'Q_SEVERITY'),
-    nameHint: /hacker.?guardian/i
+    // The parser looks Q_SEVERITY up in 1-5 and reads LAST SCAN as a date.
+    match: allOf(csv(...QUALYS_PCI_COLUMNS), csvValues('Q_SEVERITY', /^[1-5]$/), csvValues('LAST SCAN', /\d/)),
+    nameHint: /hacker.?guardian/i,
+    twinOf: 'qualys-pci-csv'
   },
   {
     id: 'qualys-infrascan-xml',
@@ -642,6 +688,16 @@ export const DAST: FormatRule[] = lane('dast', [
     tool: 'hackerone',
     extensions: CSV_EXT,
     match: csv('id', 'title', 'severity_rating', 'state', 'substate', 'weakness', 'reported_at')
+  },
+  {
+    id: 'risk-recon-findings-json',
+    scanType: 'Risk Recon API Importer',
+    format: 'RiskRecon findings JSON',
+    tool: 'riskrecon',
+    extensions: JSON_EXT,
+    // {test: true, findings: [RiskRecon API findings]}: with `test` set the parser reads the findings
+    // instead of calling the API, and joins every field below into the finding (none may be missing).
+    match: json(has('test', 'findings'), at('test', is(true)), at('findings', every({ allowEmpty: true }, has(...RISK_RECON_FIELDS))))
   },
   {
     id: 'vulners-api-json',

@@ -4,6 +4,7 @@ import {
   allOf,
   anyLine,
   anyOf,
+  arrayOf,
   at,
   attr,
   child,
@@ -15,9 +16,11 @@ import {
   lacks,
   noLine,
   not,
+  number,
   oneOf,
   onlyKeys,
-  xml
+  xml,
+  type JsonCondition
 } from '../matchers.js'
 import { lane, JSON_EXT, XML_EXT, CSV_EXT, type FormatRule } from './shared.js'
 
@@ -32,6 +35,16 @@ const GENERIC_FINDING_FIELDS = [
   'planned_remediation_version', 'effort_for_fixing', 'tags', 'kev_date', 'known_exploited', 'ransomware_used',
   'fix_available', 'fix_version', 'endpoints', 'files', 'vulnerability_ids', 'cwes'
 ]
+
+/** File types DefectDojo accepts as a finding's attachment (its FILE_UPLOAD_TYPES default). */
+const ATTACHMENT_NAME = /\.(txt|pdf|json|xml|csv|yml|png|jpeg|sarif|xlsx|doc|html|js|nessus|zip|fpr)$/
+
+/** Findings whose `files` attachments (those read) are titled with a file type DefectDojo accepts. */
+const ATTACHMENTS_NAMED: JsonCondition = (value) => {
+  if (!Array.isArray(value)) return null
+  const titles = value.slice(0, 20).flatMap((f) => (f && typeof f === 'object' && Array.isArray((f as { files?: unknown }).files) ? ((f as { files: Array<{ title?: unknown }> }).files) : []).map((file) => file?.title))
+  return titles.every((t) => typeof t === 'string' && ATTACHMENT_NAME.test(t)) ? ['attachments named with an accepted type'] : null
+}
 
 export const OTHER: FormatRule[] = lane('other', [
   {
@@ -135,6 +148,56 @@ export const OTHER: FormatRule[] = lane('other', [
     reason: '`SPDX Scan` reads SPDX 2.2/2.3 (JSON or tag-value); SPDX 3 JSON-LD is not supported yet'
   },
   {
+    id: 'risk-recon-api-config',
+    scanType: null,
+    format: 'Risk Recon API configuration',
+    tool: 'riskrecon',
+    extensions: JSON_EXT,
+    // {api_key, url_endpoint, companies | filters}: what the Risk Recon importer calls the API with.
+    match: json(has('api_key'), anyOf(has('url_endpoint'), has('companies'), has('filters')), lacks('test', 'findings')),
+    reason: 'a Risk Recon API configuration (an API key and endpoint), not a report: the importer would call the RiskRecon API with it'
+  },
+  {
+    id: 'shellcheck-json',
+    scanType: null,
+    format: 'ShellCheck JSON',
+    tool: 'shellcheck',
+    extensions: JSON_EXT,
+    // `shellcheck -f json`: [{file, line, endLine, column, endColumn, level, code: 2086, message, fix}]
+    // (`-f json1` wraps the list in {comments}). Hadolint's JSON looks alike but has string codes.
+    match: anyOf(
+      json(arrayOf({ allowEmpty: false }, has('file', 'line', 'endLine', 'column', 'endColumn', 'level', 'code', 'message'), at('code', number))),
+      json(has('comments'), onlyKeys('comments'), at('comments', arrayOf({ allowEmpty: false }, has('file', 'line', 'endLine', 'column', 'endColumn', 'level', 'code', 'message'), at('code', number))))
+    ),
+    reason: 'not a DefectDojo format: DefectDojo has no ShellCheck parser (`Hadolint Dockerfile check` reads Hadolint\'s JSON only, whose codes are strings)'
+  },
+  {
+    id: 'fortify-fvdl',
+    scanType: null,
+    format: 'Fortify FVDL',
+    tool: 'fortify',
+    extensions: ['.fvdl'],
+    // A bare FVDL (the audit.fvdl inside an .fpr): the Fortify parser refuses any name but .xml and
+    // .fpr, and as .xml it reads only ReportGenerator XML.
+    match: xml('FVDL', anyOf(child('Build'), child('Vulnerabilities'), child('UUID'))),
+    reason: "`Fortify Scan` reads the .fpr archive (which holds audit.fvdl) or a ReportGenerator XML report, not a bare FVDL: upload the .fpr"
+  },
+  {
+    id: 'deepfence-csv',
+    scanType: null,
+    format: 'Deepfence ThreatMapper CSV',
+    tool: 'threatmapper',
+    extensions: CSV_EXT,
+    // The CSV twins of ThreatMapper's Excel exports: the parser opens the upload as a workbook.
+    match: anyOf(
+      csv('@timestamp', 'cve_id', 'cve_severity', 'cve_caused_by_package', 'cve_container_image'),
+      csv('@timestamp', 'compliance_check_type', 'node_name', 'status', 'test_category', 'test_number'),
+      csv('Rule Name', 'Class', 'File Name', 'Summary', 'Severity', 'Node Name', 'NodeType'),
+      csv('Filename', 'Content', 'Name', 'Rule', 'Severity', 'Node Name', 'Signature')
+    ),
+    reason: '`Deepfence Threatmapper Report` reads the Excel (.xlsx) export only: export the report from ThreatMapper as XLSX'
+  },
+  {
     id: 'generic-json',
     scanType: 'Generic Findings Import',
     format: 'DefectDojo generic findings JSON',
@@ -145,9 +208,20 @@ export const OTHER: FormatRule[] = lane('other', [
     match: json(
       has('findings'),
       onlyKeys('findings', 'name', 'type', 'version', 'description', 'title', 'static_tool', 'dynamic_tool', 'soc', 'date'),
-      at('findings', every({ allowEmpty: true }, has('title', 'severity', 'description'), onlyKeys(...GENERIC_FINDING_FIELDS)))
+      at('findings', every({ allowEmpty: true }, has('title', 'severity', 'description'), onlyKeys(...GENERIC_FINDING_FIELDS))),
+      // DefectDojo saves each attachment under its title and refuses a title without an accepted type.
+      at('findings', ATTACHMENTS_NAMED)
     ),
     nameHint: /generic|defect.?dojo/i
+  },
+  {
+    id: 'generic-json-unnamed-attachment',
+    scanType: null,
+    format: 'DefectDojo generic findings JSON',
+    tool: 'generic',
+    extensions: JSON_EXT,
+    match: json(has('findings'), at('findings', every({ allowEmpty: false }, has('title', 'severity', 'description'))), at('findings', not(ATTACHMENTS_NAMED))),
+    reason: 'a finding attaches a file whose title has no file type DefectDojo accepts (e.g. `.png`, `.txt`): DefectDojo refuses the whole import; name the attachment with its type'
   },
   {
     id: 'generic-csv',

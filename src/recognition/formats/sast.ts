@@ -1,5 +1,6 @@
 // The SAST lane of the format table: source-code analysers, SARIF first.
 import {
+  allOf,
   anyOf,
   array,
   arrayOf,
@@ -13,11 +14,15 @@ import {
   json,
   keysMatching,
   lacks,
+  noChild,
   not,
   onlyKeys,
   valuesOf,
+  whole,
   xml,
-  zip
+  zip,
+  zipMember,
+  zipOnly
 } from '../matchers.js'
 import { lane, JSON_EXT, XML_EXT, CSV_EXT, gitlab, type FormatRule } from './shared.js'
 import type { Head } from '../sniff.js'
@@ -26,6 +31,10 @@ const SARIF_VERSION = /^2\.1\./
 
 /** AppScan XML issues of a static scan: items naming a source file. */
 const APPSCAN_STATIC_ISSUES = child('issue-group', child('item', anyOf(child('source-file'), attr('filename'))))
+/** An AppScan XML export without issues: an empty issue group, or none in the whole file. */
+const APPSCAN_CLEAN = anyOf(xml('xml-report', child('issue-group', attr('total', /^0$/), noChild('item'))), allOf(whole, xml('xml-report', noChild('issue-group'))))
+/** The xmlExportVersion of IBM's AppScan Standard (≤ 2.4x); HCL's AppScan Standard writes 2.7 and on. */
+const IBM_APPSCAN_EXPORT = /^(1\.\d+|2\.[0-4]\d*)$/
 
 /** `runs[0].tool.driver.name` of a SARIF head as a short tool name ("CodeQL" → "codeql"). */
 function sarifDriver(head: Head): string | null {
@@ -213,14 +222,6 @@ export const SAST: FormatRule[] = lane('sast', [
     match: xml('ReportDefinition', attr('type'), anyOf(child('ReportSection'), child('TemplateName')))
   },
   {
-    id: 'fortify-fvdl',
-    scanType: 'Fortify Scan',
-    format: 'Fortify FVDL',
-    tool: 'fortify',
-    extensions: ['.fvdl', '.xml'],
-    match: xml('FVDL', anyOf(child('Build'), child('Vulnerabilities'), child('UUID')))
-  },
-  {
     id: 'fortify-fpr',
     scanType: 'Fortify Scan',
     format: 'Fortify FPR',
@@ -270,16 +271,22 @@ export const SAST: FormatRule[] = lane('sast', [
     // `gosec -fmt=json`: {Issues: [{rule_id, details, file, line, …}], Stats, GosecVersion}.
     match: json(has('Issues', 'Stats'), at('Issues', arrayOf({ allowEmpty: true }, has('rule_id', 'details', 'file'))))
   },
+  // AppScan XML (<xml-report>) comes from AppScan on Cloud (AsocXmlExportVersion) or AppScan Standard
+  // (xmlExportVersion) and is read by three parsers: HCL's ASoC SAST parser (static issues: a source
+  // file and line), HCL's AppScan parser (dynamic issues) and the IBM one (IBM's own export).
   {
     id: 'hcl-asoc-sast-xml',
     scanType: 'HCL AppScan on Cloud SAST XML',
     format: 'HCL AppScan on Cloud SAST XML',
     tool: 'appscan',
     extensions: XML_EXT,
-    // ASoC XML export (<xml-report AsocXmlExportVersion>) whose issues are static: items with a source file.
-    // Without an issue group (a clean scan) nothing tells it from the dynamic export: names decide.
-    match: xml('xml-report', attr('AsocXmlExportVersion'), anyOf(APPSCAN_STATIC_ISSUES, not(child('issue-group', child('item'))))),
-    nameHint: /sast/i
+    // Static issues; or an AppScan on Cloud export of a scan that is not dynamic and found nothing
+    // (the HCL AppScan parser reads that as no findings too).
+    match: anyOf(
+      xml('xml-report', attr('AsocXmlExportVersion'), APPSCAN_STATIC_ISSUES),
+      allOf(xml('xml-report', attr('AsocXmlExportVersion'), not(attr('xmlExportVersion')), not(attr('technology', /^DAST$/))), APPSCAN_CLEAN)
+    ),
+    alsoReadBy: [{ scanType: 'HCLAppScan XML' }]
   },
   {
     id: 'hcl-appscan-xml',
@@ -287,9 +294,13 @@ export const SAST: FormatRule[] = lane('sast', [
     format: 'HCL AppScan XML',
     tool: 'appscan',
     extensions: XML_EXT,
-    // AppScan XML (<xml-report name="AppScan Report">), dynamic issues (url, host) or no issue group.
-    match: xml('xml-report', attr('name', /AppScan/), not(APPSCAN_STATIC_ISSUES)),
-    nameHint: /hcl/i
+    // Dynamic issues (a URL, no source file) from AppScan on Cloud, or any export of a DAST scan;
+    // and AppScan Standard's export from HCL (an xmlExportVersion after IBM's 2.4x: 2.7 on).
+    match: anyOf(
+      xml('xml-report', attr('AsocXmlExportVersion'), child('issue-group', child('item', child('url'))), not(APPSCAN_STATIC_ISSUES)),
+      xml('xml-report', attr('AsocXmlExportVersion'), attr('technology', /^DAST$/), not(APPSCAN_STATIC_ISSUES)),
+      xml('xml-report', attr('xmlExportVersion'), not(attr('xmlExportVersion', IBM_APPSCAN_EXPORT)), not(APPSCAN_STATIC_ISSUES))
+    )
   },
   {
     id: 'ibm-appscan-dast-xml',
@@ -297,9 +308,9 @@ export const SAST: FormatRule[] = lane('sast', [
     format: 'IBM AppScan Standard XML',
     tool: 'appscan',
     extensions: XML_EXT,
-    // AppScan Standard XML (xmlExportVersion): the same format HCL AppScan reads.
-    match: xml('xml-report', attr('xmlExportVersion'), child('scan-information')),
-    nameHint: /ibm/i
+    // IBM Security AppScan Standard (9.x) writes xmlExportVersion 2.42 and earlier; the IBM parser
+    // needs what that export holds (advisory texts, a fix recommendation on every issue type).
+    match: xml('xml-report', attr('xmlExportVersion', IBM_APPSCAN_EXPORT), not(attr('AsocXmlExportVersion')), child('scan-information'))
   },
   {
     id: 'horusec-json',
@@ -440,6 +451,15 @@ export const SAST: FormatRule[] = lane('sast', [
     extensions: ['.json'],
     // sonar-report's JSON: project facts, rules{} and issues[].
     match: json(has('projectName', 'sonarComponent', 'rules', 'issues'))
+  },
+  {
+    id: 'sonarqube-issues-zip',
+    scanType: 'SonarQube Scan',
+    format: 'SonarQube issues search pages (zip)',
+    tool: 'sonarqube',
+    extensions: ['.zip'],
+    // A zip of /api/issues/search responses, one page per .json file: the parser reads every .json member.
+    match: allOf(zipOnly(/\.json$/i), zipMember(/\.json$/i, json(has('issues', 'components', 'paging'))))
   },
   {
     id: 'sonarqube-html',

@@ -9,15 +9,22 @@ import {
   attr,
   child,
   csv,
+  every,
+  everyValue,
   has,
   is,
+  isNull,
   json,
   keysMatching,
   lacks,
   noLine,
+  not,
+  number,
   object,
   oneOf,
   onlyKeys,
+  some,
+  string,
   textLines,
   valuesOf,
   xml,
@@ -32,6 +39,9 @@ const SNYK_PROJECT = anyOf(
   has('vulnerabilities', 'ok', 'dependencyCount', 'packageManager'),
   at('vulnerabilities', arrayOf({ allowEmpty: false }, has('id', 'from', 'upgradePath', 'isUpgradable', 'packageName')))
 )
+
+/** A npm 7+ vulnerability's `via`: package names, or advisories of which the parser reads the first's cwe and cvss. */
+const NPM7_VIA = at('via', anyOf(arrayOf({ allowEmpty: true }, string), arrayOf({ allowEmpty: false }, has('title', 'url', 'source', 'cwe', 'cvss'))))
 
 /** Exactly two lists (Checkmarx OSA's [vulnerabilities, libraries]). */
 const PAIR_OF_LISTS: JsonCondition = (value) => (Array.isArray(value) && value.length === 2 && value.every(Array.isArray) ? ['a pair of lists'] : null)
@@ -60,7 +70,18 @@ export const SCA: FormatRule[] = lane('sca', [
     tool: 'npm',
     extensions: JSON_EXT,
     // npm ≥ 7: auditReportVersion 2, vulnerabilities{name: {name, severity, via, effects, range, nodes}}, metadata.
-    match: json(has('auditReportVersion', 'vulnerabilities', 'metadata'), at('vulnerabilities', valuesOf({ allowEmpty: true }, has('name', 'severity', 'via'))))
+    // The parser reads the first `via` advisory's cwe and cvss (later npm 7 releases write them).
+    match: json(has('auditReportVersion', 'vulnerabilities', 'metadata'), at('vulnerabilities', everyValue({ allowEmpty: true }, has('name', 'severity', 'via', 'range', 'nodes', 'fixAvailable'), NPM7_VIA)))
+  },
+  {
+    id: 'npm-audit-v7-early',
+    scanType: null,
+    format: 'npm audit JSON (early npm 7)',
+    tool: 'npm',
+    extensions: JSON_EXT,
+    // Early npm 7 releases wrote `via` advisories without cwe and cvss.
+    match: json(has('auditReportVersion', 'vulnerabilities'), at('vulnerabilities', some(at('via', arrayOf({ allowEmpty: false }, object, not(has('cwe', 'cvss'))))))),
+    reason: 'an early npm 7 audit report (its advisories carry no cwe and cvss): `NPM Audit v7+ Scan` needs them and `NPM Audit Scan` reads npm 6 only; run `npm audit --json` with a current npm'
   },
   {
     id: 'pnpm-audit',
@@ -116,6 +137,17 @@ export const SCA: FormatRule[] = lane('sca', [
     tool: 'retire',
     extensions: JSON_EXT,
     match: json(has('version', 'data', 'messages', 'errors'), at('data', arrayOf({ allowEmpty: true }, has('file', 'results'))))
+  },
+  {
+    id: 'retirejs-jsonsimple',
+    scanType: 'Retire.js Scan',
+    format: 'Retire.js JSON (jsonsimple)',
+    tool: 'retire',
+    extensions: JSON_EXT,
+    // `retire --outputformat jsonsimple`: the bare list of {file, results: [{component, version,
+    // vulnerabilities: [{severity, info, identifiers}]}]} that the json format wraps in `data`.
+    match: json(arrayOf({ allowEmpty: true }, has('file', 'results'), at('results', every({ allowEmpty: true }, has('component', 'version'), anyOf(lacks('vulnerabilities'), at('vulnerabilities', every({ allowEmpty: true }, has('severity', 'info')))))))),
+    nameHint: /retire/i
   },
   {
     id: 'composer-audit-json',
@@ -194,13 +226,28 @@ export const SCA: FormatRule[] = lane('sca', [
     format: 'govulncheck -json',
     tool: 'govulncheck',
     extensions: JSON_EXT,
-    // The stream of messages ({config}, {progress}, {osv}, {finding}) or the old single object.
+    // The stream of messages ({config}, {progress}, {osv}, {finding}), pretty-printed or as a list,
+    // or the vulncheck result of releases before 0.1: {Calls, Imports, Requires, Vulns, Modules},
+    // whose call graph may fill the head before Vulns (the parser follows CallSink and RequireSink).
     match: anyOf(
       anyLine(at('config', has('scanner_name')), at('config.scanner_name', is('govulncheck'))),
       json(arrayOf({ allowEmpty: false }, at('config.scanner_name', is('govulncheck')))),
       json(at('config.scanner_name', is('govulncheck'))),
-      json(has('Vulns', 'Modules'), anyOf(has('Calls'), has('Imports'), has('Requires')))
-    )
+      json(has('Calls', 'Imports', 'Requires'), at('Calls', has('Functions')), anyOf(lacks('Vulns'), at('Vulns', anyOf(isNull, every({ allowEmpty: true }, has('OSV', 'CallSink', 'RequireSink')))))),
+      json(has('Calls'), at('Calls.Functions', valuesOf({ allowEmpty: false }, has('ID', 'Name', 'PkgPath', 'CallSites'))))
+    ),
+    // V2 reads the stream only (the vulncheck result as no findings): V1 reads both.
+    alsoReadBy: [{ scanType: 'Govulncheck Scanner V2' }]
+  },
+  {
+    id: 'govulncheck-0.1-json',
+    scanType: null,
+    format: 'govulncheck -json (0.1, 0.2)',
+    tool: 'govulncheck',
+    extensions: JSON_EXT,
+    // govulncheck 0.1 and 0.2 printed {Vulns: [{OSV, Modules: [{Path, FoundVersion, Packages}]}]}.
+    match: json(has('Vulns'), lacks('Calls', 'Requires'), at('Vulns', arrayOf({ allowEmpty: false }, has('OSV', 'Modules')))),
+    reason: 'govulncheck 0.1/0.2 output: `Govulncheck Scanner` reads the JSON of govulncheck 1.x and of releases before 0.1 (this one makes it fail) and `Govulncheck Scanner V2` reads it as no findings; run a current govulncheck with -json'
   },
   {
     id: 'nancy-json',
@@ -429,6 +476,8 @@ export const SCA: FormatRule[] = lane('sca', [
     format: 'Spectra Assure rl-json report',
     tool: 'spectra-assure',
     extensions: JSON_EXT,
-    match: json(has('catalogue', 'report', 'schema', 'version'), at('report', has('info', 'metadata')))
+    // report.rl.json keys are sorted: catalogue, duration, report {info, metadata}, schema, timestamp,
+    // version. A big report fills the head inside `report`, so its first keys have to tell.
+    match: json(has('catalogue', 'duration', 'report'), at('catalogue', number), at('report', has('info')), at('report.info', anyOf(has('file'), has('detections'), has('statistics'))))
   }
 ])

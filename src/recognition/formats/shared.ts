@@ -43,6 +43,12 @@ export interface FormatRule {
    * recognition: a `scan-types` override picks one, and the upload then uses the extensions given here.
    */
   alsoReadBy?: ReadonlyArray<{ scanType: string; extensions?: string[] }>
+  /**
+   * The id of the row this one is a twin of: whatever both rows match, both parsers read alike (the
+   * oracle suite checks it). When the names do not choose between them, recognition uploads the twin
+   * row's scan type instead of asking for an override (LEFT-TO-OVERRIDES.md says why that one).
+   */
+  twinOf?: string
 }
 
 export const JSON_EXT = ['.json']

@@ -1,8 +1,8 @@
-export const id = 350;
-export const ids = [350];
+export const id = 449;
+export const ids = [449];
 export const modules = {
 
-/***/ 72350:
+/***/ 449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,18 +14,238 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: SHORT_HEAD_BYTES, recognizeHead, uploadName
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __webpack_require__(99547);
+var main = __webpack_require__(9547);
 // EXTERNAL MODULE: ./node_modules/saxes/saxes.js
-var saxes = __webpack_require__(59800);
+var saxes = __webpack_require__(9800);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/recognition/zip.ts
+// What recognition can learn about a zip archive (also .xlsx, .fpr) from a bounded read: the member
+// names, the start of a few members' contents, and for an Excel workbook its sheet names and the
+// header row of its active sheet. A zip lists its members in the central directory at the END of
+// the file, so a zip is read as two windows: the head (HEAD_BYTES) and the tail (ZIP_TAIL_BYTES).
+// A member is looked into only when its compressed data starts inside one of the two windows; at
+// most MEMBER_INPUT_BYTES of it are inflated. Nothing else of the file is read.
+
+/** The tail read of a zip: enough for the central directory of about a thousand members. */
+const ZIP_TAIL_BYTES = 64 * 1024;
+/** Compressed bytes of one member that are inflated at most (its start is all a rule needs). */
+const MEMBER_INPUT_BYTES = 32 * 1024;
+/** Inflated bytes of one member kept at most. */
+const MEMBER_OUTPUT_BYTES = 256 * 1024;
+/** Members looked into at most. */
+const MAX_MEMBER_HEADS = 6;
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const END = 0x06054b50;
+function isZip(bytes) {
+    return bytes.length >= 30 && bytes.readUInt32LE(0) === LOCAL;
+}
+/** `sniffMember` is the head reader for a member's (partial) content. */
+function readZip(head, tail, complete, sniffMember) {
+    const windows = tail ? [head, tail] : [head];
+    const central = centralDirectory(windows);
+    const entries = central ?? localEntries(head.bytes);
+    const members = {};
+    const look = (entry) => {
+        if (!entry || entry.name in members || Object.keys(members).length >= MAX_MEMBER_HEADS)
+            return entry ? members[entry.name] : undefined;
+        const content = memberContent(entry, windows);
+        if (!content)
+            return undefined;
+        members[entry.name] = sniffMember(content.bytes, content.complete);
+        return members[entry.name];
+    };
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    let workbook;
+    if (byName.has('xl/workbook.xml'))
+        workbook = readWorkbook(byName, look);
+    else {
+        // Other archives: the first few files, for rules that look at what the archive holds.
+        for (const entry of entries.filter((e) => !e.name.endsWith('/')).slice(0, 3))
+            look(entry);
+    }
+    const view = { entries: entries.map((e) => e.name), listed: central !== null || complete, members };
+    if (workbook)
+        view.workbook = workbook;
+    return view;
+}
+/** Sheet names, then the active sheet's first row resolved through the shared strings. */
+function readWorkbook(byName, look) {
+    const book = look(byName.get('xl/workbook.xml'));
+    if (!book || book.syntax !== 'xml')
+        return undefined;
+    const sheetElements = children(book.root, 'sheets').flatMap((s) => children(s, 'sheet'));
+    const sheets = sheetElements.map((s) => s.attributes['name'] ?? '');
+    const view = children(book.root, 'bookViews').flatMap((v) => children(v, 'workbookView'))[0];
+    const active = Number(view?.attributes['activeTab'] ?? 0) || 0;
+    const activeSheet = sheetElements[active];
+    let path = `xl/worksheets/sheet${active + 1}.xml`;
+    const relationId = activeSheet && Object.entries(activeSheet.attributes).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
+    const rels = look(byName.get('xl/_rels/workbook.xml.rels'));
+    if (relationId && rels?.syntax === 'xml') {
+        const target = children(rels.root, 'Relationship').find((r) => r.attributes['Id'] === relationId)?.attributes['Target'];
+        if (target)
+            path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    }
+    const sheet = look(byName.get(path));
+    const strings = byName.has('xl/sharedStrings.xml') ? look(byName.get('xl/sharedStrings.xml')) : undefined;
+    return { sheets, header: sheet?.syntax === 'xml' ? headerRow(sheet.root, strings?.syntax === 'xml' ? strings.root : null) : null };
+}
+/** Row 1 of a worksheet: shared-string cells looked up, inline and plain cells as written. */
+function headerRow(worksheet, sharedStrings) {
+    const row = children(worksheet, 'sheetData').flatMap((d) => children(d, 'row'))[0];
+    if (!row)
+        return null;
+    const header = [];
+    for (const cell of children(row, 'c')) {
+        const type = cell.attributes['t'];
+        if (type === 'inlineStr')
+            header.push(children(cell, 'is').map(stringItem).join(''));
+        else if (type === 's') {
+            const index = Number(children(cell, 'v')[0]?.text);
+            const item = sharedStrings ? children(sharedStrings, 'si')[index] : undefined;
+            // An index beyond the strings read: the header is not known.
+            if (!item)
+                return null;
+            header.push(stringItem(item));
+        }
+        else
+            header.push(children(cell, 'v')[0]?.text ?? '');
+    }
+    return header;
+}
+/** The text of a shared or inline string: <t>, or the <t> of each rich-text run <r>. */
+function stringItem(item) {
+    const plain = children(item, 't')[0];
+    if (plain)
+        return plain.text;
+    return children(item, 'r').map((r) => children(r, 't')[0]?.text ?? '').join('');
+}
+function children(element, name) {
+    return element.children.filter((c) => c.name === name || c.name.endsWith(`:${name}`));
+}
+/** The central directory, when its end record and all of it lie in the windows; null otherwise. */
+function centralDirectory(windows) {
+    const last = windows[windows.length - 1];
+    // The end record is the last 22 bytes plus a comment of up to 64 KiB.
+    const bytes = last.bytes;
+    let end = -1;
+    for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+        if (bytes.readUInt32LE(at) === END) {
+            end = at;
+            break;
+        }
+    }
+    if (end < 0)
+        return null;
+    const count = bytes.readUInt16LE(end + 10);
+    const size = bytes.readUInt32LE(end + 12);
+    const offset = bytes.readUInt32LE(end + 16);
+    // Zip64 archives (offsets 0xffffffff) are not read: fall back to the local headers.
+    if (offset === 0xffffffff || size === 0xffffffff)
+        return null;
+    const directory = slice(windows, offset, size);
+    if (!directory)
+        return null;
+    const entries = [];
+    let at = 0;
+    for (let i = 0; i < count && at + 46 <= directory.length; i++) {
+        if (directory.readUInt32LE(at) !== CENTRAL)
+            return null;
+        const nameLength = directory.readUInt16LE(at + 28);
+        const extraLength = directory.readUInt16LE(at + 30);
+        const commentLength = directory.readUInt16LE(at + 32);
+        entries.push({
+            name: directory.subarray(at + 46, at + 46 + nameLength).toString('utf8'),
+            method: directory.readUInt16LE(at + 10),
+            compressedSize: directory.readUInt32LE(at + 20),
+            size: directory.readUInt32LE(at + 24),
+            localOffset: directory.readUInt32LE(at + 42)
+        });
+        at += 46 + nameLength + extraLength + commentLength;
+    }
+    return entries;
+}
+/**
+ * Members from the local file headers found in the head (when the central directory is out of
+ * reach). Entries written with a data descriptor carry no size, so headers are found by their
+ * signature rather than by skipping data.
+ */
+function localEntries(bytes) {
+    const entries = [];
+    const seen = new Set();
+    const signature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+    let at = bytes.indexOf(signature);
+    while (at >= 0 && entries.length < 200 && at + 30 <= bytes.length) {
+        const nameLength = bytes.readUInt16LE(at + 26);
+        const name = bytes.subarray(at + 30, at + 30 + nameLength).toString('utf8');
+        if (nameLength > 0 && nameLength < 512 && at + 30 + nameLength <= bytes.length && !/[\u0000-\u001f]/.test(name) && !seen.has(name)) {
+            seen.add(name);
+            const flags = bytes.readUInt16LE(at + 6);
+            // Bit 3: sizes follow the data (data descriptor); the compressed size is unknown here.
+            const unknownSize = (flags & 0x08) !== 0;
+            entries.push({ name, method: bytes.readUInt16LE(at + 8), compressedSize: unknownSize ? -1 : bytes.readUInt32LE(at + 18), size: unknownSize ? -1 : bytes.readUInt32LE(at + 22), localOffset: at });
+        }
+        at = bytes.indexOf(signature, at + 4);
+    }
+    return entries;
+}
+/** The start of a member's uncompressed content, when its data starts inside a window. */
+function memberContent(entry, windows) {
+    if (entry.name.endsWith('/'))
+        return null;
+    const header = slice(windows, entry.localOffset, 30);
+    if (!header || header.readUInt32LE(0) !== LOCAL)
+        return null;
+    const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    const window = windows.find((w) => start >= w.offset && start < w.offset + w.bytes.length);
+    if (!window)
+        return null;
+    const known = entry.compressedSize >= 0;
+    const available = window.offset + window.bytes.length - start;
+    const wanted = Math.min(known ? entry.compressedSize : available, MEMBER_INPUT_BYTES, available);
+    const data = window.bytes.subarray(start - window.offset, start - window.offset + wanted);
+    const whole = known && wanted === entry.compressedSize;
+    if (entry.method === 0)
+        return { bytes: data.subarray(0, MEMBER_OUTPUT_BYTES), complete: whole && data.length <= MEMBER_OUTPUT_BYTES };
+    if (entry.method !== 8)
+        return null;
+    try {
+        // Z_SYNC_FLUSH: a cut stream inflates to what its bytes hold instead of failing.
+        const bytes = (0,external_node_zlib_.inflateRawSync)(data, { finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH, maxOutputLength: MEMBER_OUTPUT_BYTES });
+        return { bytes, complete: whole && (entry.size < 0 || bytes.length === entry.size) };
+    }
+    catch {
+        // More than MEMBER_OUTPUT_BYTES from this input, or not a deflate stream: try a smaller start.
+        try {
+            const bytes = (0,external_node_zlib_.inflateRawSync)(data.subarray(0, 4096), { finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH, maxOutputLength: MEMBER_OUTPUT_BYTES });
+            return { bytes, complete: false };
+        }
+        catch {
+            return null;
+        }
+    }
+}
+/** `length` bytes of the file from `offset`, when one window holds them all. */
+function slice(windows, offset, length) {
+    for (const w of windows) {
+        if (offset >= w.offset && offset + length <= w.offset + w.bytes.length)
+            return w.bytes.subarray(offset - w.offset, offset - w.offset + length);
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/recognition/sniff.ts
 // Reads a bounded head of a file and turns it into a partial document that recognition rules can
 // inspect: a JSON value (containers cut off at the end of the head are kept with what was read), a
 // tree of XML elements, CSV header cells or text lines. Nothing past HEAD_BYTES is read, so a 1 GiB
 // report costs the same as a 1 KiB one.
+
 
 
 
@@ -51,17 +271,46 @@ async function readHead(path, limit = HEAD_BYTES) {
         await handle.close();
     }
 }
-/** Sniffs a file's head into a partial document. */
+/** Reads at most `limit` bytes from the end of a file (a zip's central directory lives there). */
+async function readTail(path, limit = ZIP_TAIL_BYTES) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const { size } = await handle.stat();
+        const offset = Math.max(0, size - limit);
+        const bytes = Buffer.alloc(size - offset);
+        let read = 0;
+        while (read < bytes.length) {
+            const { bytesRead } = await handle.read(bytes, read, bytes.length - read, offset + read);
+            if (bytesRead === 0)
+                break;
+            read += bytesRead;
+        }
+        return { offset, bytes: bytes.subarray(0, read) };
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Sniffs a file's head into a partial document. A zip that is longer than the head is read at its
+ * end too (ZIP_TAIL_BYTES): recognition never reads more than HEAD_BYTES + ZIP_TAIL_BYTES of a file.
+ */
 async function sniffFile(path, limit = HEAD_BYTES) {
     const { bytes, complete } = await readHead(path, limit);
-    return sniff(bytes, complete);
+    const tail = !complete && isZip(bytes) ? await readTail(path) : undefined;
+    return sniff(bytes, complete, tail);
 }
-/** Pure: the partial document of a head. `complete` says whether the head is the whole file. */
-function sniff(bytes, complete) {
+/**
+ * Pure: the partial document of a head. `complete` says whether the head is the whole file; `tail`
+ * is the end of a zip that is longer than its head.
+ */
+function sniff(bytes, complete, tail) {
     if (bytes.length === 0)
         return { syntax: 'empty', complete: true };
-    if (isZip(bytes))
-        return { syntax: 'zip', entries: zipEntries(bytes, complete), complete };
+    if (isZip(bytes)) {
+        const view = readZip({ offset: 0, bytes }, tail ?? null, complete, sniff);
+        return { syntax: 'zip', ...view, complete };
+    }
     if (looksBinary(bytes))
         return { syntax: 'binary', complete };
     // A non-fatal decoder: a head cut inside a multi-byte character must not throw.
@@ -206,8 +455,10 @@ function sniffMarkup(text, complete) {
     });
     parser.on('text', (t) => {
         const current = stack[stack.length - 1];
+        // xml:space="preserve" keeps the spaces (an Excel rich-text run "Attack " of "Attack Vector").
+        const piece = current.attributes['xml:space'] === 'preserve' ? t : t.trim();
         if (current.text.length < MAX_TEXT)
-            current.text = (current.text + t.trim()).slice(0, MAX_TEXT);
+            current.text = (current.text + piece).slice(0, MAX_TEXT);
     });
     parser.on('cdata', (t) => {
         const current = stack[stack.length - 1];
@@ -258,7 +509,8 @@ function sniffDelimitedOrText(text, complete) {
         // Exports leave some header cells empty (`Plugin Output,,State`, a trailing comma).
         if (header.filter((cell) => cell.length > 0).length >= 3 && header.every((cell) => cell.length < 120)) {
             const overfull = overfullRecord(text, delimiter, header.length, complete);
-            return overfull ? { syntax: 'csv', header, delimiter, lines, complete, overfull } : { syntax: 'csv', header, delimiter, lines, complete };
+            const records = dataRecords(text, delimiter, complete);
+            return overfull ? { syntax: 'csv', header, delimiter, lines, complete, records, overfull } : { syntax: 'csv', header, delimiter, lines, complete, records };
         }
     }
     return { syntax: 'text', lines, complete };
@@ -280,6 +532,14 @@ function overfullRecord(text, delimiter, columns, complete) {
             return `record ${index + 1} has ${used} fields, the header ${columns}`;
     }
     return null;
+}
+/** The data records after the header row (blank lines and a record cut by the head left out). */
+function dataRecords(text, delimiter, complete) {
+    const records = csvRecords(text.replace(/^(\s*\r?\n)+/, ''), delimiter, 51);
+    return records
+        .slice(1)
+        .filter((r) => (complete || r.ended) && r.cells.some((c) => c.trim() !== ''))
+        .map((r) => r.cells.map((c) => c.trim()));
 }
 /**
  * The first `limit` CSV records of a text, quote-aware (a quoted cell may hold the delimiter, doubled
@@ -320,35 +580,6 @@ function csvRecords(text, delimiter, limit) {
         records.push({ cells: [...cells, cell], ended: false });
     return records;
 }
-const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const ZIP_CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
-function isZip(bytes) {
-    return bytes.length >= 30 && bytes.subarray(0, 4).equals(ZIP_LOCAL_HEADER);
-}
-/**
- * Entry names of a zip archive, from the local file headers found in the head (and from the central
- * directory when the whole archive was read). Entries written with a data descriptor carry no size,
- * so headers are found by their signature rather than by skipping data.
- */
-function zipEntries(bytes, complete) {
-    const names = new Set();
-    const read = (signature, nameLengthAt, nameAt) => {
-        let at = bytes.indexOf(signature);
-        while (at >= 0 && names.size < 200) {
-            if (at + nameAt <= bytes.length) {
-                const nameLength = bytes.readUInt16LE(at + nameLengthAt);
-                const name = bytes.subarray(at + nameAt, at + nameAt + nameLength).toString('utf8');
-                if (nameLength > 0 && nameLength < 512 && at + nameAt + nameLength <= bytes.length && !/[\u0000-\u001f]/.test(name))
-                    names.add(name);
-            }
-            at = bytes.indexOf(signature, at + 4);
-        }
-    };
-    read(ZIP_LOCAL_HEADER, 26, 30);
-    if (complete)
-        read(ZIP_CENTRAL_HEADER, 28, 46);
-    return [...names];
-}
 /** Splits one CSV line, honouring double quotes; cells are trimmed. */
 function splitCsvLine(line, delimiter) {
     return (csvRecords(line, delimiter, 1)[0]?.cells ?? ['']).map((cell) => cell.trim());
@@ -365,6 +596,15 @@ const ok = (...evidence) => evidence;
  * others print on a clean run): a row matched only on such evidence needs a name to confirm it.
  */
 const WEAK_EVIDENCE = 'empty document';
+/**
+ * Evidence that the part of a file that tells its format lies beyond the bounded read (an Excel
+ * sheet's header row deep inside a big workbook): weak too, a name must confirm the row.
+ */
+const UNREAD_EVIDENCE = 'not readable within the bounded read';
+/** Whether a row matched only on weak evidence (see WEAK_EVIDENCE, UNREAD_EVIDENCE). */
+function isWeak(evidence) {
+    return evidence.includes(WEAK_EVIDENCE) || evidence.includes(UNREAD_EVIDENCE);
+}
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -525,6 +765,38 @@ function valuesOf(options, ...conditions) {
         return evidence ? ['map of', ...evidence] : null;
     };
 }
+/** An object used as a map whose values (the first 20) all satisfy the conditions; `{}` only with `allowEmpty`. */
+function everyValue(options, ...conditions) {
+    return (value) => {
+        if (!isRecord(value))
+            return null;
+        const values = Object.values(value);
+        if (values.length === 0)
+            return options.allowEmpty ? ok('empty object') : null;
+        let first = null;
+        for (const element of values.slice(0, SAMPLE)) {
+            const evidence = collect(conditions, element);
+            if (!evidence)
+                return null;
+            first ??= evidence;
+        }
+        return ['every value', ...first];
+    };
+}
+/** An array or map with at least one of its first 20 elements (values) satisfying the conditions. */
+function some(...conditions) {
+    return (value) => {
+        const elements = Array.isArray(value) ? value : isRecord(value) ? Object.values(value) : null;
+        if (!elements)
+            return null;
+        for (const element of elements.slice(0, SAMPLE)) {
+            const evidence = collect(conditions, element);
+            if (evidence)
+                return ['one element', ...evidence];
+        }
+        return null;
+    };
+}
 /** A non-empty object whose keys (the first 20) all match the pattern, e.g. `vendor/package` names. */
 function keysMatching(pattern) {
     return (value) => {
@@ -553,6 +825,8 @@ function anyOf(...conditions) {
         return null;
     };
 }
+/** The head is the whole file: what a rule did not see is not there. */
+const whole = (head) => (head.complete ? ['the whole file read'] : null);
 // ---- XML -----------------------------------------------------------------------------------
 /** The root element has this name (case-sensitive, namespace prefix ignored) and every condition holds. */
 function xml(rootName, ...conditions) {
@@ -613,6 +887,20 @@ function csv(...columns) {
         return columns.every((c) => header.has(c.toLowerCase())) ? [`CSV columns ${columns.join(', ')}`] : null;
     };
 }
+/**
+ * A CSV whose data records (those read) all have, in this column, a value matching the pattern:
+ * for parsers that use a cell as it is (a severity word). A header without records matches.
+ */
+function csvValues(column, pattern) {
+    return (head) => {
+        if (head.syntax !== 'csv')
+            return null;
+        const index = head.header.findIndex((h) => h.toLowerCase() === column.toLowerCase());
+        if (index < 0)
+            return null;
+        return head.records.every((r) => pattern.test(r[index] ?? '')) ? [`CSV ${column} values ${pattern}`] : null;
+    };
+}
 /** A CSV whose header row is exactly these columns, in this order (for short, generic headers). */
 function csvExactly(...columns) {
     return (head) => {
@@ -670,10 +958,54 @@ function zip(...entries) {
         return entries.every((p) => head.entries.some((e) => p.test(e))) ? [`zip entries ${entries.join(', ')}`] : null;
     };
 }
-/** A zip archive without any entry matching the pattern. */
+/** A zip archive without any entry matching the pattern (known only when all its entries were listed). */
 function zipLacks(entry) {
-    return (head) => (head.syntax === 'zip' && !head.entries.some((e) => entry.test(e)) ? [`no zip entry ${entry}`] : null);
+    return (head) => (head.syntax === 'zip' && head.listed && !head.entries.some((e) => entry.test(e)) ? [`no zip entry ${entry}`] : null);
 }
+/** A zip archive whose files (directories aside) all match the pattern; at least one file. */
+function zipOnly(entry) {
+    return (head) => {
+        if (head.syntax !== 'zip' || !head.listed)
+            return null;
+        const files = head.entries.filter((e) => !e.endsWith('/'));
+        return files.length > 0 && files.every((e) => entry.test(e)) ? [`every zip entry ${entry}`] : null;
+    };
+}
+/** A zip archive with a member whose name matches and whose content (its start, as read) satisfies the matcher. */
+function zipMember(entry, matcher) {
+    return (head) => {
+        if (head.syntax !== 'zip')
+            return null;
+        for (const [name, content] of Object.entries(head.members)) {
+            if (!entry.test(name))
+                continue;
+            const evidence = matcher(content);
+            if (evidence)
+                return [`zip member ${name}:`, ...evidence];
+        }
+        return null;
+    };
+}
+// ---- Excel workbooks (.xlsx) -------------------------------------------------------------------
+/** An Excel workbook having every named sheet. */
+function xlsxSheets(...names) {
+    return (head) => (head.syntax === 'zip' && head.workbook && names.every((n) => head.workbook.sheets.includes(n)) ? [`workbook sheets ${names.join(', ')}`] : null);
+}
+/** An Excel workbook having none of the named sheets (known only when its sheet list was read). */
+function xlsxLacksSheets(...names) {
+    return (head) => (head.syntax === 'zip' && head.workbook && !names.some((n) => head.workbook.sheets.includes(n)) ? [`no workbook sheet ${names.join(', ')}`] : null);
+}
+/** An Excel workbook whose active sheet's header row (row 1) has every column. */
+function xlsxHeader(...columns) {
+    return (head) => {
+        const header = head.syntax === 'zip' ? head.workbook?.header : null;
+        return header && columns.every((c) => header.includes(c)) ? [`sheet header ${columns.join(', ')}`] : null;
+    };
+}
+/** An Excel workbook (it has xl/workbook.xml) whose active sheet's header row lies beyond the bytes read. */
+const xlsxHeaderUnread = (head) => head.syntax === 'zip' && head.entries.includes('xl/workbook.xml') && !head.workbook?.header ? ['an Excel workbook', UNREAD_EVIDENCE] : null;
+/** An Excel workbook whose sheet list (xl/workbook.xml) lies beyond the bytes read. */
+const xlsxSheetsUnread = (head) => head.syntax === 'zip' && head.entries.includes('xl/workbook.xml') && !head.workbook ? ['an Excel workbook', UNREAD_EVIDENCE] : null;
 
 ;// CONCATENATED MODULE: ./src/recognition/formats/shared.ts
 
@@ -778,7 +1110,9 @@ const CLOUD = lane('cloud', [
         format: 'Inspector2 list-findings JSON',
         tool: 'inspector2',
         extensions: JSON_EXT,
-        match: json(has('findings'), at('findings', arrayOf({ allowEmpty: false }, has('findingArn', 'awsAccountId', 'type', 'severity'))))
+        // `aws inspector2 list-findings` with nothing found prints {"findings": []}: only a name can say then.
+        match: json(has('findings'), anyOf(at('findings', arrayOf({ allowEmpty: false }, has('findingArn', 'awsAccountId', 'type', 'severity'))), allOf(onlyKeys('findings', 'nextToken'), at('findings', empty)))),
+        nameHint: /inspector/i
     },
     {
         id: 'azure-security-center-csv',
@@ -1064,6 +1398,8 @@ const CLOUD = lane('cloud', [
 // The container lane of the format table: image and cluster scanners (Trivy, Grype, Anchore, Clair…).
 
 
+/** The sheets DefectDojo's DSOP parser opens, by name. */
+const DSOP_SHEETS = ['OpenSCAP - DISA Compliance', 'OpenSCAP - OVAL Results', 'Twistlock Vulnerability Results', 'Anchore CVE Results', 'Anchore Compliance Results'];
 const CONTAINER = lane('container', [
     {
         id: 'trivy-json',
@@ -1203,8 +1539,10 @@ const CONTAINER = lane('container', [
         format: 'Hadolint JSON',
         tool: 'hadolint',
         extensions: JSON_EXT,
-        // `hadolint -f json`: [{line, code, message, column, file, level}]; a clean run prints [].
-        match: json(arrayOf({ allowEmpty: true }, has('line', 'code', 'message', 'column', 'file', 'level'))),
+        // `hadolint -f json`: [{line, code, message, column, file, level}]; a clean run prints []. Its
+        // codes are strings (DL3008, and SC2086 for the ShellCheck rules it runs), which the parser
+        // joins into the title; ShellCheck's own JSON has numbers there and endLine/endColumn/fix.
+        match: json(arrayOf({ allowEmpty: true }, has('line', 'code', 'message', 'column', 'file', 'level'), at('code', string), lacks('endLine', 'endColumn', 'fix'))),
         nameHint: /hadolint|dockerfile/i
     },
     {
@@ -1341,31 +1679,45 @@ const CONTAINER = lane('container', [
         // wizcli's JSON names its scan origin: a container image, a directory, or IaC files.
         match: json(has('scanOriginResource', 'result', 'policies'), at('scanOriginResource.__typename', is('CICDScanOriginContainerImage')))
     },
-    {
-        id: 'deepfence-csv',
-        scanType: 'Deepfence Threatmapper Report',
-        format: 'Deepfence ThreatMapper CSV',
-        tool: 'threatmapper',
-        extensions: CSV_EXT,
-        match: anyOf(csv('@timestamp', 'cve_id', 'cve_severity', 'cve_caused_by_package', 'cve_container_image'), csv('@timestamp', 'compliance_check_type', 'node_name', 'status', 'test_category', 'test_number'), csv('Rule Name', 'Class', 'File Name', 'Summary', 'Severity', 'Node Name', 'NodeType'), csv('Filename', 'Content', 'Name', 'Rule', 'Severity', 'Node Name', 'Signature'))
-    },
-    // Excel workbooks: only two parsers read .xlsx, and nothing short of unpacking tells them apart.
-    {
-        id: 'deepfence-xlsx',
-        scanType: 'Deepfence Threatmapper Report',
-        format: 'Deepfence ThreatMapper Excel',
-        tool: 'threatmapper',
-        extensions: ['.xlsx'],
-        match: zip(/^xl\//),
-        nameHint: /deepfence|threat.?mapper/i
-    },
+    // Excel workbooks: two parsers read .xlsx. DSOP's opens five named sheets (and fails without any of
+    // them); Deepfence's reads the active sheet by its header row.
     {
         id: 'dsop-xlsx',
         scanType: 'DSOP Scan',
         format: 'DSOP Excel',
         tool: 'dsop',
         extensions: ['.xlsx'],
-        match: zip(/^xl\//),
+        match: xlsxSheets(...DSOP_SHEETS),
+        nameHint: /dsop/i
+    },
+    {
+        id: 'deepfence-xlsx',
+        scanType: 'Deepfence Threatmapper Report',
+        format: 'Deepfence ThreatMapper Excel',
+        tool: 'threatmapper',
+        extensions: ['.xlsx'],
+        // The header columns by which the parser tells a malware, secret, vulnerability or compliance
+        // report (the old and the new export); any other sheet it reads as no findings.
+        match: allOf(xlsxLacksSheets(DSOP_SHEETS[0]), anyOf(xlsxHeader('Rule Name', 'Class'), xlsxHeader('Rule Name', 'Node Type'), xlsxHeader('Filename', 'Content'), xlsxHeader('cve_id', 'cve_attack_vector'), xlsxHeader('CVE ID', 'Attack Vector'), xlsxHeader('compliance_check_type', 'test_number'), xlsxHeader('Compliance Standard', 'Control ID'))),
+        nameHint: /deepfence|threat.?mapper/i
+    },
+    {
+        id: 'deepfence-xlsx-unread',
+        scanType: 'Deepfence Threatmapper Report',
+        format: 'Excel workbook',
+        tool: 'threatmapper',
+        extensions: ['.xlsx'],
+        // A workbook whose sheet list or header row lies beyond the bounded read: only a name can say.
+        match: anyOf(xlsxSheetsUnread, allOf(xlsxHeaderUnread, xlsxLacksSheets(DSOP_SHEETS[0]))),
+        nameHint: /deepfence|threat.?mapper/i
+    },
+    {
+        id: 'dsop-xlsx-unread',
+        scanType: 'DSOP Scan',
+        format: 'Excel workbook',
+        tool: 'dsop',
+        extensions: ['.xlsx'],
+        match: xlsxSheetsUnread,
         nameHint: /dsop/i
     }
 ]);
@@ -1374,6 +1726,16 @@ const CONTAINER = lane('container', [
 // The DAST lane of the format table: web, API and network scanners (ZAP, Burp, Nuclei, Nmap…).
 
 
+/** The header of a Qualys PCI scan CSV (HackerGuardian's too), with the columns both parsers read. */
+const QUALYS_PCI_COLUMNS = ['IP', 'HOSTNAME', 'LAST SCAN', 'QID', 'VULN TITLE', 'IS_PCI', 'CVSS_BASE', 'SEVERITY', 'Q_SEVERITY', 'THREAT', 'IMPACT', 'SOLUTION'];
+/** The fields of a RiskRecon finding that DefectDojo's parser joins into title and description. */
+const RISK_RECON_FIELDS = ['vendor', 'finding', 'domain_name', 'ip_address', 'finding_id', 'finding_context', 'finding_data_value', 'hosting_provider', 'host_name', 'security_domain', 'security_criteria', 'asset_value', 'country_name', 'priority', 'first_seen'];
+/** The export envelope of Acunetix 360, Invicti and Netsparker. */
+const A360_ENVELOPE = [has('Generated', 'Target', 'Vulnerabilities'), at('Target', has('ScanId', 'Url'))];
+/** A vulnerability as DefectDojo's Invicti/Netsparker parser reads it: Classification must be an object. */
+const INVICTI_ITEM = allOf(has('Name', 'Severity', 'Url', 'HttpRequest', 'HttpResponse'), at('Classification', object));
+/** A vulnerability as its Acunetix parser reads it: these keys are read without a default. */
+const ACUNETIX360_ITEM = has('Name', 'Severity', 'Url', 'Classification', 'RemedialProcedure', 'RemedyReferences', 'Impact', 'State', 'HttpRequest', 'HttpResponse');
 /** A drHEADer rule result: {rule, message, severity} and only the documented optional keys. */
 const DRHEADER_ITEM = allOf(has('rule', 'severity', 'message'), onlyKeys('rule', 'severity', 'message', 'value', 'expected', 'delimiter', 'anomaly', 'anomalies', 'avoid'));
 const DAST = lane('dast', [
@@ -1396,17 +1758,43 @@ const DAST = lane('dast', [
         extensions: XML_EXT,
         match: xml('ScanGroup', child('Scan', anyOf(child('StartURL'), child('ReportItems'))))
     },
-    // Acunetix 360, Invicti and Netsparker (one product, renamed twice) export the same JSON; three
-    // parsers read it. Only a name can say which test it belongs to.
-    ...['acunetix', 'invicti', 'netsparker'].map((tool) => ({
-        id: `${tool}-json`,
-        scanType: tool === 'acunetix' ? 'Acunetix Scan' : tool === 'invicti' ? 'Invicti Scan' : 'Netsparker Scan',
-        format: `${tool === 'acunetix' ? 'Acunetix 360' : tool === 'invicti' ? 'Invicti' : 'Netsparker'} JSON`,
-        tool,
+    // Acunetix 360, Invicti and Netsparker export one JSON format (Generated, Target, Vulnerabilities)
+    // read by two DefectDojo parsers: Acunetix's, and the one Invicti and Netsparker share. What each
+    // parser needs tells them apart; where both read a report alike the Invicti row is chosen (twinOf).
+    {
+        id: 'acunetix-json',
+        scanType: 'Acunetix Scan',
+        format: 'Acunetix 360 JSON',
+        tool: 'acunetix',
         extensions: JSON_EXT,
-        match: json(has('Generated', 'Target', 'Vulnerabilities'), at('Target', has('ScanId', 'Url'))),
-        nameHint: tool === 'acunetix' ? /acunetix/i : tool === 'invicti' ? /invicti/i : /netsparker/i
-    })),
+        // The Acunetix parser reads Generated as a date (the "(UTC-06:00)" suffix Netsparker writes is not
+        // one) and every key below without a default; it accepts Classification: null, which Acunetix
+        // 360 writes for some issues and the Invicti parser crashes on.
+        match: json(...A360_ENVELOPE, at('Generated', string, not(is(/\(UTC[+-]/))), at('Vulnerabilities', every({ allowEmpty: true }, ACUNETIX360_ITEM))),
+        nameHint: /acunetix/i,
+        twinOf: 'invicti-json'
+    },
+    {
+        id: 'invicti-json',
+        scanType: 'Invicti Scan',
+        format: 'Invicti (Netsparker) JSON',
+        tool: 'invicti',
+        extensions: JSON_EXT,
+        // The Invicti/Netsparker parser needs a Classification object on every vulnerability.
+        match: json(...A360_ENVELOPE, at('Vulnerabilities', every({ allowEmpty: true }, INVICTI_ITEM))),
+        nameHint: /invicti/i
+    },
+    {
+        id: 'netsparker-json',
+        scanType: 'Netsparker Scan',
+        format: 'Netsparker JSON',
+        tool: 'netsparker',
+        extensions: JSON_EXT,
+        // Netsparker is Invicti's former name; DefectDojo's Invicti parser is Netsparker's.
+        match: json(...A360_ENVELOPE, at('Vulnerabilities', every({ allowEmpty: true }, INVICTI_ITEM))),
+        nameHint: /netsparker/i,
+        twinOf: 'invicti-json'
+    },
     {
         id: 'appspider-xml',
         scanType: 'AppSpider Scan',
@@ -1522,7 +1910,9 @@ const DAST = lane('dast', [
         format: 'GitLab DAST report',
         tool: 'gitlab-dast',
         extensions: JSON_EXT,
-        match: anyOf(gitlab('dast'), json(has('vulnerabilities'), hasKeyMatching(/^__comment__$/), at('vulnerabilities', arrayOf({ allowEmpty: false }, has('location'), at('location', has('hostname', 'method')))))),
+        // The schema's DAST vulnerabilities carry location {hostname, method, path}: that tells a report
+        // without version and scan (written by older tools) too.
+        match: anyOf(gitlab('dast'), json(has('vulnerabilities'), lacks('version'), at('vulnerabilities', arrayOf({ allowEmpty: false }, has('id', 'location'), at('location', has('hostname', 'method')))))),
         nameHint: /dast/i
     },
     {
@@ -1706,14 +2096,16 @@ const DAST = lane('dast', [
         extensions: CSV_EXT,
         match: csv('IP', 'DNS', 'NetBIOS', 'QID', 'Title', 'Vuln Status', 'Severity')
     },
-    // Qualys PCI and HackerGuardian PCI exports share one header: the name decides.
+    // Qualys PCI and HackerGuardian PCI exports share one header. The Qualys parser uses SEVERITY as the
+    // finding's severity, so it reads only full words (HackerGuardian writes "M"); the HackerGuardian
+    // parser maps Q_SEVERITY 1-5. Where both read a report, the Qualys row is chosen (twinOf).
     {
         id: 'qualys-pci-csv',
         scanType: 'Qualys Scan',
         format: 'Qualys PCI scan CSV',
         tool: 'qualys',
         extensions: CSV_EXT,
-        match: csv('IP', 'HOSTNAME', 'LAST SCAN', 'QID', 'VULN TITLE', 'IS_PCI', 'CVSS_BASE', 'Q_SEVERITY'),
+        match: allOf(csv(...QUALYS_PCI_COLUMNS), csvValues('SEVERITY', /^(Critical|High|Medium|Low|Info|info.*|none)$/i)),
         nameHint: /qualys/i
     },
     {
@@ -1722,8 +2114,10 @@ const DAST = lane('dast', [
         format: 'HackerGuardian PCI scan CSV',
         tool: 'hackerguardian',
         extensions: CSV_EXT,
-        match: csv('IP', 'HOSTNAME', 'LAST SCAN', 'QID', 'VULN TITLE', 'IS_PCI', 'CVSS_BASE', 'Q_SEVERITY'),
-        nameHint: /hacker.?guardian/i
+        // The parser looks Q_SEVERITY up in 1-5 and reads LAST SCAN as a date.
+        match: allOf(csv(...QUALYS_PCI_COLUMNS), csvValues('Q_SEVERITY', /^[1-5]$/), csvValues('LAST SCAN', /\d/)),
+        nameHint: /hacker.?guardian/i,
+        twinOf: 'qualys-pci-csv'
     },
     {
         id: 'qualys-infrascan-xml',
@@ -1976,6 +2370,16 @@ const DAST = lane('dast', [
         match: csv('id', 'title', 'severity_rating', 'state', 'substate', 'weakness', 'reported_at')
     },
     {
+        id: 'risk-recon-findings-json',
+        scanType: 'Risk Recon API Importer',
+        format: 'RiskRecon findings JSON',
+        tool: 'riskrecon',
+        extensions: JSON_EXT,
+        // {test: true, findings: [RiskRecon API findings]}: with `test` set the parser reads the findings
+        // instead of calling the API, and joins every field below into the finding (none may be missing).
+        match: json(has('test', 'findings'), at('test', is(true)), at('findings', every({ allowEmpty: true }, has(...RISK_RECON_FIELDS))))
+    },
+    {
         id: 'vulners-api-json',
         scanType: 'Vulners',
         format: 'Vulners audit (API)',
@@ -2158,6 +2562,15 @@ const GENERIC_FINDING_FIELDS = [
     'planned_remediation_version', 'effort_for_fixing', 'tags', 'kev_date', 'known_exploited', 'ransomware_used',
     'fix_available', 'fix_version', 'endpoints', 'files', 'vulnerability_ids', 'cwes'
 ];
+/** File types DefectDojo accepts as a finding's attachment (its FILE_UPLOAD_TYPES default). */
+const ATTACHMENT_NAME = /\.(txt|pdf|json|xml|csv|yml|png|jpeg|sarif|xlsx|doc|html|js|nessus|zip|fpr)$/;
+/** Findings whose `files` attachments (those read) are titled with a file type DefectDojo accepts. */
+const ATTACHMENTS_NAMED = (value) => {
+    if (!Array.isArray(value))
+        return null;
+    const titles = value.slice(0, 20).flatMap((f) => (f && typeof f === 'object' && Array.isArray(f.files) ? (f.files) : []).map((file) => file?.title));
+    return titles.every((t) => typeof t === 'string' && ATTACHMENT_NAME.test(t)) ? ['attachments named with an accepted type'] : null;
+};
 const OTHER = lane('other', [
     {
         id: 'npm-audit-error',
@@ -2260,6 +2673,48 @@ const OTHER = lane('other', [
         reason: '`SPDX Scan` reads SPDX 2.2/2.3 (JSON or tag-value); SPDX 3 JSON-LD is not supported yet'
     },
     {
+        id: 'risk-recon-api-config',
+        scanType: null,
+        format: 'Risk Recon API configuration',
+        tool: 'riskrecon',
+        extensions: JSON_EXT,
+        // {api_key, url_endpoint, companies | filters}: what the Risk Recon importer calls the API with.
+        match: json(has('api_key'), anyOf(has('url_endpoint'), has('companies'), has('filters')), lacks('test', 'findings')),
+        reason: 'a Risk Recon API configuration (an API key and endpoint), not a report: the importer would call the RiskRecon API with it'
+    },
+    {
+        id: 'shellcheck-json',
+        scanType: null,
+        format: 'ShellCheck JSON',
+        tool: 'shellcheck',
+        extensions: JSON_EXT,
+        // `shellcheck -f json`: [{file, line, endLine, column, endColumn, level, code: 2086, message, fix}]
+        // (`-f json1` wraps the list in {comments}). Hadolint's JSON looks alike but has string codes.
+        match: anyOf(json(arrayOf({ allowEmpty: false }, has('file', 'line', 'endLine', 'column', 'endColumn', 'level', 'code', 'message'), at('code', number))), json(has('comments'), onlyKeys('comments'), at('comments', arrayOf({ allowEmpty: false }, has('file', 'line', 'endLine', 'column', 'endColumn', 'level', 'code', 'message'), at('code', number))))),
+        reason: 'not a DefectDojo format: DefectDojo has no ShellCheck parser (`Hadolint Dockerfile check` reads Hadolint\'s JSON only, whose codes are strings)'
+    },
+    {
+        id: 'fortify-fvdl',
+        scanType: null,
+        format: 'Fortify FVDL',
+        tool: 'fortify',
+        extensions: ['.fvdl'],
+        // A bare FVDL (the audit.fvdl inside an .fpr): the Fortify parser refuses any name but .xml and
+        // .fpr, and as .xml it reads only ReportGenerator XML.
+        match: xml('FVDL', anyOf(child('Build'), child('Vulnerabilities'), child('UUID'))),
+        reason: "`Fortify Scan` reads the .fpr archive (which holds audit.fvdl) or a ReportGenerator XML report, not a bare FVDL: upload the .fpr"
+    },
+    {
+        id: 'deepfence-csv',
+        scanType: null,
+        format: 'Deepfence ThreatMapper CSV',
+        tool: 'threatmapper',
+        extensions: CSV_EXT,
+        // The CSV twins of ThreatMapper's Excel exports: the parser opens the upload as a workbook.
+        match: anyOf(csv('@timestamp', 'cve_id', 'cve_severity', 'cve_caused_by_package', 'cve_container_image'), csv('@timestamp', 'compliance_check_type', 'node_name', 'status', 'test_category', 'test_number'), csv('Rule Name', 'Class', 'File Name', 'Summary', 'Severity', 'Node Name', 'NodeType'), csv('Filename', 'Content', 'Name', 'Rule', 'Severity', 'Node Name', 'Signature')),
+        reason: '`Deepfence Threatmapper Report` reads the Excel (.xlsx) export only: export the report from ThreatMapper as XLSX'
+    },
+    {
         id: 'generic-json',
         scanType: 'Generic Findings Import',
         format: 'DefectDojo generic findings JSON',
@@ -2267,8 +2722,19 @@ const OTHER = lane('other', [
         extensions: JSON_EXT,
         // DefectDojo's own format: {findings: [{title, severity, description, …}]} with optional name, type,
         // version… The parser accepts a closed set of finding fields (and rejects any other), so does this rule.
-        match: json(has('findings'), onlyKeys('findings', 'name', 'type', 'version', 'description', 'title', 'static_tool', 'dynamic_tool', 'soc', 'date'), at('findings', every({ allowEmpty: true }, has('title', 'severity', 'description'), onlyKeys(...GENERIC_FINDING_FIELDS)))),
+        match: json(has('findings'), onlyKeys('findings', 'name', 'type', 'version', 'description', 'title', 'static_tool', 'dynamic_tool', 'soc', 'date'), at('findings', every({ allowEmpty: true }, has('title', 'severity', 'description'), onlyKeys(...GENERIC_FINDING_FIELDS))), 
+        // DefectDojo saves each attachment under its title and refuses a title without an accepted type.
+        at('findings', ATTACHMENTS_NAMED)),
         nameHint: /generic|defect.?dojo/i
+    },
+    {
+        id: 'generic-json-unnamed-attachment',
+        scanType: null,
+        format: 'DefectDojo generic findings JSON',
+        tool: 'generic',
+        extensions: JSON_EXT,
+        match: json(has('findings'), at('findings', every({ allowEmpty: false }, has('title', 'severity', 'description'))), at('findings', not(ATTACHMENTS_NAMED))),
+        reason: 'a finding attaches a file whose title has no file type DefectDojo accepts (e.g. `.png`, `.txt`): DefectDojo refuses the whole import; name the attachment with its type'
     },
     {
         id: 'generic-csv',
@@ -2287,6 +2753,10 @@ const OTHER = lane('other', [
 const SARIF_VERSION = /^2\.1\./;
 /** AppScan XML issues of a static scan: items naming a source file. */
 const APPSCAN_STATIC_ISSUES = child('issue-group', child('item', anyOf(child('source-file'), attr('filename'))));
+/** An AppScan XML export without issues: an empty issue group, or none in the whole file. */
+const APPSCAN_CLEAN = anyOf(xml('xml-report', child('issue-group', attr('total', /^0$/), noChild('item'))), allOf(whole, xml('xml-report', noChild('issue-group'))));
+/** The xmlExportVersion of IBM's AppScan Standard (≤ 2.4x); HCL's AppScan Standard writes 2.7 and on. */
+const IBM_APPSCAN_EXPORT = /^(1\.\d+|2\.[0-4]\d*)$/;
 /** `runs[0].tool.driver.name` of a SARIF head as a short tool name ("CodeQL" → "codeql"). */
 function sarifDriver(head) {
     if (head.syntax !== 'json')
@@ -2474,14 +2944,6 @@ const SAST = lane('sast', [
         match: xml('ReportDefinition', attr('type'), anyOf(child('ReportSection'), child('TemplateName')))
     },
     {
-        id: 'fortify-fvdl',
-        scanType: 'Fortify Scan',
-        format: 'Fortify FVDL',
-        tool: 'fortify',
-        extensions: ['.fvdl', '.xml'],
-        match: xml('FVDL', anyOf(child('Build'), child('Vulnerabilities'), child('UUID')))
-    },
-    {
         id: 'fortify-fpr',
         scanType: 'Fortify Scan',
         format: 'Fortify FPR',
@@ -2531,16 +2993,19 @@ const SAST = lane('sast', [
         // `gosec -fmt=json`: {Issues: [{rule_id, details, file, line, …}], Stats, GosecVersion}.
         match: json(has('Issues', 'Stats'), at('Issues', arrayOf({ allowEmpty: true }, has('rule_id', 'details', 'file'))))
     },
+    // AppScan XML (<xml-report>) comes from AppScan on Cloud (AsocXmlExportVersion) or AppScan Standard
+    // (xmlExportVersion) and is read by three parsers: HCL's ASoC SAST parser (static issues: a source
+    // file and line), HCL's AppScan parser (dynamic issues) and the IBM one (IBM's own export).
     {
         id: 'hcl-asoc-sast-xml',
         scanType: 'HCL AppScan on Cloud SAST XML',
         format: 'HCL AppScan on Cloud SAST XML',
         tool: 'appscan',
         extensions: XML_EXT,
-        // ASoC XML export (<xml-report AsocXmlExportVersion>) whose issues are static: items with a source file.
-        // Without an issue group (a clean scan) nothing tells it from the dynamic export: names decide.
-        match: xml('xml-report', attr('AsocXmlExportVersion'), anyOf(APPSCAN_STATIC_ISSUES, not(child('issue-group', child('item'))))),
-        nameHint: /sast/i
+        // Static issues; or an AppScan on Cloud export of a scan that is not dynamic and found nothing
+        // (the HCL AppScan parser reads that as no findings too).
+        match: anyOf(xml('xml-report', attr('AsocXmlExportVersion'), APPSCAN_STATIC_ISSUES), allOf(xml('xml-report', attr('AsocXmlExportVersion'), not(attr('xmlExportVersion')), not(attr('technology', /^DAST$/))), APPSCAN_CLEAN)),
+        alsoReadBy: [{ scanType: 'HCLAppScan XML' }]
     },
     {
         id: 'hcl-appscan-xml',
@@ -2548,9 +3013,9 @@ const SAST = lane('sast', [
         format: 'HCL AppScan XML',
         tool: 'appscan',
         extensions: XML_EXT,
-        // AppScan XML (<xml-report name="AppScan Report">), dynamic issues (url, host) or no issue group.
-        match: xml('xml-report', attr('name', /AppScan/), not(APPSCAN_STATIC_ISSUES)),
-        nameHint: /hcl/i
+        // Dynamic issues (a URL, no source file) from AppScan on Cloud, or any export of a DAST scan;
+        // and AppScan Standard's export from HCL (an xmlExportVersion after IBM's 2.4x: 2.7 on).
+        match: anyOf(xml('xml-report', attr('AsocXmlExportVersion'), child('issue-group', child('item', child('url'))), not(APPSCAN_STATIC_ISSUES)), xml('xml-report', attr('AsocXmlExportVersion'), attr('technology', /^DAST$/), not(APPSCAN_STATIC_ISSUES)), xml('xml-report', attr('xmlExportVersion'), not(attr('xmlExportVersion', IBM_APPSCAN_EXPORT)), not(APPSCAN_STATIC_ISSUES)))
     },
     {
         id: 'ibm-appscan-dast-xml',
@@ -2558,9 +3023,9 @@ const SAST = lane('sast', [
         format: 'IBM AppScan Standard XML',
         tool: 'appscan',
         extensions: XML_EXT,
-        // AppScan Standard XML (xmlExportVersion): the same format HCL AppScan reads.
-        match: xml('xml-report', attr('xmlExportVersion'), child('scan-information')),
-        nameHint: /ibm/i
+        // IBM Security AppScan Standard (9.x) writes xmlExportVersion 2.42 and earlier; the IBM parser
+        // needs what that export holds (advisory texts, a fix recommendation on every issue type).
+        match: xml('xml-report', attr('xmlExportVersion', IBM_APPSCAN_EXPORT), not(attr('AsocXmlExportVersion')), child('scan-information'))
     },
     {
         id: 'horusec-json',
@@ -2701,6 +3166,15 @@ const SAST = lane('sast', [
         extensions: ['.json'],
         // sonar-report's JSON: project facts, rules{} and issues[].
         match: json(has('projectName', 'sonarComponent', 'rules', 'issues'))
+    },
+    {
+        id: 'sonarqube-issues-zip',
+        scanType: 'SonarQube Scan',
+        format: 'SonarQube issues search pages (zip)',
+        tool: 'sonarqube',
+        extensions: ['.zip'],
+        // A zip of /api/issues/search responses, one page per .json file: the parser reads every .json member.
+        match: allOf(zipOnly(/\.json$/i), zipMember(/\.json$/i, json(has('issues', 'components', 'paging'))))
     },
     {
         id: 'sonarqube-html',
@@ -2862,6 +3336,8 @@ const SBOM = lane('sbom', [
 
 /** A `snyk test --json` project: its keys, or (cut by the head) Snyk's vulnerability items. */
 const SNYK_PROJECT = anyOf(has('vulnerabilities', 'ok', 'dependencyCount', 'packageManager'), at('vulnerabilities', arrayOf({ allowEmpty: false }, has('id', 'from', 'upgradePath', 'isUpgradable', 'packageName'))));
+/** A npm 7+ vulnerability's `via`: package names, or advisories of which the parser reads the first's cwe and cvss. */
+const NPM7_VIA = at('via', anyOf(arrayOf({ allowEmpty: true }, string), arrayOf({ allowEmpty: false }, has('title', 'url', 'source', 'cwe', 'cvss'))));
 /** Exactly two lists (Checkmarx OSA's [vulnerabilities, libraries]). */
 const PAIR_OF_LISTS = (value) => (Array.isArray(value) && value.length === 2 && value.every(Array.isArray) ? ['a pair of lists'] : null);
 const SCA = lane('sca', [
@@ -2884,7 +3360,18 @@ const SCA = lane('sca', [
         tool: 'npm',
         extensions: JSON_EXT,
         // npm ≥ 7: auditReportVersion 2, vulnerabilities{name: {name, severity, via, effects, range, nodes}}, metadata.
-        match: json(has('auditReportVersion', 'vulnerabilities', 'metadata'), at('vulnerabilities', valuesOf({ allowEmpty: true }, has('name', 'severity', 'via'))))
+        // The parser reads the first `via` advisory's cwe and cvss (later npm 7 releases write them).
+        match: json(has('auditReportVersion', 'vulnerabilities', 'metadata'), at('vulnerabilities', everyValue({ allowEmpty: true }, has('name', 'severity', 'via', 'range', 'nodes', 'fixAvailable'), NPM7_VIA)))
+    },
+    {
+        id: 'npm-audit-v7-early',
+        scanType: null,
+        format: 'npm audit JSON (early npm 7)',
+        tool: 'npm',
+        extensions: JSON_EXT,
+        // Early npm 7 releases wrote `via` advisories without cwe and cvss.
+        match: json(has('auditReportVersion', 'vulnerabilities'), at('vulnerabilities', some(at('via', arrayOf({ allowEmpty: false }, object, not(has('cwe', 'cvss'))))))),
+        reason: 'an early npm 7 audit report (its advisories carry no cwe and cvss): `NPM Audit v7+ Scan` needs them and `NPM Audit Scan` reads npm 6 only; run `npm audit --json` with a current npm'
     },
     {
         id: 'pnpm-audit',
@@ -2940,6 +3427,17 @@ const SCA = lane('sca', [
         tool: 'retire',
         extensions: JSON_EXT,
         match: json(has('version', 'data', 'messages', 'errors'), at('data', arrayOf({ allowEmpty: true }, has('file', 'results'))))
+    },
+    {
+        id: 'retirejs-jsonsimple',
+        scanType: 'Retire.js Scan',
+        format: 'Retire.js JSON (jsonsimple)',
+        tool: 'retire',
+        extensions: JSON_EXT,
+        // `retire --outputformat jsonsimple`: the bare list of {file, results: [{component, version,
+        // vulnerabilities: [{severity, info, identifiers}]}]} that the json format wraps in `data`.
+        match: json(arrayOf({ allowEmpty: true }, has('file', 'results'), at('results', every({ allowEmpty: true }, has('component', 'version'), anyOf(lacks('vulnerabilities'), at('vulnerabilities', every({ allowEmpty: true }, has('severity', 'info')))))))),
+        nameHint: /retire/i
     },
     {
         id: 'composer-audit-json',
@@ -3015,8 +3513,22 @@ const SCA = lane('sca', [
         format: 'govulncheck -json',
         tool: 'govulncheck',
         extensions: JSON_EXT,
-        // The stream of messages ({config}, {progress}, {osv}, {finding}) or the old single object.
-        match: anyOf(anyLine(at('config', has('scanner_name')), at('config.scanner_name', is('govulncheck'))), json(arrayOf({ allowEmpty: false }, at('config.scanner_name', is('govulncheck')))), json(at('config.scanner_name', is('govulncheck'))), json(has('Vulns', 'Modules'), anyOf(has('Calls'), has('Imports'), has('Requires'))))
+        // The stream of messages ({config}, {progress}, {osv}, {finding}), pretty-printed or as a list,
+        // or the vulncheck result of releases before 0.1: {Calls, Imports, Requires, Vulns, Modules},
+        // whose call graph may fill the head before Vulns (the parser follows CallSink and RequireSink).
+        match: anyOf(anyLine(at('config', has('scanner_name')), at('config.scanner_name', is('govulncheck'))), json(arrayOf({ allowEmpty: false }, at('config.scanner_name', is('govulncheck')))), json(at('config.scanner_name', is('govulncheck'))), json(has('Calls', 'Imports', 'Requires'), at('Calls', has('Functions')), anyOf(lacks('Vulns'), at('Vulns', anyOf(isNull, every({ allowEmpty: true }, has('OSV', 'CallSink', 'RequireSink')))))), json(has('Calls'), at('Calls.Functions', valuesOf({ allowEmpty: false }, has('ID', 'Name', 'PkgPath', 'CallSites'))))),
+        // V2 reads the stream only (the vulncheck result as no findings): V1 reads both.
+        alsoReadBy: [{ scanType: 'Govulncheck Scanner V2' }]
+    },
+    {
+        id: 'govulncheck-0.1-json',
+        scanType: null,
+        format: 'govulncheck -json (0.1, 0.2)',
+        tool: 'govulncheck',
+        extensions: JSON_EXT,
+        // govulncheck 0.1 and 0.2 printed {Vulns: [{OSV, Modules: [{Path, FoundVersion, Packages}]}]}.
+        match: json(has('Vulns'), lacks('Calls', 'Requires'), at('Vulns', arrayOf({ allowEmpty: false }, has('OSV', 'Modules')))),
+        reason: 'govulncheck 0.1/0.2 output: `Govulncheck Scanner` reads the JSON of govulncheck 1.x and of releases before 0.1 (this one makes it fail) and `Govulncheck Scanner V2` reads it as no findings; run a current govulncheck with -json'
     },
     {
         id: 'nancy-json',
@@ -3241,7 +3753,9 @@ const SCA = lane('sca', [
         format: 'Spectra Assure rl-json report',
         tool: 'spectra-assure',
         extensions: JSON_EXT,
-        match: json(has('catalogue', 'report', 'schema', 'version'), at('report', has('info', 'metadata')))
+        // report.rl.json keys are sorted: catalogue, duration, report {info, metadata}, schema, timestamp,
+        // version. A big report fills the head inside `report`, so its first keys have to tell.
+        match: json(has('catalogue', 'duration', 'report'), at('catalogue', number), at('report', has('info')), at('report.info', anyOf(has('file'), has('detections'), has('statistics'))))
     }
 ]);
 
@@ -3492,7 +4006,7 @@ async function recognize(candidate, overrides = [], formats = FORMATS) {
 }
 /** The first, cheaper read; HEAD_BYTES stays the bound. */
 const SHORT_HEAD_BYTES = 64 * 1024;
-const RETRY_SYNTAXES = new Set(['json', 'jsonl', 'xml', 'csv', 'text', 'html']);
+const RETRY_SYNTAXES = new Set(['json', 'jsonl', 'xml', 'csv', 'text', 'html', 'zip']);
 /** Pure: decides from a sniffed head and the names. */
 function recognizeHead(head, candidate, formats = FORMATS) {
     const extension = (0,external_node_path_.extname)(candidate.displayPath).toLowerCase();
@@ -3520,23 +4034,35 @@ function recognizeHead(head, candidate, formats = FORMATS) {
             return skipped(`a ${extension} file for people, not a recognised report`, true);
         return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in the \`scan-types\` input`, false);
     }
-    // Content decides when exactly one row matches on real structure. Otherwise — several rows, or one
-    // row matched only on weak evidence such as `[]` — a file or artifact name must confirm the choice.
-    const weak = matches.length === 1 && matches[0].evidence.includes(WEAK_EVIDENCE);
+    // Content decides when exactly one row matches on real structure, or when every row that matches
+    // is a twin of one of them (their parsers read the file alike: that row's scan type is uploaded).
+    // Otherwise — several rows, or one row matched only on weak evidence such as `[]` — a file or
+    // artifact name must confirm the choice.
+    const weak = matches.length === 1 && isWeak(matches[0].evidence);
     let chosen = matches[0];
     let decidedBy = 'content';
     if (matches.length > 1 || weak) {
         const names = [(0,external_node_path_.basename)(candidate.displayPath), candidate.artifact ?? ''];
         const hinted = matches.filter((m) => m.rule.nameHint && names.some((n) => m.rule.nameHint.test(n)));
-        if (hinted.length !== 1) {
+        const twin = hinted.length === 1 ? undefined : preferredTwin(matches);
+        if (twin)
+            chosen = twin;
+        else if (hinted.length !== 1) {
             const types = [...new Set(matches.map((m) => m.rule.scanType ?? m.rule.format))];
             const options = types.length > 4 ? `${types.slice(0, 4).join(', ')} and ${types.length - 4} more` : types.join(', ');
-            const allWeak = matches.every((m) => m.evidence.includes(WEAK_EVIDENCE));
-            const what = allWeak ? `the content (${describe(head)}) is what several tools print on a clean run (${options})` : `the content fits several formats (${options})`;
+            const unread = matches.every((m) => m.evidence.includes(UNREAD_EVIDENCE));
+            const allWeak = matches.every((m) => isWeak(m.evidence));
+            const what = unread
+                ? `the part of the file that tells its format (${describe(head)}) lies beyond the bounded read (${options})`
+                : allWeak
+                    ? `the content (${describe(head)}) is what several tools print on a clean run (${options})`
+                    : `the content fits several formats (${options})`;
             return skipped(`${what} and the file and artifact names do not say which tool wrote it: set it with the \`scan-types\` input, e.g. \`${candidate.displayPath} = ${matches[0].rule.scanType ?? ''}\``, false);
         }
-        chosen = hinted[0];
-        decidedBy = 'content+name';
+        else {
+            chosen = hinted[0];
+            decidedBy = 'content+name';
+        }
     }
     const { rule, evidence } = chosen;
     // A CSV recognised by its header whose records have more fields than the header is broken: the
@@ -3556,6 +4082,15 @@ function recognizeHead(head, candidate, formats = FORMATS) {
         decidedBy,
         evidence: [`${rule.id}: ${evidence.join('; ')}`]
     };
+}
+/**
+ * The row every other match is a twin of (`twinOf`), when there is one and no match is weak: its
+ * parser reads the file as the others' do, so it is chosen by its documented preference.
+ */
+function preferredTwin(matches) {
+    if (matches.length < 2 || matches.some((m) => isWeak(m.evidence)))
+        return undefined;
+    return matches.find((p) => !p.rule.twinOf && matches.every((m) => m === p || m.rule.twinOf === p.rule.id));
 }
 /**
  * An override names the scan type; the table still says how to name the upload. When several rows
