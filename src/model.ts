@@ -98,6 +98,8 @@ export interface RecognizedReport {
   readonly decidedBy: 'content' | 'content+name' | 'override'
   /** What matched, for debugging and the results file. */
   readonly evidence: readonly string[]
+  /** Set for a UTF-16 JSON report: it is sent converted to UTF-8. */
+  readonly transcodeFrom?: 'utf-16le' | 'utf-16be'
 }
 
 /** A file that is not uploaded, and why. */

@@ -4,6 +4,7 @@
 // bounded answers and archives, and clear reasons.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -75,6 +76,18 @@ describe('an upload counts only when the answer is DefectDojo\'s', () => {
     const result = await action({ retries: '0' })
     expect(result.code).toBe(1)
     expect(result.results!.results[0]!.reason).toContain('The answer was larger than 8 MB, which no DefectDojo answer is')
+  })
+})
+
+describe('a scanner\'s failed run is not a clean report', () => {
+  it('skips Semgrep output that scanned nothing, with Semgrep\'s own message, and still uploads a clean run', async () => {
+    const failed = { version: '1.97.0', results: [], errors: [{ code: 2, level: 'error', type: 'InvalidRuleSchemaError', message: 'Invalid rule schema: a property is missing', path: '.semgrep/custom.yml' }], paths: { scanned: [] } }
+    const clean = { version: '1.97.0', results: [], errors: [], paths: { scanned: ['app/views.py'] } }
+    const result = await action({ path: 'reports' }, { workspace: workspace({ 'reports/failed/semgrep.json': JSON.stringify(failed), 'reports/clean/semgrep.json': JSON.stringify(clean) }) })
+    const rows = Object.fromEntries(result.results!.results.map((r) => [r.file, r]))
+    expect(rows['reports/failed/semgrep.json']).toMatchObject({ status: 'skipped', reason: 'Semgrep failed run: Semgrep failed: "Invalid rule schema: a property is missing". Not a clean report: uploading it would close every finding of its test' })
+    expect(rows['reports/clean/semgrep.json']).toMatchObject({ status: 'uploaded', scanType: 'Semgrep JSON Report' })
+    expect(dojo.uploads).toHaveLength(1)
   })
 })
 
@@ -264,6 +277,19 @@ describe('clear reasons', () => {
     expect(header.stdout).toContain('Input `extra-headers` line 1 (X-Api-Key) has a control or invisible character (U+0007 at position 4) in its value')
     expect(header.everything).not.toContain('abc\u0007def')
     expect(dojo.requests).toHaveLength(0)
+  })
+
+  it('sends a UTF-16 JSON report (Windows PowerShell 5) converted to UTF-8, and says what to do with UTF-16 XML', async () => {
+    const gitleaks = demo('gitleaks.json')
+    const zap = demo('zap.xml').replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    const result = await action({ path: 'reports' }, { workspace: workspace({ 'reports/gitleaks.json': utf16(gitleaks), 'reports/zap.xml': utf16(zap) }) })
+    const rows = Object.fromEntries(result.results!.results.map((r) => [r.file, r]))
+    expect(rows['reports/gitleaks.json']).toMatchObject({ status: 'uploaded', scanType: 'Gitleaks Scan', evidence: expect.arrayContaining(['UTF-16LE file, sent converted to UTF-8']) })
+    expect(dojo.uploads[0]!.file).toMatchObject({ filename: 'gitleaks.json', sha256: createHash('sha256').update(gitleaks).digest('hex') })
+    expect(rows['reports/zap.xml']).toMatchObject({ status: 'skipped', reason: expect.stringContaining('the file is UTF-16 encoded (what Windows PowerShell 5 writes with `>` or Out-File)') })
+    expect(rows['reports/zap.xml']!.reason).toContain('Out-File -Encoding utf8')
+    expect(result.stdout).not.toContain('a binary file')
   })
 
   it('sends deduplication_execution_mode when set, and refuses a value DefectDojo does not know', async () => {

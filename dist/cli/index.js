@@ -7321,6 +7321,17 @@ async function severitiesOf(client, testId, ids, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/upload.ts
+// The uploads stage: the client built from the config, the token check, then every planned report
+// sent at most `concurrency` at once, with retries and a heartbeat in the log. Each planned upload ends
+// as exactly one UploadOutcome, whatever fails: uploaded exactly once, or failed with a reason. After an
+// ambiguous failure (a gateway's 502/504, a timeout, a reset once the body was sent, an answer that was
+// not DefectDojo's) the upload is looked up before it is sent again (landed.ts), and the counts come
+// from the imports that did the work, never from a repeat that found nothing to do.
+
+
+
+
+
 
 
 
@@ -7388,12 +7399,15 @@ async function uploadOne(client, config, upload, log, options) {
     const heartbeat = setInterval(() => log.info(`${name}: ${describeProgress(progress, upload.candidate.size, started)}`), HEARTBEAT_MS);
     let attempts = 0;
     let ambiguousBefore = false;
+    // A UTF-16 JSON report is sent as UTF-8 (recognition decided so): a converted copy, removed afterwards.
+    const converted = upload.recognition.transcodeFrom ? await toUtf8(upload.candidate.absolutePath, upload.recognition.transcodeFrom) : null;
+    const filePath = converted?.path ?? upload.candidate.absolutePath;
     try {
         for (;;) {
             attempts++;
             let answer;
             try {
-                answer = await client.upload({ endpoint: upload.endpoint, fields: upload.fields, filePath: upload.candidate.absolutePath, uploadName: upload.recognition.uploadName }, progress, options.signal);
+                answer = await client.upload({ endpoint: upload.endpoint, fields: upload.fields, filePath, uploadName: upload.recognition.uploadName }, progress, options.signal);
             }
             catch (error) {
                 if (!(error instanceof errors/* DefectDojoError */.Ib))
@@ -7441,7 +7455,20 @@ async function uploadOne(client, config, upload, log, options) {
     }
     finally {
         clearInterval(heartbeat);
+        await converted?.remove();
     }
+}
+/** A UTF-8 copy of a UTF-16 file, decoded as it streams (without its byte order mark). */
+async function toUtf8(path, encoding) {
+    const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'defectdojo-utf8-'));
+    const target = (0,external_node_path_.join)(folder, 'report.json');
+    const decoder = new TextDecoder(encoding);
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), async function* (chunks) {
+        for await (const chunk of chunks)
+            yield Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
+        yield Buffer.from(decoder.decode(), 'utf8');
+    }, (0,external_node_fs_namespaceObject.createWriteStream)(target));
+    return { path: target, remove: () => (0,promises_.rm)(folder, { recursive: true, force: true }) };
 }
 /**
  * How long to wait for an import that may still be running: after a gateway timeout, our own timeout or
@@ -7712,7 +7739,7 @@ async function recognizeAll(config, candidates, own) {
     if (candidates.length === 0)
         return [];
     // The format table and its parsers load only when there is something to recognise.
-    const { recognize } = await Promise.all(/* import() */[__nccwpck_require__.e(334), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 449));
+    const { recognize } = await Promise.all(/* import() */[__nccwpck_require__.e(334), __nccwpck_require__.e(80)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2080));
     return mapLimit(candidates, RECOGNITION_CONCURRENCY, async (candidate) => {
         if (own.has(candidate.absolutePath))
             return { kind: 'skipped', reason: 'written by this tool (its results, summary or dotenv file), never a report', humanReadable: true, evidence: [] };

@@ -4,6 +4,11 @@
 // ambiguous failure (a gateway's 502/504, a timeout, a reset once the body was sent, an answer that was
 // not DefectDojo's) the upload is looked up before it is sent again (landed.ts), and the counts come
 // from the imports that did the work, never from a repeat that found nothing to do.
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import type { Config } from '../config/config.js'
 import type { TlsFiles } from '../config/files.js'
 import { inputName } from '../config/inputs.js'
@@ -93,12 +98,15 @@ async function uploadOne(client: DefectDojoClient, config: Config, upload: Plann
   const heartbeat = setInterval(() => log.info(`${name}: ${describeProgress(progress, upload.candidate.size, started)}`), HEARTBEAT_MS)
   let attempts = 0
   let ambiguousBefore = false
+  // A UTF-16 JSON report is sent as UTF-8 (recognition decided so): a converted copy, removed afterwards.
+  const converted = upload.recognition.transcodeFrom ? await toUtf8(upload.candidate.absolutePath, upload.recognition.transcodeFrom) : null
+  const filePath = converted?.path ?? upload.candidate.absolutePath
   try {
     for (;;) {
       attempts++
       let answer: ImportAnswer
       try {
-        answer = await client.upload({ endpoint: upload.endpoint, fields: upload.fields, filePath: upload.candidate.absolutePath, uploadName: upload.recognition.uploadName }, progress, options.signal)
+        answer = await client.upload({ endpoint: upload.endpoint, fields: upload.fields, filePath, uploadName: upload.recognition.uploadName }, progress, options.signal)
       } catch (error) {
         if (!(error instanceof DefectDojoError)) throw error
         if (options.signal?.aborted) return failed(name, log, `in flight when the run was cancelled: DefectDojo may or may not have imported it (look at the test, or run again). ${error.message}`, attempts)
@@ -138,7 +146,24 @@ async function uploadOne(client: DefectDojoClient, config: Config, upload: Plann
     return failed(name, log, `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, attempts)
   } finally {
     clearInterval(heartbeat)
+    await converted?.remove()
   }
+}
+
+/** A UTF-8 copy of a UTF-16 file, decoded as it streams (without its byte order mark). */
+async function toUtf8(path: string, encoding: 'utf-16le' | 'utf-16be'): Promise<{ path: string; remove: () => Promise<void> }> {
+  const folder = await mkdtemp(join(tmpdir(), 'defectdojo-utf8-'))
+  const target = join(folder, 'report.json')
+  const decoder = new TextDecoder(encoding)
+  await pipeline(
+    createReadStream(path),
+    async function* (chunks: AsyncIterable<Buffer>) {
+      for await (const chunk of chunks) yield Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8')
+      yield Buffer.from(decoder.decode(), 'utf8')
+    },
+    createWriteStream(target)
+  )
+  return { path: target, remove: () => rm(folder, { recursive: true, force: true }) }
 }
 
 /**

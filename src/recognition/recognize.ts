@@ -34,6 +34,8 @@ export async function recognize(candidate: Candidate, overrides: readonly ScanTy
   return recognizeHead(await sniffFile(candidate.absolutePath, HEAD_BYTES), candidate, formats)
 }
 
+const UTF16 = 'the file is UTF-16 encoded (what Windows PowerShell 5 writes with `>` or Out-File)'
+
 /** The first, cheaper read; HEAD_BYTES stays the bound. */
 export const SHORT_HEAD_BYTES = 64 * 1024
 const RETRY_SYNTAXES = new Set<Head['syntax']>(['json', 'jsonl', 'xml', 'csv', 'text', 'html', 'zip'])
@@ -61,6 +63,7 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
   if (matches.length === 0) {
     if (head.syntax === 'html') return skipped('an HTML page for people, not an importable report', true)
     if (human) return skipped(`a ${extension} file for people, not a recognised report`, true)
+    if (head.encoding) return skipped(`${UTF16} and not a report format this action recognises once decoded (${describe(head)}); if it is one, write it as UTF-8 and name its scan type in the \`scan-types\` input`, false)
     return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in the \`scan-types\` input`, false)
   }
   // Content decides when exactly one row matches on real structure, or when every row that matches
@@ -97,7 +100,12 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
   if (head.syntax === 'csv' && head.overfull && evidence.some((e) => e.startsWith('CSV columns'))) {
     return skipped(`${rule.format} by its header, but not valid CSV (${head.overfull}): broken, so it is not uploaded`, false, [`${rule.id}: ${evidence.join('; ')}`])
   }
-  if (rule.scanType === null) return skipped(`${rule.format}: ${rule.reason ?? 'DefectDojo cannot import this format'}`, false, [`${rule.id}: ${evidence.join('; ')}`])
+  if (rule.scanType === null) return skipped(`${rule.format}: ${rule.reasonFrom?.(head) ?? rule.reason ?? 'DefectDojo cannot import this format'}`, false, [`${rule.id}: ${evidence.join('; ')}`])
+  // JSON carries no encoding of its own, so a UTF-16 JSON report is sent converted to UTF-8, which every
+  // parser reads; XML and CSV name or assume theirs, and a converted copy could lie about it.
+  if (head.encoding && head.syntax !== 'json' && head.syntax !== 'jsonl') {
+    return skipped(`${rule.format}, but ${UTF16}: DefectDojo's parsers may not read it; write it as UTF-8 (PowerShell: \`Out-File -Encoding utf8\`, or PowerShell 7), or convert it with \`iconv -f UTF-16 -t UTF-8\``, false, [`${rule.id}: ${evidence.join('; ')}`])
+  }
   return {
     kind: 'report',
     scanType: rule.scanType,
@@ -106,7 +114,8 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
     lane: rule.lane,
     uploadName: uploadName(basename(candidate.displayPath), rule.extensions, rule.avoidExtensions),
     decidedBy,
-    evidence: [`${rule.id}: ${evidence.join('; ')}`]
+    evidence: [`${rule.id}: ${evidence.join('; ')}`, ...(head.encoding ? [`${head.encoding.toUpperCase()} file, sent converted to UTF-8`] : [])],
+    ...(head.encoding ? { transcodeFrom: head.encoding } : {})
   }
 }
 

@@ -18,7 +18,12 @@ export interface XmlElement {
   text: string
 }
 
-export type Head =
+/** UTF-16 text (what Windows PowerShell 5 writes with `>` and Out-File): the head was decoded from it. */
+export type Utf16 = 'utf-16le' | 'utf-16be'
+
+export type Head = HeadOf & { readonly encoding?: Utf16 }
+
+type HeadOf =
   | { syntax: 'json'; value: unknown; complete: boolean }
   | { syntax: 'jsonl'; lines: unknown[]; complete: boolean }
   | { syntax: 'xml'; root: XmlElement; complete: boolean }
@@ -103,9 +108,37 @@ export function sniff(bytes: Buffer, complete: boolean, tail?: Window): Head {
     const view = readZip({ offset: 0, bytes }, tail ?? null, complete, sniff)
     return { syntax: 'zip', ...view, complete }
   }
+  const utf16 = utf16Of(bytes)
+  if (utf16) return { ...sniffText(new TextDecoder(utf16, { fatal: false }).decode(bytes), complete), encoding: utf16 }
   if (looksBinary(bytes)) return { syntax: 'binary', complete }
   // A non-fatal decoder: a head cut inside a multi-byte character must not throw.
-  let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
+  return sniffText(new TextDecoder('utf-8', { fatal: false }).decode(bytes), complete)
+}
+
+/**
+ * UTF-16 by its byte order mark, or by the zero bytes ASCII text has in UTF-16 (every other byte, at
+ * the start of the file).
+ */
+export function utf16Of(bytes: Buffer): Utf16 | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
+  const probe = bytes.subarray(0, 64 - (Math.min(64, bytes.length) % 2))
+  if (probe.length < 8) return null
+  let oddZeros = 0
+  let evenZeros = 0
+  for (let i = 0; i < probe.length; i++) {
+    if (probe[i] !== 0) continue
+    if (i % 2 === 1) oddZeros++
+    else evenZeros++
+  }
+  const half = probe.length / 2
+  if (oddZeros === half && evenZeros === 0) return 'utf-16le'
+  if (evenZeros === half && oddZeros === 0) return 'utf-16be'
+  return null
+}
+
+function sniffText(decoded: string, complete: boolean): HeadOf {
+  let text = decoded
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const start = text.search(/\S/)
   if (start < 0) return { syntax: 'empty', complete: true }

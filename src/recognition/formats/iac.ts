@@ -8,9 +8,11 @@ import {
   is,
   isNull,
   json,
+  not,
   onlyKeys,
   valuesOf
 } from '../matchers.js'
+import { CHECKOV_FAILED } from './failed-runs.js'
 import { lane, JSON_EXT, objectOrLines, type FormatRule } from './shared.js'
 
 export const IAC: FormatRule[] = lane('iac', [
@@ -27,7 +29,7 @@ export const IAC: FormatRule[] = lane('iac', [
       anyOf(
         allOf(has('check_type', 'results'), at('results', anyOf(has('failed_checks'), has('passed_checks')))),
         arrayOf({ allowEmpty: false }, has('check_type', 'results'), at('results', anyOf(has('failed_checks'), has('passed_checks')))),
-        has('passed', 'failed', 'skipped', 'checkov_version')
+        allOf(has('passed', 'failed', 'skipped', 'checkov_version'), not(CHECKOV_FAILED))
       )
     )
   },

@@ -22,6 +22,7 @@ import {
   xml,
   type JsonCondition
 } from '../matchers.js'
+import { BANDIT_FAILED, CHECKOV_FAILED, GOSEC_FAILED, SEMGREP_FAILED, SNYK_FAILED, firstMessage } from './failed-runs.js'
 import { lane, JSON_EXT, XML_EXT, CSV_EXT, type FormatRule } from './shared.js'
 
 /** The finding fields the generic JSON parser accepts (required: title, severity, description). */
@@ -46,7 +47,61 @@ const ATTACHMENTS_NAMED: JsonCondition = (value) => {
   return titles.every((t) => typeof t === 'string' && ATTACHMENT_NAME.test(t)) ? ['attachments named with an accepted type'] : null
 }
 
+/** "Semgrep failed: <its message>: not a clean report, uploading it would close every finding of the test". */
+function failedRun(tool: string, message: string | null): string | null {
+  return message === null ? null : `${tool} failed: "${message}". Not a clean report: uploading it would close every finding of its test`
+}
+
 export const OTHER: FormatRule[] = lane('other', [
+  {
+    id: 'semgrep-failed-run',
+    scanType: null,
+    format: 'Semgrep failed run',
+    tool: 'semgrep',
+    extensions: JSON_EXT,
+    match: json(SEMGREP_FAILED),
+    reason: 'Semgrep scanned nothing (errors, no results, no scanned path): not a clean report; uploading it would close every Semgrep finding of the test',
+    reasonFrom: (head) => failedRun('Semgrep', firstMessage(head, (v) => (v.errors as Array<{ message?: unknown }> | undefined)?.find((e) => e && typeof e === 'object')?.message))
+  },
+  {
+    id: 'bandit-failed-run',
+    scanType: null,
+    format: 'Bandit failed run',
+    tool: 'bandit',
+    extensions: JSON_EXT,
+    match: json(BANDIT_FAILED),
+    reason: 'Bandit could not parse any file (errors, no results, no line of code): not a clean report; uploading it would close every Bandit finding of the test',
+    reasonFrom: (head) => failedRun('Bandit', firstMessage(head, (v) => (v.errors as Array<{ reason?: unknown }> | undefined)?.[0]?.reason))
+  },
+  {
+    id: 'gosec-failed-run',
+    scanType: null,
+    format: 'gosec failed run',
+    tool: 'gosec',
+    extensions: JSON_EXT,
+    match: json(GOSEC_FAILED),
+    reason: 'gosec could not build the packages (Golang errors, no issues, no line scanned): not a clean report',
+    reasonFrom: (head) => failedRun('gosec', firstMessage(head, (v) => Object.values((v['Golang errors'] as Record<string, Array<{ error?: unknown }>>) ?? {})[0]?.[0]?.error))
+  },
+  {
+    id: 'checkov-failed-run',
+    scanType: null,
+    format: 'Checkov failed run',
+    tool: 'checkov',
+    extensions: JSON_EXT,
+    match: json(CHECKOV_FAILED),
+    reason: 'Checkov could not parse any file (parsing errors, no resource): not a clean report; uploading it would close every Checkov finding of the test'
+  },
+  {
+    id: 'snyk-failed-run',
+    scanType: null,
+    format: 'Snyk error output',
+    tool: 'snyk',
+    extensions: JSON_EXT,
+    match: json(SNYK_FAILED),
+    reason: '`snyk test` could not run ({"ok": false, "error": …}): not a report',
+    reasonFrom: (head) => failedRun('`snyk test`', firstMessage(head, (v) => v.error))
+  },
   {
     id: 'npm-audit-error',
     scanType: null,

@@ -24,6 +24,7 @@ import {
   zipMember,
   zipOnly
 } from '../matchers.js'
+import { BANDIT_FAILED, GOSEC_FAILED, SEMGREP_FAILED } from './failed-runs.js'
 import { lane, JSON_EXT, XML_EXT, CSV_EXT, gitlab, type FormatRule } from './shared.js'
 import type { Head } from '../sniff.js'
 
@@ -73,7 +74,7 @@ export const SAST: FormatRule[] = lane('sast', [
     tool: 'semgrep',
     extensions: JSON_EXT,
     // `semgrep --json`: results[] of {check_id, path, start, end, extra} next to errors[].
-    match: json(has('results', 'errors'), lacks('generated_at', 'metrics', 'runs'), at('results', arrayOf({ allowEmpty: true }, has('check_id', 'path', 'extra')))),
+    match: json(has('results', 'errors'), lacks('generated_at', 'metrics', 'runs'), not(SEMGREP_FAILED), at('results', arrayOf({ allowEmpty: true }, has('check_id', 'path', 'extra')))),
     nameHint: /semgrep/i
   },
   {
@@ -104,7 +105,7 @@ export const SAST: FormatRule[] = lane('sast', [
     extensions: JSON_EXT,
     // `bandit -f json`: errors, generated_at, metrics, results[] of {test_id, issue_severity, …}.
     // The parser needs top-level "results" (scan-types.tsv notes: missing → 500).
-    match: json(has('results', 'generated_at', 'metrics'), at('results', arrayOf({ allowEmpty: true }, has('test_id', 'issue_severity')))),
+    match: json(has('results', 'generated_at', 'metrics'), not(BANDIT_FAILED), at('results', arrayOf({ allowEmpty: true }, has('test_id', 'issue_severity')))),
     nameHint: /bandit/i
   },
   {
@@ -269,7 +270,7 @@ export const SAST: FormatRule[] = lane('sast', [
     tool: 'gosec',
     extensions: JSON_EXT,
     // `gosec -fmt=json`: {Issues: [{rule_id, details, file, line, …}], Stats, GosecVersion}.
-    match: json(has('Issues', 'Stats'), at('Issues', arrayOf({ allowEmpty: true }, has('rule_id', 'details', 'file'))))
+    match: json(has('Issues', 'Stats'), not(GOSEC_FAILED), at('Issues', arrayOf({ allowEmpty: true }, has('rule_id', 'details', 'file'))))
   },
   // AppScan XML (<xml-report>) comes from AppScan on Cloud (AsocXmlExportVersion) or AppScan Standard
   // (xmlExportVersion) and is read by three parsers: HCL's ASoC SAST parser (static issues: a source

@@ -36,6 +36,8 @@ export interface FormatRule {
   nameHint?: RegExp
   /** Why a `scanType: null` format is skipped. */
   reason?: string
+  /** The reason in the tool's own words when its output says them (a failed run's error message). */
+  reasonFrom?: (head: Head) => string | null
   /** The producing tool when the format names it (SARIF's driver), for `{tool}` and test titles. */
   toolFrom?: (head: Head) => string | null
   /**

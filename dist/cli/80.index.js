@@ -1,8 +1,8 @@
-export const id = 449;
-export const ids = [449];
+export const id = 80;
+export const ids = [80];
 export const modules = {
 
-/***/ 20449:
+/***/ 2080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,15 +14,15 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: SHORT_HEAD_BYTES, recognizeHead, uploadName
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __webpack_require__(99547);
+var main = __webpack_require__(9547);
 // EXTERNAL MODULE: ./node_modules/saxes/saxes.js
-var saxes = __webpack_require__(59800);
+var saxes = __webpack_require__(9800);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/recognition/zip.ts
 // What recognition can learn about a zip archive (also .xlsx, .fpr) from a bounded read: the member
 // names, the start of a few members' contents, and for an Excel workbook its sheet names and the
@@ -311,10 +311,45 @@ function sniff(bytes, complete, tail) {
         const view = readZip({ offset: 0, bytes }, tail ?? null, complete, sniff);
         return { syntax: 'zip', ...view, complete };
     }
+    const utf16 = utf16Of(bytes);
+    if (utf16)
+        return { ...sniffText(new TextDecoder(utf16, { fatal: false }).decode(bytes), complete), encoding: utf16 };
     if (looksBinary(bytes))
         return { syntax: 'binary', complete };
     // A non-fatal decoder: a head cut inside a multi-byte character must not throw.
-    let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    return sniffText(new TextDecoder('utf-8', { fatal: false }).decode(bytes), complete);
+}
+/**
+ * UTF-16 by its byte order mark, or by the zero bytes ASCII text has in UTF-16 (every other byte, at
+ * the start of the file).
+ */
+function utf16Of(bytes) {
+    if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+        return 'utf-16le';
+    if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+        return 'utf-16be';
+    const probe = bytes.subarray(0, 64 - (Math.min(64, bytes.length) % 2));
+    if (probe.length < 8)
+        return null;
+    let oddZeros = 0;
+    let evenZeros = 0;
+    for (let i = 0; i < probe.length; i++) {
+        if (probe[i] !== 0)
+            continue;
+        if (i % 2 === 1)
+            oddZeros++;
+        else
+            evenZeros++;
+    }
+    const half = probe.length / 2;
+    if (oddZeros === half && evenZeros === 0)
+        return 'utf-16le';
+    if (evenZeros === half && oddZeros === 0)
+        return 'utf-16be';
+    return null;
+}
+function sniffText(decoded, complete) {
+    let text = decoded;
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
     const start = text.search(/\S/);
@@ -2389,8 +2424,36 @@ const DAST = lane('dast', [
     }
 ]);
 
+;// CONCATENATED MODULE: ./src/recognition/formats/failed-runs.ts
+
+const positive = (value) => (typeof value === 'number' && value > 0 ? ['a positive count'] : null);
+const zero = (value) => (value === 0 ? ['zero'] : null);
+const nonEmptyArray = (value) => (Array.isArray(value) && value.length > 0 ? ['a non-empty list'] : null);
+const nonEmptyObject = (value) => (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0 ? ['a non-empty object'] : null);
+/** `semgrep --json` that found nothing because it scanned nothing: level-error errors, no results, no scanned path. */
+const SEMGREP_FAILED = allOf(has('results', 'errors'), at('results', empty), at('errors', some(at('level', is('error')))), anyOf(lacks('paths'), at('paths', lacks('scanned')), at('paths.scanned', empty)));
+/** `bandit -f json` whose every file failed to parse: errors, no results, no line of code counted. */
+const BANDIT_FAILED = allOf(has('results', 'errors', 'metrics'), at('results', empty), at('errors', nonEmptyArray), at('metrics._totals.loc', zero));
+/** `gosec -fmt=json` that could not build the packages: Golang errors, no issues, no line scanned. */
+const GOSEC_FAILED = allOf(has('Issues', 'Stats'), at('Issues', empty), at('Golang errors', nonEmptyObject), at('Stats.lines', zero));
+/** Checkov's bare summary when it could parse no file: parsing errors and no resource. */
+const CHECKOV_FAILED = allOf(has('passed', 'failed', 'checkov_version'), anyOf(at('parsing_errors', positive), at('parsingerrors', positive)), anyOf(at('resource_count', zero), at('resourcecount', zero)));
+/** `snyk test --json` when the test could not run: {ok: false, error, path}. */
+const SNYK_FAILED = allOf(has('ok', 'error'), at('ok', is(false)), lacks('vulnerabilities'));
+/** The scanner's own words for the reason: the first error message in the head, shortened. */
+function firstMessage(head, pick) {
+    if (head.syntax !== 'json' || !head.value || typeof head.value !== 'object')
+        return null;
+    const found = pick(head.value);
+    if (typeof found !== 'string' || found.trim() === '')
+        return null;
+    const text = found.replace(/\s+/g, ' ').trim();
+    return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
 ;// CONCATENATED MODULE: ./src/recognition/formats/iac.ts
 // The IaC lane of the format table: infrastructure-as-code and Kubernetes configuration checks.
+
 
 
 const IAC = lane('iac', [
@@ -2403,7 +2466,7 @@ const IAC = lane('iac', [
         // `checkov -o json`: one {check_type, results: {passed_checks, failed_checks}, summary} per framework
         // (a single object, or a list when several frameworks ran); a run with nothing to scan prints the
         // bare summary {passed, failed, skipped, parsingerrors, resourcecount, checkov_version}.
-        match: json(anyOf(allOf(has('check_type', 'results'), at('results', anyOf(has('failed_checks'), has('passed_checks')))), arrayOf({ allowEmpty: false }, has('check_type', 'results'), at('results', anyOf(has('failed_checks'), has('passed_checks')))), has('passed', 'failed', 'skipped', 'checkov_version')))
+        match: json(anyOf(allOf(has('check_type', 'results'), at('results', anyOf(has('failed_checks'), has('passed_checks')))), arrayOf({ allowEmpty: false }, has('check_type', 'results'), at('results', anyOf(has('failed_checks'), has('passed_checks')))), allOf(has('passed', 'failed', 'skipped', 'checkov_version'), not(CHECKOV_FAILED))))
     },
     {
         id: 'kics-json',
@@ -2551,6 +2614,7 @@ const IAC = lane('iac', [
 // every importable row below excludes these shapes, so a file matches one or the other.
 
 
+
 /** The finding fields the generic JSON parser accepts (required: title, severity, description). */
 const GENERIC_FINDING_FIELDS = [
     'title', 'severity', 'description', 'date', 'cwe', 'cve', 'epss_score', 'epss_percentile', 'cvssv3', 'cvssv3_score', 'cvssv4',
@@ -2571,7 +2635,60 @@ const ATTACHMENTS_NAMED = (value) => {
     const titles = value.slice(0, 20).flatMap((f) => (f && typeof f === 'object' && Array.isArray(f.files) ? (f.files) : []).map((file) => file?.title));
     return titles.every((t) => typeof t === 'string' && ATTACHMENT_NAME.test(t)) ? ['attachments named with an accepted type'] : null;
 };
+/** "Semgrep failed: <its message>: not a clean report, uploading it would close every finding of the test". */
+function failedRun(tool, message) {
+    return message === null ? null : `${tool} failed: "${message}". Not a clean report: uploading it would close every finding of its test`;
+}
 const OTHER = lane('other', [
+    {
+        id: 'semgrep-failed-run',
+        scanType: null,
+        format: 'Semgrep failed run',
+        tool: 'semgrep',
+        extensions: JSON_EXT,
+        match: json(SEMGREP_FAILED),
+        reason: 'Semgrep scanned nothing (errors, no results, no scanned path): not a clean report; uploading it would close every Semgrep finding of the test',
+        reasonFrom: (head) => failedRun('Semgrep', firstMessage(head, (v) => v.errors?.find((e) => e && typeof e === 'object')?.message))
+    },
+    {
+        id: 'bandit-failed-run',
+        scanType: null,
+        format: 'Bandit failed run',
+        tool: 'bandit',
+        extensions: JSON_EXT,
+        match: json(BANDIT_FAILED),
+        reason: 'Bandit could not parse any file (errors, no results, no line of code): not a clean report; uploading it would close every Bandit finding of the test',
+        reasonFrom: (head) => failedRun('Bandit', firstMessage(head, (v) => v.errors?.[0]?.reason))
+    },
+    {
+        id: 'gosec-failed-run',
+        scanType: null,
+        format: 'gosec failed run',
+        tool: 'gosec',
+        extensions: JSON_EXT,
+        match: json(GOSEC_FAILED),
+        reason: 'gosec could not build the packages (Golang errors, no issues, no line scanned): not a clean report',
+        reasonFrom: (head) => failedRun('gosec', firstMessage(head, (v) => Object.values(v['Golang errors'] ?? {})[0]?.[0]?.error))
+    },
+    {
+        id: 'checkov-failed-run',
+        scanType: null,
+        format: 'Checkov failed run',
+        tool: 'checkov',
+        extensions: JSON_EXT,
+        match: json(CHECKOV_FAILED),
+        reason: 'Checkov could not parse any file (parsing errors, no resource): not a clean report; uploading it would close every Checkov finding of the test'
+    },
+    {
+        id: 'snyk-failed-run',
+        scanType: null,
+        format: 'Snyk error output',
+        tool: 'snyk',
+        extensions: JSON_EXT,
+        match: json(SNYK_FAILED),
+        reason: '`snyk test` could not run ({"ok": false, "error": …}): not a report',
+        reasonFrom: (head) => failedRun('`snyk test`', firstMessage(head, (v) => v.error))
+    },
     {
         id: 'npm-audit-error',
         scanType: null,
@@ -2750,6 +2867,7 @@ const OTHER = lane('other', [
 // The SAST lane of the format table: source-code analysers, SARIF first.
 
 
+
 const SARIF_VERSION = /^2\.1\./;
 /** AppScan XML issues of a static scan: items naming a source file. */
 const APPSCAN_STATIC_ISSUES = child('issue-group', child('item', anyOf(child('source-file'), attr('filename'))));
@@ -2795,7 +2913,7 @@ const SAST = lane('sast', [
         tool: 'semgrep',
         extensions: JSON_EXT,
         // `semgrep --json`: results[] of {check_id, path, start, end, extra} next to errors[].
-        match: json(has('results', 'errors'), lacks('generated_at', 'metrics', 'runs'), at('results', arrayOf({ allowEmpty: true }, has('check_id', 'path', 'extra')))),
+        match: json(has('results', 'errors'), lacks('generated_at', 'metrics', 'runs'), not(SEMGREP_FAILED), at('results', arrayOf({ allowEmpty: true }, has('check_id', 'path', 'extra')))),
         nameHint: /semgrep/i
     },
     {
@@ -2826,7 +2944,7 @@ const SAST = lane('sast', [
         extensions: JSON_EXT,
         // `bandit -f json`: errors, generated_at, metrics, results[] of {test_id, issue_severity, …}.
         // The parser needs top-level "results" (scan-types.tsv notes: missing → 500).
-        match: json(has('results', 'generated_at', 'metrics'), at('results', arrayOf({ allowEmpty: true }, has('test_id', 'issue_severity')))),
+        match: json(has('results', 'generated_at', 'metrics'), not(BANDIT_FAILED), at('results', arrayOf({ allowEmpty: true }, has('test_id', 'issue_severity')))),
         nameHint: /bandit/i
     },
     {
@@ -2991,7 +3109,7 @@ const SAST = lane('sast', [
         tool: 'gosec',
         extensions: JSON_EXT,
         // `gosec -fmt=json`: {Issues: [{rule_id, details, file, line, …}], Stats, GosecVersion}.
-        match: json(has('Issues', 'Stats'), at('Issues', arrayOf({ allowEmpty: true }, has('rule_id', 'details', 'file'))))
+        match: json(has('Issues', 'Stats'), not(GOSEC_FAILED), at('Issues', arrayOf({ allowEmpty: true }, has('rule_id', 'details', 'file'))))
     },
     // AppScan XML (<xml-report>) comes from AppScan on Cloud (AsocXmlExportVersion) or AppScan Standard
     // (xmlExportVersion) and is read by three parsers: HCL's ASoC SAST parser (static issues: a source
@@ -4004,6 +4122,7 @@ async function recognize(candidate, overrides = [], formats = FORMATS) {
         return first;
     return recognizeHead(await sniffFile(candidate.absolutePath, HEAD_BYTES), candidate, formats);
 }
+const UTF16 = 'the file is UTF-16 encoded (what Windows PowerShell 5 writes with `>` or Out-File)';
 /** The first, cheaper read; HEAD_BYTES stays the bound. */
 const SHORT_HEAD_BYTES = 64 * 1024;
 const RETRY_SYNTAXES = new Set(['json', 'jsonl', 'xml', 'csv', 'text', 'html', 'zip']);
@@ -4032,6 +4151,8 @@ function recognizeHead(head, candidate, formats = FORMATS) {
             return skipped('an HTML page for people, not an importable report', true);
         if (human)
             return skipped(`a ${extension} file for people, not a recognised report`, true);
+        if (head.encoding)
+            return skipped(`${UTF16} and not a report format this action recognises once decoded (${describe(head)}); if it is one, write it as UTF-8 and name its scan type in the \`scan-types\` input`, false);
         return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in the \`scan-types\` input`, false);
     }
     // Content decides when exactly one row matches on real structure, or when every row that matches
@@ -4071,7 +4192,12 @@ function recognizeHead(head, candidate, formats = FORMATS) {
         return skipped(`${rule.format} by its header, but not valid CSV (${head.overfull}): broken, so it is not uploaded`, false, [`${rule.id}: ${evidence.join('; ')}`]);
     }
     if (rule.scanType === null)
-        return skipped(`${rule.format}: ${rule.reason ?? 'DefectDojo cannot import this format'}`, false, [`${rule.id}: ${evidence.join('; ')}`]);
+        return skipped(`${rule.format}: ${rule.reasonFrom?.(head) ?? rule.reason ?? 'DefectDojo cannot import this format'}`, false, [`${rule.id}: ${evidence.join('; ')}`]);
+    // JSON carries no encoding of its own, so a UTF-16 JSON report is sent converted to UTF-8, which every
+    // parser reads; XML and CSV name or assume theirs, and a converted copy could lie about it.
+    if (head.encoding && head.syntax !== 'json' && head.syntax !== 'jsonl') {
+        return skipped(`${rule.format}, but ${UTF16}: DefectDojo's parsers may not read it; write it as UTF-8 (PowerShell: \`Out-File -Encoding utf8\`, or PowerShell 7), or convert it with \`iconv -f UTF-16 -t UTF-8\``, false, [`${rule.id}: ${evidence.join('; ')}`]);
+    }
     return {
         kind: 'report',
         scanType: rule.scanType,
@@ -4080,7 +4206,8 @@ function recognizeHead(head, candidate, formats = FORMATS) {
         lane: rule.lane,
         uploadName: uploadName((0,external_node_path_.basename)(candidate.displayPath), rule.extensions, rule.avoidExtensions),
         decidedBy,
-        evidence: [`${rule.id}: ${evidence.join('; ')}`]
+        evidence: [`${rule.id}: ${evidence.join('; ')}`, ...(head.encoding ? [`${head.encoding.toUpperCase()} file, sent converted to UTF-8`] : [])],
+        ...(head.encoding ? { transcodeFrom: head.encoding } : {})
     };
 }
 /**
