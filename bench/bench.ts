@@ -141,17 +141,40 @@ function mustExit0(run: Timed, what: string): void {
 // 1. Many reports
 
 async function manyReports(o: Options, gnuTime: boolean): Promise<void> {
-  const n = o.reports
-  const ideal = (n * o.latencyMs) / o.concurrency
-  // The action uploads the first report of a product/engagement alone (it creates the context), then fans out.
-  const scheduleBound = (1 + Math.ceil((n - 1) / o.concurrency)) * o.latencyMs
-  const dojo = await startDojoServer({ latencyMs: o.latencyMs })
-  const unregister = onCleanup(() => dojo.close())
+  const sizes = o.reports === 40 ? [16, 40] : [o.reports]
+  for (const n of sizes) await manyReportsOf(n, o, gnuTime)
+  await noDuplicatesAtEight(o)
+}
+
+interface ManyRun {
+  first: number
+  later: number
+  curl: number
+  /** Spawn → first upload, first upload → last answer, last answer → exit, for the later run. */
+  before: number
+  span: number
+  after: number
+  request: number
+  firstRequest: number
+  curlRequest: number
+}
+
+/**
+ * One size, run after run side by side: on a fresh stand-in the action's first run (a new engagement:
+ * its smallest report runs alone, the rest fan out), its later run (the engagement exists: no serial
+ * step), then the guides' sequential curl loop.
+ */
+async function manyReportsOf(n: number, o: Options, gnuTime: boolean): Promise<void> {
+  const L = o.latencyMs
+  const c = o.concurrency
+  const ideal = (n * L) / c
+  // A new engagement: the smallest report alone, then the other n - 1 at full concurrency.
+  const firstIdeal = L + ((n - 1) * L) / c
   const workspace = makeTempDir('dd-bench-many-')
   try {
     mkdirSync(join(workspace, 'reports'))
     for (let i = 1; i <= n; i++) writeGitleaksReport(join(workspace, 'reports', `gitleaks-svc-${String(i).padStart(2, '0')}.json`), MiB + 101 * i, 100_000 * i)
-    log(`many reports: ${n} Gitleaks reports of ~1 MiB written; ${o.latencyMs} ms per upload, concurrency ${o.concurrency}, ideal ${seconds(ideal, 1)}`)
+    log(`many reports: ${n} Gitleaks reports of ~1 MiB written; ${L} ms per upload, concurrency ${c}; ideal ${seconds(ideal, 1)} (later runs), ${seconds(firstIdeal, 1)} (first run)`)
     // The integration guides' loop: one curl per report, one after the other.
     const curlLoop = [
       'fails=0',
@@ -164,60 +187,100 @@ async function manyReports(o: Options, gnuTime: boolean): Promise<void> {
       'done',
       'exit $fails'
     ].join('\n')
-    const inputs = { 'defectdojo-url': dojo.url, 'defectdojo-token': dojo.token, path: 'reports', artifacts: '', concurrency: String(o.concurrency) }
-    const perRun: Array<{ action: number; curl: number; toPipeline: number | null; before: number; span: number; after: number; request: number; curlRequest: number; rss: number | null }> = []
+    const perRun: ManyRun[] = []
     for (let r = 1; r <= o.runs; r++) {
-      let from = dojo.uploads.length
-      const action = await runBundle({ workspace, inputs, timeoutMs: n * o.latencyMs + 180_000, measureRss: gnuTime })
-      mustBeValid(action, { outputs: { uploaded: String(n), failed: '0' } }, `action run ${r}`)
-      const uploads = uploadsSince(dojo, from)
-      checkUploads(uploads, n, `action run ${r}`)
-      const firstStart = Math.min(...uploads.map((u) => u.startedAt))
-      const lastEnd = Math.max(...uploads.map((u) => u.endedAt))
-      from = dojo.uploads.length
-      const curl = await spawnTimed('/bin/bash', ['-c', curlLoop], {
-        env: { PATH: process.env.PATH ?? '', REPORTS: join(workspace, 'reports'), DD_URL: dojo.url, DD_TOKEN: dojo.token },
-        timeoutMs: n * (o.latencyMs + 30_000) + 60_000
-      })
-      mustExit0(curl, `curl loop run ${r}`)
-      const curlUploads = uploadsSince(dojo, from)
-      checkUploads(curlUploads, n, `curl loop run ${r}`)
-      // When the engine starts (its log group opens): Node, the bundle, inputs and the file listing are done.
-      const pipelineLine = action.lines.find((l) => l.text.startsWith('::group::Recognising and uploading reports'))
-      perRun.push({
-        action: action.wallMs, curl: curl.wallMs, toPipeline: pipelineLine ? pipelineLine.at - action.startedAt : null,
-        before: firstStart - action.startedAt, span: lastEnd - firstStart, after: action.endedAt - lastEnd,
-        request: median(uploads.map((u) => u.endedAt - u.startedAt)), curlRequest: median(curlUploads.map((u) => u.endedAt - u.startedAt)),
-        rss: action.maxRssKiB
-      })
-      log(`many reports run ${r}/${o.runs}: action ${seconds(action.wallMs)} (${fixed(action.wallMs / ideal, 3)}× ideal), curl loop ${seconds(curl.wallMs)} (${fixed(curl.wallMs / action.wallMs, 2)}× slower)`)
+      // A fresh DefectDojo for every repetition, so that the first run really creates its engagement. It
+      // only hashes the reports (keepFileBytesUpTo 0: no findings parsed), so its time per upload is the
+      // latency the ideal assumes, not the latency plus its own JSON parsing on the CPU the action shares.
+      const dojo = await startDojoServer({ latencyMs: L, keepFileBytesUpTo: 0 })
+      const unregister = onCleanup(() => dojo.close())
+      try {
+        const inputs = { 'defectdojo-url': dojo.url, 'defectdojo-token': dojo.token, path: 'reports', artifacts: '', concurrency: String(c) }
+        const timed = async (what: string): Promise<{ run: BundleRun; uploads: ReceivedUpload[] }> => {
+          const from = dojo.uploads.length
+          const run = await runBundle({ workspace, inputs, timeoutMs: n * L + 180_000, measureRss: gnuTime })
+          mustBeValid(run, { outputs: { uploaded: String(n), failed: '0' } }, `${what} run ${r}`)
+          const uploads = uploadsSince(dojo, from)
+          checkUploads(uploads, n, `${what} run ${r}`)
+          return { run, uploads }
+        }
+        const first = await timed('first')
+        const later = await timed('later')
+        if (dojo.anomalies.length > 0) throw new Error(`the stand-in logged ${dojo.anomalies.map((a) => a.kind).join(', ')}`)
+        const from = dojo.uploads.length
+        const curl = await spawnTimed('/bin/bash', ['-c', curlLoop], {
+          env: { PATH: process.env.PATH ?? '', REPORTS: join(workspace, 'reports'), DD_URL: dojo.url, DD_TOKEN: dojo.token },
+          timeoutMs: n * (L + 30_000) + 60_000
+        })
+        mustExit0(curl, `curl loop run ${r}`)
+        const curlUploads = uploadsSince(dojo, from)
+        checkUploads(curlUploads, n, `curl loop run ${r}`)
+        const firstStart = Math.min(...later.uploads.map((u) => u.startedAt))
+        const lastEnd = Math.max(...later.uploads.map((u) => u.endedAt))
+        perRun.push({
+          first: first.run.wallMs,
+          later: later.run.wallMs,
+          curl: curl.wallMs,
+          before: firstStart - later.run.startedAt,
+          span: lastEnd - firstStart,
+          after: later.run.endedAt - lastEnd,
+          request: median(later.uploads.map((u) => u.endedAt - u.startedAt)),
+          firstRequest: median(first.uploads.map((u) => u.endedAt - u.startedAt)),
+          curlRequest: median(curlUploads.map((u) => u.endedAt - u.startedAt))
+        })
+        log(`many reports (${n}) run ${r}/${o.runs}: first run ${seconds(first.run.wallMs)} (${fixed(first.run.wallMs / firstIdeal, 3)}× its ideal), later run ${seconds(later.run.wallMs)} (${fixed(later.run.wallMs / ideal, 3)}× ideal), curl loop ${seconds(curl.wallMs)} (${fixed(curl.wallMs / later.run.wallMs, 2)}× slower)`)
+      } finally {
+        await dojo.close()
+        unregister()
+      }
     }
-    const vsIdeal = median(perRun.map((p) => p.action / ideal))
-    const vsCurl = median(perRun.map((p) => p.curl / p.action))
-    const actionMs = median(perRun.map((p) => p.action))
-    rows.push({ n: 1, scenario: `Many reports: ${n} × 1 MiB, ${o.latencyMs} ms/upload, concurrency ${o.concurrency} — vs ideal`, action: seconds(actionMs), baseline: `${seconds(ideal)} (ideal)`, ratio: `${fixed(vsIdeal, 3)}×`, target: '≤ 1.15×', met: yesNo(vsIdeal <= 1.15) })
-    rows.push({ n: 1, scenario: 'Many reports — vs sequential curl loop', action: seconds(actionMs), baseline: `${seconds(median(perRun.map((p) => p.curl)))} (curl loop)`, ratio: `${fixed(vsCurl, 2)}× faster`, target: '≥ 3.5× faster', met: yesNo(vsCurl >= 3.5) })
+    const laterRatio = median(perRun.map((p) => p.later / ideal))
+    const firstRatio = median(perRun.map((p) => p.first / firstIdeal))
+    const vsCurl = median(perRun.map((p) => p.curl / p.later))
+    const m = (f: (p: ManyRun) => number) => median(perRun.map(f))
+    const label = `${n} × 1 MiB, ${L} ms/upload, concurrency ${c}`
+    rows.push({ n: 1, scenario: `Many reports, later runs (engagement exists): ${label} — vs ideal`, action: seconds(m((p) => p.later)), baseline: `${seconds(ideal)} (ideal)`, ratio: `${fixed(laterRatio, 3)}×`, target: '≤ 1.05×', met: yesNo(laterRatio <= 1.05) })
+    rows.push({ n: 1, scenario: `Many reports, first run (new engagement): ${label} — vs smallest alone + the rest at full concurrency`, action: seconds(m((p) => p.first)), baseline: `${seconds(firstIdeal)} (ideal)`, ratio: `${fixed(firstRatio, 3)}×`, target: '≤ 1.05×', met: yesNo(firstRatio <= 1.05) })
+    rows.push({ n: 1, scenario: `Many reports, later runs: ${n} reports — vs sequential curl loop`, action: seconds(m((p) => p.later)), baseline: `${seconds(m((p) => p.curl))} (curl loop)`, ratio: `${fixed(vsCurl, 2)}× faster`, target: n === 16 ? '≥ 3.8× faster' : 'compare', met: n === 16 ? yesNo(vsCurl >= 3.8) : '—' })
     detail(1,
-      `### 1. Many reports`,
+      `### 1. Many reports: ${n}`,
       '',
       `${n} Gitleaks JSON reports of 1 MiB (+101 B × i, so no two share a size and the duplicate check reads nothing), distinct file names → distinct test titles. ` +
-        `Stand-in latency ${o.latencyMs} ms per upload (after the body is read). Action inputs: \`path: reports\`, \`artifacts: ''\`, \`concurrency: ${o.concurrency}\`, defaults otherwise (reimport, close_old_findings left to DefectDojo). ` +
-        `Each run: the action, then the curl loop (\`curl -sS -f -X POST -H "Authorization: Token …" -F scan_type=… -F file=@… -F product_name=… … /api/v2/reimport-scan/\` per report in a bash \`for\` loop); wall time is spawn → exit of the bundle's process / of the bash loop. ` +
-        'Timeline from the stand-in\'s own time stamps (same clock as the spawn times); "request" is the stand-in\'s time from a request\'s arrival to its answer (body read + latency + its own parsing).',
+        `Stand-in latency ${L} ms per upload (after the body is read). Action inputs: \`path: reports\`, \`artifacts: ''\`, \`concurrency: ${c}\`, defaults otherwise. ` +
+        'Each repetition starts a fresh stand-in and runs, one after the other: the action into the new engagement (first run), the action again (later run: the engagement exists), and the guides\' curl loop (`curl -sS -f -X POST -H "Authorization: Token …" -F scan_type=… -F file=@… … /api/v2/reimport-scan/` per report in a bash `for` loop). Wall time is spawn → exit.',
       '',
-      `Ideal = ${n} × ${o.latencyMs} ms ÷ ${o.concurrency} = ${seconds(ideal)}. The action's scheduling rule (the first upload into a product/engagement runs alone, it creates the context; then ${o.concurrency} at a time) gives a lower bound of (1 + ⌈${n - 1}/${o.concurrency}⌉) × ${o.latencyMs} ms = ${seconds(scheduleBound)} = ${fixed(scheduleBound / ideal, 3)}× ideal before any overhead.`,
+      `Later runs: ideal = ${n} × ${L} ms ÷ ${c} = ${seconds(ideal)}; the action looks the engagement up (two GETs) and, finding it, starts all uploads at once. First run: ideal = the smallest report alone (${L} ms) + the other ${n - 1} at full concurrency (${n - 1} × ${L} ms ÷ ${c}) = ${seconds(firstIdeal)}.`,
       '',
-      '| run | action | curl loop | action ÷ ideal | curl ÷ action | spawn → engine start | spawn → first upload | first upload → last answer | last answer → exit | request (action) | request (curl) | action peak RSS |',
-      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...perRun.map((p, i) => `| ${i + 1} | ${seconds(p.action)} | ${seconds(p.curl)} | ${fixed(p.action / ideal, 3)}× | ${fixed(p.curl / p.action, 2)}× | ${p.toPipeline === null ? 'n/a' : millis(p.toPipeline)} | ${millis(p.before)} | ${seconds(p.span)} | ${millis(p.after)} | ${millis(p.request)} | ${millis(p.curlRequest)} | ${p.rss === null ? 'n/a' : megabytes(p.rss * 1024)} |`),
-      `| median | ${seconds(actionMs)} | ${seconds(median(perRun.map((p) => p.curl)))} | ${fixed(vsIdeal, 3)}× | ${fixed(vsCurl, 2)}× | ${millis(median(perRun.map((p) => p.toPipeline ?? Number.NaN)))} | ${millis(median(perRun.map((p) => p.before)))} | ${seconds(median(perRun.map((p) => p.span)))} | ${millis(median(perRun.map((p) => p.after)))} | ${millis(median(perRun.map((p) => p.request)))} | ${millis(median(perRun.map((p) => p.curlRequest)))} | |`,
+      '| run | first run | ÷ its ideal | later run | ÷ ideal | curl loop | curl ÷ later | later: spawn → first upload | later: first upload → last answer | later: last answer → exit | request (later) | request (first) | request (curl) |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...perRun.map((p, i) => `| ${i + 1} | ${seconds(p.first)} | ${fixed(p.first / firstIdeal, 3)}× | ${seconds(p.later)} | ${fixed(p.later / ideal, 3)}× | ${seconds(p.curl)} | ${fixed(p.curl / p.later, 2)}× | ${millis(p.before)} | ${seconds(p.span)} | ${millis(p.after)} | ${millis(p.request)} | ${millis(p.firstRequest)} | ${millis(p.curlRequest)} |`),
+      `| median | ${seconds(m((p) => p.first))} | ${fixed(firstRatio, 3)}× | ${seconds(m((p) => p.later))} | ${fixed(laterRatio, 3)}× | ${seconds(m((p) => p.curl))} | ${fixed(vsCurl, 2)}× | ${millis(m((p) => p.before))} | ${seconds(m((p) => p.span))} | ${millis(m((p) => p.after))} | ${millis(m((p) => p.request))} | ${millis(m((p) => p.firstRequest))} | ${millis(m((p) => p.curlRequest))} |`,
       '',
-      `Of the gap to the ideal (${seconds(actionMs - ideal)}): ${seconds(scheduleBound - ideal)} is the context-creating first upload running alone (a design choice against DefectDojo's duplicate-test race, README "concurrency"); ` +
-        `the upload span is ${seconds(median(perRun.map((p) => p.span)))} against the ${seconds(scheduleBound)} bound — ${1 + Math.ceil((n - 1) / o.concurrency)} rounds of requests that take ${millis(median(perRun.map((p) => p.request)))} at the stand-in, not ${o.latencyMs} ms (the curl loop's take ${millis(median(perRun.map((p) => p.curlRequest)))}: that part is the stand-in's own work and the transfer); ` +
-        `before the first upload ${millis(median(perRun.map((p) => p.before)))} (process start to the engine ${millis(median(perRun.map((p) => p.toPipeline ?? Number.NaN)))}, then recognising ${n} reports, planning and the token check); after the last answer ${millis(median(perRun.map((p) => p.after)))} (results, outputs, summary, exit). ` +
-        `So even with no overhead at all the schedule stays at ${fixed(scheduleBound / ideal, 3)}× ideal, leaving ${seconds(1.15 * ideal - scheduleBound)} for everything else under the 1.15× target.`,
+      `Of the later run's gap to the ideal (${seconds(m((p) => p.later) - ideal)}): before the first upload ${millis(m((p) => p.before))} (process start, recognising ${n} reports, planning, the token check and the engagement lookup), the upload span ${seconds(m((p) => p.span))} against ${seconds(ideal)} (requests take ${millis(m((p) => p.request))} at the stand-in, not ${L} ms: its own parsing and the transfer), after the last answer ${millis(m((p) => p.after))} (results, outputs, summary, exit).`,
       ''
     )
+  } finally {
+    removeTempDir(workspace)
+  }
+}
+
+/** Concurrency 8 into a new engagement with a wide race window, then again: the stand-in logs no duplicate. */
+async function noDuplicatesAtEight(o: Options): Promise<void> {
+  const n = 16
+  const dojo = await startDojoServer({ latencyMs: 200, raceWindowMs: 150, engagementLock: false })
+  const unregister = onCleanup(() => dojo.close())
+  const workspace = makeTempDir('dd-bench-race-')
+  try {
+    mkdirSync(join(workspace, 'reports'))
+    for (let i = 1; i <= n; i++) writeGitleaksReport(join(workspace, 'reports', `gitleaks-svc-${String(i).padStart(2, '0')}.json`), 64 * 1024 + 101 * i, 100_000 * i)
+    const inputs = { 'defectdojo-url': dojo.url, 'defectdojo-token': dojo.token, path: 'reports', artifacts: '', concurrency: '8' }
+    for (const which of ['first', 'later']) {
+      const run = await runBundle({ workspace, inputs, timeoutMs: 120_000 })
+      mustBeValid(run, { outputs: { uploaded: String(n), failed: '0' } }, `concurrency 8 ${which} run`)
+    }
+    const anomalies = dojo.anomalies.length
+    rows.push({ n: 1, scenario: `Concurrency 8, ${n} reports into a new engagement (150 ms race window, no engagement lock), then again: duplicate engagements or tests`, action: String(anomalies), baseline: '0', ratio: '—', target: '0', met: yesNo(anomalies === 0 && dojo.state.engagements.length === 1 && dojo.state.tests.length === n) })
+    log(`concurrency 8: ${anomalies} anomalies, ${dojo.state.engagements.length} engagement(s), ${dojo.state.tests.length} tests (${o.runs} repetitions not needed: a count, not a time)`)
   } finally {
     await dojo.close()
     unregister()

@@ -5,13 +5,16 @@ export const modules = {
 /***/ 67035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DefectDojoClient: () => (/* binding */ DefectDojoClient)
+  ANSWER_LIMIT_BYTES: () => (/* binding */ ANSWER_LIMIT_BYTES),
+  DefectDojoClient: () => (/* binding */ DefectDojoClient),
+  connectionError: () => (/* binding */ connectionError),
+  retryAfter: () => (/* binding */ retryAfter)
 });
-
-// UNUSED EXPORTS: ANSWER_LIMIT_BYTES, connectionError, retryAfter
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);

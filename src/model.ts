@@ -109,6 +109,8 @@ export interface SkippedFile {
   readonly reason: string
   /** True for files people read (HTML reports, Markdown, logs, images): counted, not warned about. */
   readonly humanReadable: boolean
+  /** True when the file looks like a report (a report's extension and name or shape): only those are warned about. */
+  readonly reportLike: boolean
   readonly evidence: readonly string[]
 }
 
@@ -188,8 +190,18 @@ export type UploadOutcome =
       readonly links: { readonly test: string | null; readonly engagement: string | null; readonly product: string | null }
       /** Extra facts learnt after the upload (the test read back when the answer had no counts). */
       readonly evidence: readonly string[]
+      /** Up to five of the new findings of the report's worst new severity (Critical, else High), read back. */
+      readonly newFindings?: readonly NewFinding[]
     }
   | { readonly status: 'failed'; readonly reason: string; readonly attempts: number }
+
+/** A finding the upload brought, as the summary lists it. */
+export interface NewFinding {
+  readonly title: string
+  readonly severity: string
+  /** Its page in DefectDojo (docs/defectdojo-api.md §f). */
+  readonly url: string | null
+}
 
 export type Status = 'uploaded' | 'planned' | 'skipped' | 'failed'
 
@@ -225,7 +237,11 @@ export interface Result {
   /** The multipart fields sent (or, in dry-run, that would be sent); never the token. */
   readonly fields: Readonly<Record<string, string | readonly string[]>> | null
   readonly humanReadable: boolean
+  /** For a skipped file: whether it looks like a report (warned about) or like build output (counted only). */
+  readonly reportLike: boolean
   readonly attempts: number
+  /** Up to five new findings of the worst new severity (Critical, else High), with links; empty otherwise. */
+  readonly newFindings: readonly NewFinding[]
 }
 
 /** One delta's total for a result, or null when DefectDojo did not say. */

@@ -257,13 +257,15 @@ describe('the engine', () => {
     expect(dojo.uploads[0]!.headers['cf-access-client-secret']).toBe('s3cr3t-value')
   })
 
-  it('sends verdict warnings to the log: unrecognised files, nothing found', async () => {
-    const dir = workspace({ 'notes.json': '{"hello": "world"}' })
+  it('sends verdict warnings to the log: a file that looks like a report but is not one; build output only counts', async () => {
+    const dir = workspace({ 'scan-results.json': '{"hello": "world"}', 'web/asset-manifest.json': '{"files": {"main.js": "/static/main.js"}}' })
     const memory = memoryHost()
     await run({ ...connection(), path: '.' }, dir, memory.host)
-    expect(memory.text('warning')).toContain('None of the 1 files found is a report this action can upload')
+    expect(memory.text('warning')).toContain('None of the 2 files found is a report this action can upload')
     expect(memory.text('warning')).toContain('1 file was not recognised as a report')
-    expect(memory.text('debug')).toContain('notes.json: skipped')
+    expect(memory.text('info')).toContain('scan-results.json: not uploaded: not a report format this action recognises')
+    expect(memory.text('info')).not.toContain('asset-manifest.json')
+    expect(memory.text('debug')).toContain('web/asset-manifest.json: skipped')
   })
 
   it('names inputs as the command line does in the CLI dialect', async () => {

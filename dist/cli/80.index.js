@@ -4095,6 +4095,8 @@ const SECRETS = lane('secrets', [
 /** Every row, in matching order: the not-a-report rows first, then one lane after another. */
 const FORMATS = [...OTHER, ...SAST, ...SCA, ...SBOM, ...SECRETS, ...DAST, ...CONTAINER, ...IAC, ...CLOUD];
 
+// EXTERNAL MODULE: ./src/recognition/report-like.ts
+var report_like = __webpack_require__(6925);
 ;// CONCATENATED MODULE: ./src/recognition/recognize.ts
 // Candidate → Recognition. Content decides; a file or artifact name only breaks a tie between rows
 // that all match; where nothing decides, the file is skipped with a reason naming the override to
@@ -4104,12 +4106,13 @@ const FORMATS = [...OTHER, ...SAST, ...SCA, ...SBOM, ...SECRETS, ...DAST, ...CON
 
 
 
+
 /** Extensions of files people read, not tools: skipped quietly (counted, not warned about). */
 const HUMAN_EXTENSIONS = new Set(['.html', '.htm', '.md', '.markdown', '.txt', '.log', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.css', '.js']);
 async function recognize(candidate, overrides = [], formats = FORMATS) {
     // An empty file is never a report, whatever an override says: uploading it would close everything.
     if (candidate.size === 0)
-        return skipped('the file is empty (0 bytes): an empty upload would close every finding of its test', false);
+        return skipped('the file is empty (0 bytes): an empty upload would close every finding of its test', false, [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
     const override = overrides.find((o) => o.matches(candidate.displayPath));
     if (override)
         return recognizeOverride(candidate, override, formats);
@@ -4132,9 +4135,9 @@ function recognizeHead(head, candidate, formats = FORMATS) {
     const human = HUMAN_EXTENSIONS.has(extension);
     switch (head.syntax) {
         case 'empty':
-            return skipped('the file holds only white space: not a report', false);
+            return skipped('the file holds only white space: not a report', false, [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
         case 'binary':
-            return skipped(human ? `a binary ${extension} file for people, not a report` : 'a binary file, not a report', human);
+            return skipped(human ? `a binary ${extension} file for people, not a report` : 'a binary file, not a report', human, [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
         case 'malformed':
             return skipped(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken, so it is not uploaded`, false);
         default:
@@ -4153,7 +4156,7 @@ function recognizeHead(head, candidate, formats = FORMATS) {
             return skipped(`a ${extension} file for people, not a recognised report`, true);
         if (head.encoding)
             return skipped(`${UTF16} and not a report format this action recognises once decoded (${describe(head)}); if it is one, write it as UTF-8 and name its scan type in the \`scan-types\` input`, false);
-        return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in the \`scan-types\` input`, false);
+        return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in the \`scan-types\` input`, false, [], (0,report_like/* looksLikeReport */.Q)(candidate, head));
     }
     // Content decides when exactly one row matches on real structure, or when every row that matches
     // is a twin of one of them (their parsers read the file alike: that row's scan type is uploaded).
@@ -4277,8 +4280,9 @@ function uploadName(fileName, extensions, avoid = []) {
 function toolFromScanType(scanType) {
     return scanType.replace(/\b(scan|report|json|xml|csv|sarif)\b/gi, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
 }
-function skipped(reason, humanReadable, evidence = []) {
-    return { kind: 'skipped', reason, humanReadable, evidence };
+/** A skipped file; `reportLike` (warned about) unless it is for people or said otherwise. */
+function skipped(reason, humanReadable, evidence = [], reportLike = !humanReadable) {
+    return { kind: 'skipped', reason, humanReadable, reportLike: reportLike && !humanReadable, evidence };
 }
 /** A few words on what the head looked like, for the "not recognised" reason. */
 function describe(head) {

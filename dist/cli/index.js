@@ -3921,7 +3921,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4268);
+/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5197);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 // Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
 
@@ -4377,7 +4377,56 @@ function deltaTotal(result, delta) {
 
 /***/ }),
 
-/***/ 4268:
+/***/ 6925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ looksLikeReport)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+// Whether a file that was not uploaded looks like a report: then it is worth a warning (someone's
+// scanner output went missing); otherwise it is build output, vendored data or documentation, and a
+// warning would only teach people to ignore warnings. A file looks like a report when it has a report
+// format's extension and either a report's name (in its path or its artifact's name) or a report's shape. The rule is documented in the
+// README ("Artifacts that are not reports").
+
+const REPORT_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.sarif', '.xml', '.csv', '.nessus', '.fpr', '.xlsx']);
+/** Words scanner reports are named with, and the names of common scanners. */
+const REPORT_NAME = /report|result|scan|finding|vuln|audit|sarif|sbom|cyclonedx|spdx|secret|leak|lint|sast|dast|\bsca\b|security|cve|advisor|trivy|grype|semgrep|gitleaks|bandit|zap|snyk|checkov|codeql|sonar|nuclei|kics|tfsec|hadolint|gosec|brakeman|dependency|owasp|burp|nessus|qualys|prowler|anchore|clair|osv|npm-audit|yarn-audit|pip-audit|safety/i;
+/** Top-level keys report formats are built around. */
+const REPORT_KEYS = /^(results?|findings?|vulnerabilit(y|ies)|vulns|issues?|alerts?|runs|matches|advisories|site|Results|Issues|Vulnerabilities|Findings|scan|report|errors)$/;
+function looksLikeReport(candidate, head) {
+    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(candidate.displayPath);
+    const extension = name.toLowerCase().endsWith('.sarif.json') ? '.sarif' : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.extname)(name).toLowerCase();
+    if (!REPORT_EXTENSIONS.has(extension))
+        return false;
+    // The name counts with its folders (`reports/inventory.json`) and its artifact's name.
+    if (REPORT_NAME.test(candidate.displayPath) || (candidate.artifact !== null && REPORT_NAME.test(candidate.artifact)))
+        return true;
+    if (!head)
+        return false;
+    switch (head.syntax) {
+        case 'json': {
+            const value = head.value;
+            const keys = Array.isArray(value) ? Object.keys(value[0] ?? {}) : value && typeof value === 'object' ? Object.keys(value) : [];
+            return keys.some((key) => REPORT_KEYS.test(key));
+        }
+        case 'jsonl':
+            return true;
+        case 'xml':
+            return REPORT_NAME.test(head.root.name) || head.root.children.some((c) => REPORT_KEYS.test(c.name));
+        case 'csv':
+            return head.header.some((column) => /severity|cve|vulnerab|finding|risk/i.test(column));
+        default:
+            return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5930,10 +5979,13 @@ async function mapLimit(items, limit, fn) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/recognition/report-like.ts
+var report_like = __nccwpck_require__(6925);
 ;// CONCATENATED MODULE: ./src/report/results.ts
 // Result rows, built once from what each stage said about a file, and what is computed from them:
 // the totals and the results file (the machine-readable contract). The outputs (outputs.ts) and the
 // summary (summary.ts) are the other two renderings of the same Result[].
+
 
 /** The one Result of a file. */
 function fileResult(stages) {
@@ -5957,7 +6009,8 @@ function fileResult(stages) {
         decidedBy: report?.decidedBy ?? null,
         evidence: recognition.evidence,
         fields: planned?.fields ?? null,
-        humanReadable: recognition.kind === 'skipped' && recognition.humanReadable
+        humanReadable: recognition.kind === 'skipped' && recognition.humanReadable,
+        reportLike: recognition.kind === 'skipped' && recognition.reportLike
     };
     if (!report)
         return base;
@@ -5988,7 +6041,8 @@ function fileResult(stages) {
         productUrl: links.product,
         counts: answer.counts,
         evidence: [...recognition.evidence, ...outcome.evidence],
-        attempts: outcome.attempts
+        attempts: outcome.attempts,
+        newFindings: outcome.newFindings ?? []
     };
 }
 /** A skipped Result with every field present (null where not known), for one candidate. */
@@ -6020,7 +6074,9 @@ function baseResult(candidate) {
         evidence: [],
         fields: null,
         humanReadable: false,
-        attempts: 0
+        reportLike: false,
+        attempts: 0,
+        newFindings: []
     };
 }
 /** A Result for an artifact that could not be used at all (download failed, digest mismatch, expired). */
@@ -6029,7 +6085,8 @@ function artifactFailureResult(failure) {
 }
 /** A Result for a file that was reached but cannot be used (a name that is not UTF-8, a link out of its folder…). */
 function unusableResult(file) {
-    return { ...baseResult({ absolutePath: '', displayPath: file.displayPath, artifact: file.artifact, size: 0 }), reason: file.reason };
+    const candidate = { absolutePath: '', displayPath: file.displayPath, artifact: file.artifact, size: 0 };
+    return { ...baseResult(candidate), reason: file.reason, reportLike: (0,report_like/* looksLikeReport */.Q)(candidate, null) };
 }
 /** How a result is named in logs and tables: `artifact/path`, or the artifact alone. */
 function resultLabel(result, separator = '/') {
@@ -7167,42 +7224,83 @@ async function withRetries(attempt, policy) {
 }
 
 ;// CONCATENATED MODULE: ./src/defectdojo/scheduler.ts
-// Bounded concurrency without duplicate tests. DefectDojo's reimport looks a test up and creates it
-// when missing, without a lock (docs/defectdojo-api.md §e caveat 2): two concurrent first uploads into
-// one new test both create one. Distinct targets are guaranteed by the collision check; here, within
-// each product/engagement the first upload runs alone (it creates the context), then the rest fan out.
+// Bounded concurrency without duplicate tests or engagements. DefectDojo's reimport looks a test up and
+// creates it when missing, without a lock (docs/defectdojo-api.md §e caveat 2), and servers before 3.2.0
+// did the same for engagements (§i). Distinct tests are guaranteed by the plan; here, a group (one
+// product type / product / engagement) whose engagement does not exist yet first runs one upload alone,
+// its smallest report (the server parses it fastest), which creates the context; the rest of that group
+// start the moment it answers. A group whose engagement exists has nothing to race on: it fans out at once.
 
-/** Runs `work` over items, at most `concurrency` at once; items of one group wait for their group's first. */
-async function runScheduled(items, groupOf, concurrency, work) {
+/** Runs `work` over items, at most `concurrency` at once, in the order that keeps the pool busy. */
+async function runScheduled(items, schedule, concurrency, work) {
+    const leaders = new Map();
+    items.forEach((item, index) => {
+        const group = schedule.groupOf(item);
+        if (schedule.existing.has(group))
+            return;
+        const current = leaders.get(group);
+        if (current === undefined || schedule.cost(item) < schedule.cost(items[current]))
+            leaders.set(group, index);
+    });
     const leaderDone = new Map();
     const openGate = new Map();
-    const leaders = new Set();
-    items.forEach((item, index) => {
-        const group = groupOf(item);
-        if (leaderDone.has(group))
-            return;
-        leaders.add(index);
+    for (const group of leaders.keys())
         leaderDone.set(group, new Promise((resolve) => openGate.set(group, resolve)));
-    });
-    // Leaders first, so that every group starts as early as the pool allows; a waiting follower never
-    // blocks a leader, so the pool cannot deadlock.
-    const order = [...leaders, ...[...items.keys()].filter((index) => !leaders.has(index))];
+    const isLeader = new Set(leaders.values());
+    // Leaders first, so that every new group starts as early as the pool allows; then the groups that
+    // exist, which need not wait; then the followers of new groups. A waiting follower never blocks a
+    // leader, so the pool cannot deadlock.
+    const rest = [...items.keys()].filter((index) => !isLeader.has(index));
+    const order = [...isLeader, ...rest.filter((index) => schedule.existing.has(schedule.groupOf(items[index]))), ...rest.filter((index) => !schedule.existing.has(schedule.groupOf(items[index])))];
     const results = new Array(items.length);
     await mapLimit(order, concurrency, async (index) => {
         const item = items[index];
-        const group = groupOf(item);
-        if (!leaders.has(index))
+        const group = schedule.groupOf(item);
+        if (!isLeader.has(index))
             await leaderDone.get(group);
         try {
             results[index] = await work(item);
         }
         finally {
             // The gate opens whether the leader succeeded or failed: a failure creates nothing to race on.
-            if (leaders.has(index))
+            if (isLeader.has(index))
                 openGate.get(group)();
         }
     });
     return results;
+}
+
+;// CONCATENATED MODULE: ./src/engine/existing.ts
+
+/** The group an upload belongs to: the product type, product and engagement it creates if missing. */
+function groupOf(upload) {
+    return JSON.stringify([upload.target.productType, upload.target.product, upload.target.engagement]);
+}
+/** Exactly this name, as the importer compares (`name_exact` is case-insensitive). */
+const named = (rows, name) => rows.find((row) => row.name === name && Number.isInteger(row.id));
+/** The groups whose engagement exists, and a line per group that could not be looked up. */
+async function existingGroups(client, planned, concurrency, signal) {
+    const groups = new Map();
+    for (const upload of planned)
+        if (!groups.has(groupOf(upload)))
+            groups.set(groupOf(upload), upload);
+    const notes = [];
+    const found = await mapLimit([...groups], concurrency, async ([group, { target }]) => {
+        const products = await client.list('/api/v2/products/', { name_exact: target.product, limit: 100 }, true, signal);
+        if (products.kind === 'unknown') {
+            notes.push(`Product "${target.product}" could not be looked up (${products.why}): its first upload runs alone.`);
+            return null;
+        }
+        const product = products.kind === 'found' ? named(products.value, target.product) : undefined;
+        // The product type must match too, or DefectDojo refuses the upload; that is the upload's to report.
+        if (!product)
+            return null;
+        const engagements = await client.list('/api/v2/engagements/', { product: product.id, name: target.engagement, limit: 100 }, true, signal);
+        if (engagements.kind === 'unknown')
+            notes.push(`Engagement "${target.engagement}" could not be looked up (${engagements.why}): its first upload runs alone.`);
+        return engagements.kind === 'found' && named(engagements.value, target.engagement) ? group : null;
+    });
+    return { existing: new Set(found.filter((group) => group !== null)), notes };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/landed.ts
@@ -7338,6 +7436,8 @@ async function severitiesOf(client, testId, ids, signal) {
 
 
 
+
+
 const CONNECT_TIMEOUT_MS = 30_000;
 const HEARTBEAT_MS = 30_000;
 /** Longest wait for an import that may still be running behind a gateway that gave up (capped by `timeout-minutes`). */
@@ -7373,12 +7473,37 @@ async function uploadAll(config, tls, planned, log, options) {
         catch (error) {
             return { stopped: error instanceof Error ? error.message : String(error) };
         }
-        const outcomes = await runScheduled(planned, (upload) => JSON.stringify([upload.target.productType, upload.target.product, upload.target.engagement]), config.concurrency, (upload) => (options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep })));
-        return { outcomes };
+        // Engagements that exist need no first upload alone (existing.ts); the token passed first.
+        const { existing, notes } = await existingGroups(client, planned, config.concurrency, options.signal);
+        for (const note of notes)
+            log.debug(note);
+        const outcomes = await runScheduled(planned, { groupOf: groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) => options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep }));
+        return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency) };
     }
     finally {
         await client.close();
     }
+}
+/**
+ * For every report that brought new Critical or High findings, up to five of them, the worst severity
+ * first: one cheap request per such report (docs/defectdojo-api.md §k), left out quietly when it fails.
+ */
+async function withNewFindings(client, outcomes, concurrency) {
+    return mapLimit(outcomes, concurrency, async (outcome) => {
+        if (outcome.status !== 'uploaded' || outcome.answer.testId === null)
+            return outcome;
+        const created = outcome.answer.counts.created;
+        const severity = created && created.critical > 0 ? 'Critical' : created && created.high > 0 ? 'High' : null;
+        if (!severity || !created)
+            return outcome;
+        // New findings are the test's newest: the first k of that severity, newest first, are the k it created.
+        const k = Math.min(5, severity === 'Critical' ? created.critical : created.high);
+        const found = await client.list('/api/v2/findings/', { test: outcome.answer.testId, active: 'true', severity, o: '-id', limit: k }, true).catch(() => null);
+        if (found?.kind !== 'found')
+            return outcome;
+        const newFindings = found.value.flatMap((f) => typeof f.title === 'string' && Number.isInteger(f.id) ? [{ title: f.title, severity: typeof f.severity === 'string' ? f.severity : severity, url: `${client.baseUrl}/finding/${String(f.id)}` }] : []);
+        return { ...outcome, newFindings };
+    });
 }
 function notStarted() {
     return { status: 'failed', reason: 'not started: the run was cancelled before this report was sent.', attempts: 0 };
@@ -7538,7 +7663,8 @@ function decideOutcome(config, results, fatal, candidates) {
     if (fatal || !config)
         return { ...verdict, failure: fatal?.message ?? 'The run stopped before it started.' };
     const reports = results.filter((r) => r.status !== 'skipped');
-    const unrecognised = results.filter((r) => r.status === 'skipped' && !r.humanReadable && r.duplicateOf === null);
+    // Build output and documentation are counted, not warned about; a file that looks like a report is.
+    const unrecognised = results.filter((r) => r.status === 'skipped' && !r.humanReadable && r.reportLike && r.duplicateOf === null);
     const failed = results.filter((r) => r.status === 'failed');
     if (reports.length === 0) {
         const message = candidates === 0
@@ -7664,9 +7790,15 @@ async function gatherArtifacts(config, context, scratch, host, signal) {
 }
 /** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
 async function processFiles(config, tls, context, candidates, own, host, signal) {
+    // The DefectDojo client (undici: half the bundle) compiles while the files are recognised.
+    if (!config.dryRun && candidates.length > 0)
+        void Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7035)).catch(() => undefined);
     const recognitions = await recognizeAll(config, candidates, own);
     candidates.forEach((candidate, index) => {
         const recognition = recognitions[index];
+        // Each file is named in the debug log; one that looks like a report but is not uploaded, in the log itself.
+        if (recognition.kind === 'skipped' && recognition.reportLike)
+            host.log.info(`${(0,model/* reportLabel */.tr)(candidate)}: not uploaded: ${recognition.reason}`);
         host.log.debug(`${candidate.displayPath}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`);
     });
     const stages = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index] }));
@@ -7742,11 +7874,11 @@ async function recognizeAll(config, candidates, own) {
     const { recognize } = await Promise.all(/* import() */[__nccwpck_require__.e(334), __nccwpck_require__.e(80)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2080));
     return mapLimit(candidates, RECOGNITION_CONCURRENCY, async (candidate) => {
         if (own.has(candidate.absolutePath))
-            return { kind: 'skipped', reason: 'written by this tool (its results, summary or dotenv file), never a report', humanReadable: true, evidence: [] };
+            return { kind: 'skipped', reason: 'written by this tool (its results, summary or dotenv file), never a report', humanReadable: true, reportLike: false, evidence: [] };
         // The first `scan-types` line that matches decides: a scan type overrides recognition, `*` keeps it.
         const rule = ruleFor(config.rules, candidate.displayPath);
         const overrides = rule?.scanType ? [{ pattern: rule.pattern, matches: () => true, scanType: rule.scanType }] : [];
-        return recognize(candidate, overrides).catch((error) => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] }));
+        return recognize(candidate, overrides).catch((error) => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, reportLike: true, evidence: [] }));
     });
 }
 /** The verdict and the three renderings of the results, every string redacted; verdict warnings and notices go to the log. */
@@ -8413,6 +8545,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/node module decorator */

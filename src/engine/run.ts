@@ -123,9 +123,13 @@ interface Processed {
 
 /** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
 async function processFiles(config: Config, tls: TlsFiles, context: RunContext, candidates: readonly Candidate[], own: ReadonlySet<string>, host: Host, signal?: AbortSignal): Promise<Processed> {
+  // The DefectDojo client (undici: half the bundle) compiles while the files are recognised.
+  if (!config.dryRun && candidates.length > 0) void import('../defectdojo/client.js').catch(() => undefined)
   const recognitions = await recognizeAll(config, candidates, own)
   candidates.forEach((candidate, index) => {
     const recognition = recognitions[index]!
+    // Each file is named in the debug log; one that looks like a report but is not uploaded, in the log itself.
+    if (recognition.kind === 'skipped' && recognition.reportLike) host.log.info(`${reportLabel(candidate)}: not uploaded: ${recognition.reason}`)
     host.log.debug(`${candidate.displayPath}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`)
   })
   const stages: FileStages[] = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index]! }))
@@ -198,12 +202,12 @@ async function recognizeAll(config: Config, candidates: readonly Candidate[], ow
   // The format table and its parsers load only when there is something to recognise.
   const { recognize } = await import('../recognition/recognize.js')
   return mapLimit(candidates, RECOGNITION_CONCURRENCY, async (candidate): Promise<Recognition> => {
-    if (own.has(candidate.absolutePath)) return { kind: 'skipped', reason: 'written by this tool (its results, summary or dotenv file), never a report', humanReadable: true, evidence: [] }
+    if (own.has(candidate.absolutePath)) return { kind: 'skipped', reason: 'written by this tool (its results, summary or dotenv file), never a report', humanReadable: true, reportLike: false, evidence: [] }
     // The first `scan-types` line that matches decides: a scan type overrides recognition, `*` keeps it.
     const rule = ruleFor(config.rules, candidate.displayPath)
     const overrides = rule?.scanType ? [{ pattern: rule.pattern, matches: () => true, scanType: rule.scanType }] : []
     return recognize(candidate, overrides).catch(
-      (error: unknown): Recognition => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, evidence: [] })
+      (error: unknown): Recognition => ({ kind: 'skipped', reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, humanReadable: false, reportLike: true, evidence: [] })
     )
   })
 }

@@ -16,8 +16,10 @@ import type { DefectDojoClient, UploadProgress } from '../defectdojo/client.js'
 import { DefectDojoError, formatMb } from '../defectdojo/errors.js'
 import { DEFAULT_RETRY, backoffMs, withRetries, type RetryPolicy } from '../defectdojo/retry.js'
 import { runScheduled } from '../defectdojo/scheduler.js'
+import { mapLimit } from '../pool.js'
 import { reportLabel, type ImportAnswer, type PlannedUpload, type UploadOutcome } from '../model.js'
 import type { Log } from './host.js'
+import { existingGroups, groupOf } from './existing.js'
 import { findLanding, waitForLanding } from './landed.js'
 
 const CONNECT_TIMEOUT_MS = 30_000
@@ -66,16 +68,37 @@ export async function uploadAll(config: Config, tls: TlsFiles, planned: readonly
     } catch (error) {
       return { stopped: error instanceof Error ? error.message : String(error) }
     }
-    const outcomes = await runScheduled(
-      planned,
-      (upload) => JSON.stringify([upload.target.productType, upload.target.product, upload.target.engagement]),
-      config.concurrency,
-      (upload) => (options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep }))
+    // Engagements that exist need no first upload alone (existing.ts); the token passed first.
+    const { existing, notes } = await existingGroups(client, planned, config.concurrency, options.signal)
+    for (const note of notes) log.debug(note)
+    const outcomes = await runScheduled(planned, { groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) =>
+      options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep })
     )
-    return { outcomes }
+    return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency) }
   } finally {
     await client.close()
   }
+}
+
+/**
+ * For every report that brought new Critical or High findings, up to five of them, the worst severity
+ * first: one cheap request per such report (docs/defectdojo-api.md §k), left out quietly when it fails.
+ */
+async function withNewFindings(client: DefectDojoClient, outcomes: readonly UploadOutcome[], concurrency: number): Promise<UploadOutcome[]> {
+  return mapLimit(outcomes, concurrency, async (outcome) => {
+    if (outcome.status !== 'uploaded' || outcome.answer.testId === null) return outcome
+    const created = outcome.answer.counts.created
+    const severity = created && created.critical > 0 ? 'Critical' : created && created.high > 0 ? 'High' : null
+    if (!severity || !created) return outcome
+    // New findings are the test's newest: the first k of that severity, newest first, are the k it created.
+    const k = Math.min(5, severity === 'Critical' ? created.critical : created.high)
+    const found = await client.list('/api/v2/findings/', { test: outcome.answer.testId, active: 'true', severity, o: '-id', limit: k }, true).catch(() => null)
+    if (found?.kind !== 'found') return outcome
+    const newFindings = found.value.flatMap((f) =>
+      typeof f.title === 'string' && Number.isInteger(f.id) ? [{ title: f.title, severity: typeof f.severity === 'string' ? f.severity : severity, url: `${client.baseUrl}/finding/${String(f.id)}` }] : []
+    )
+    return { ...outcome, newFindings }
+  })
 }
 
 function notStarted(): UploadOutcome {

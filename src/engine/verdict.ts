@@ -21,7 +21,8 @@ export function decideOutcome(config: Config | null, results: readonly Result[],
   const verdict: Verdict = { failure: null, warnings: [], notices: [] }
   if (fatal || !config) return { ...verdict, failure: fatal?.message ?? 'The run stopped before it started.' }
   const reports = results.filter((r) => r.status !== 'skipped')
-  const unrecognised = results.filter((r) => r.status === 'skipped' && !r.humanReadable && r.duplicateOf === null)
+  // Build output and documentation are counted, not warned about; a file that looks like a report is.
+  const unrecognised = results.filter((r) => r.status === 'skipped' && !r.humanReadable && r.reportLike && r.duplicateOf === null)
   const failed = results.filter((r) => r.status === 'failed')
   if (reports.length === 0) {
     const message =

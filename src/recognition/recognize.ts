@@ -6,6 +6,7 @@ import { basename, extname } from 'node:path'
 import type { Candidate, Recognition } from '../model.js'
 import { FORMATS, type FormatRule } from './formats/index.js'
 import { isWeak, UNREAD_EVIDENCE } from './matchers.js'
+import { looksLikeReport } from './report-like.js'
 import { HEAD_BYTES, sniffFile, type Head } from './sniff.js'
 
 /** A `scan-types` override: files whose path matches get this scan type, whatever their content. */
@@ -22,7 +23,7 @@ const HUMAN_EXTENSIONS = new Set(['.html', '.htm', '.md', '.markdown', '.txt', '
 
 export async function recognize(candidate: Candidate, overrides: readonly ScanTypeOverride[] = [], formats: readonly FormatRule[] = FORMATS): Promise<Recognition> {
   // An empty file is never a report, whatever an override says: uploading it would close everything.
-  if (candidate.size === 0) return skipped('the file is empty (0 bytes): an empty upload would close every finding of its test', false)
+  if (candidate.size === 0) return skipped('the file is empty (0 bytes): an empty upload would close every finding of its test', false, [], looksLikeReport(candidate, null))
   const override = overrides.find((o) => o.matches(candidate.displayPath))
   if (override) return recognizeOverride(candidate, override, formats)
   // Most formats decide within their first few KiB: a short head first, the full bounded head only
@@ -46,9 +47,9 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
   const human = HUMAN_EXTENSIONS.has(extension)
   switch (head.syntax) {
     case 'empty':
-      return skipped('the file holds only white space: not a report', false)
+      return skipped('the file holds only white space: not a report', false, [], looksLikeReport(candidate, null))
     case 'binary':
-      return skipped(human ? `a binary ${extension} file for people, not a report` : 'a binary file, not a report', human)
+      return skipped(human ? `a binary ${extension} file for people, not a report` : 'a binary file, not a report', human, [], looksLikeReport(candidate, null))
     case 'malformed':
       return skipped(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken, so it is not uploaded`, false)
     default:
@@ -64,7 +65,7 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
     if (head.syntax === 'html') return skipped('an HTML page for people, not an importable report', true)
     if (human) return skipped(`a ${extension} file for people, not a recognised report`, true)
     if (head.encoding) return skipped(`${UTF16} and not a report format this action recognises once decoded (${describe(head)}); if it is one, write it as UTF-8 and name its scan type in the \`scan-types\` input`, false)
-    return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in the \`scan-types\` input`, false)
+    return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in the \`scan-types\` input`, false, [], looksLikeReport(candidate, head))
   }
   // Content decides when exactly one row matches on real structure, or when every row that matches
   // is a twin of one of them (their parsers read the file alike: that row's scan type is uploaded).
@@ -185,8 +186,9 @@ function toolFromScanType(scanType: string): string {
   return scanType.replace(/\b(scan|report|json|xml|csv|sarif)\b/gi, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report'
 }
 
-function skipped(reason: string, humanReadable: boolean, evidence: string[] = []): Recognition {
-  return { kind: 'skipped', reason, humanReadable, evidence }
+/** A skipped file; `reportLike` (warned about) unless it is for people or said otherwise. */
+function skipped(reason: string, humanReadable: boolean, evidence: string[] = [], reportLike = !humanReadable): Recognition {
+  return { kind: 'skipped', reason, humanReadable, reportLike: reportLike && !humanReadable, evidence }
 }
 
 /** A few words on what the head looked like, for the "not recognised" reason. */

@@ -1,6 +1,7 @@
 // Result rows, built once from what each stage said about a file, and what is computed from them:
 // the totals and the results file (the machine-readable contract). The outputs (outputs.ts) and the
 // summary (summary.ts) are the other two renderings of the same Result[].
+import { looksLikeReport } from '../recognition/report-like.js'
 import { addCounts, deltaTotal, DELTAS, NO_FINDINGS, reportLabel, type Candidate, type PlannedUpload, type Recognition, type Result, type SeverityCounts, type UploadOutcome } from '../model.js'
 
 /** Everything the stages said about one file, in the order they said it. */
@@ -40,7 +41,8 @@ export function fileResult(stages: FileStages): Result {
     decidedBy: report?.decidedBy ?? null,
     evidence: recognition.evidence,
     fields: planned?.fields ?? null,
-    humanReadable: recognition.kind === 'skipped' && recognition.humanReadable
+    humanReadable: recognition.kind === 'skipped' && recognition.humanReadable,
+    reportLike: recognition.kind === 'skipped' && recognition.reportLike
   }
   if (!report) return base
   if (stages.copyOf) {
@@ -67,7 +69,8 @@ export function fileResult(stages: FileStages): Result {
     productUrl: links.product,
     counts: answer.counts,
     evidence: [...recognition.evidence, ...outcome.evidence],
-    attempts: outcome.attempts
+    attempts: outcome.attempts,
+    newFindings: outcome.newFindings ?? []
   }
 }
 
@@ -100,7 +103,9 @@ export function baseResult(candidate: Candidate): Result {
     evidence: [],
     fields: null,
     humanReadable: false,
-    attempts: 0
+    reportLike: false,
+    attempts: 0,
+    newFindings: []
   }
 }
 
@@ -111,7 +116,8 @@ export function artifactFailureResult(failure: { artifact: string; reason: strin
 
 /** A Result for a file that was reached but cannot be used (a name that is not UTF-8, a link out of its folder…). */
 export function unusableResult(file: { artifact: string | null; displayPath: string; reason: string }): Result {
-  return { ...baseResult({ absolutePath: '', displayPath: file.displayPath, artifact: file.artifact, size: 0 }), reason: file.reason }
+  const candidate = { absolutePath: '', displayPath: file.displayPath, artifact: file.artifact, size: 0 }
+  return { ...baseResult(candidate), reason: file.reason, reportLike: looksLikeReport(candidate, null) }
 }
 
 /** How a result is named in logs and tables: `artifact/path`, or the artifact alone. */
