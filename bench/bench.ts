@@ -170,6 +170,8 @@ async function manyReportsOf(n: number, o: Options, gnuTime: boolean): Promise<v
   const ideal = (n * L) / c
   // A new engagement: the smallest report alone, then the other n - 1 at full concurrency.
   const firstIdeal = L + ((n - 1) * L) / c
+  // Uploads take whole slots: after the leader, the other n - 1 need ⌈(n - 1) / c⌉ rounds, not (n - 1) / c.
+  const firstFloor = L + Math.ceil((n - 1) / c) * L
   const workspace = makeTempDir('dd-bench-many-')
   try {
     mkdirSync(join(workspace, 'reports'))
@@ -237,10 +239,12 @@ async function manyReportsOf(n: number, o: Options, gnuTime: boolean): Promise<v
     const laterRatio = median(perRun.map((p) => p.later / ideal))
     const firstRatio = median(perRun.map((p) => p.first / firstIdeal))
     const vsCurl = median(perRun.map((p) => p.curl / p.later))
+    const firstVsFloor = median(perRun.map((p) => p.first / firstFloor))
     const m = (f: (p: ManyRun) => number) => median(perRun.map(f))
     const label = `${n} × 1 MiB, ${L} ms/upload, concurrency ${c}`
     rows.push({ n: 1, scenario: `Many reports, later runs (engagement exists): ${label} — vs ideal`, action: seconds(m((p) => p.later)), baseline: `${seconds(ideal)} (ideal)`, ratio: `${fixed(laterRatio, 3)}×`, target: '≤ 1.05×', met: yesNo(laterRatio <= 1.05) })
     rows.push({ n: 1, scenario: `Many reports, first run (new engagement): ${label} — vs smallest alone + the rest at full concurrency`, action: seconds(m((p) => p.first)), baseline: `${seconds(firstIdeal)} (ideal)`, ratio: `${fixed(firstRatio, 3)}×`, target: '≤ 1.05×', met: yesNo(firstRatio <= 1.05) })
+    rows.push({ n: 1, scenario: `Many reports, first run: ${n} reports — vs the slot floor (smallest alone, then ⌈${n - 1}/${c}⌉ = ${Math.ceil((n - 1) / c)} rounds)`, action: seconds(m((p) => p.first)), baseline: `${seconds(firstFloor)} (floor)`, ratio: `${fixed(firstVsFloor, 3)}×`, target: 'compare', met: '—' })
     rows.push({ n: 1, scenario: `Many reports, later runs: ${n} reports — vs sequential curl loop`, action: seconds(m((p) => p.later)), baseline: `${seconds(m((p) => p.curl))} (curl loop)`, ratio: `${fixed(vsCurl, 2)}× faster`, target: n === 16 ? '≥ 3.8× faster' : 'compare', met: n === 16 ? yesNo(vsCurl >= 3.8) : '—' })
     detail(1,
       `### 1. Many reports: ${n}`,
@@ -249,7 +253,7 @@ async function manyReportsOf(n: number, o: Options, gnuTime: boolean): Promise<v
         `Stand-in latency ${L} ms per upload (after the body is read). Action inputs: \`path: reports\`, \`artifacts: ''\`, \`concurrency: ${c}\`, defaults otherwise. ` +
         'Each repetition starts a fresh stand-in and runs, one after the other: the action into the new engagement (first run), the action again (later run: the engagement exists), and the guides\' curl loop (`curl -sS -f -X POST -H "Authorization: Token …" -F scan_type=… -F file=@… … /api/v2/reimport-scan/` per report in a bash `for` loop). Wall time is spawn → exit.',
       '',
-      `Later runs: ideal = ${n} × ${L} ms ÷ ${c} = ${seconds(ideal)}; the action looks the engagement up (two GETs) and, finding it, starts all uploads at once. First run: ideal = the smallest report alone (${L} ms) + the other ${n - 1} at full concurrency (${n - 1} × ${L} ms ÷ ${c}) = ${seconds(firstIdeal)}.`,
+      `Later runs: ideal = ${n} × ${L} ms ÷ ${c} = ${seconds(ideal)}; the action looks the engagement up (two GETs) and, finding it, starts all uploads at once. First run: ideal = the smallest report alone (${L} ms) + the other ${n - 1} at full concurrency (${n - 1} × ${L} ms ÷ ${c}) = ${seconds(firstIdeal)}. That ideal counts a fraction of a round; uploads take whole slots, so no schedule that keeps the leader rule beats ${seconds(firstFloor)} (the leader, then ⌈${n - 1} ÷ ${c}⌉ = ${Math.ceil((n - 1) / c)} rounds): ${fixed(firstFloor / firstIdeal, 3)}× the ideal before any overhead.`,
       '',
       '| run | first run | ÷ its ideal | later run | ÷ ideal | curl loop | curl ÷ later | later: spawn → first upload | later: first upload → last answer | later: last answer → exit | request (later) | request (first) | request (curl) |',
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

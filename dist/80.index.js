@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
@@ -4107,6 +4109,7 @@ var report_like = __webpack_require__(76925);
 
 
 
+
 /** Extensions of files people read, not tools: skipped quietly (counted, not warned about). */
 const HUMAN_EXTENSIONS = new Set(['.html', '.htm', '.md', '.markdown', '.txt', '.log', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.css', '.js']);
 async function recognize(candidate, overrides = [], formats = FORMATS) {
@@ -4155,8 +4158,8 @@ function recognizeHead(head, candidate, formats = FORMATS) {
         if (human)
             return skipped(`a ${extension} file for people, not a recognised report`, true);
         if (head.encoding)
-            return skipped(`${UTF16} and not a report format this action recognises once decoded (${describe(head)}); if it is one, write it as UTF-8 and name its scan type in the \`scan-types\` input`, false);
-        return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in the \`scan-types\` input`, false, [], (0,report_like/* looksLikeReport */.Q)(candidate, head));
+            return skipped(`${UTF16} and not a report format this action recognises once decoded (${describe(head)}); if it is one, write it as UTF-8 and name its scan type in ${(0,inputs/* theInput */.y8)('scan-types')}`, false);
+        return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in ${(0,inputs/* theInput */.y8)('scan-types')}`, false, [], (0,report_like/* looksLikeReport */.Q)(candidate, head));
     }
     // Content decides when exactly one row matches on real structure, or when every row that matches
     // is a twin of one of them (their parsers read the file alike: that row's scan type is uploaded).
@@ -4181,7 +4184,7 @@ function recognizeHead(head, candidate, formats = FORMATS) {
                 : allWeak
                     ? `the content (${describe(head)}) is what several tools print on a clean run (${options})`
                     : `the content fits several formats (${options})`;
-            return skipped(`${what} and the file and artifact names do not say which tool wrote it: set it with the \`scan-types\` input, e.g. \`${candidate.displayPath} = ${matches[0].rule.scanType ?? ''}\``, false);
+            return skipped(`${what} and the file and artifact names do not say which tool wrote it: set it with ${(0,inputs/* theInput */.y8)('scan-types')}, e.g. \`${candidate.displayPath} = ${matches[0].rule.scanType ?? ''}\``, false);
         }
         else {
             chosen = hinted[0];

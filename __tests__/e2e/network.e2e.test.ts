@@ -96,7 +96,7 @@ describe('retries: only safe ones, with the body rebuilt from disk each time', (
   it.each([
     [400, 'application/json', '{"message": "[\'Internal error: Wrong file format, please use xml.\']", "pro": ["x"]}', 'DefectDojo refused the upload (HTTP 400: "Internal error: Wrong file format, please use xml.").'],
     [403, 'application/json', '{"detail": "You do not have permission to perform this action."}', 'DefectDojo refused the upload (HTTP 403: "You do not have permission to perform this action."): the token\'s user may not reimport into product "web" or create it.'],
-    [413, 'text/html', '<html><head><title>413 Request Entity Too Large</title></head><body>nginx</body></html>', 'The upload was rejected by a proxy in front of DefectDojo (HTTP 413, report is 0.0 MB): raise its body size limit (nginx client_max_body_size).'],
+    [413, 'text/html', '<html><head><title>413 Request Entity Too Large</title></head><body>nginx</body></html>', `The upload was rejected by a proxy in front of DefectDojo (HTTP 413, report is ${(Buffer.byteLength(demo('gitleaks.json')) / 1024).toFixed(1)} KB): raise its body size limit (nginx client_max_body_size).`],
     [500, 'application/json', '{"message": "Internal server error, check logs for details", "pro": ["x"]}', 'DefectDojo failed to parse this report as Gitleaks Scan (HTTP 500: "Internal server error, check logs for details"); the report or the scan type is wrong, so it was not retried.']
   ])('HTTP %i is not retried and fails with one exact sentence', async (status, contentType, body, sentence) => {
     await start()
@@ -171,12 +171,36 @@ describe('preflight and configuration', () => {
 
   it('an HTML answer says the URL does not serve the DefectDojo API, and nothing is uploaded', async () => {
     await start()
-    dojo.faults.push({ match: { endpoint: 'user_profile' }, action: { kind: 'status', status: 200, body: '<!DOCTYPE html><html><body>Login</body></html>', contentType: 'text/html' } })
+    dojo.faults.push({ match: { endpoint: 'user_profile' }, action: { kind: 'status', status: 200, body: '<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>', contentType: 'text/html' } })
     const result = await run()
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('does not serve the DefectDojo API (got HTML with HTTP 200 from /api/v2/user_profile/)')
     expect(uploadsTo()).toHaveLength(0)
     expect(result.results!.results[0]).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^not attempted: /) })
+  })
+
+  it.each([
+    ['a redirect to another host', { kind: 'status', status: 302, body: '', headers: { location: 'https://sso.example.com/oauth2/authorize?client_id=dd&state=s3cr3t-state' } }, 'was redirected (HTTP 302) to https://sso.example.com/oauth2/authorize'],
+    ['a login page', { kind: 'status', status: 200, body: '<!DOCTYPE html><html><head><title>Sign in to your account</title></head><body>Login</body></html>', contentType: 'text/html' }, 'was answered with a login page (HTML, HTTP 200)']
+  ] as const)('%s on the token check says DefectDojo is behind a login and names `extra-headers`', async (_, action, how) => {
+    await start()
+    dojo.faults.push({ match: { endpoint: 'user_profile' }, action: { ...action } })
+    const result = await run()
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(`DefectDojo is behind a login: the token check (GET /api/v2/user_profile/) ${how}, which an API token cannot pass.`)
+    expect(result.stdout).toContain('the `extra-headers` input (for Cloudflare Access, `CF-Access-Client-Id: …` and `CF-Access-Client-Secret: …`')
+    // The login's query (state, client ids) is not repeated.
+    expect(result.everything).not.toContain('s3cr3t-state')
+    expect(uploadsTo()).toHaveLength(0)
+  })
+
+  it('a redirect of the API on the same host names the address to use instead', async () => {
+    await start()
+    dojo.faults.push({ match: { endpoint: 'user_profile' }, action: { kind: 'status', status: 301, body: '', headers: { location: `${dojo.url}/dd/api/v2/user_profile/` } } })
+    const result = await run()
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(`redirects the API (HTTP 301) to ${dojo.url}/dd/api/v2/user_profile/: set \`defectdojo-url\` to ${dojo.url}/dd.`)
+    expect(uploadsTo()).toHaveLength(0)
   })
 
   it('a refused connection names the URL', async () => {

@@ -92,5 +92,42 @@ describe('the upload schedule', () => {
       expect(dojo.state.tests).toHaveLength(12)
     }
   })
-})
 
+  describe('the token check, sent while the files are recognised', () => {
+    const profileChecks = () => dojo.requests.filter((r) => r.method === 'GET' && r.path === '/api/v2/user_profile/')
+
+    // That it overlaps recognition is a speed property, measured by `npm run bench` (bench/RESULTS.md).
+    it('fails nothing when nothing turns out to be a report, even with a wrong token', async () => {
+      dojo = await startDojoServer()
+      const dir = mkdtempSync(join(tmpdir(), 'dd-schedule-'))
+      mkdirSync(join(dir, 'reports'))
+      writeFileSync(join(dir, 'reports', 'notes.txt'), 'build log, not a report\n')
+      // A wrong token: the check fails, but there is nothing to upload, so nothing is reported about it.
+      const result = await runAction({ workspace: dir, inputs: { 'defectdojo-url': dojo.url, 'defectdojo-token': 'not-the-token', path: 'reports', artifacts: '' } })
+      expect(result.code).toBe(0)
+      // At most the one early check (it may be cut short), never a retry.
+      expect(profileChecks().length).toBeLessThanOrEqual(1)
+      expect(result.stdout).not.toMatch(/rejected the token|Token check/)
+      expect(result.outputs.uploaded).toBe('0')
+    })
+
+    it('is the first attempt of the check: its failure is retried like any other, then the uploads go', async () => {
+      dojo = await startDojoServer()
+      dojo.faults.push({ match: { endpoint: 'user_profile' }, action: { kind: 'status', status: 503, body: 'busy' } })
+      const result = await run(reports(2), { retries: '2' })
+      expect(result.code).toBe(0)
+      expect(profileChecks().map((r) => r.status)).toEqual([503, 200])
+      expect(result.stdout).toMatch(/Token check: .*503.* Retrying in \d+ s \(attempt 2\)/)
+      expect(result.outputs.uploaded).toBe('2')
+    })
+
+    it('stops the run before any upload when the token is wrong and there are reports', async () => {
+      dojo = await startDojoServer()
+      const result = await runAction({ workspace: reports(2), inputs: { 'defectdojo-url': dojo.url, 'defectdojo-token': 'not-the-token', path: 'reports', artifacts: '' } })
+      expect(result.code).toBe(1)
+      expect(result.stdout).toContain('DefectDojo rejected the token')
+      expect(dojo.uploads).toHaveLength(0)
+      expect(profileChecks()).toHaveLength(1)
+    })
+  })
+})

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { describeFailure, serverText } from '../../src/defectdojo/errors.js'
+import { describeFailure, describeRedirect, formatSize, serverText } from '../../src/defectdojo/errors.js'
+import { useDialect } from '../../src/config/inputs.js'
 import { retryAfter } from '../../src/defectdojo/client.js'
 
 const base = { contentType: 'application/json', endpoint: 'reimport-scan', scanType: 'Trivy Scan', product: 'web', fileSize: 5 * 1048576 }
@@ -45,5 +46,42 @@ describe('retryAfter', () => {
     expect(retryAfter(new Date(Date.UTC(2026, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2026, 0, 1, 0, 0, 0))).toBe(30)
     expect(retryAfter(undefined)).toBeNull()
     expect(retryAfter('soon')).toBeNull()
+  })
+})
+
+describe('formatSize', () => {
+  it('gives a small report its real size, not "0.0 MB"', () => {
+    expect(formatSize(0)).toBe('0 B')
+    expect(formatSize(812)).toBe('812 B')
+    expect(formatSize(1593)).toBe('1.6 KB')
+    expect(formatSize(200 * 1024)).toBe('200 KB')
+    expect(formatSize(5 * 1048576)).toBe('5.0 MB')
+  })
+
+  it('shows it in a 413', () => {
+    expect(describeFailure({ ...base, status: 413, fileSize: 1593, body: '{"detail": "too big"}' })).toBe('DefectDojo rejected the report as too large (HTTP 413, report is 1.6 KB: "too big").')
+  })
+})
+
+describe('describeRedirect', () => {
+  it('tells a login in front of DefectDojo (another host, or a login path) from a moved API', () => {
+    expect(describeRedirect('https://dd.example.com', 302, 'https://login.microsoftonline.com/tenant/oauth2/v2.0/authorize?state=x')).toMatch(
+      /^DefectDojo is behind a login: .* redirected \(HTTP 302\) to https:\/\/login\.microsoftonline\.com\/tenant\/oauth2\/v2\.0\/authorize, which an API token cannot pass\. Send the login's service credentials with the `extra-headers` input/
+    )
+    expect(describeRedirect('https://dd.example.com', 302, '/cdn-cgi/access/login/dd.example.com?redirect_url=%2F')).toMatch(/behind a login: .* to https:\/\/dd\.example\.com\/cdn-cgi\/access\/login\/dd\.example\.com,/)
+    expect(describeRedirect('http://dd.example.com', 301, 'https://dd.example.com/api/v2/user_profile/')).toBe(
+      'http://dd.example.com redirects the API (HTTP 301) to https://dd.example.com/api/v2/user_profile/: set `defectdojo-url` to https://dd.example.com. The uploads are POSTs, which a redirect does not carry, so it is not followed.'
+    )
+    expect(describeRedirect('https://dd.example.com', 302, undefined)).toMatch(/redirected \(HTTP 302\) to an address it did not give/)
+  })
+
+  it('names the command line\'s options on the command line', () => {
+    useDialect('cli')
+    try {
+      expect(describeRedirect('https://dd.example.com', 302, 'https://sso.example.com/')).toContain('`--extra-headers`')
+      expect(describeRedirect('http://dd.example.com', 301, 'https://dd.example.com/api/v2/user_profile/')).toContain('set DEFECTDOJO_URL (or --defectdojo-url) to https://dd.example.com.')
+    } finally {
+      useDialect('action')
+    }
   })
 })

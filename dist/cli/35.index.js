@@ -5,16 +5,13 @@ export const modules = {
 /***/ 7035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ANSWER_LIMIT_BYTES: () => (/* binding */ ANSWER_LIMIT_BYTES),
-  DefectDojoClient: () => (/* binding */ DefectDojoClient),
-  connectionError: () => (/* binding */ connectionError),
-  retryAfter: () => (/* binding */ retryAfter)
+  DefectDojoClient: () => (/* binding */ DefectDojoClient)
 });
+
+// UNUSED EXPORTS: ANSWER_LIMIT_BYTES, connectionError, retryAfter
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -214,12 +211,16 @@ class DefectDojoClient {
                 this.clockOffsetMs = date - Date.now();
             return;
         }
+        if (status >= 300 && status < 400)
+            throw new errors/* DefectDojoError */.Ib((0,errors/* describeRedirect */.GO)(this.baseUrl, status, [headers.location].flat()[0]), { status });
         if (status === 403) {
             const detail = (0,errors/* serverText */.Tn)(body);
             if (/Invalid token|credentials were not provided|User inactive/i.test(detail)) {
                 throw new errors/* DefectDojoError */.Ib(`DefectDojo rejected the token (HTTP 403: "${detail}"): check ${(0,inputs/* theInput */.y8)('defectdojo-token')} holds a valid API v2 key.`, { status });
             }
         }
+        if (html && status !== 404 && errors/* LOGIN_PAGE */.m0.test(body.slice(0, 8192)))
+            throw new errors/* DefectDojoError */.Ib((0,errors/* behindLogin */.IK)(`was answered with a login page (HTML, HTTP ${status})`), { status });
         if (html) {
             throw new errors/* DefectDojoError */.Ib(`${this.baseUrl} does not serve the DefectDojo API (got HTML with HTTP ${status} from /api/v2/user_profile/): check ${(0,inputs/* inputName */.yu)('defectdojo-url')}, including any path prefix.`, { status });
         }

@@ -4119,7 +4119,7 @@ const INPUTS = {
         kind: 'integer',
         default: '4',
         range: { min: 1, max: 32 },
-        description: 'Reports uploaded at the same time (uploads into one new engagement start after its first one created it).'
+        description: 'Reports uploaded at the same time. Into an engagement that does not exist yet, its smallest report goes first, alone, and creates it.'
     },
     retries: {
         group: 'network',
@@ -4208,18 +4208,23 @@ function inputSetting(name, value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GO: () => (/* binding */ describeRedirect),
+/* harmony export */   IK: () => (/* binding */ behindLogin),
 /* harmony export */   Ib: () => (/* binding */ DefectDojoError),
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
 /* harmony export */   MB: () => (/* binding */ GATEWAY_STATUSES),
 /* harmony export */   O1: () => (/* binding */ describeAnswer),
-/* harmony export */   TF: () => (/* binding */ formatMb),
 /* harmony export */   Tn: () => (/* binding */ serverText),
-/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES)
+/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
+/* harmony export */   Xq: () => (/* binding */ formatSize),
+/* harmony export */   m0: () => (/* binding */ LOGIN_PAGE)
 /* harmony export */ });
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4389);
 // DefectDojo's error answers → one clear sentence. Its bodies come in four shapes (docs/defectdojo-api.md §d): a JSON
 // list, a DRF field dict (plus a `message` repr and `pro`), `{"message": "['…']"}` from Django
 // validation, and a generic 500; a proxy in front may answer HTML. Server text is quoted, shortened
 // and stripped of markup before it reaches a log or the summary.
+
 /** A failed request, with whether it is safe to try again. */
 class DefectDojoError extends Error {
     status;
@@ -4261,9 +4266,9 @@ function describeFailure(c) {
     const html = /html/i.test(c.contentType) || /^\s*</.test(c.body);
     const detail = html ? '' : serverText(c.body);
     const quoted = detail ? `: "${detail}"` : '';
-    const size = c.fileSize === undefined ? '' : `, report is ${formatMb(c.fileSize)}`;
+    const size = c.fileSize === undefined ? '' : `, report is ${formatSize(c.fileSize)}`;
     if (c.status === 403 && /Invalid token|credentials were not provided|User inactive/i.test(detail)) {
-        return `DefectDojo rejected the token (HTTP 403${quoted}): check the \`defectdojo-token\` input holds a valid API v2 key.`;
+        return `DefectDojo rejected the token (HTTP 403${quoted}): check ${(0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .theInput */ .y8)('defectdojo-token')} holds a valid API v2 key.`;
     }
     if (c.status === 403) {
         return `DefectDojo refused the upload (HTTP 403${quoted}): the token's user may not ${c.endpoint === 'import-scan' ? 'import' : 'reimport'} into product "${c.product ?? '?'}" or create it.`;
@@ -4321,7 +4326,43 @@ function flatten(value) {
     }
     return String(value);
 }
-function formatMb(bytes) {
+const PROFILE_PATH = '/api/v2/user_profile/';
+/** Paths of the logins that sit in front of web apps: SSO proxies, identity providers, Cloudflare Access. */
+const LOGIN_PATH = /login|signin|sign-in|sso|oauth|openid|saml|auth|cdn-cgi\/access/i;
+/**
+ * The token check was redirected. DefectDojo's API answers a bad token with 403, never a redirect, so
+ * a redirect comes from in front of it: a login (another host, or a login path), or a move (http to
+ * https, another path) that the uploads, being POSTs, would not survive.
+ */
+function describeRedirect(baseUrl, status, location) {
+    let target = null;
+    try {
+        target = location ? new URL(location, `${baseUrl}${PROFILE_PATH}`) : null;
+    }
+    catch {
+        target = null;
+    }
+    const where = target ? `${target.origin}${target.pathname}` : 'an address it did not give';
+    const base = new URL(baseUrl);
+    if (target && target.hostname === base.hostname && !LOGIN_PATH.test(target.pathname) && target.pathname.endsWith(PROFILE_PATH)) {
+        const moved = `${target.origin}${target.pathname.slice(0, -PROFILE_PATH.length)}`;
+        return `${baseUrl} redirects the API (HTTP ${status}) to ${where}: set ${(0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)('defectdojo-url')} to ${moved}. The uploads are POSTs, which a redirect does not carry, so it is not followed.`;
+    }
+    return behindLogin(`was redirected (HTTP ${status}) to ${where}`);
+}
+/** Words of a login page: an HTML answer to the API that carries them is a login in front of DefectDojo. */
+const LOGIN_PAGE = /log\s?in|sign\s?in|single sign-on|\bsso\b|cloudflare access|authenticat/i;
+/** The token check met a login in front of DefectDojo; `what` says how ("was redirected … to …"). */
+function behindLogin(what) {
+    return (`DefectDojo is behind a login: the token check (GET ${PROFILE_PATH}) ${what}, which an API token cannot pass. ` +
+        `Send the login's service credentials with ${(0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .theInput */ .y8)('extra-headers')} (for Cloudflare Access, \`CF-Access-Client-Id: …\` and \`CF-Access-Client-Secret: …\` from secrets; ask whoever runs the login for a service token), or use an address of DefectDojo without the login.`);
+}
+/** A size a person reads: bytes, KB or MB (binary units), so a small report is never "0.0 MB". */
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1048576)
+        return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
     return `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
@@ -7419,12 +7460,13 @@ async function severitiesOf(client, testId, ids, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/upload.ts
-// The uploads stage: the client built from the config, the token check, then every planned report
-// sent at most `concurrency` at once, with retries and a heartbeat in the log. Each planned upload ends
-// as exactly one UploadOutcome, whatever fails: uploaded exactly once, or failed with a reason. After an
-// ambiguous failure (a gateway's 502/504, a timeout, a reset once the body was sent, an answer that was
-// not DefectDojo's) the upload is looked up before it is sent again (landed.ts), and the counts come
-// from the imports that did the work, never from a repeat that found nothing to do.
+// The uploads stage: the client built from the config, the token check (sent while the files are still
+// being recognised), then every planned report sent at most `concurrency` at once, with retries and a
+// heartbeat in the log. Each planned upload ends as exactly one UploadOutcome, whatever fails: uploaded
+// exactly once, or failed with a reason. After an ambiguous failure (a gateway's 502/504, a timeout, a
+// reset once the body was sent, an answer that was not DefectDojo's) the upload is looked up before it
+// is sent again (landed.ts), and the counts come from the imports that did the work, never from a
+// repeat that found nothing to do.
 
 
 
@@ -7446,12 +7488,9 @@ const LANDING_WAIT_MS = 120_000;
 const SHORT_LOOK_MS = 3_000;
 /** Server and runner clocks differ; history rows this much older than the first attempt still count as this run's. */
 const CLOCK_SLACK_MS = 2_000;
-/**
- * Uploads every planned report. Nothing is uploaded unless the token check passes: a wrong URL or
- * token fails once, clearly (`stopped`), instead of once per report.
- */
-async function uploadAll(config, tls, planned, log, options) {
-    // Loaded only when something is uploaded: undici is half the bundle, and a dry-run needs none of it.
+/** Opens the client and sends the token check without waiting for it. */
+async function connect(config, tls, signal) {
+    // undici is half the bundle, and a dry-run needs none of it.
     const { DefectDojoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7035));
     const client = new DefectDojoClient({
         baseUrl: config.defectdojoUrl,
@@ -7459,30 +7498,43 @@ async function uploadAll(config, tls, planned, log, options) {
         extraHeaders: config.extraHeaders,
         network: { ...tls, requestTimeoutMs: config.requestTimeoutMs, connectTimeoutMs: CONNECT_TIMEOUT_MS }
     });
+    const unused = new AbortController();
+    const firstCheck = client.preflight(signal ? AbortSignal.any([signal, unused.signal]) : unused.signal);
+    firstCheck.catch(() => undefined);
+    return {
+        client,
+        firstCheck,
+        close: async () => {
+            unused.abort();
+            await client.close();
+        }
+    };
+}
+/**
+ * Uploads every planned report. Nothing is uploaded unless the token check passes: a wrong URL or
+ * token fails once, clearly (`stopped`), instead of once per report.
+ */
+async function uploadAll(connection, config, planned, log, options) {
+    const { client } = connection;
     const sleep = options.sleep ?? abortableSleep(options.signal);
     try {
-        try {
-            await withRetries(() => client.preflight(options.signal), {
-                ...DEFAULT_RETRY,
-                sleep,
-                retries: config.retries,
-                endpoint: 'reimport-scan',
-                onRetry: (e, n, ms) => log.info(`Token check: ${e.message} Retrying in ${Math.round(ms / 1000)} s (attempt ${n + 1}).`)
-            });
-        }
-        catch (error) {
-            return { stopped: error instanceof Error ? error.message : String(error) };
-        }
-        // Engagements that exist need no first upload alone (existing.ts); the token passed first.
-        const { existing, notes } = await existingGroups(client, planned, config.concurrency, options.signal);
-        for (const note of notes)
-            log.debug(note);
-        const outcomes = await runScheduled(planned, { groupOf: groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) => options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep }));
-        return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency) };
+        await withRetries((n) => (n === 1 ? connection.firstCheck : client.preflight(options.signal)), {
+            ...DEFAULT_RETRY,
+            sleep,
+            retries: config.retries,
+            endpoint: 'reimport-scan',
+            onRetry: (e, n, ms) => log.info(`Token check: ${e.message} Retrying in ${Math.round(ms / 1000)} s (attempt ${n + 1}).`)
+        });
     }
-    finally {
-        await client.close();
+    catch (error) {
+        return { stopped: error instanceof Error ? error.message : String(error) };
     }
+    // Engagements that exist need no first upload alone (existing.ts); the token passed first.
+    const { existing, notes } = await existingGroups(client, planned, config.concurrency, options.signal);
+    for (const note of notes)
+        log.debug(note);
+    const outcomes = await runScheduled(planned, { groupOf: groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) => options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep }));
+    return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency) };
 }
 /**
  * For every report that brought new Critical or High findings, up to five of them, the worst severity
@@ -7511,7 +7563,7 @@ function notStarted() {
 async function uploadOne(client, config, upload, log, options) {
     const name = (0,model/* reportLabel */.tr)(upload.candidate);
     if (upload.candidate.size > config.maxReportBytes) {
-        const reason = `not sent: the report is ${(0,errors/* formatMb */.TF)(upload.candidate.size)}, over ${(0,inputs/* inputName */.yu)('max-report-size-mb')} (${(0,errors/* formatMb */.TF)(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`;
+        const reason = `not sent: the report is ${(0,errors/* formatSize */.Xq)(upload.candidate.size)}, over ${(0,inputs/* inputName */.yu)('max-report-size-mb')} (${(0,errors/* formatSize */.Xq)(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`;
         log.info(`${name}: FAILED: ${reason}`);
         return { status: 'failed', reason, attempts: 0 };
     }
@@ -7647,7 +7699,7 @@ function abortableSleep(signal) {
 /** "sent 12.0 MB of 40.0 MB" while uploading, then "waiting 95 s for DefectDojo's answer". */
 function describeProgress(progress, total, startedAt, now = Date.now()) {
     if (progress.sentAt === null)
-        return `sent ${(0,errors/* formatMb */.TF)(Math.min(progress.bytesSent, total))} of ${(0,errors/* formatMb */.TF)(total)} (${Math.round((now - startedAt) / 1000)} s)`;
+        return `sent ${(0,errors/* formatSize */.Xq)(Math.min(progress.bytesSent, total))} of ${(0,errors/* formatSize */.Xq)(total)} (${Math.round((now - startedAt) / 1000)} s)`;
     return `report sent; waiting ${Math.round((now - progress.sentAt) / 1000)} s for DefectDojo's answer (it parses the report before it answers)`;
 }
 
@@ -7790,9 +7842,17 @@ async function gatherArtifacts(config, context, scratch, host, signal) {
 }
 /** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
 async function processFiles(config, tls, context, candidates, own, host, signal) {
-    // The DefectDojo client (undici: half the bundle) compiles while the files are recognised.
-    if (!config.dryRun && candidates.length > 0)
-        void Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7035)).catch(() => undefined);
+    // The client loads and its token check travels while the files are recognised: a round trip saved.
+    const connecting = !config.dryRun && candidates.length > 0 ? connect(config, tls, signal) : null;
+    connecting?.catch(() => undefined); // awaited by the uploads, if there are any
+    try {
+        return await recognizeAndUpload(config, context, candidates, own, host, connecting, signal);
+    }
+    finally {
+        await connecting?.then((connection) => connection.close(), () => undefined);
+    }
+}
+async function recognizeAndUpload(config, context, candidates, own, host, connecting, signal) {
     const recognitions = await recognizeAll(config, candidates, own);
     candidates.forEach((candidate, index) => {
         const recognition = recognitions[index];
@@ -7844,13 +7904,13 @@ async function processFiles(config, tls, context, candidates, own, host, signal)
         host.log.warning(warning);
         warnings.push(warning);
     }
-    if (config.dryRun || sending.length === 0)
+    if (config.dryRun || sending.length === 0 || !connecting)
         return finish(null);
     if (signal?.aborted) {
         notAttempted(sending.map((s) => s.index), 'the run was cancelled before any upload.');
         return finish({ kind: 'cancelled', message: 'The run was cancelled before any upload: nothing was sent to DefectDojo.' });
     }
-    const uploads = await uploadAll(config, tls, sending.map((s) => s.upload), host.log, { buildId: context.buildId, signal });
+    const uploads = await uploadAll(await connecting, config, sending.map((s) => s.upload), host.log, { buildId: context.buildId, signal });
     if (uploads.stopped !== undefined) {
         notAttempted(sending.map((s) => s.index), uploads.stopped);
         return finish({ kind: signal?.aborted ? 'cancelled' : 'connection', message: uploads.stopped });
@@ -8545,17 +8605,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/node module decorator */

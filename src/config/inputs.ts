@@ -225,7 +225,7 @@ export const INPUTS = {
     kind: 'integer',
     default: '4',
     range: { min: 1, max: 32 },
-    description: 'Reports uploaded at the same time (uploads into one new engagement start after its first one created it).'
+    description: 'Reports uploaded at the same time. Into an engagement that does not exist yet, its smallest report goes first, alone, and creates it.'
   },
   retries: {
     group: 'network',

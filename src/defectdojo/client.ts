@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises'
 import { request, type Dispatcher } from 'undici'
 import { inputName, theInput } from '../config/inputs.js'
 import type { Endpoint, ImportAnswer } from '../model.js'
-import { DefectDojoError, GATEWAY_STATUSES, RETRYABLE_STATUSES, describeAnswer, describeFailure, serverText } from './errors.js'
+import { DefectDojoError, GATEWAY_STATUSES, RETRYABLE_STATUSES, behindLogin, describeAnswer, describeFailure, describeRedirect, LOGIN_PAGE, serverText } from './errors.js'
 import { multipartBody } from './multipart.js'
 import { createDispatcher, type NetworkOptions } from './network.js'
 import { parseImportAnswer } from './response.js'
@@ -81,12 +81,14 @@ export class DefectDojoClient {
       if (!Number.isNaN(date)) this.clockOffsetMs = date - Date.now()
       return
     }
+    if (status >= 300 && status < 400) throw new DefectDojoError(describeRedirect(this.baseUrl, status, [headers.location].flat()[0]), { status })
     if (status === 403) {
       const detail = serverText(body)
       if (/Invalid token|credentials were not provided|User inactive/i.test(detail)) {
         throw new DefectDojoError(`DefectDojo rejected the token (HTTP 403: "${detail}"): check ${theInput('defectdojo-token')} holds a valid API v2 key.`, { status })
       }
     }
+    if (html && status !== 404 && LOGIN_PAGE.test(body.slice(0, 8192))) throw new DefectDojoError(behindLogin(`was answered with a login page (HTML, HTTP ${status})`), { status })
     if (html) {
       throw new DefectDojoError(`${this.baseUrl} does not serve the DefectDojo API (got HTML with HTTP ${status} from /api/v2/user_profile/): check ${inputName('defectdojo-url')}, including any path prefix.`, { status })
     }

@@ -2,6 +2,7 @@
 // list, a DRF field dict (plus a `message` repr and `pro`), `{"message": "['…']"}` from Django
 // validation, and a generic 500; a proxy in front may answer HTML. Server text is quoted, shortened
 // and stripped of markup before it reaches a log or the summary.
+import { inputName, theInput } from '../config/inputs.js'
 
 /** A failed request, with whether it is safe to try again. */
 export class DefectDojoError extends Error {
@@ -58,9 +59,9 @@ export function describeFailure(c: FailureContext): string {
   const html = /html/i.test(c.contentType) || /^\s*</.test(c.body)
   const detail = html ? '' : serverText(c.body)
   const quoted = detail ? `: "${detail}"` : ''
-  const size = c.fileSize === undefined ? '' : `, report is ${formatMb(c.fileSize)}`
+  const size = c.fileSize === undefined ? '' : `, report is ${formatSize(c.fileSize)}`
   if (c.status === 403 && /Invalid token|credentials were not provided|User inactive/i.test(detail)) {
-    return `DefectDojo rejected the token (HTTP 403${quoted}): check the \`defectdojo-token\` input holds a valid API v2 key.`
+    return `DefectDojo rejected the token (HTTP 403${quoted}): check ${theInput('defectdojo-token')} holds a valid API v2 key.`
   }
   if (c.status === 403) {
     return `DefectDojo refused the upload (HTTP 403${quoted}): the token's user may not ${c.endpoint === 'import-scan' ? 'import' : 'reimport'} into product "${c.product ?? '?'}" or create it.`
@@ -114,6 +115,45 @@ function flatten(value: unknown): string {
   return String(value)
 }
 
-export function formatMb(bytes: number): string {
+const PROFILE_PATH = '/api/v2/user_profile/'
+/** Paths of the logins that sit in front of web apps: SSO proxies, identity providers, Cloudflare Access. */
+const LOGIN_PATH = /login|signin|sign-in|sso|oauth|openid|saml|auth|cdn-cgi\/access/i
+
+/**
+ * The token check was redirected. DefectDojo's API answers a bad token with 403, never a redirect, so
+ * a redirect comes from in front of it: a login (another host, or a login path), or a move (http to
+ * https, another path) that the uploads, being POSTs, would not survive.
+ */
+export function describeRedirect(baseUrl: string, status: number, location: string | undefined): string {
+  let target: URL | null = null
+  try {
+    target = location ? new URL(location, `${baseUrl}${PROFILE_PATH}`) : null
+  } catch {
+    target = null
+  }
+  const where = target ? `${target.origin}${target.pathname}` : 'an address it did not give'
+  const base = new URL(baseUrl)
+  if (target && target.hostname === base.hostname && !LOGIN_PATH.test(target.pathname) && target.pathname.endsWith(PROFILE_PATH)) {
+    const moved = `${target.origin}${target.pathname.slice(0, -PROFILE_PATH.length)}`
+    return `${baseUrl} redirects the API (HTTP ${status}) to ${where}: set ${inputName('defectdojo-url')} to ${moved}. The uploads are POSTs, which a redirect does not carry, so it is not followed.`
+  }
+  return behindLogin(`was redirected (HTTP ${status}) to ${where}`)
+}
+
+/** Words of a login page: an HTML answer to the API that carries them is a login in front of DefectDojo. */
+export const LOGIN_PAGE = /log\s?in|sign\s?in|single sign-on|\bsso\b|cloudflare access|authenticat/i
+
+/** The token check met a login in front of DefectDojo; `what` says how ("was redirected … to …"). */
+export function behindLogin(what: string): string {
+  return (
+    `DefectDojo is behind a login: the token check (GET ${PROFILE_PATH}) ${what}, which an API token cannot pass. ` +
+    `Send the login's service credentials with ${theInput('extra-headers')} (for Cloudflare Access, \`CF-Access-Client-Id: …\` and \`CF-Access-Client-Secret: …\` from secrets; ask whoever runs the login for a service token), or use an address of DefectDojo without the login.`
+  )
+}
+
+/** A size a person reads: bytes, KB or MB (binary units), so a small report is never "0.0 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1048576) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`
   return `${(bytes / 1048576).toFixed(1)} MB`
 }

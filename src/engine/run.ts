@@ -21,7 +21,7 @@ import { collectArtifacts, type ArtifactFiles } from '../sources/artifacts.js'
 import { findWorkspaceFiles } from '../sources/workspace.js'
 import type { Host } from './host.js'
 import { redactor, secretsOf } from './secrets.js'
-import { uploadAll } from './upload.js'
+import { connect, uploadAll, type Connection } from './upload.js'
 import { decideOutcome, type Verdict } from './verdict.js'
 
 export interface RunRequest {
@@ -123,8 +123,17 @@ interface Processed {
 
 /** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
 async function processFiles(config: Config, tls: TlsFiles, context: RunContext, candidates: readonly Candidate[], own: ReadonlySet<string>, host: Host, signal?: AbortSignal): Promise<Processed> {
-  // The DefectDojo client (undici: half the bundle) compiles while the files are recognised.
-  if (!config.dryRun && candidates.length > 0) void import('../defectdojo/client.js').catch(() => undefined)
+  // The client loads and its token check travels while the files are recognised: a round trip saved.
+  const connecting = !config.dryRun && candidates.length > 0 ? connect(config, tls, signal) : null
+  connecting?.catch(() => undefined) // awaited by the uploads, if there are any
+  try {
+    return await recognizeAndUpload(config, context, candidates, own, host, connecting, signal)
+  } finally {
+    await connecting?.then((connection) => connection.close(), () => undefined)
+  }
+}
+
+async function recognizeAndUpload(config: Config, context: RunContext, candidates: readonly Candidate[], own: ReadonlySet<string>, host: Host, connecting: Promise<Connection> | null, signal?: AbortSignal): Promise<Processed> {
   const recognitions = await recognizeAll(config, candidates, own)
   candidates.forEach((candidate, index) => {
     const recognition = recognitions[index]!
@@ -173,13 +182,13 @@ async function processFiles(config: Config, tls: TlsFiles, context: RunContext, 
     host.log.warning(warning)
     warnings.push(warning)
   }
-  if (config.dryRun || sending.length === 0) return finish(null)
+  if (config.dryRun || sending.length === 0 || !connecting) return finish(null)
   if (signal?.aborted) {
     notAttempted(sending.map((s) => s.index), 'the run was cancelled before any upload.')
     return finish({ kind: 'cancelled', message: 'The run was cancelled before any upload: nothing was sent to DefectDojo.' })
   }
 
-  const uploads = await uploadAll(config, tls, sending.map((s) => s.upload), host.log, { buildId: context.buildId, signal })
+  const uploads = await uploadAll(await connecting, config, sending.map((s) => s.upload), host.log, { buildId: context.buildId, signal })
   if (uploads.stopped !== undefined) {
     notAttempted(sending.map((s) => s.index), uploads.stopped)
     return finish({ kind: signal?.aborted ? 'cancelled' : 'connection', message: uploads.stopped })

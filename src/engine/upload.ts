@@ -1,9 +1,10 @@
-// The uploads stage: the client built from the config, the token check, then every planned report
-// sent at most `concurrency` at once, with retries and a heartbeat in the log. Each planned upload ends
-// as exactly one UploadOutcome, whatever fails: uploaded exactly once, or failed with a reason. After an
-// ambiguous failure (a gateway's 502/504, a timeout, a reset once the body was sent, an answer that was
-// not DefectDojo's) the upload is looked up before it is sent again (landed.ts), and the counts come
-// from the imports that did the work, never from a repeat that found nothing to do.
+// The uploads stage: the client built from the config, the token check (sent while the files are still
+// being recognised), then every planned report sent at most `concurrency` at once, with retries and a
+// heartbeat in the log. Each planned upload ends as exactly one UploadOutcome, whatever fails: uploaded
+// exactly once, or failed with a reason. After an ambiguous failure (a gateway's 502/504, a timeout, a
+// reset once the body was sent, an answer that was not DefectDojo's) the upload is looked up before it
+// is sent again (landed.ts), and the counts come from the imports that did the work, never from a
+// repeat that found nothing to do.
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -13,7 +14,7 @@ import type { Config } from '../config/config.js'
 import type { TlsFiles } from '../config/files.js'
 import { inputName } from '../config/inputs.js'
 import type { DefectDojoClient, UploadProgress } from '../defectdojo/client.js'
-import { DefectDojoError, formatMb } from '../defectdojo/errors.js'
+import { DefectDojoError, formatSize } from '../defectdojo/errors.js'
 import { DEFAULT_RETRY, backoffMs, withRetries, type RetryPolicy } from '../defectdojo/retry.js'
 import { runScheduled } from '../defectdojo/scheduler.js'
 import { mapLimit } from '../pool.js'
@@ -42,12 +43,18 @@ export interface UploadOptions {
   readonly sleep?: (ms: number) => Promise<void>
 }
 
-/**
- * Uploads every planned report. Nothing is uploaded unless the token check passes: a wrong URL or
- * token fails once, clearly (`stopped`), instead of once per report.
- */
-export async function uploadAll(config: Config, tls: TlsFiles, planned: readonly PlannedUpload[], log: Log, options: UploadOptions): Promise<UploadsResult> {
-  // Loaded only when something is uploaded: undici is half the bundle, and a dry-run needs none of it.
+/** The client, and its token check already on the wire: opened before recognition, so its round trip overlaps it. */
+export interface Connection {
+  readonly client: DefectDojoClient
+  /** The first token check, sent at once; its failure is reported (and retried) only if something is uploaded. */
+  readonly firstCheck: Promise<void>
+  /** Ends the early check if nothing was uploaded, and the client's connections. */
+  close(): Promise<void>
+}
+
+/** Opens the client and sends the token check without waiting for it. */
+export async function connect(config: Config, tls: TlsFiles, signal?: AbortSignal): Promise<Connection> {
+  // undici is half the bundle, and a dry-run needs none of it.
   const { DefectDojoClient } = await import('../defectdojo/client.js')
   const client = new DefectDojoClient({
     baseUrl: config.defectdojoUrl!,
@@ -55,29 +62,44 @@ export async function uploadAll(config: Config, tls: TlsFiles, planned: readonly
     extraHeaders: config.extraHeaders,
     network: { ...tls, requestTimeoutMs: config.requestTimeoutMs, connectTimeoutMs: CONNECT_TIMEOUT_MS }
   })
+  const unused = new AbortController()
+  const firstCheck = client.preflight(signal ? AbortSignal.any([signal, unused.signal]) : unused.signal)
+  firstCheck.catch(() => undefined)
+  return {
+    client,
+    firstCheck,
+    close: async () => {
+      unused.abort()
+      await client.close()
+    }
+  }
+}
+
+/**
+ * Uploads every planned report. Nothing is uploaded unless the token check passes: a wrong URL or
+ * token fails once, clearly (`stopped`), instead of once per report.
+ */
+export async function uploadAll(connection: Connection, config: Config, planned: readonly PlannedUpload[], log: Log, options: UploadOptions): Promise<UploadsResult> {
+  const { client } = connection
   const sleep = options.sleep ?? abortableSleep(options.signal)
   try {
-    try {
-      await withRetries(() => client.preflight(options.signal), {
-        ...DEFAULT_RETRY,
-        sleep,
-        retries: config.retries,
-        endpoint: 'reimport-scan',
-        onRetry: (e, n, ms) => log.info(`Token check: ${e.message} Retrying in ${Math.round(ms / 1000)} s (attempt ${n + 1}).`)
-      })
-    } catch (error) {
-      return { stopped: error instanceof Error ? error.message : String(error) }
-    }
-    // Engagements that exist need no first upload alone (existing.ts); the token passed first.
-    const { existing, notes } = await existingGroups(client, planned, config.concurrency, options.signal)
-    for (const note of notes) log.debug(note)
-    const outcomes = await runScheduled(planned, { groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) =>
-      options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep })
-    )
-    return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency) }
-  } finally {
-    await client.close()
+    await withRetries((n) => (n === 1 ? connection.firstCheck : client.preflight(options.signal)), {
+      ...DEFAULT_RETRY,
+      sleep,
+      retries: config.retries,
+      endpoint: 'reimport-scan',
+      onRetry: (e, n, ms) => log.info(`Token check: ${e.message} Retrying in ${Math.round(ms / 1000)} s (attempt ${n + 1}).`)
+    })
+  } catch (error) {
+    return { stopped: error instanceof Error ? error.message : String(error) }
   }
+  // Engagements that exist need no first upload alone (existing.ts); the token passed first.
+  const { existing, notes } = await existingGroups(client, planned, config.concurrency, options.signal)
+  for (const note of notes) log.debug(note)
+  const outcomes = await runScheduled(planned, { groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) =>
+    options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep })
+  )
+  return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency) }
 }
 
 /**
@@ -108,7 +130,7 @@ function notStarted(): UploadOutcome {
 async function uploadOne(client: DefectDojoClient, config: Config, upload: PlannedUpload, log: Log, options: UploadOptions & { sleep: (ms: number) => Promise<void> }): Promise<UploadOutcome> {
   const name = reportLabel(upload.candidate)
   if (upload.candidate.size > config.maxReportBytes) {
-    const reason = `not sent: the report is ${formatMb(upload.candidate.size)}, over ${inputName('max-report-size-mb')} (${formatMb(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`
+    const reason = `not sent: the report is ${formatSize(upload.candidate.size)}, over ${inputName('max-report-size-mb')} (${formatSize(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`
     log.info(`${name}: FAILED: ${reason}`)
     return { status: 'failed', reason, attempts: 0 }
   }
@@ -244,7 +266,7 @@ function abortableSleep(signal: AbortSignal | undefined): (ms: number) => Promis
 
 /** "sent 12.0 MB of 40.0 MB" while uploading, then "waiting 95 s for DefectDojo's answer". */
 export function describeProgress(progress: UploadProgress, total: number, startedAt: number, now = Date.now()): string {
-  if (progress.sentAt === null) return `sent ${formatMb(Math.min(progress.bytesSent, total))} of ${formatMb(total)} (${Math.round((now - startedAt) / 1000)} s)`
+  if (progress.sentAt === null) return `sent ${formatSize(Math.min(progress.bytesSent, total))} of ${formatSize(total)} (${Math.round((now - startedAt) / 1000)} s)`
   return `report sent; waiting ${Math.round((now - progress.sentAt) / 1000)} s for DefectDojo's answer (it parses the report before it answers)`
 }
 

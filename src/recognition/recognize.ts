@@ -3,6 +3,7 @@
 // use. A wrong mapping is worse than none: with reimport's close_old_findings=true a report parsed as
 // the wrong type closes every finding of its test (docs/defectdojo-api.md §d).
 import { basename, extname } from 'node:path'
+import { theInput } from '../config/inputs.js'
 import type { Candidate, Recognition } from '../model.js'
 import { FORMATS, type FormatRule } from './formats/index.js'
 import { isWeak, UNREAD_EVIDENCE } from './matchers.js'
@@ -64,8 +65,8 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
   if (matches.length === 0) {
     if (head.syntax === 'html') return skipped('an HTML page for people, not an importable report', true)
     if (human) return skipped(`a ${extension} file for people, not a recognised report`, true)
-    if (head.encoding) return skipped(`${UTF16} and not a report format this action recognises once decoded (${describe(head)}); if it is one, write it as UTF-8 and name its scan type in the \`scan-types\` input`, false)
-    return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in the \`scan-types\` input`, false, [], looksLikeReport(candidate, head))
+    if (head.encoding) return skipped(`${UTF16} and not a report format this action recognises once decoded (${describe(head)}); if it is one, write it as UTF-8 and name its scan type in ${theInput('scan-types')}`, false)
+    return skipped(`not a report format this action recognises (${describe(head)}); if it is one, name its scan type in ${theInput('scan-types')}`, false, [], looksLikeReport(candidate, head))
   }
   // Content decides when exactly one row matches on real structure, or when every row that matches
   // is a twin of one of them (their parsers read the file alike: that row's scan type is uploaded).
@@ -89,7 +90,7 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
         : allWeak
           ? `the content (${describe(head)}) is what several tools print on a clean run (${options})`
           : `the content fits several formats (${options})`
-      return skipped(`${what} and the file and artifact names do not say which tool wrote it: set it with the \`scan-types\` input, e.g. \`${candidate.displayPath} = ${matches[0]!.rule.scanType ?? ''}\``, false)
+      return skipped(`${what} and the file and artifact names do not say which tool wrote it: set it with ${theInput('scan-types')}, e.g. \`${candidate.displayPath} = ${matches[0]!.rule.scanType ?? ''}\``, false)
     } else {
       chosen = hinted[0]!
       decidedBy = 'content+name'
