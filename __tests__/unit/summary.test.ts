@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import MarkdownIt from 'markdown-it'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { summaryHtml } from '../../scripts/summary-picture.ts'
 import { artifactFailureResult, baseResult } from '../../src/report/results.js'
 import { SUMMARY_LIMIT_BYTES, escapeMarkdown, renderSummary, safeUrl, type SummaryMeta } from '../../src/report/summary.js'
 import type { Result, SeverityCounts } from '../../src/model.js'
@@ -607,12 +608,13 @@ describe('rendered HTML (markdown-it)', () => {
     for (const row of table.split('<tr>').slice(2)) expect(row.match(/<td/g)).toHaveLength(9)
   })
 
-  it('renders a mixed run as GitHub would: what got worse first, links to DefectDojo only, no markup from names', () => {
-    const html = md.render(renderSummary(mixedRun(), META))
+  it('renders a mixed run as GitHub would (the HTML of docs/summary.png): what got worse first, links to DefectDojo only, no markup from names', () => {
+    const html = summaryHtml(renderSummary(mixedRun(), META))
     const headings = [...html.matchAll(/<h([23])>(.*?)<\/h\1>/g)].map((m) => `h${m[1]} ${m[2]}`)
     expect(headings).toEqual(['h2 DefectDojo reimport', 'h3 New critical and high findings', 'h3 Other reports', 'h3 Failed: 1', 'h3 Skipped: 302'])
     // The failure banner and the headline come before the first table, which is the "what got worse" one.
     const firstTable = html.slice(html.indexOf('<table>'), html.indexOf('</table>'))
+    expect(html).toContain('<div class="markdown-alert markdown-alert-caution">\n<p class="markdown-alert-title">Caution</p>\n<p><strong>This step failed because 1 of 5 reports failed to upload.</strong>')
     expect(html.indexOf('This step failed because 1 of 5 reports failed to upload')).toBeLessThan(html.indexOf('<table>'))
     expect(html.indexOf('<strong>4</strong> uploaded')).toBeLessThan(html.indexOf('<table>'))
     expect(html.indexOf('<h3>New critical and high findings</h3>')).toBeLessThan(html.indexOf('<table>'))
@@ -635,6 +637,6 @@ describe('rendered HTML (markdown-it)', () => {
     // Links go to DefectDojo, GitHub and nowhere else; only the tags the summary writes itself.
     for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^https:\/\/(dojo\.example\.com|github\.com)\//)
     const tags = new Set([...html.matchAll(/<([a-z0-9]+)[\s>]/g)].map((m) => m[1]))
-    expect([...tags].filter((t) => !['h2', 'h3', 'p', 'strong', 'em', 'a', 'code', 'sub', 'br', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'details', 'summary'].includes(t!))).toEqual([])
+    expect([...tags].filter((t) => !['h2', 'h3', 'p', 'div', 'strong', 'em', 'a', 'code', 'sub', 'br', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'details', 'summary'].includes(t!))).toEqual([])
   })
 })
