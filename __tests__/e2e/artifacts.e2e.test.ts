@@ -77,7 +77,7 @@ describe('artifacts of the current run', () => {
     expect(result.summary).toContain('bandit / results.json')
     expect(result.outputs).toMatchObject({ uploaded: '5', failed: '0', skipped: '1' })
     // Files for people are counted in one line, not listed.
-    expect(result.summary).toContain('1 file for people')
+    expect(result.summary).toContain('1 file is not a report (an HTML report, notes, a log…)')
     expect(result.summary).not.toContain('zap.html')
     expect(result.stdout).not.toContain('::warning::')
   })

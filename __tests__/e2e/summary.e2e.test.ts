@@ -61,7 +61,7 @@ describe('summary and outputs over consecutive runs', () => {
     lay('demo')
     const third = await run()
     expect(third.outputs).toMatchObject({ reactivated: '2', closed: '2', created: '0' })
-    expect(third.summary).toMatch(/\| reports\/gitleaks\.json \| Gitleaks Scan \| \[.*\]\(http:\/\/127\.0\.0\.1:\d+\/test\/\d+\) \| 0 \| 1 \| 1 \| 1 \|/)
+    expect(third.summary).toMatch(/\| ✓ uploaded \| \[reports\/gitleaks\.json\]\(http:\/\/127\.0\.0\.1:\d+\/test\/\d+\) \| Gitleaks Scan \| – \| 1 \| 1 \| 1 \|/)
   })
 
   it('a gate step can read the outputs from GITHUB_OUTPUT', async () => {

@@ -120,6 +120,9 @@ describe('the engine', () => {
     expect(report.outputs.created).toBe(String(document.totals.created))
     expect(document.results.map((r) => r.file)).toEqual(report.results.map((r) => r.file))
     expect(report.summary).toContain('**6** uploaded')
+    // The summary names the run's branch, commit and engagement once, and the new findings read back.
+    expect(report.summary).toMatch(/^Branch \*\*main\*\* · commit `0123456` · engagement \*\*\[CI\/CD\]\(http:\/\/127\.0\.0\.1:\d+\/engagement\/\d+\)\*\* of product \*\*\[web\]\(/m)
+    expect(report.summary).toMatch(/^New critical finding in \*\*reports\/trivy-image\.json\*\*:\n\n- \[CVE-2026-10002 zlib1g [^\]]*\]\(http:\/\/127\.0\.0\.1:\d+\/finding\/\d+\)$/m)
     expect(report.outputs['results-file']).toBe(join(dir, 'results.json'))
     // The engine writes nothing itself: the shell does.
     expect(existsSync(join(dir, 'results.json'))).toBe(false)
@@ -156,6 +159,9 @@ describe('the engine', () => {
     expect(report.results.filter((r) => r.status === 'planned')).toHaveLength(6)
     expect(report.results.find((r) => r.file === 'reports/trivy-image.json')).toMatchObject({ product: 'web', engagement: 'CI/CD', fields: expect.objectContaining({ scan_type: 'Trivy Scan', build_id: '42-1' }) })
     expect(report.summary).toContain('Dry run')
+    // The `branch` and `commit` inputs are what the reports are sent with, so the summary shows them.
+    const overridden = await run({ path: 'reports', 'dry-run': 'true', branch: 'release/1.2', commit: 'fedcba9876543210fedcba9876543210fedcba98' }, dir)
+    expect(overridden.summary).toContain('Branch **release/1.2** · commit `fedcba9` · engagement **')
   })
 
   it('stops on a test collision with every report "not attempted", as a user error', async () => {

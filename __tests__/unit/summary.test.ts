@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import MarkdownIt from 'markdown-it'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { summaryHtml } from '../../scripts/summary-picture.ts'
+import { useDialect } from '../../src/config/inputs.js'
 import { artifactFailureResult, baseResult } from '../../src/report/results.js'
 import { SUMMARY_LIMIT_BYTES, escapeMarkdown, renderSummary, safeUrl, type SummaryMeta } from '../../src/report/summary.js'
 import type { Result, SeverityCounts } from '../../src/model.js'
@@ -71,8 +73,9 @@ function uploaded(u: Upload): Result {
   }
 }
 
-function skipped(file: string, reason: string, humanReadable = false, artifact: string | null = null): Result {
-  return { ...baseResult({ absolutePath: `/w/${file}`, displayPath: file, artifact, size: 10 }), status: 'skipped', reason, humanReadable }
+/** A skipped file; like recognition, one that is not for people looks like a report unless told otherwise. */
+function skipped(file: string, reason: string, humanReadable = false, artifact: string | null = null, reportLike = !humanReadable): Result {
+  return { ...baseResult({ absolutePath: `/w/${file}`, displayPath: file, artifact, size: 10 }), status: 'skipped', reason, humanReadable, reportLike }
 }
 
 function failed(file: string, reason: string, extra: Partial<Result> = {}): Result {
@@ -105,7 +108,17 @@ function planned(file: string, scanType: string, target: { product: string; enga
   }
 }
 
-const META: SummaryMeta = { dryRun: false, defectdojoUrl: DOJO, fatal: null, runUrl: 'https://github.com/acme/web/actions/runs/8812345', buildId: '8812345-1' }
+const SHA = '0123abcd4567ef890123abcd4567ef890123abcd'
+const META: SummaryMeta = {
+  dryRun: false,
+  defectdojoUrl: DOJO,
+  fatal: null,
+  runUrl: 'https://github.com/acme/web/actions/runs/8812345',
+  buildId: '8812345-1',
+  branch: 'main',
+  commit: SHA,
+  commitUrl: `https://github.com/acme/web/tree/${SHA}`
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Rendered snapshots, committed as Markdown files for review.
@@ -153,7 +166,7 @@ function secondRun(): Result[] {
     }),
     uploaded({ file: 'reports/trivy-image.json', scanType: 'Trivy Scan', created: {}, untouched: { critical: 1, high: 3, medium: 9, low: 12, info: 2 } }),
     uploaded({ file: 'reports/checkov.json', scanType: 'Checkov Scan', created: {}, product: 'acme/infra', productId: 4, engagementId: 9 }),
-    skipped('reports/copy/semgrep.json', 'same content as reports/semgrep.json, which was used instead: uploaded once'),
+    { ...skipped('reports/copy/semgrep.json', 'same content as reports/semgrep.json, which was used instead: uploaded once', false, null, false), duplicateOf: 'reports/semgrep.json' },
     skipped('reports/zap.html', 'an HTML report for people, not a format DefectDojo imports.', true)
   ]
 }
@@ -214,6 +227,34 @@ function manyReports(count: number, nameLength: number, changedEvery = 10): Resu
   return out
 }
 
+/** The run the README pictures (docs/summary.png): new criticals, a failed upload, skipped files, a build artifact. */
+function mixedRun(): Result[] {
+  nextTestId = 120
+  const web = { product: 'acme/web', productType: 'Acme', engagement: 'CI main' }
+  return [
+    {
+      ...uploaded({ file: 'trivy.json', artifact: 'trivy-image', scanType: 'Trivy Scan', created: { critical: 2, high: 4, medium: 7, low: 3 }, closed: { medium: 1 }, untouched: { high: 2, medium: 12, low: 9 }, activeAfter: { critical: 2, high: 6, medium: 19, low: 12 } }),
+      newFindings: [
+        { title: 'CVE-2024-3094: xz-utils 5.6.0 (malicious code in liblzma)', severity: 'Critical', url: `${DOJO}/finding/9101` },
+        { title: 'CVE-2023-4863: libwebp 1.2.4 (heap buffer overflow)', severity: 'Critical', url: `${DOJO}/finding/9102` }
+      ]
+    },
+    uploaded({ file: 'gitleaks.json', artifact: 'gitleaks', scanType: 'Gitleaks Scan', created: {}, closed: { high: 1 }, untouched: { high: 1 }, activeAfter: { high: 1 } }),
+    {
+      ...uploaded({ file: 'semgrep.json', artifact: 'semgrep', scanType: 'Semgrep JSON Report', created: { high: 2, medium: 1 }, untouched: { medium: 4, low: 2 }, activeAfter: { high: 2, medium: 5, low: 2 } }),
+      newFindings: [
+        { title: 'Reflected XSS: <script> built from request.args in search.html', severity: 'High', url: `${DOJO}/finding/9103` },
+        { title: 'Raw SQL built from user input in orders/views.py', severity: 'High', url: `${DOJO}/finding/9104` }
+      ]
+    },
+    uploaded({ file: 'checkov.json', artifact: 'checkov', scanType: 'Checkov Scan', created: { low: 1 }, untouched: { medium: 3, low: 5 }, activeAfter: { medium: 3, low: 6 } }),
+    failed('results.json', 'DefectDojo answered 500 Internal Server Error three times; the report was not imported.', { ...web, artifact: 'bandit', scanType: 'Bandit Scan', attempts: 3 }),
+    skipped('inventory.json', 'not a report format this action recognises; name its scan type in `scan-types` if it is one.', false, 'semgrep'),
+    skipped('trivy.html', 'an HTML report for people, not a format DefectDojo imports.', true, 'trivy-image'),
+    ...Array.from({ length: 300 }, (_, i) => skipped(i % 100 === 0 ? `docs/page-${i}.html` : `static/js/chunk-${i}.js`, 'not a report.', i % 100 === 0, 'webapp-build', false))
+  ]
+}
+
 const HOSTILE = '<img src=x onerror=alert(1)>.json'
 function hostileNames(): Result[] {
   nextTestId = 1
@@ -267,7 +308,14 @@ describe('renderSummary headline', () => {
   })
 
   it('says when no files were found', () => {
-    expect(renderSummary([], META)).toContain('**0** uploaded · 0 skipped · 0 failed — no files were found: check the `path` and `artifacts` inputs')
+    expect(renderSummary([], META)).toContain('**0** uploaded · 0 skipped · 0 failed — no files were found: check `path` and `artifacts`')
+    // The command line has no `--artifacts`: it names only what it has.
+    useDialect('cli')
+    try {
+      expect(renderSummary([], META)).toContain('no files were found: check `--path`')
+    } finally {
+      useDialect('action')
+    }
   })
 
   it('says the step failed because reports failed (the default policy) or that it passes anyway', () => {
@@ -308,35 +356,117 @@ describe('renderSummary headline', () => {
 })
 
 describe('renderSummary tables and sections', () => {
-  it('groups reports by product and engagement and links each once per group', () => {
+  it('names the branch, the short commit and each engagement once, at the top, each linked once', () => {
     const md = renderSummary(cleanFirstRun(), META)
     expect(md.match(/\(https:\/\/dojo\.example\.com\/product\/3\)/g)).toHaveLength(1)
     expect(md.match(/\(https:\/\/dojo\.example\.com\/engagement\/7\)/g)).toHaveLength(1)
-    expect(md).toContain('Product **[acme/web](https://dojo.example.com/product/3)** · engagement **[CI main](https://dojo.example.com/engagement/7)** · product type Acme')
-    expect(md).toContain('[acme/infra](https://dojo.example.com/product/4)')
-    expect(md).toContain('| --- | --- | --- | ---: | ---: | ---: | ---: |')
-    for (let id = 1; id <= 4; id++) expect(md).toContain(`](${DOJO}/test/${id})`)
+    expect(md).toContain(
+      `Branch **main** · commit [\`0123abc\`](https://github.com/acme/web/tree/${SHA}) · 2 engagements: **[CI main](https://dojo.example.com/engagement/7)** of **[acme/web](https://dojo.example.com/product/3)**, **[CI main](https://dojo.example.com/engagement/9)** of **[acme/infra](https://dojo.example.com/product/4)**\n`
+    )
+    // Several engagements: each row says which; one engagement: said once, no column.
+    expect(md).toContain('| Status | Report | Scan type | Engagement | Created | Closed | Reactivated | Untouched |')
+    const one = renderSummary(cleanFirstRun().slice(0, 3), META)
+    expect(one).toContain(`commit [\`0123abc\`](https://github.com/acme/web/tree/${SHA}) · engagement **[CI main](https://dojo.example.com/engagement/7)** of product **[acme/web](https://dojo.example.com/product/3)** (product type Acme)\n`)
+    expect(one).not.toContain('| Engagement |')
+    // A commit that is not a hash is escaped text; a tag push names its tag.
+    expect(renderSummary(cleanFirstRun(), { ...META, branch: '', tag: 'v1.2.0', commit: '`x` <b>', commitUrl: 'javascript:alert(1)' })).toContain('Tag **v1.2.0** · commit \\`x\\` &lt;b&gt; · ')
+  })
+
+  it('leads with the reports that brought new critical or high findings, the most critical first, then the rest', () => {
+    const md = renderSummary(cleanFirstRun(), META)
+    const lead = md.indexOf('### New critical and high findings')
+    const rest = md.indexOf('### Other reports')
+    expect(lead).toBeGreaterThan(md.indexOf('uploaded ·'))
+    expect(rest).toBeGreaterThan(lead)
+    const order = ['trivy-image.json', 'semgrep.json', 'gitleaks.json', 'checkov.json'].map((f) => md.indexOf(`[reports/${f}](`))
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+    expect(md.indexOf('[reports/checkov.json](')).toBeGreaterThan(rest)
+    expect(md).toContain(`| ✓ uploaded | [reports/trivy-image.json](${DOJO}/test/3) | Trivy Scan | CI main of acme/web | 1 | 3 | 9 | 12 | 2 |`)
+    // Zero is a dash; the test is the report's link, not a column repeating its path.
+    expect(md).toContain(`| ✓ uploaded | [reports/gitleaks.json](${DOJO}/test/1) | Gitleaks Scan | CI main of acme/web | – | 3 | – | – | – |`)
+    expect(md).not.toContain('DefectDojo test |')
+  })
+
+  it('says so when no report brought new critical or high findings, and for how many it is known', () => {
+    const calm = [uploaded({ file: 'a.json', created: { medium: 2 } }), uploaded({ file: 'b.json', created: {} })]
+    const md = renderSummary(calm, META)
+    expect(md).toContain('**No new critical or high findings**.\n')
+    expect(md).toContain('### Reports')
+    expect(md).not.toContain('### New critical')
+    const partly = renderSummary([...calm, uploaded({ file: 'c.json', created: null, closed: null, reactivated: null, untouched: null })], META)
+    expect(partly).toContain('**No new critical or high findings** in the 2 of 3 reports DefectDojo gave counts for.')
+    expect(renderSummary([uploaded({ file: 'c.json', created: null, closed: null, reactivated: null, untouched: null })], META)).not.toContain('No new critical')
+    expect(renderSummary(secondRun(), META)).toContain('**No new critical or high findings**, but 1 critical came back (reactivated).\n')
+  })
+
+  it('lists the new findings read back, escaped and linked only to http(s), with how many more the test has', () => {
+    const r = {
+      ...uploaded({ file: 'trivy.json', scanType: 'Trivy Scan', created: { critical: 7, high: 1 } }),
+      newFindings: [
+        { title: 'CVE-2024-3094 in xz-utils', severity: 'Critical', url: `${DOJO}/finding/11` },
+        { title: '<img src=x onerror=alert(1)> **bold** [x](javascript:alert(1))', severity: 'Critical', url: 'javascript:alert(1)' },
+        { title: 'no page', severity: 'Critical', url: null }
+      ]
+    }
+    const md = renderSummary([r], META)
+    expect(md).toContain(
+      [
+        'New critical findings in **trivy.json**:',
+        '',
+        `- [CVE-2024-3094 in xz-utils](${DOJO}/finding/11)`,
+        '- &lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[x\\](javascript:alert(1))',
+        '- no page',
+        `- … and 4 more in [its test](${r.testUrl}).`
+      ].join('\n')
+    )
+    expect(md).not.toMatch(/(?<!\\)\]\(javascript/)
+    // Mixed severities are named per finding.
+    const mixed = renderSummary([{ ...r, newFindings: [{ title: 'a', severity: 'Critical', url: null }, { title: 'b', severity: 'High', url: null }] }], META)
+    expect(mixed).toContain('New findings in **trivy.json**:\n\n- Critical: a\n- High: b\n')
+  })
+
+  it('marks each row with its status in words, failed reports first among the rest', () => {
+    const md = renderSummary(mixedFailures(), META)
+    const rows = md.split('\n').filter((l) => /^\| (✓|\*\*✗|○)/.test(l))
+    expect(rows.map((l) => l.split(' | ')[0])).toEqual(['| ✓ uploaded', '| **✗ failed**', '| **✗ failed**', '| ✓ uploaded'])
+    expect(md).toContain('| **✗ failed** | zap-baseline <sub>(whole artifact)</sub> |  |  |  |  |  |')
+    expect(md).toContain('| **✗ failed** | sast / semgrep.json | Semgrep JSON Report |  |  |  |  |')
+    const plan = renderSummary(dryRun(), { ...META, dryRun: true })
+    expect(plan).toContain('| ○ planned | reports/gitleaks.json | Gitleaks Scan | CI main of acme/web | gitleaks | — |')
   })
 
   it('has a collapsed severity breakdown of created, closed, reactivated and active after', () => {
     const md = renderSummary(secondRun(), META)
     const details = md.slice(md.indexOf('<summary>Findings by severity</summary>'))
-    expect(details).toContain('| Created | 0 | 0 | 1 | 0 | 0 | 1 |')
-    expect(details).toContain('| Closed | 0 | 2 | 2 | 0 | 0 | 4 |')
-    expect(details).toContain('| Reactivated | 1 | 0 | 0 | 0 | 0 | 1 |')
+    expect(details).toContain('| Created | – | – | 1 | – | – | 1 |')
+    expect(details).toContain('| Closed | – | 2 | 2 | – | – | 4 |')
+    expect(details).toContain('| Reactivated | 1 | – | – | – | – | 1 |')
     expect(details).toContain('| Active after | 2 | 6 | 12 | 13 | 2 | 35 |')
-    expect(details).toContain('| reports/semgrep.json | created | 0 | 0 | 1 | 0 | 0 | 1 |')
+    expect(details).toContain('| reports/semgrep.json | created | – | – | 1 | – | – | 1 |')
     expect(md).toContain('<details>\n<summary>Findings by severity</summary>')
   })
 
-  it('notes duplicates and counts files for people in one line without listing them', () => {
+  it('notes duplicates and counts files for people in one line, in plain words, without listing them', () => {
     const md = renderSummary(secondRun(), META)
-    expect(md).toContain('reports/semgrep.json <sub>(+1 identical copy, uploaded once)</sub>')
-    expect(md).toContain('- 1 file for people (HTML reports, Markdown, logs, images) not uploaded.')
+    expect(md).toContain(`[reports/semgrep.json](${DOJO}/test/2) <sub>(+1 identical copy, uploaded once)</sub>`)
+    expect(md).toContain('- 1 file is not a report (an HTML report, notes, a log…): it is for people to read.')
     expect(md).not.toContain('zap.html')
   })
 
-  it('opens the failed section, and the skipped one only when something failed', () => {
+  it('gives an artifact with no report one line, and lists the files that look like reports with their reasons', () => {
+    const build = Array.from({ length: 300 }, (_, i) => skipped(`static/chunk-${i}.js`, 'not a report', i % 100 === 0, 'webapp-build', false))
+    const md = renderSummary([uploaded({ file: 'gitleaks.json', artifact: 'secrets', created: {} }), ...build, skipped('inventory.json', 'not a report format this action recognises.', false, 'secrets'), skipped('build.log', 'a log.', true, 'secrets'), skipped('package.json', 'not a report.', false, 'secrets', false)], META)
+    expect(md).toContain('### Skipped: 303')
+    expect(md).toContain('- webapp-build: 300 files, none a report.\n')
+    expect(md).not.toContain('chunk-')
+    expect(md).toContain('- secrets / inventory.json: not a report format this action recognises.')
+    expect(md).toContain('- 1 file is not a report (an HTML report, notes, a log…): it is for people to read.\n- 1 file is not a report (build output or data).')
+    expect(md).toContain('<details open>\n<summary>1 file with a reason, 1 artifact with no report, 2 files that are not reports</summary>')
+    // Nothing that looks like a report: the section stays closed.
+    expect(renderSummary([uploaded({ file: 'a.json', created: {} }), ...build], META)).toContain('### Skipped: 300\n\n<details>\n<summary>1 artifact with no report</summary>')
+  })
+
+  it('opens the failed section, and the skipped one only when a file looks like a report', () => {
     const withFailure = renderSummary(mixedFailures(), META)
     expect(withFailure).toContain('### Failed: 2\n\n<details open>')
     expect(withFailure).toContain('### Skipped: 2\n\n<details open>')
@@ -373,10 +503,10 @@ describe('escaping and links', () => {
     expect(md).not.toMatch(/(?<!\\)\]\(javascript/)
     expect(md).not.toContain('\u202E')
     // Every table row has exactly its columns: no `|` from a name split a cell.
-    for (const row of md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Report') && !l.startsWith('| All reports') && !l.startsWith('| Field'))) {
-      const cells = row.split('|').length - 2
-      expect([2, 4, 7, 8]).toContain(cells)
-    }
+    // Every table row has as many cells as its header: no `|` from a name split a cell.
+    const tables = md.split(/\n(?!\|)/).map((block) => block.split('\n').filter((l) => l.startsWith('|'))).filter((rows) => rows.length > 0)
+    expect(tables).toHaveLength(4)
+    for (const [header, ...rows] of tables) for (const row of rows) expect(row.split('|').length).toBe(header!.split('|').length)
   })
 
   it('makes links only from http(s) URLs, encoding what would end the destination or a cell', () => {
@@ -390,7 +520,7 @@ describe('escaping and links', () => {
     const md = renderSummary([r], META)
     expect(md).not.toContain('javascript:')
     expect(md).not.toContain('ftp://')
-    expect(md).toContain('| a.json | Gitleaks Scan | a | 0 |')
+    expect(md).toContain('| ✓ uploaded | a.json | Gitleaks Scan | – |')
   })
 })
 
@@ -455,6 +585,7 @@ describe('rendered snapshots (committed under summary-snapshots/)', () => {
   it('300 reports', () => expectSnapshotFile('300-reports', renderSummary(manyReports(300, 60), META)))
   it('300 reports over a small budget (trimmed)', () => expectSnapshotFile('300-reports-trimmed', renderSummary(manyReports(300, 60), META, { limitBytes: 7_000 })))
   it('hostile names', () => expectSnapshotFile('hostile-names', renderSummary(hostileNames(), META)))
+  it('mixed run: new criticals, a failed upload, skipped files and a build artifact (docs/summary.png)', () => expectSnapshotFile('mixed-run', renderSummary(mixedRun(), META)))
   it('preflight failure (fatal)', () =>
     expectSnapshotFile(
       'fatal',
@@ -467,8 +598,8 @@ describe('rendered HTML (markdown-it)', () => {
 
   it('keeps the tables and links of a run', () => {
     const html = md.render(renderSummary(secondRun(), META))
-    expect(html.match(/<table>/g)).toHaveLength(4) // two groups, severity totals, severity per report
-    expect(html).toContain(`<a href="${DOJO}/test/1">gitleaks</a>`)
+    expect(html.match(/<table>/g)).toHaveLength(3) // reports, severity totals, severity per report
+    expect(html).toContain(`<a href="${DOJO}/test/1">reports/gitleaks.json</a>`)
     expect(html).toContain(`<a href="${DOJO}/product/3">acme/web</a>`)
     expect(html).toContain('<td style="text-align:right">1</td>')
     expect(html).toContain('<details>')
@@ -478,10 +609,42 @@ describe('rendered HTML (markdown-it)', () => {
     const html = md.render(renderSummary(hostileNames(), META))
     expect(html).not.toMatch(/<img|<script|<a href="http:\/\/evil|<a href="javascript|href="mailto:/i)
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.json')
-    expect(html).toContain(`<a href="${DOJO}/test/1">](javascript:alert(1)) &lt;b&gt;t&lt;/b&gt;</a>`)
+    expect(html).toContain(`<a href="${DOJO}/test/1">art|ifact \`x\` [y](javascript:alert(1)) / &lt;img src=x onerror=alert(1)&gt;.json</a>`)
     expect(html).toContain('<table>')
-    // Each body row of the report table has its seven cells.
+    // Each body row of the leading table has its nine cells.
     const table = html.slice(html.indexOf('<table>'), html.indexOf('</table>'))
-    for (const row of table.split('<tr>').slice(2)) expect(row.match(/<td/g)).toHaveLength(7)
+    for (const row of table.split('<tr>').slice(2)) expect(row.match(/<td/g)).toHaveLength(9)
+  })
+
+  it('renders a mixed run as GitHub would (the HTML of docs/summary.png): what got worse first, links to DefectDojo only, no markup from names', () => {
+    const html = summaryHtml(renderSummary(mixedRun(), META))
+    const headings = [...html.matchAll(/<h([23])>(.*?)<\/h\1>/g)].map((m) => `h${m[1]} ${m[2]}`)
+    expect(headings).toEqual(['h2 DefectDojo reimport', 'h3 New critical and high findings', 'h3 Other reports', 'h3 Failed: 1', 'h3 Skipped: 302'])
+    // The failure banner and the headline come before the first table, which is the "what got worse" one.
+    const firstTable = html.slice(html.indexOf('<table>'), html.indexOf('</table>'))
+    expect(html).toContain('<div class="markdown-alert markdown-alert-caution">\n<p class="markdown-alert-title">Caution</p>\n<p><strong>This step failed because 1 of 5 reports failed to upload.</strong>')
+    expect(html.indexOf('This step failed because 1 of 5 reports failed to upload')).toBeLessThan(html.indexOf('<table>'))
+    expect(html.indexOf('<strong>4</strong> uploaded')).toBeLessThan(html.indexOf('<table>'))
+    expect(html.indexOf('<h3>New critical and high findings</h3>')).toBeLessThan(html.indexOf('<table>'))
+    expect(firstTable).toContain('<th style="text-align:right">Critical</th>')
+    const leading = firstTable.split('<tr>').slice(2).map((row) => [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]))
+    expect(leading).toEqual([
+      ['✓ uploaded', `<a href="${DOJO}/test/120">trivy-image / trivy.json</a>`, 'Trivy Scan', '2', '4', '7', '3', '–'],
+      ['✓ uploaded', `<a href="${DOJO}/test/122">semgrep / semgrep.json</a>`, 'Semgrep JSON Report', '–', '2', '1', '–', '–']
+    ])
+    // The new findings, linked, their titles text.
+    expect(html).toContain(`<li><a href="${DOJO}/finding/9101">CVE-2024-3094: xz-utils 5.6.0 (malicious code in liblzma)</a></li>`)
+    expect(html).toContain(`<li><a href="${DOJO}/finding/9103">Reflected XSS: &lt;script&gt; built from request.args in search.html</a></li>`)
+    // Branch, commit and engagement once, at the top.
+    expect(html).toContain(`<p>Branch <strong>main</strong> · commit <a href="https://github.com/acme/web/tree/${SHA}"><code>0123abc</code></a> · engagement <strong><a href="${DOJO}/engagement/7">CI main</a></strong> of product <strong><a href="${DOJO}/product/3">acme/web</a></strong> (product type Acme)</p>`)
+    // The failed report is a marked row and a reason; the build artifact one line.
+    expect(html).toContain('<td><strong>✗ failed</strong></td>\n<td>bandit / results.json</td>')
+    expect(html).toContain('<li>webapp-build: 300 files, none a report.</li>')
+    expect(html).toContain('<li>semgrep / inventory.json: not a report format this action recognises; name its scan type in <code>scan-types</code> if it is one.</li>')
+    expect(html).not.toContain('chunk-')
+    // Links go to DefectDojo, GitHub and nowhere else; only the tags the summary writes itself.
+    for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^https:\/\/(dojo\.example\.com|github\.com)\//)
+    const tags = new Set([...html.matchAll(/<([a-z0-9]+)[\s>]/g)].map((m) => m[1]))
+    expect([...tags].filter((t) => !['h2', 'h3', 'p', 'div', 'strong', 'em', 'a', 'code', 'sub', 'br', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'details', 'summary'].includes(t!))).toEqual([])
   })
 })

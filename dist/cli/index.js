@@ -3939,6 +3939,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   By: () => (/* binding */ inputSubject),
 /* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
+/* harmony export */   ZU: () => (/* binding */ sourceInputs),
 /* harmony export */   ah: () => (/* binding */ useDialect),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   mm: () => (/* binding */ inputSpec),
@@ -4159,7 +4160,7 @@ const INPUTS = {
         group: 'policy',
         kind: 'flag',
         default: 'false',
-        description: 'Fail the step when a file was not recognised as a report (files for people, such as HTML reports, never count).'
+        description: 'Fail the step when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.'
     }
 };
 const INPUT_NAMES = Object.keys(INPUTS);
@@ -4190,6 +4191,10 @@ function theInput(name) {
 /** An input's bare name in backticks: "`defectdojo-url`" (on the command line "`--defectdojo-url`"). */
 function inputName(name) {
     return dialect === 'cli' ? cliName(name) : `\`${name}\``;
+}
+/** Where the files come from, for "no files were found": `path` and `artifacts` (the command line has only `--path`). */
+function sourceInputs() {
+    return dialect === 'cli' ? cliName('path') : `${inputName('path')} and ${inputName('artifacts')}`;
 }
 /** An input with a value, as the user would write it: "`dry-run: true`" (on the command line "`--dry-run`"). */
 function inputSetting(name, value) {
@@ -4335,13 +4340,7 @@ const LOGIN_PATH = /login|signin|sign-in|sso|oauth|openid|saml|auth|cdn-cgi\/acc
  * https, another path) that the uploads, being POSTs, would not survive.
  */
 function describeRedirect(baseUrl, status, location) {
-    let target = null;
-    try {
-        target = location ? new URL(location, `${baseUrl}${PROFILE_PATH}`) : null;
-    }
-    catch {
-        target = null;
-    }
+    const target = location && URL.canParse(location, `${baseUrl}${PROFILE_PATH}`) ? new URL(location, `${baseUrl}${PROFILE_PATH}`) : null;
     const where = target ? `${target.origin}${target.pathname}` : 'an address it did not give';
     const base = new URL(baseUrl);
     if (target && target.hostname === base.hostname && !LOGIN_PATH.test(target.pathname) && target.pathname.endsWith(PROFILE_PATH)) {
@@ -6133,6 +6132,24 @@ function unusableResult(file) {
 function resultLabel(result, separator = '/') {
     return (0,model/* reportLabel */.tr)({ artifact: result.artifact, displayPath: result.file }, separator);
 }
+/** Each product and engagement of the results once, in the order they first appear, with the first links known. */
+function runTargets(results) {
+    const targets = new Map();
+    for (const r of results) {
+        if (r.product === null || r.engagement === null)
+            continue;
+        const key = JSON.stringify([r.product, r.engagement]);
+        const known = targets.get(key);
+        targets.set(key, {
+            productType: known?.productType ?? r.productType,
+            product: r.product,
+            engagement: r.engagement,
+            productUrl: known?.productUrl ?? r.productUrl,
+            engagementUrl: known?.engagementUrl ?? r.engagementUrl
+        });
+    }
+    return [...targets.values()];
+}
 function computeTotals(results) {
     const totals = {
         uploaded: 0,
@@ -6305,6 +6322,11 @@ function gateOutputs(results, resultsFile) {
 // with HTML allowed: every string from a file name, an artifact name or a server answer is escaped,
 // and links are only made from http(s) URLs. GitHub rejects a step summary over 1 MiB, so the page is
 // fitted to SUMMARY_LIMIT_BYTES by dropping detail in a fixed order; the headline is never dropped.
+//
+// The page answers "what got worse?" first: the headline, where the reports went (branch, commit,
+// engagement), then the reports that brought new Critical or High findings with their titles, then
+// every other report, then why some failed or were skipped.
+
 
 
 /**
@@ -6383,6 +6405,9 @@ const VALUE_MAX = 300;
 const FATAL_MAX_LINES = 40;
 const FATAL_MAX_CHARS = 8_000;
 const WARNINGS_SHOWN = 10;
+const TITLE_MAX = 200;
+const TARGETS_SHOWN = 5;
+const NO_REPORT_SHOWN = 20;
 /** An http(s) URL made safe for a Markdown link destination, or null when it is not one. */
 function safeUrl(url) {
     if (!url)
@@ -6414,10 +6439,17 @@ function fmt(n) {
 function plural(n, one, many = `${one}s`) {
     return `${fmt(n)} ${n === 1 ? one : many}`;
 }
-/** A count in a table cell: `?` when DefectDojo did not say (explained under the table). */
+/** A count in a table cell: a dash for zero so the numbers that matter stand out, `?` when DefectDojo did not say (explained under the table). */
 function cell(value) {
-    return value === null ? '?' : fmt(value);
+    return value === null ? '?' : value === 0 ? '–' : fmt(value);
 }
+/** Each status as a word with a plain symbol, so it reads without colour and in a screen reader. Skipped files are not table rows (their section says why each was skipped); the mark is there for completeness. */
+const STATUS_MARK = {
+    uploaded: '✓ uploaded',
+    planned: '○ planned',
+    failed: '**✗ failed**',
+    skipped: '– skipped'
+};
 function isWholeArtifact(r) {
     return !r.file && r.artifact !== null;
 }
@@ -6432,36 +6464,57 @@ function summary_name(r) {
 function isUnchanged(r) {
     return (0,model/* deltaTotal */.ZW)(r, 'created') === 0 && (0,model/* deltaTotal */.ZW)(r, 'closed') === 0 && (0,model/* deltaTotal */.ZW)(r, 'reactivated') === 0;
 }
+/** An uploaded report that brought new Critical or High findings: what the page leads with. */
+function broughtWorse(r) {
+    const created = r.counts?.created;
+    return r.status === 'uploaded' && !!created && (created.critical > 0 || created.high > 0);
+}
+/** A skipped file listed with its reason: a copy of a report, or a file that looks like one (warned about). */
+function isListedSkip(r) {
+    return r.status === 'skipped' && (r.duplicateOf !== null || (r.reportLike && !r.humanReadable));
+}
 function buildPage(results, meta) {
     const uploaded = results.filter((r) => r.status === 'uploaded');
-    const shown = results.filter((r) => r.status === 'uploaded' || r.status === 'planned');
-    const rows = groupRows(shown).flatMap((g) => g.rows);
+    const failed = results.filter((r) => r.status === 'failed');
+    const created = (r) => r.counts?.created ?? model/* NO_FINDINGS */.BU;
+    // sort is stable: reports with the same counts keep the order they were found in.
+    const worse = uploaded.filter(broughtWorse).sort((a, b) => created(b).critical - created(a).critical || created(b).high - created(a).high);
+    const others = results.filter((r) => (r.status === 'uploaded' || r.status === 'planned') && !broughtWorse(r));
+    const noReport = [...groupBy(results, (r) => r.artifact)].filter(([, rows]) => rows.every((r) => r.status === 'skipped' && !isListedSkip(r))).map(([artifact, rows]) => ({ artifact, files: rows.length }));
+    const inNoReport = new Set(noReport.map((a) => a.artifact));
+    const counted = results.filter((r) => r.status === 'skipped' && !isListedSkip(r) && !(r.artifact !== null && inNoReport.has(r.artifact)));
     return {
         results,
         meta,
         totals: computeTotals(results),
+        targets: meta.targets ?? runTargets(results),
         uploaded,
-        rows,
-        failed: results.filter((r) => r.status === 'failed'),
-        skipped: results.filter((r) => r.status === 'skipped' && !r.humanReadable),
-        forPeople: results.filter((r) => r.status === 'skipped' && r.humanReadable).length
+        worse,
+        rest: [...failed, ...byTarget(others)],
+        failed,
+        skipped: results.filter(isListedSkip),
+        noReport,
+        forPeople: counted.filter((r) => r.humanReadable).length,
+        otherFiles: counted.filter((r) => !r.humanReadable).length
     };
 }
-/** Groups rows by product type, product and engagement, in the order each group first appears. */
-function groupRows(rows) {
+/** Rows grouped by product and engagement, in the order each group first appears. */
+function byTarget(rows) {
+    return [...groupBy(rows, (r) => JSON.stringify([r.product, r.engagement])).values()].flat();
+}
+function groupBy(rows, key) {
     const groups = new Map();
     for (const r of rows) {
-        const key = JSON.stringify([r.productType, r.product, r.engagement]);
-        let group = groups.get(key);
-        if (!group) {
-            group = { productType: r.productType, product: r.product, engagement: r.engagement, productUrl: null, engagementUrl: null, rows: [] };
-            groups.set(key, group);
-        }
-        group.productUrl ??= safeUrl(r.productUrl);
-        group.engagementUrl ??= safeUrl(r.engagementUrl);
-        group.rows.push(r);
+        const k = key(r);
+        if (k === null)
+            continue;
+        const group = groups.get(k);
+        if (group)
+            group.push(r);
+        else
+            groups.set(k, [r]);
     }
-    return [...groups.values()];
+    return groups;
 }
 // ---------------------------------------------------------------------------------------------------
 // Sections
@@ -6532,14 +6585,14 @@ function headline(page) {
     let line = parts.join(' · ');
     if (!meta.dryRun) {
         if (page.results.length === 0)
-            line += meta.fatal ? '' : ' — no files were found: check the `path` and `artifacts` inputs';
+            line += meta.fatal ? '' : ` — no files were found: check ${(0,inputs/* sourceInputs */.ZU)()}`;
         else if (t.uploaded === 0)
             line += ' — nothing was uploaded';
         else
             line += ` — ${findings(page)}`;
     }
     else if (page.results.length === 0 && !meta.fatal) {
-        line += ' — no files were found: check the `path` and `artifacts` inputs';
+        line += ` — no files were found: check ${(0,inputs/* sourceInputs */.ZU)()}`;
     }
     return [line, ''];
 }
@@ -6561,6 +6614,42 @@ function findings(page) {
     const scope = missing > 0 ? ` in ${fmt(complete.length)} of ${plural(page.uploaded.length, 'report')} (DefectDojo did not return counts for ${missing === 1 && complete.length === 1 ? 'the other' : fmt(missing)})` : '';
     return `findings${scope}: ${[created, ...rest].join(' · ')}`;
 }
+/** A Git commit shown short, as code when it is a hash (which cannot carry markup). */
+function shortCommit(commit, url) {
+    const text = /^[0-9a-f]{7,64}$/i.test(commit) ? `\`${commit.slice(0, 7)}\`` : escapeMarkdown(summary_clip(commit, 40, 'end'));
+    const href = safeUrl(url);
+    return href ? `[${text}](${href})` : text;
+}
+/** "engagement **CI main** of product **acme/web**", each linked to its DefectDojo page. */
+function engagementOf(t, words) {
+    const engagement = `**${summary_link(summary_clip(t.engagement, NAME_MAX, 'middle'), t.engagementUrl)}**`;
+    const product = `**${summary_link(summary_clip(t.product, NAME_MAX, 'middle'), t.productUrl)}**`;
+    return words ? `engagement ${engagement} of product ${product}` : `${engagement} of ${product}`;
+}
+/** Branch, short commit and where the reports went, once for the whole page. */
+function where(page) {
+    const { meta, targets } = page;
+    const parts = [];
+    if (meta.branch)
+        parts.push(`Branch **${escapeMarkdown(summary_clip(meta.branch, NAME_MAX, 'middle'))}**`);
+    if (meta.tag)
+        parts.push(`Tag **${escapeMarkdown(summary_clip(meta.tag, NAME_MAX, 'middle'))}**`);
+    if (meta.commit)
+        parts.push(`commit ${shortCommit(meta.commit, meta.commitUrl)}`);
+    if (targets.length === 1) {
+        const t = targets[0];
+        parts.push(`${engagementOf(t, true)}${t.productType ? ` (product type ${escapeMarkdown(summary_clip(t.productType, NAME_MAX, 'middle'))})` : ''}`);
+    }
+    else if (targets.length > 1) {
+        const shown = targets.slice(0, TARGETS_SHOWN).map((t) => engagementOf(t, false));
+        const more = targets.length - TARGETS_SHOWN;
+        parts.push(`${fmt(targets.length)} engagements: ${shown.join(', ')}${more > 0 ? ` and ${fmt(more)} more` : ''}`);
+    }
+    if (parts.length === 0)
+        return [];
+    const line = parts.join(' · ');
+    return [line[0].toUpperCase() + line.slice(1), ''];
+}
 /** DefectDojo, build and run, small, under the headline. */
 function context(meta) {
     const parts = [];
@@ -6573,26 +6662,86 @@ function context(meta) {
         parts.push(summary_link('workflow run', meta.runUrl));
     return parts.length > 0 ? [`<sub>${parts.join(' · ')}</sub>`, ''] : [];
 }
-function groupHeading(g) {
-    const product = g.product === null ? '*no product*' : `**${summary_link(summary_clip(g.product, NAME_MAX, 'middle'), g.productUrl)}**`;
-    const engagement = g.engagement === null ? '*no engagement*' : `**${summary_link(summary_clip(g.engagement, NAME_MAX, 'middle'), g.engagementUrl)}**`;
-    const type = g.productType ? ` · product type ${escapeMarkdown(summary_clip(g.productType, NAME_MAX, 'middle'))}` : '';
-    return `Product ${product} · engagement ${engagement}${type}`;
+function tableHead(columns, numeric) {
+    return [`| ${columns.join(' | ')} |`, `| ${columns.map((_, i) => (i >= columns.length - numeric ? '---:' : '---')).join(' | ')} |`];
 }
 function duplicatesNote(r) {
     return r.duplicates.length > 0 ? ` <sub>(+${plural(r.duplicates.length, 'identical copy', 'identical copies')}, uploaded once)</sub>` : '';
 }
-/** The per-report tables of a real run, grouped. `listed` are the rows shown, `unchanged` those counted in one line. */
-function reportTables(page, listed, unchanged, more) {
-    if (page.rows.length === 0)
+/** The report, linked to its DefectDojo test: the test's title is left out, it mostly repeats the path. */
+function reportCell(r) {
+    if (isWholeArtifact(r))
+        return `${summary_name(r)} <sub>(whole artifact)</sub>`;
+    return `${summary_link(reportName(r), r.testUrl)}${duplicatesNote(r)}`;
+}
+/** The columns every report table starts with; the engagement only when the run has several. */
+function leadCells(page, r) {
+    const target = r.product !== null && r.engagement !== null ? `${escapeMarkdown(summary_clip(r.engagement, NAME_MAX, 'middle'))} of ${escapeMarkdown(summary_clip(r.product, NAME_MAX, 'middle'))}` : '';
+    return [STATUS_MARK[r.status], reportCell(r), escapeMarkdown(r.scanType ?? ''), ...(page.targets.length > 1 ? [target] : [])];
+}
+function leadColumns(page) {
+    return ['Status', 'Report', 'Scan type', ...(page.targets.length > 1 ? ['Engagement'] : [])];
+}
+/** The new findings read back for a report, linked, with how many more its test has. */
+function newFindingLines(r) {
+    if (r.newFindings.length === 0)
         return [];
-    const out = ['### Reports', ''];
-    for (const g of groupRows(listed)) {
-        out.push(groupHeading(g), '');
-        out.push('| Report | Scan type | DefectDojo test | Created | Closed | Reactivated | Untouched |', '| --- | --- | --- | ---: | ---: | ---: | ---: |');
-        for (const r of g.rows) {
-            const test = summary_link(summary_clip(r.testTitle ?? (r.testId === null ? 'test' : `test ${r.testId}`), NAME_MAX, 'middle'), r.testUrl);
-            out.push(`| ${summary_name(r)}${duplicatesNote(r)} | ${escapeMarkdown(r.scanType ?? '')} | ${test} | ${cell((0,model/* deltaTotal */.ZW)(r, 'created'))} | ${cell((0,model/* deltaTotal */.ZW)(r, 'closed'))} | ${cell((0,model/* deltaTotal */.ZW)(r, 'reactivated'))} | ${cell((0,model/* deltaTotal */.ZW)(r, 'untouched'))} |`);
+    const severities = [...new Set(r.newFindings.map((f) => f.severity.toLowerCase()))];
+    const one = severities.length === 1 ? escapeMarkdown(summary_clip(severities[0], 20, 'end')) : null;
+    const heading = `New ${one ? `${one} ` : ''}${r.newFindings.length === 1 ? 'finding' : 'findings'} in **${summary_name(r)}**:`;
+    const out = [heading, ''];
+    for (const f of r.newFindings)
+        out.push(`- ${one ? '' : `${escapeMarkdown(summary_clip(f.severity, 20, 'end'))}: `}${summary_link(summary_clip(f.title, TITLE_MAX, 'end'), f.url)}`);
+    // The engine reads back the worst severity only (Critical, else High), at most five of them.
+    const created = r.counts?.created ?? model/* NO_FINDINGS */.BU;
+    const more = (created.critical > 0 ? created.critical : created.high) - r.newFindings.length;
+    const test = safeUrl(r.testUrl);
+    if (more > 0)
+        out.push(`- … and ${fmt(more)} more${test ? ` in [its test](${test})` : ''}.`);
+    out.push('');
+    return out;
+}
+/** The page's lead: which reports brought new Critical or High findings, and the findings themselves. */
+function worseSection(page, listed) {
+    if (page.uploaded.length === 0)
+        return [];
+    if (page.worse.length === 0) {
+        const known = page.uploaded.filter((r) => r.counts?.created).length;
+        if (known === 0)
+            return [];
+        const scope = known < page.uploaded.length ? ` in the ${fmt(known)} of ${plural(page.uploaded.length, 'report')} DefectDojo gave counts for` : '';
+        // A finding that came back is not new, but it is worse: said here so "no new" does not read as "all well".
+        const back = ['critical', 'high']
+            .map((s) => [s, page.uploaded.reduce((n, r) => n + (r.counts?.reactivated?.[s] ?? 0), 0)])
+            .filter(([, n]) => n > 0)
+            .map(([s, n]) => `${fmt(n)} ${s}`);
+        const reactivated = back.length > 0 ? `, but ${back.join(' and ')} came back (reactivated)` : '';
+        return [`**No new critical or high findings**${scope}${reactivated}.`, ''];
+    }
+    const out = ['### New critical and high findings', '', 'Findings this run created, by severity; each report links to its DefectDojo test.', ''];
+    out.push(...tableHead([...leadColumns(page), 'Critical', 'High', 'Medium', 'Low', 'Info'], 5));
+    for (const r of listed) {
+        const created = r.counts?.created ?? model/* NO_FINDINGS */.BU;
+        out.push(`| ${[...leadCells(page, r), ...model/* SEVERITIES */.oC.map((s) => cell(created[s]))].join(' | ')} |`);
+    }
+    out.push('');
+    const more = page.worse.length - listed.length;
+    if (more > 0)
+        out.push(`**${plural(more, 'more report')} with new critical or high findings** — see the results file.`, '');
+    for (const r of listed)
+        out.push(...newFindingLines(r));
+    return out;
+}
+/** Every other report of a real run: failed ones first, then the uploaded ones. */
+function reportsTable(page, listed, unchanged, more) {
+    if (page.rest.length === 0)
+        return [];
+    const out = [page.worse.length > 0 ? '### Other reports' : '### Reports', ''];
+    if (listed.length > 0) {
+        out.push(...tableHead([...leadColumns(page), 'Created', 'Closed', 'Reactivated', 'Untouched'], 4));
+        for (const r of listed) {
+            const counts = r.status === 'uploaded' ? model/* DELTAS */.CH.map((d) => cell((0,model/* deltaTotal */.ZW)(r, d))) : model/* DELTAS */.CH.map(() => '');
+            out.push(`| ${[...leadCells(page, r), ...counts].join(' | ')} |`);
         }
         out.push('');
     }
@@ -6602,44 +6751,42 @@ function reportTables(page, listed, unchanged, more) {
     }
     if (more > 0)
         out.push(`**${plural(more, 'more report')}** — see the results file.`, '');
-    if (listed.some((r) => model/* DELTAS */.CH.some((d) => (0,model/* deltaTotal */.ZW)(r, d) === null)))
+    if (listed.some((r) => r.status === 'uploaded' && model/* DELTAS */.CH.some((d) => (0,model/* deltaTotal */.ZW)(r, d) === null)))
         out.push('`?`: DefectDojo did not return this count (its import history may be off).', '');
     return out;
 }
 /** The dry run's plan: where each report would go and every field that would be sent. */
 function planTables(page, rows, more) {
-    if (page.rows.length === 0)
+    if (page.rest.length === 0)
         return [];
     const shownAsColumns = new Set(['scan_type', 'test_title', 'product_type_name', 'product_name', 'engagement_name']);
-    const all = page.rows.map((r) => fieldEntries(r));
-    // Fields with the same value for every planned report are listed once, below the tables.
+    const all = page.rest.filter((r) => r.fields !== null).map((r) => fieldEntries(r));
+    // Fields with the same value for every planned report are listed once, below the table.
     const shared = new Map();
     const first = all[0] ?? new Map();
     for (const [key, value] of first)
         if (!shownAsColumns.has(key) && all.every((f) => f.get(key) === value))
             shared.set(key, value);
     const out = ['### Plan', ''];
-    for (const g of groupRows(rows)) {
-        out.push(groupHeading(g), '');
-        out.push('| Report | Scan type | Test title | Other fields |', '| --- | --- | --- | --- |');
-        for (const r of g.rows) {
+    if (rows.length > 0) {
+        out.push(...tableHead([...leadColumns(page), 'Test title', 'Other fields'], 0));
+        for (const r of rows) {
             const fields = fieldEntries(r);
-            const scanType = fields.get('scan_type') ?? r.scanType ?? '';
             const testTitle = fields.get('test_title') ?? r.testTitle ?? '';
             const other = [...fields].filter(([key]) => !shownAsColumns.has(key) && !shared.has(key)).map(([key, value]) => `<code>${escapeMarkdown(key)}</code>: ${fieldValue(value)}`);
-            out.push(`| ${summary_name(r)}${duplicatesNote(r)} | ${escapeMarkdown(scanType)} | ${escapeMarkdown(testTitle)} | ${other.join('<br>') || '—'} |`);
+            out.push(`| ${[...leadCells(page, r), escapeMarkdown(testTitle), r.fields === null ? '' : other.join('<br>') || '—'].join(' | ')} |`);
         }
         out.push('');
     }
     if (more > 0)
         out.push(`**${plural(more, 'more report')}** — see the results file.`, '');
     if (shared.size > 0) {
-        out.push(rows.length === 1 ? 'Also sent:' : 'Sent with every report:', '', '| Field | Value |', '| --- | --- |');
+        out.push(all.length === 1 ? 'Also sent:' : 'Sent with every report:', '', '| Field | Value |', '| --- | --- |');
         for (const [key, value] of shared)
             out.push(`| <code>${escapeMarkdown(key)}</code> | ${fieldValue(value)} |`);
         out.push('');
     }
-    out.push('The product type, product, engagement, scan type and test title above are sent as `product_type_name`, `product_name`, `engagement_name`, `scan_type` and `test_title`, and the report itself as `file`.', '');
+    out.push('The product type, product and engagement named above, the scan type and the test title are sent as `product_type_name`, `product_name`, `engagement_name`, `scan_type` and `test_title`, and the report itself as `file`.', '');
     return out;
 }
 /** A report's multipart fields as display strings; anything that looks like a credential is hidden. */
@@ -6661,7 +6808,7 @@ const BREAKDOWNS = [
     ['activeAfter', 'Active after']
 ];
 function severityCells(counts) {
-    return [...model/* SEVERITIES */.oC, 'total'].map((s) => (counts === null ? '?' : fmt(counts[s]))).join(' | ');
+    return [...model/* SEVERITIES */.oC, 'total'].map((s) => (counts === null ? '?' : cell(counts[s]))).join(' | ');
 }
 /** Severity breakdown of created, closed, reactivated and active-after: totals, and per report when it fits. */
 function severityDetails(page, listed, perReport) {
@@ -6725,43 +6872,64 @@ function failedSection(page, kept) {
     out.push('', '</details>', '');
     return out;
 }
+/**
+ * Files that look like reports are listed with their reasons, open, since the log warns about them.
+ * Everything else is expected and stays out of the way: an artifact with no report is one line, other
+ * files are counted.
+ */
 function skippedSection(page, kept) {
-    const { skipped, forPeople } = page;
-    if (skipped.length === 0 && forPeople === 0)
+    const { skipped, noReport, forPeople, otherFiles } = page;
+    if (page.totals.skipped === 0)
         return [];
-    const total = skipped.length + forPeople;
-    const open = page.failed.length > 0 ? '<details open>' : '<details>';
-    const parts = [skipped.length > 0 ? `${plural(skipped.length, 'file')} with a reason` : null, forPeople > 0 ? `${plural(forPeople, 'file')} for people` : null].filter((x) => !!x);
-    const out = [`### Skipped: ${fmt(total)}`, '', open, `<summary>${parts.join(', ')}</summary>`, ''];
+    const notReports = forPeople + otherFiles;
+    const parts = [
+        skipped.length > 0 ? `${plural(skipped.length, 'file')} with a reason` : null,
+        noReport.length > 0 ? `${plural(noReport.length, 'artifact')} with no report` : null,
+        notReports > 0 ? `${plural(notReports, 'file')} that ${notReports === 1 ? 'is not a report' : 'are not reports'}` : null
+    ].filter((x) => !!x);
+    const open = skipped.some((r) => r.duplicateOf === null) ? '<details open>' : '<details>';
+    const out = [`### Skipped: ${fmt(page.totals.skipped)}`, '', open, `<summary>${parts.join(', ')}</summary>`, ''];
     for (const r of skipped.slice(0, kept))
         out.push(`- ${summary_name(r)}: ${escapeProse(summary_clip(r.reason ?? 'skipped.', SENTENCE_MAX, 'end'))}`);
     const more = skipped.length - kept;
     if (more > 0)
         out.push(`- **${plural(more, 'more skipped file')}** — see the results file.`);
-    // Files people read (HTML reports, Markdown, logs, images) are counted, not listed: they are expected.
+    for (const a of noReport.slice(0, NO_REPORT_SHOWN))
+        out.push(`- ${escapeMarkdown(summary_clip(a.artifact, NAME_MAX, 'middle'))}: ${plural(a.files, 'file')}, none a report.`);
+    const hidden = noReport.slice(NO_REPORT_SHOWN);
+    if (hidden.length > 0)
+        out.push(`- … and ${plural(hidden.length, 'more artifact')} with no report (${plural(hidden.reduce((n, a) => n + a.files, 0), 'file')}).`);
     if (forPeople > 0)
-        out.push(`- ${plural(forPeople, 'file')} for people (HTML reports, Markdown, logs, images) not uploaded.`);
+        out.push(forPeople === 1 ? '- 1 file is not a report (an HTML report, notes, a log…): it is for people to read.' : `- ${fmt(forPeople)} files are not reports (HTML reports, notes, logs…): they are for people to read.`);
+    if (otherFiles > 0)
+        out.push(otherFiles === 1 ? '- 1 file is not a report (build output or data).' : `- ${fmt(otherFiles)} files are not reports (build output, data).`);
     out.push('', '</details>', '');
     return out;
 }
 // ---------------------------------------------------------------------------------------------------
 // Rendering within the budget
 function render(page, shape) {
-    const listable = shape.collapseUnchanged ? page.rows.filter((r) => !isUnchanged(r)) : page.rows;
-    const unchanged = shape.collapseUnchanged ? page.rows.filter(isUnchanged) : [];
+    const listable = shape.collapseUnchanged ? page.rest.filter((r) => !isUnchanged(r)) : page.rest;
+    const unchanged = shape.collapseUnchanged ? page.rest.filter(isUnchanged) : [];
     const failedKept = Math.min(page.failed.length, shape.keep);
-    const rowsKept = Math.min(listable.length, shape.keep - failedKept);
+    const rowsKept = Math.min(page.worse.length + listable.length, shape.keep - failedKept);
     const skippedKept = Math.min(page.skipped.length, shape.keep - failedKept - rowsKept);
-    const listed = listable.slice(0, rowsKept);
-    const more = listable.length - listed.length;
+    const worse = page.worse.slice(0, rowsKept);
+    const rest = listable.slice(0, rowsKept - worse.length);
+    const whole = worse.length === page.worse.length && rest.length === listable.length;
     const lines = [
         ...title(),
         ...banners(page),
         ...headline(page),
+        ...where(page),
         ...context(page.meta),
         ...(page.meta.dryRun
-            ? planTables(page, listed, more)
-            : [...reportTables(page, listed, unchanged, more), ...severityDetails(page, listed, shape.severityPerReport && more === 0)]),
+            ? planTables(page, rest, listable.length - rest.length)
+            : [
+                ...worseSection(page, worse),
+                ...reportsTable(page, rest, unchanged, listable.length - rest.length),
+                ...severityDetails(page, [...worse, ...rest.filter((r) => r.status === 'uploaded')], shape.severityPerReport && whole)
+            ]),
         ...failedSection(page, failedKept),
         ...skippedSection(page, skippedKept)
     ];
@@ -6772,13 +6940,13 @@ function renderMinimal(page) {
     const counts = [];
     if (page.failed.length > 0)
         counts.push(`### Failed: ${fmt(page.failed.length)}`, '');
-    const skipped = page.skipped.length + page.forPeople;
-    if (skipped > 0)
-        counts.push(`### Skipped: ${fmt(skipped)}`, '');
+    if (page.totals.skipped > 0)
+        counts.push(`### Skipped: ${fmt(page.totals.skipped)}`, '');
     return [
         ...title(),
         ...banners(page),
         ...headline(page),
+        ...where(page),
         ...context(page.meta),
         "The details did not fit GitHub's size limit for a job summary — every report is in the results file.",
         '',
@@ -6792,8 +6960,8 @@ function summary_bytes(text) {
  * Renders the job summary. Stays under `limitBytes` (SUMMARY_LIMIT_BYTES) whatever the input, giving up
  * detail in this order: reports that changed nothing are counted in one line instead of listed, the
  * severity breakdown per report goes, then listed items are trimmed with a visible "N more" note
- * (skipped files first, then report rows, failed reports last). The headline, the banners and each
- * section's count always stay.
+ * (skipped files first, then the other report rows, then those with new Critical or High findings,
+ * failed reports last). The headline, the banners and each section's count always stay.
  */
 function renderSummary(results, meta, options = {}) {
     const limit = options.limitBytes ?? SUMMARY_LIMIT_BYTES;
@@ -6811,7 +6979,7 @@ function renderSummary(results, meta, options = {}) {
     // Largest number of listed items that fits (binary search: the page grows with what is kept).
     const trimmed = (keep) => render(page, { collapseUnchanged: true, severityPerReport: false, keep });
     let low = 0;
-    let high = page.failed.length + page.rows.length + page.skipped.length;
+    let high = page.failed.length + page.worse.length + page.rest.length + page.skipped.length;
     if (summary_bytes(trimmed(0)) > limit)
         return renderMinimal(page);
     while (low < high) {
@@ -7708,7 +7876,7 @@ function describeProgress(progress, total, startedAt, now = Date.now()) {
 /**
  * The failure policy. The step fails when a report was lost (unless `fail-on-error: false`), when the
  * run stopped early (invalid input, collision, token check), and per `if-no-reports` and
- * `fail-on-unrecognized`. Files for people never count against it.
+ * `fail-on-unrecognized`. Files for people and build output never count against it.
  */
 function decideOutcome(config, results, fatal, candidates) {
     const verdict = { failure: null, warnings: [], notices: [] };
@@ -7720,7 +7888,7 @@ function decideOutcome(config, results, fatal, candidates) {
     const failed = results.filter((r) => r.status === 'failed');
     if (reports.length === 0) {
         const message = candidates === 0
-            ? `No report files were found: check ${(0,inputs/* inputName */.yu)('path')} and ${(0,inputs/* inputName */.yu)('artifacts')}.`
+            ? `No report files were found: check ${(0,inputs/* sourceInputs */.ZU)()}.`
             : `None of the ${candidates} files found is a report this action can upload (the summary says why each was skipped).`;
         if (config.ifNoReports === 'error')
             verdict.failure = message;
@@ -7953,6 +8121,8 @@ function report(request, host, redact, ending) {
     const { config, results, fatal } = run;
     const verdict = decideOutcome(config, results, fatal, run.candidates);
     const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null };
+    // The branch and commit the reports were sent with: the `branch` and `commit` inputs win.
+    const context = config ? withOverrides(request.context, config.contextOverrides) : request.context;
     const summary = renderSummary(results, {
         ...meta,
         fatal: fatal?.message ?? null,
@@ -7960,7 +8130,12 @@ function report(request, host, redact, ending) {
         buildId: request.context.buildId || undefined,
         failedStep: verdict.failure !== null,
         volatileNames: run.volatileNames ?? [],
-        noCredentials: run.noCredentials ?? null
+        noCredentials: run.noCredentials ?? null,
+        branch: context.branch,
+        tag: context.tag,
+        commit: context.sha,
+        commitUrl: context.scmUri,
+        targets: runTargets(results)
     });
     for (const warning of verdict.warnings)
         host.log.warning(warning);

@@ -266,7 +266,7 @@ export const INPUTS = {
     group: 'policy',
     kind: 'flag',
     default: 'false',
-    description: 'Fail the step when a file was not recognised as a report (files for people, such as HTML reports, never count).'
+    description: 'Fail the step when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.'
   }
 } as const satisfies Record<string, InputSpec>
 
@@ -313,6 +313,11 @@ export function theInput(name: InputName): string {
 /** An input's bare name in backticks: "`defectdojo-url`" (on the command line "`--defectdojo-url`"). */
 export function inputName(name: InputName): string {
   return dialect === 'cli' ? cliName(name) : `\`${name}\``
+}
+
+/** Where the files come from, for "no files were found": `path` and `artifacts` (the command line has only `--path`). */
+export function sourceInputs(): string {
+  return dialect === 'cli' ? cliName('path') : `${inputName('path')} and ${inputName('artifacts')}`
 }
 
 /** An input with a value, as the user would write it: "`dry-run: true`" (on the command line "`--dry-run`"). */

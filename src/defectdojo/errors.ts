@@ -125,12 +125,7 @@ const LOGIN_PATH = /login|signin|sign-in|sso|oauth|openid|saml|auth|cdn-cgi\/acc
  * https, another path) that the uploads, being POSTs, would not survive.
  */
 export function describeRedirect(baseUrl: string, status: number, location: string | undefined): string {
-  let target: URL | null = null
-  try {
-    target = location ? new URL(location, `${baseUrl}${PROFILE_PATH}`) : null
-  } catch {
-    target = null
-  }
+  const target = location && URL.canParse(location, `${baseUrl}${PROFILE_PATH}`) ? new URL(location, `${baseUrl}${PROFILE_PATH}`) : null
   const where = target ? `${target.origin}${target.pathname}` : 'an address it did not give'
   const base = new URL(baseUrl)
   if (target && target.hostname === base.hostname && !LOGIN_PATH.test(target.pathname) && target.pathname.endsWith(PROFILE_PATH)) {

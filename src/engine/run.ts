@@ -15,7 +15,7 @@ import { planUploads } from '../plan/plan.js'
 import { volatileNames } from '../plan/volatile.js'
 import { mapLimit } from '../pool.js'
 import { gateOutputs, type OutputName } from '../report/outputs.js'
-import { artifactFailureResult, fileResult, resultsDocument, unusableResult, type FileStages } from '../report/results.js'
+import { artifactFailureResult, fileResult, resultsDocument, runTargets, unusableResult, type FileStages } from '../report/results.js'
 import { renderSummary } from '../report/summary.js'
 import { collectArtifacts, type ArtifactFiles } from '../sources/artifacts.js'
 import { findWorkspaceFiles } from '../sources/workspace.js'
@@ -243,6 +243,8 @@ function report(request: RunRequest, host: Host, redact: (text: string) => strin
   const { config, results, fatal } = run
   const verdict = decideOutcome(config, results, fatal, run.candidates)
   const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null }
+  // The branch and commit the reports were sent with: the `branch` and `commit` inputs win.
+  const context = config ? withOverrides(request.context, config.contextOverrides) : request.context
   const summary = renderSummary(results, {
     ...meta,
     fatal: fatal?.message ?? null,
@@ -250,7 +252,12 @@ function report(request: RunRequest, host: Host, redact: (text: string) => strin
     buildId: request.context.buildId || undefined,
     failedStep: verdict.failure !== null,
     volatileNames: run.volatileNames ?? [],
-    noCredentials: run.noCredentials ?? null
+    noCredentials: run.noCredentials ?? null,
+    branch: context.branch,
+    tag: context.tag,
+    commit: context.sha,
+    commitUrl: context.scmUri,
+    targets: runTargets(results)
   })
   for (const warning of verdict.warnings) host.log.warning(warning)
   for (const notice of verdict.notices) host.log.info(notice)

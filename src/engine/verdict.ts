@@ -1,7 +1,7 @@
 // The failure policy, as a pure function of the results, so every shell (the action, the CLI) ends a
 // run the same way.
 import type { Config } from '../config/config.js'
-import { inputName, theInput } from '../config/inputs.js'
+import { inputName, sourceInputs, theInput } from '../config/inputs.js'
 import type { Fatal } from '../errors.js'
 import type { Result } from '../model.js'
 
@@ -15,7 +15,7 @@ export interface Verdict {
 /**
  * The failure policy. The step fails when a report was lost (unless `fail-on-error: false`), when the
  * run stopped early (invalid input, collision, token check), and per `if-no-reports` and
- * `fail-on-unrecognized`. Files for people never count against it.
+ * `fail-on-unrecognized`. Files for people and build output never count against it.
  */
 export function decideOutcome(config: Config | null, results: readonly Result[], fatal: Fatal | null, candidates: number): Verdict {
   const verdict: Verdict = { failure: null, warnings: [], notices: [] }
@@ -27,7 +27,7 @@ export function decideOutcome(config: Config | null, results: readonly Result[],
   if (reports.length === 0) {
     const message =
       candidates === 0
-        ? `No report files were found: check ${inputName('path')} and ${inputName('artifacts')}.`
+        ? `No report files were found: check ${sourceInputs()}.`
         : `None of the ${candidates} files found is a report this action can upload (the summary says why each was skipped).`
     if (config.ifNoReports === 'error') verdict.failure = message
     else if (config.ifNoReports === 'warn') verdict.warnings.push(message)

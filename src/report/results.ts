@@ -125,6 +125,33 @@ export function resultLabel(result: Pick<Result, 'artifact' | 'file'>, separator
   return reportLabel({ artifact: result.artifact, displayPath: result.file }, separator)
 }
 
+/** A product and engagement the run's reports went to (or would go to), with their DefectDojo pages. */
+export interface RunTarget {
+  readonly productType: string | null
+  readonly product: string
+  readonly engagement: string
+  readonly productUrl: string | null
+  readonly engagementUrl: string | null
+}
+
+/** Each product and engagement of the results once, in the order they first appear, with the first links known. */
+export function runTargets(results: readonly Result[]): RunTarget[] {
+  const targets = new Map<string, RunTarget>()
+  for (const r of results) {
+    if (r.product === null || r.engagement === null) continue
+    const key = JSON.stringify([r.product, r.engagement])
+    const known = targets.get(key)
+    targets.set(key, {
+      productType: known?.productType ?? r.productType,
+      product: r.product,
+      engagement: r.engagement,
+      productUrl: known?.productUrl ?? r.productUrl,
+      engagementUrl: known?.engagementUrl ?? r.engagementUrl
+    })
+  }
+  return [...targets.values()]
+}
+
 export interface Totals {
   uploaded: number
   planned: number

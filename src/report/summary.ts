@@ -2,8 +2,13 @@
 // with HTML allowed: every string from a file name, an artifact name or a server answer is escaped,
 // and links are only made from http(s) URLs. GitHub rejects a step summary over 1 MiB, so the page is
 // fitted to SUMMARY_LIMIT_BYTES by dropping detail in a fixed order; the headline is never dropped.
-import { DELTAS, NO_FINDINGS, SEVERITIES, addCounts, deltaTotal, reportLabel, type Delta, type Result, type SeverityCounts } from '../model.js'
-import { computeTotals, type Totals } from './results.js'
+//
+// The page answers "what got worse?" first: the headline, where the reports went (branch, commit,
+// engagement), then the reports that brought new Critical or High findings with their titles, then
+// every other report, then why some failed or were skipped.
+import { sourceInputs } from '../config/inputs.js'
+import { DELTAS, NO_FINDINGS, SEVERITIES, addCounts, deltaTotal, reportLabel, type Delta, type Result, type SeverityCounts, type Status } from '../model.js'
+import { computeTotals, runTargets, type RunTarget, type Totals } from './results.js'
 
 /**
  * The byte budget of one rendered summary. GitHub rejects a step summary over 1 MiB (1,048,576 bytes);
@@ -29,6 +34,16 @@ export interface SummaryMeta {
   volatileNames?: readonly string[]
   /** Why nothing was sent although the run was not a dry run (GitHub gave it no secrets), or null. */
   noCredentials?: string | null
+  /** The branch the reports describe; empty or left out when not on a branch. */
+  branch?: string | null
+  /** The tag of a tag push. */
+  tag?: string | null
+  /** The commit the reports describe, shown short. */
+  commit?: string | null
+  /** The commit's page on the forge, linked from the short commit. */
+  commitUrl?: string | null
+  /** The products and engagements of the run, each once; taken from the results when left out. */
+  targets?: readonly RunTarget[]
 }
 
 export interface SummaryOptions {
@@ -111,6 +126,9 @@ const VALUE_MAX = 300
 const FATAL_MAX_LINES = 40
 const FATAL_MAX_CHARS = 8_000
 const WARNINGS_SHOWN = 10
+const TITLE_MAX = 200
+const TARGETS_SHOWN = 5
+const NO_REPORT_SHOWN = 20
 
 /** An http(s) URL made safe for a Markdown link destination, or null when it is not one. */
 export function safeUrl(url: string | null | undefined): string | null {
@@ -136,7 +154,6 @@ function link(text: string, url: string | null | undefined): string {
 // ---------------------------------------------------------------------------------------------------
 // Numbers and names
 
-
 /** 12,345: a plain thousands separator (toLocaleString would load ICU data on first use, ~17 ms of cold start). */
 function fmt(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
@@ -146,9 +163,17 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${fmt(n)} ${n === 1 ? one : many}`
 }
 
-/** A count in a table cell: `?` when DefectDojo did not say (explained under the table). */
+/** A count in a table cell: a dash for zero so the numbers that matter stand out, `?` when DefectDojo did not say (explained under the table). */
 function cell(value: number | null): string {
-  return value === null ? '?' : fmt(value)
+  return value === null ? '?' : value === 0 ? '–' : fmt(value)
+}
+
+/** Each status as a word with a plain symbol, so it reads without colour and in a screen reader. Skipped files are not table rows (their section says why each was skipped); the mark is there for completeness. */
+const STATUS_MARK: Readonly<Record<Status, string>> = {
+  uploaded: '✓ uploaded',
+  planned: '○ planned',
+  failed: '**✗ failed**',
+  skipped: '– skipped'
 }
 
 function isWholeArtifact(r: Result): boolean {
@@ -169,30 +194,38 @@ function isUnchanged(r: Result): boolean {
   return deltaTotal(r, 'created') === 0 && deltaTotal(r, 'closed') === 0 && deltaTotal(r, 'reactivated') === 0
 }
 
+/** An uploaded report that brought new Critical or High findings: what the page leads with. */
+function broughtWorse(r: Result): boolean {
+  const created = r.counts?.created
+  return r.status === 'uploaded' && !!created && (created.critical > 0 || created.high > 0)
+}
+
+/** A skipped file listed with its reason: a copy of a report, or a file that looks like one (warned about). */
+function isListedSkip(r: Result): boolean {
+  return r.status === 'skipped' && (r.duplicateOf !== null || (r.reportLike && !r.humanReadable))
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The model the page is rendered from
-
-interface Group {
-  productType: string | null
-  product: string | null
-  engagement: string | null
-  productUrl: string | null
-  engagementUrl: string | null
-  rows: Result[]
-}
 
 interface Page {
   results: readonly Result[]
   meta: SummaryMeta
   totals: Totals
+  targets: readonly RunTarget[]
   uploaded: Result[]
-  /** Uploaded or planned reports, in table order (grouped by product type, product and engagement). */
-  rows: Result[]
+  /** Reports that brought new Critical or High findings, the most critical first. */
+  worse: Result[]
+  /** Every other report, in table order: failed first, then uploaded or planned ones by target. */
+  rest: Result[]
   failed: Result[]
-  /** Skipped files that are not for people: listed one by one. */
+  /** Skipped files listed one by one with their reasons. */
   skipped: Result[]
-  /** Skipped files for people (HTML reports, logs…): counted in one line. */
+  /** Artifacts in which no file is a report nor looks like one: one line each. */
+  noReport: Array<{ artifact: string; files: number }>
+  /** Other skipped files, counted: files for people (HTML reports, notes…), and build output or data. */
   forPeople: number
+  otherFiles: number
 }
 
 /** What to leave out to fit the budget, in the order it is given up. */
@@ -201,41 +234,52 @@ interface Shape {
   collapseUnchanged: boolean
   /** The severity breakdown per report (the totals by severity always stay). */
   severityPerReport: boolean
-  /** Listed items kept, failed first, then report rows, then skipped files; Infinity keeps all. */
+  /** Listed items kept, failed first, then report rows (new Critical/High first), then skipped files; Infinity keeps all. */
   keep: number
 }
 
 function buildPage(results: readonly Result[], meta: SummaryMeta): Page {
   const uploaded = results.filter((r) => r.status === 'uploaded')
-  const shown = results.filter((r) => r.status === 'uploaded' || r.status === 'planned')
-  const rows = groupRows(shown).flatMap((g) => g.rows)
+  const failed = results.filter((r) => r.status === 'failed')
+  const created = (r: Result): SeverityCounts => r.counts?.created ?? NO_FINDINGS
+  // sort is stable: reports with the same counts keep the order they were found in.
+  const worse = uploaded.filter(broughtWorse).sort((a, b) => created(b).critical - created(a).critical || created(b).high - created(a).high)
+  const others = results.filter((r) => (r.status === 'uploaded' || r.status === 'planned') && !broughtWorse(r))
+
+  const noReport = [...groupBy(results, (r) => r.artifact)].filter(([, rows]) => rows.every((r) => r.status === 'skipped' && !isListedSkip(r))).map(([artifact, rows]) => ({ artifact, files: rows.length }))
+  const inNoReport = new Set(noReport.map((a) => a.artifact))
+  const counted = results.filter((r) => r.status === 'skipped' && !isListedSkip(r) && !(r.artifact !== null && inNoReport.has(r.artifact)))
   return {
     results,
     meta,
     totals: computeTotals(results),
+    targets: meta.targets ?? runTargets(results),
     uploaded,
-    rows,
-    failed: results.filter((r) => r.status === 'failed'),
-    skipped: results.filter((r) => r.status === 'skipped' && !r.humanReadable),
-    forPeople: results.filter((r) => r.status === 'skipped' && r.humanReadable).length
+    worse,
+    rest: [...failed, ...byTarget(others)],
+    failed,
+    skipped: results.filter(isListedSkip),
+    noReport,
+    forPeople: counted.filter((r) => r.humanReadable).length,
+    otherFiles: counted.filter((r) => !r.humanReadable).length
   }
 }
 
-/** Groups rows by product type, product and engagement, in the order each group first appears. */
-function groupRows(rows: readonly Result[]): Group[] {
-  const groups = new Map<string, Group>()
+/** Rows grouped by product and engagement, in the order each group first appears. */
+function byTarget(rows: readonly Result[]): Result[] {
+  return [...groupBy(rows, (r) => JSON.stringify([r.product, r.engagement])).values()].flat()
+}
+
+function groupBy(rows: readonly Result[], key: (r: Result) => string | null): Map<string, Result[]> {
+  const groups = new Map<string, Result[]>()
   for (const r of rows) {
-    const key = JSON.stringify([r.productType, r.product, r.engagement])
-    let group = groups.get(key)
-    if (!group) {
-      group = { productType: r.productType, product: r.product, engagement: r.engagement, productUrl: null, engagementUrl: null, rows: [] }
-      groups.set(key, group)
-    }
-    group.productUrl ??= safeUrl(r.productUrl)
-    group.engagementUrl ??= safeUrl(r.engagementUrl)
-    group.rows.push(r)
+    const k = key(r)
+    if (k === null) continue
+    const group = groups.get(k)
+    if (group) group.push(r)
+    else groups.set(k, [r])
   }
-  return [...groups.values()]
+  return groups
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -309,11 +353,11 @@ function headline(page: Page): string[] {
   let line = parts.join(' · ')
 
   if (!meta.dryRun) {
-    if (page.results.length === 0) line += meta.fatal ? '' : ' — no files were found: check the `path` and `artifacts` inputs'
+    if (page.results.length === 0) line += meta.fatal ? '' : ` — no files were found: check ${sourceInputs()}`
     else if (t.uploaded === 0) line += ' — nothing was uploaded'
     else line += ` — ${findings(page)}`
   } else if (page.results.length === 0 && !meta.fatal) {
-    line += ' — no files were found: check the `path` and `artifacts` inputs'
+    line += ` — no files were found: check ${sourceInputs()}`
   }
   return [line, '']
 }
@@ -336,6 +380,40 @@ function findings(page: Page): string {
   return `findings${scope}: ${[created, ...rest].join(' · ')}`
 }
 
+/** A Git commit shown short, as code when it is a hash (which cannot carry markup). */
+function shortCommit(commit: string, url: string | null | undefined): string {
+  const text = /^[0-9a-f]{7,64}$/i.test(commit) ? `\`${commit.slice(0, 7)}\`` : escapeMarkdown(clip(commit, 40, 'end'))
+  const href = safeUrl(url)
+  return href ? `[${text}](${href})` : text
+}
+
+/** "engagement **CI main** of product **acme/web**", each linked to its DefectDojo page. */
+function engagementOf(t: RunTarget, words: boolean): string {
+  const engagement = `**${link(clip(t.engagement, NAME_MAX, 'middle'), t.engagementUrl)}**`
+  const product = `**${link(clip(t.product, NAME_MAX, 'middle'), t.productUrl)}**`
+  return words ? `engagement ${engagement} of product ${product}` : `${engagement} of ${product}`
+}
+
+/** Branch, short commit and where the reports went, once for the whole page. */
+function where(page: Page): string[] {
+  const { meta, targets } = page
+  const parts: string[] = []
+  if (meta.branch) parts.push(`Branch **${escapeMarkdown(clip(meta.branch, NAME_MAX, 'middle'))}**`)
+  if (meta.tag) parts.push(`Tag **${escapeMarkdown(clip(meta.tag, NAME_MAX, 'middle'))}**`)
+  if (meta.commit) parts.push(`commit ${shortCommit(meta.commit, meta.commitUrl)}`)
+  if (targets.length === 1) {
+    const t = targets[0]!
+    parts.push(`${engagementOf(t, true)}${t.productType ? ` (product type ${escapeMarkdown(clip(t.productType, NAME_MAX, 'middle'))})` : ''}`)
+  } else if (targets.length > 1) {
+    const shown = targets.slice(0, TARGETS_SHOWN).map((t) => engagementOf(t, false))
+    const more = targets.length - TARGETS_SHOWN
+    parts.push(`${fmt(targets.length)} engagements: ${shown.join(', ')}${more > 0 ? ` and ${fmt(more)} more` : ''}`)
+  }
+  if (parts.length === 0) return []
+  const line = parts.join(' · ')
+  return [line[0]!.toUpperCase() + line.slice(1), '']
+}
+
 /** DefectDojo, build and run, small, under the headline. */
 function context(meta: SummaryMeta): string[] {
   const parts: string[] = []
@@ -346,27 +424,84 @@ function context(meta: SummaryMeta): string[] {
   return parts.length > 0 ? [`<sub>${parts.join(' · ')}</sub>`, ''] : []
 }
 
-function groupHeading(g: Group): string {
-  const product = g.product === null ? '*no product*' : `**${link(clip(g.product, NAME_MAX, 'middle'), g.productUrl)}**`
-  const engagement = g.engagement === null ? '*no engagement*' : `**${link(clip(g.engagement, NAME_MAX, 'middle'), g.engagementUrl)}**`
-  const type = g.productType ? ` · product type ${escapeMarkdown(clip(g.productType, NAME_MAX, 'middle'))}` : ''
-  return `Product ${product} · engagement ${engagement}${type}`
+function tableHead(columns: readonly string[], numeric: number): string[] {
+  return [`| ${columns.join(' | ')} |`, `| ${columns.map((_, i) => (i >= columns.length - numeric ? '---:' : '---')).join(' | ')} |`]
 }
 
 function duplicatesNote(r: Result): string {
   return r.duplicates.length > 0 ? ` <sub>(+${plural(r.duplicates.length, 'identical copy', 'identical copies')}, uploaded once)</sub>` : ''
 }
 
-/** The per-report tables of a real run, grouped. `listed` are the rows shown, `unchanged` those counted in one line. */
-function reportTables(page: Page, listed: readonly Result[], unchanged: readonly Result[], more: number): string[] {
-  if (page.rows.length === 0) return []
-  const out: string[] = ['### Reports', '']
-  for (const g of groupRows(listed)) {
-    out.push(groupHeading(g), '')
-    out.push('| Report | Scan type | DefectDojo test | Created | Closed | Reactivated | Untouched |', '| --- | --- | --- | ---: | ---: | ---: | ---: |')
-    for (const r of g.rows) {
-      const test = link(clip(r.testTitle ?? (r.testId === null ? 'test' : `test ${r.testId}`), NAME_MAX, 'middle'), r.testUrl)
-      out.push(`| ${name(r)}${duplicatesNote(r)} | ${escapeMarkdown(r.scanType ?? '')} | ${test} | ${cell(deltaTotal(r, 'created'))} | ${cell(deltaTotal(r, 'closed'))} | ${cell(deltaTotal(r, 'reactivated'))} | ${cell(deltaTotal(r, 'untouched'))} |`)
+/** The report, linked to its DefectDojo test: the test's title is left out, it mostly repeats the path. */
+function reportCell(r: Result): string {
+  if (isWholeArtifact(r)) return `${name(r)} <sub>(whole artifact)</sub>`
+  return `${link(reportName(r), r.testUrl)}${duplicatesNote(r)}`
+}
+
+/** The columns every report table starts with; the engagement only when the run has several. */
+function leadCells(page: Page, r: Result): string[] {
+  const target = r.product !== null && r.engagement !== null ? `${escapeMarkdown(clip(r.engagement, NAME_MAX, 'middle'))} of ${escapeMarkdown(clip(r.product, NAME_MAX, 'middle'))}` : ''
+  return [STATUS_MARK[r.status], reportCell(r), escapeMarkdown(r.scanType ?? ''), ...(page.targets.length > 1 ? [target] : [])]
+}
+
+function leadColumns(page: Page): string[] {
+  return ['Status', 'Report', 'Scan type', ...(page.targets.length > 1 ? ['Engagement'] : [])]
+}
+
+/** The new findings read back for a report, linked, with how many more its test has. */
+function newFindingLines(r: Result): string[] {
+  if (r.newFindings.length === 0) return []
+  const severities = [...new Set(r.newFindings.map((f) => f.severity.toLowerCase()))]
+  const one = severities.length === 1 ? escapeMarkdown(clip(severities[0]!, 20, 'end')) : null
+  const heading = `New ${one ? `${one} ` : ''}${r.newFindings.length === 1 ? 'finding' : 'findings'} in **${name(r)}**:`
+  const out = [heading, '']
+  for (const f of r.newFindings) out.push(`- ${one ? '' : `${escapeMarkdown(clip(f.severity, 20, 'end'))}: `}${link(clip(f.title, TITLE_MAX, 'end'), f.url)}`)
+  // The engine reads back the worst severity only (Critical, else High), at most five of them.
+  const created = r.counts?.created ?? NO_FINDINGS
+  const more = (created.critical > 0 ? created.critical : created.high) - r.newFindings.length
+  const test = safeUrl(r.testUrl)
+  if (more > 0) out.push(`- … and ${fmt(more)} more${test ? ` in [its test](${test})` : ''}.`)
+  out.push('')
+  return out
+}
+
+/** The page's lead: which reports brought new Critical or High findings, and the findings themselves. */
+function worseSection(page: Page, listed: readonly Result[]): string[] {
+  if (page.uploaded.length === 0) return []
+  if (page.worse.length === 0) {
+    const known = page.uploaded.filter((r) => r.counts?.created).length
+    if (known === 0) return []
+    const scope = known < page.uploaded.length ? ` in the ${fmt(known)} of ${plural(page.uploaded.length, 'report')} DefectDojo gave counts for` : ''
+    // A finding that came back is not new, but it is worse: said here so "no new" does not read as "all well".
+    const back = (['critical', 'high'] as const)
+      .map((s) => [s, page.uploaded.reduce((n, r) => n + (r.counts?.reactivated?.[s] ?? 0), 0)] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${fmt(n)} ${s}`)
+    const reactivated = back.length > 0 ? `, but ${back.join(' and ')} came back (reactivated)` : ''
+    return [`**No new critical or high findings**${scope}${reactivated}.`, '']
+  }
+  const out = ['### New critical and high findings', '', 'Findings this run created, by severity; each report links to its DefectDojo test.', '']
+  out.push(...tableHead([...leadColumns(page), 'Critical', 'High', 'Medium', 'Low', 'Info'], 5))
+  for (const r of listed) {
+    const created = r.counts?.created ?? NO_FINDINGS
+    out.push(`| ${[...leadCells(page, r), ...SEVERITIES.map((s) => cell(created[s]))].join(' | ')} |`)
+  }
+  out.push('')
+  const more = page.worse.length - listed.length
+  if (more > 0) out.push(`**${plural(more, 'more report')} with new critical or high findings** — see the results file.`, '')
+  for (const r of listed) out.push(...newFindingLines(r))
+  return out
+}
+
+/** Every other report of a real run: failed ones first, then the uploaded ones. */
+function reportsTable(page: Page, listed: readonly Result[], unchanged: readonly Result[], more: number): string[] {
+  if (page.rest.length === 0) return []
+  const out: string[] = [page.worse.length > 0 ? '### Other reports' : '### Reports', '']
+  if (listed.length > 0) {
+    out.push(...tableHead([...leadColumns(page), 'Created', 'Closed', 'Reactivated', 'Untouched'], 4))
+    for (const r of listed) {
+      const counts = r.status === 'uploaded' ? DELTAS.map((d) => cell(deltaTotal(r, d))) : DELTAS.map(() => '')
+      out.push(`| ${[...leadCells(page, r), ...counts].join(' | ')} |`)
     }
     out.push('')
   }
@@ -378,41 +513,39 @@ function reportTables(page: Page, listed: readonly Result[], unchanged: readonly
     )
   }
   if (more > 0) out.push(`**${plural(more, 'more report')}** — see the results file.`, '')
-  if (listed.some((r) => DELTAS.some((d) => deltaTotal(r, d) === null))) out.push('`?`: DefectDojo did not return this count (its import history may be off).', '')
+  if (listed.some((r) => r.status === 'uploaded' && DELTAS.some((d) => deltaTotal(r, d) === null))) out.push('`?`: DefectDojo did not return this count (its import history may be off).', '')
   return out
 }
 
 /** The dry run's plan: where each report would go and every field that would be sent. */
 function planTables(page: Page, rows: readonly Result[], more: number): string[] {
-  if (page.rows.length === 0) return []
+  if (page.rest.length === 0) return []
   const shownAsColumns = new Set(['scan_type', 'test_title', 'product_type_name', 'product_name', 'engagement_name'])
-  const all = page.rows.map((r) => fieldEntries(r))
-  // Fields with the same value for every planned report are listed once, below the tables.
+  const all = page.rest.filter((r) => r.fields !== null).map((r) => fieldEntries(r))
+  // Fields with the same value for every planned report are listed once, below the table.
   const shared = new Map<string, string>()
   const first = all[0] ?? new Map<string, string>()
   for (const [key, value] of first) if (!shownAsColumns.has(key) && all.every((f) => f.get(key) === value)) shared.set(key, value)
 
   const out: string[] = ['### Plan', '']
-  for (const g of groupRows(rows)) {
-    out.push(groupHeading(g), '')
-    out.push('| Report | Scan type | Test title | Other fields |', '| --- | --- | --- | --- |')
-    for (const r of g.rows) {
+  if (rows.length > 0) {
+    out.push(...tableHead([...leadColumns(page), 'Test title', 'Other fields'], 0))
+    for (const r of rows) {
       const fields = fieldEntries(r)
-      const scanType = fields.get('scan_type') ?? r.scanType ?? ''
       const testTitle = fields.get('test_title') ?? r.testTitle ?? ''
       const other = [...fields].filter(([key]) => !shownAsColumns.has(key) && !shared.has(key)).map(([key, value]) => `<code>${escapeMarkdown(key)}</code>: ${fieldValue(value)}`)
-      out.push(`| ${name(r)}${duplicatesNote(r)} | ${escapeMarkdown(scanType)} | ${escapeMarkdown(testTitle)} | ${other.join('<br>') || '—'} |`)
+      out.push(`| ${[...leadCells(page, r), escapeMarkdown(testTitle), r.fields === null ? '' : other.join('<br>') || '—'].join(' | ')} |`)
     }
     out.push('')
   }
   if (more > 0) out.push(`**${plural(more, 'more report')}** — see the results file.`, '')
   if (shared.size > 0) {
-    out.push(rows.length === 1 ? 'Also sent:' : 'Sent with every report:', '', '| Field | Value |', '| --- | --- |')
+    out.push(all.length === 1 ? 'Also sent:' : 'Sent with every report:', '', '| Field | Value |', '| --- | --- |')
     for (const [key, value] of shared) out.push(`| <code>${escapeMarkdown(key)}</code> | ${fieldValue(value)} |`)
     out.push('')
   }
   out.push(
-    'The product type, product, engagement, scan type and test title above are sent as `product_type_name`, `product_name`, `engagement_name`, `scan_type` and `test_title`, and the report itself as `file`.',
+    'The product type, product and engagement named above, the scan type and the test title are sent as `product_type_name`, `product_name`, `engagement_name`, `scan_type` and `test_title`, and the report itself as `file`.',
     ''
   )
   return out
@@ -432,7 +565,6 @@ function fieldValue(value: string): string {
   return value === '' ? '*(empty)*' : escapeMarkdown(clip(value, VALUE_MAX, 'end'))
 }
 
-
 type Breakdown = 'created' | 'closed' | 'reactivated' | 'activeAfter'
 const BREAKDOWNS: ReadonlyArray<[Breakdown, string]> = [
   ['created', 'Created'],
@@ -442,7 +574,7 @@ const BREAKDOWNS: ReadonlyArray<[Breakdown, string]> = [
 ]
 
 function severityCells(counts: SeverityCounts | null): string {
-  return [...SEVERITIES, 'total' as const].map((s) => (counts === null ? '?' : fmt(counts[s]))).join(' | ')
+  return [...SEVERITIES, 'total' as const].map((s) => (counts === null ? '?' : cell(counts[s]))).join(' | ')
 }
 
 /** Severity breakdown of created, closed, reactivated and active-after: totals, and per report when it fits. */
@@ -504,18 +636,30 @@ function failedSection(page: Page, kept: number): string[] {
   return out
 }
 
+/**
+ * Files that look like reports are listed with their reasons, open, since the log warns about them.
+ * Everything else is expected and stays out of the way: an artifact with no report is one line, other
+ * files are counted.
+ */
 function skippedSection(page: Page, kept: number): string[] {
-  const { skipped, forPeople } = page
-  if (skipped.length === 0 && forPeople === 0) return []
-  const total = skipped.length + forPeople
-  const open = page.failed.length > 0 ? '<details open>' : '<details>'
-  const parts = [skipped.length > 0 ? `${plural(skipped.length, 'file')} with a reason` : null, forPeople > 0 ? `${plural(forPeople, 'file')} for people` : null].filter((x): x is string => !!x)
-  const out: string[] = [`### Skipped: ${fmt(total)}`, '', open, `<summary>${parts.join(', ')}</summary>`, '']
+  const { skipped, noReport, forPeople, otherFiles } = page
+  if (page.totals.skipped === 0) return []
+  const notReports = forPeople + otherFiles
+  const parts = [
+    skipped.length > 0 ? `${plural(skipped.length, 'file')} with a reason` : null,
+    noReport.length > 0 ? `${plural(noReport.length, 'artifact')} with no report` : null,
+    notReports > 0 ? `${plural(notReports, 'file')} that ${notReports === 1 ? 'is not a report' : 'are not reports'}` : null
+  ].filter((x): x is string => !!x)
+  const open = skipped.some((r) => r.duplicateOf === null) ? '<details open>' : '<details>'
+  const out: string[] = [`### Skipped: ${fmt(page.totals.skipped)}`, '', open, `<summary>${parts.join(', ')}</summary>`, '']
   for (const r of skipped.slice(0, kept)) out.push(`- ${name(r)}: ${escapeProse(clip(r.reason ?? 'skipped.', SENTENCE_MAX, 'end'))}`)
   const more = skipped.length - kept
   if (more > 0) out.push(`- **${plural(more, 'more skipped file')}** — see the results file.`)
-  // Files people read (HTML reports, Markdown, logs, images) are counted, not listed: they are expected.
-  if (forPeople > 0) out.push(`- ${plural(forPeople, 'file')} for people (HTML reports, Markdown, logs, images) not uploaded.`)
+  for (const a of noReport.slice(0, NO_REPORT_SHOWN)) out.push(`- ${escapeMarkdown(clip(a.artifact, NAME_MAX, 'middle'))}: ${plural(a.files, 'file')}, none a report.`)
+  const hidden = noReport.slice(NO_REPORT_SHOWN)
+  if (hidden.length > 0) out.push(`- … and ${plural(hidden.length, 'more artifact')} with no report (${plural(hidden.reduce((n, a) => n + a.files, 0), 'file')}).`)
+  if (forPeople > 0) out.push(forPeople === 1 ? '- 1 file is not a report (an HTML report, notes, a log…): it is for people to read.' : `- ${fmt(forPeople)} files are not reports (HTML reports, notes, logs…): they are for people to read.`)
+  if (otherFiles > 0) out.push(otherFiles === 1 ? '- 1 file is not a report (build output or data).' : `- ${fmt(otherFiles)} files are not reports (build output, data).`)
   out.push('', '</details>', '')
   return out
 }
@@ -524,21 +668,27 @@ function skippedSection(page: Page, kept: number): string[] {
 // Rendering within the budget
 
 function render(page: Page, shape: Shape): string {
-  const listable = shape.collapseUnchanged ? page.rows.filter((r) => !isUnchanged(r)) : page.rows
-  const unchanged = shape.collapseUnchanged ? page.rows.filter(isUnchanged) : []
+  const listable = shape.collapseUnchanged ? page.rest.filter((r) => !isUnchanged(r)) : page.rest
+  const unchanged = shape.collapseUnchanged ? page.rest.filter(isUnchanged) : []
   const failedKept = Math.min(page.failed.length, shape.keep)
-  const rowsKept = Math.min(listable.length, shape.keep - failedKept)
+  const rowsKept = Math.min(page.worse.length + listable.length, shape.keep - failedKept)
   const skippedKept = Math.min(page.skipped.length, shape.keep - failedKept - rowsKept)
-  const listed = listable.slice(0, rowsKept)
-  const more = listable.length - listed.length
+  const worse = page.worse.slice(0, rowsKept)
+  const rest = listable.slice(0, rowsKept - worse.length)
+  const whole = worse.length === page.worse.length && rest.length === listable.length
   const lines = [
     ...title(),
     ...banners(page),
     ...headline(page),
+    ...where(page),
     ...context(page.meta),
     ...(page.meta.dryRun
-      ? planTables(page, listed, more)
-      : [...reportTables(page, listed, unchanged, more), ...severityDetails(page, listed, shape.severityPerReport && more === 0)]),
+      ? planTables(page, rest, listable.length - rest.length)
+      : [
+          ...worseSection(page, worse),
+          ...reportsTable(page, rest, unchanged, listable.length - rest.length),
+          ...severityDetails(page, [...worse, ...rest.filter((r) => r.status === 'uploaded')], shape.severityPerReport && whole)
+        ]),
     ...failedSection(page, failedKept),
     ...skippedSection(page, skippedKept)
   ]
@@ -549,12 +699,12 @@ function render(page: Page, shape: Shape): string {
 function renderMinimal(page: Page): string {
   const counts: string[] = []
   if (page.failed.length > 0) counts.push(`### Failed: ${fmt(page.failed.length)}`, '')
-  const skipped = page.skipped.length + page.forPeople
-  if (skipped > 0) counts.push(`### Skipped: ${fmt(skipped)}`, '')
+  if (page.totals.skipped > 0) counts.push(`### Skipped: ${fmt(page.totals.skipped)}`, '')
   return [
     ...title(),
     ...banners(page),
     ...headline(page),
+    ...where(page),
     ...context(page.meta),
     "The details did not fit GitHub's size limit for a job summary — every report is in the results file.",
     '',
@@ -570,8 +720,8 @@ function bytes(text: string): number {
  * Renders the job summary. Stays under `limitBytes` (SUMMARY_LIMIT_BYTES) whatever the input, giving up
  * detail in this order: reports that changed nothing are counted in one line instead of listed, the
  * severity breakdown per report goes, then listed items are trimmed with a visible "N more" note
- * (skipped files first, then report rows, failed reports last). The headline, the banners and each
- * section's count always stay.
+ * (skipped files first, then the other report rows, then those with new Critical or High findings,
+ * failed reports last). The headline, the banners and each section's count always stay.
  */
 export function renderSummary(results: readonly Result[], meta: SummaryMeta, options: SummaryOptions = {}): string {
   const limit = options.limitBytes ?? SUMMARY_LIMIT_BYTES
@@ -588,7 +738,7 @@ export function renderSummary(results: readonly Result[], meta: SummaryMeta, opt
   // Largest number of listed items that fits (binary search: the page grows with what is kept).
   const trimmed = (keep: number): string => render(page, { collapseUnchanged: true, severityPerReport: false, keep })
   let low = 0
-  let high = page.failed.length + page.rows.length + page.skipped.length
+  let high = page.failed.length + page.worse.length + page.rest.length + page.skipped.length
   if (bytes(trimmed(0)) > limit) return renderMinimal(page)
   while (low < high) {
     const mid = Math.ceil((low + high) / 2)
