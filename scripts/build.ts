@@ -47,15 +47,22 @@ function bundle(entry: string, out: string, stats: string): void {
 /** Node's major version the command needs (package.json engines): older ones fail deep inside a dependency. */
 const NODE_MAJOR = Number(/(\d+)/.exec((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node)![1])
 
-/** dist/cli.js: checks the Node version before it loads the bundle, so an old Node says so in one line. */
-const CLI_ENTRY = `#!/usr/bin/env node
-// The defectdojo-reimport command: the bundle in ./cli/ (built from src/cli.ts), on the Node it needs.
-const major = Number(process.versions.node.split('.')[0])
+/**
+ * The command's Node version check: an old Node says so in one line (exit 2) instead of failing deep
+ * inside a dependency. dist/cli.js runs it before it loads the bundle; the single-file command
+ * (scripts/build-cli-file.ts) runs it before any of its own code.
+ */
+export const NODE_CHECK = `const major = Number(process.versions.node.split('.')[0])
 if (major < ${NODE_MAJOR}) {
   process.stderr.write(\`defectdojo-reimport needs Node.js ${NODE_MAJOR} or later; this is Node.js \${process.versions.node}: run it with Node ${NODE_MAJOR} (e.g. the node:${NODE_MAJOR} image).\\n\`)
   process.exit(2)
 }
-await import('./cli/index.js')
+`
+
+/** dist/cli.js: checks the Node version before it loads the bundle, so an old Node says so in one line. */
+const CLI_ENTRY = `#!/usr/bin/env node
+// The defectdojo-reimport command: the bundle in ./cli/ (built from src/cli.ts), on the Node it needs.
+${NODE_CHECK}await import('./cli/index.js')
 `
 
 export function build(): void {

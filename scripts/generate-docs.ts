@@ -15,12 +15,17 @@ import { OUTPUTS } from '../src/report/outputs.ts'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** The action's own metadata (what the Marketplace shows). */
-const ACTION = {
+/** package.json, for the author the action and the package share. */
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { author: string }
+
+/**
+ * The action's own metadata (what the Marketplace shows). scripts/check-action.ts holds action.yml to
+ * the Marketplace's rules: a description under 125 characters, a branding icon and colour it accepts.
+ */
+export const ACTION = {
   name: 'DefectDojo Reimport',
-  description:
-    "Upload every security scanner report of a workflow run to DefectDojo: finds the reports in the run's artifacts and workspace, recognises each by content, reimports it with the exact scan type, branch, commit and build, and writes a job summary of created, closed and reactivated findings.",
-  author: 'defectdojo-reimport-action',
+  description: 'Upload every scanner report of a workflow run to DefectDojo: recognised by content, reimported with the exact scan type.',
+  author: PACKAGE.author,
   branding: { icon: 'shield', color: 'green' }
 }
 

@@ -8405,7 +8405,7 @@ async function runCli(argv, env, cwd, io, version = '') {
 /* harmony export */   x: () => (/* binding */ VERSION)
 /* harmony export */ });
 /** The package version (a unit test keeps it equal to package.json's). */
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 
 /***/ }),
