@@ -209,4 +209,29 @@ describe('artifacts of another run (findBy)', () => {
     expect(artifacts.requests).toHaveLength(0)
     expect(dojo.requests).toHaveLength(0)
   })
+
+  it('keeps a build artifact out of the way: one summary line, no warning, each file named only in the debug log', async () => {
+    // A web build: pages, scripts, styles, a manifest and vendored JSON data; nothing in it is a report.
+    const build: Record<string, string> = { 'manifest.json': '{"name": "webapp", "icons": []}', 'data/countries.json': '[{"code": "FR", "name": "France"}]' }
+    for (let i = 0; i < 298; i++) build[`assets/chunk-${i}.${['js', 'css', 'html', 'map'][i % 4]}`] = i % 4 === 3 ? '{"version": 3, "sources": [], "mappings": ""}' : `/* chunk ${i} */`
+    await start([
+      { name: 'gitleaks', files: { 'gitleaks.json': demo('gitleaks.json') } },
+      { name: 'webapp-build', files: build },
+      // One file that looks like a report (its name) but is none this action knows: worth a warning.
+      { name: 'scanners', files: { 'custom-scan-report.json': '{"tool": "in-house", "items": [{"id": 1}]}' } }
+    ])
+    const result = await run({}, { env: { RUNNER_DEBUG: '1' } })
+    expect(result.code).toBe(0)
+    expect(result.outputs.uploaded).toBe('1')
+    expect(result.summary).toContain('- webapp-build: 300 files, none a report.')
+    expect(result.summary).not.toContain('chunk-17')
+    // One warning, for the report-like file only; it is also named at info level.
+    const warnings = result.stdout.split('\n').filter((l) => l.startsWith('::warning'))
+    expect(warnings).toEqual([expect.stringContaining('1 file was not recognised as a report')])
+    expect(result.stdout).toMatch(/^scanners\/custom-scan-report\.json: not uploaded: not a report format/m)
+    // Every build file is in the debug log, none in the log itself.
+    const debug = result.stdout.split('\n').filter((l) => l.startsWith('::debug::webapp-build/'))
+    expect(debug).toHaveLength(300)
+    expect(result.stdout.split('\n').filter((l) => !l.startsWith('::debug::') && l.includes('chunk-17.'))).toEqual([])
+  })
 })

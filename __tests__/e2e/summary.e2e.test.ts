@@ -134,3 +134,51 @@ describe('failure policy', () => {
     expect(result.everything).not.toContain('e'.repeat(40))
   })
 })
+
+describe('what got worse, first', () => {
+  const findingLists = () => dojo.requests.filter((r) => r.method === 'GET' && r.path === '/api/v2/findings/')
+
+  it('leads with the reports that brought new Critical or High findings, their titles read back from DefectDojo and linked', async () => {
+    lay('demo')
+    const first = await run()
+    expect(first.code).toBe(0)
+    const rows = first.results!.results.filter((r) => r.status === 'uploaded')
+    const worse = rows.filter((r) => {
+      const created = (r.counts as { created: Record<string, number> | null }).created
+      return created !== null && (created.critical! > 0 || created.high! > 0)
+    })
+    expect(worse.length).toBeGreaterThan(0)
+    // One read-back per such report, none for the others.
+    expect(findingLists()).toHaveLength(worse.length)
+    const lead = first.summary.slice(first.summary.indexOf('### New critical and high findings'), first.summary.indexOf('### Other reports'))
+    for (const r of worse) expect(lead).toContain(`(${String(r.testUrl)})`)
+    // Each title listed is a finding of that report's test in DefectDojo, of the severity named, linked to it.
+    const links = [...lead.matchAll(/^- \[(.+)\]\((http[^)]+\/finding\/(\d+))\)$/gm)]
+    expect(links.length).toBeGreaterThan(0)
+    for (const [, title, url, id] of links) {
+      const finding = dojo.state.tests.flatMap((t) => t.findings).find((f) => f.id === Number(id))!
+      expect(finding).toBeDefined()
+      expect(url).toBe(`${dojo.url}/finding/${id}`)
+      expect(title!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\\/g, '')).toBe(finding.title)
+      expect(['Critical', 'High']).toContain(finding.severity)
+    }
+
+    // The same reports again: nothing new, one line, no read-back.
+    const before = findingLists().length
+    const second = await run()
+    expect(second.summary).toContain('No new critical or high findings')
+    expect(second.summary).not.toContain('### New critical and high findings')
+    expect(findingLists()).toHaveLength(before)
+  })
+
+  it('leaves the titles out quietly when the read-back fails', async () => {
+    lay('demo')
+    dojo.faults.push({ match: { endpoint: 'findings' }, times: Infinity, action: { kind: 'status', status: 500, body: '{"message": "Internal server error"}' } })
+    const result = await run()
+    expect(result.code).toBe(0)
+    expect(result.summary).toContain('### New critical and high findings')
+    expect(result.summary).not.toMatch(/\/finding\/\d+\)/)
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('::warning'))).toEqual([])
+    expect(findingLists().length).toBeGreaterThan(0)
+  })
+})
