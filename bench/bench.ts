@@ -487,7 +487,7 @@ async function artifactDownloads(o: Options, gnuTime: boolean): Promise<void> {
     '',
     `${o.artifacts} artifacts, each a zip (deflated) holding one ~1 MiB Gitleaks report, served by the artifact-service emulator with ${o.artifactLatencyMs} ms before every answer (list, signed URL, blob). ` +
       `**Action**: the bundle in \`dry-run\` with \`artifacts: '*'\` (so nothing is uploaded) and the emulator's environment; its download time is the span of its "Downloading artifacts" log group (list + download/unzip + walk, at the concurrency the source chose: collectArtifacts' default 4), time-stamped from its stdout as the lines arrive. ` +
-      `**One at a time**: the same collectArtifacts() with the same real service adapter (src/action/artifact-service.ts → @actions/artifact DefaultArtifactClient) driven in a fresh Node (bench/artifacts-child.ts) with concurrency 1 — the action's concurrency cannot be changed from outside, and this is the same code with only that number changed. ` +
+      `**One at a time**: the same collectArtifacts() with the same real service adapter (src/shells/github-artifacts.ts → @actions/artifact DefaultArtifactClient) driven in a fresh Node (bench/artifacts-child.ts) with concurrency 1 — the action's concurrency cannot be changed from outside, and this is the same code with only that number changed. ` +
       'The same helper with concurrency 4 is a control: it should match the action\'s own phase.',
     '',
     '| run | action: download phase | action: whole run | in-process, one at a time | in-process, concurrency 4 (control) | one at a time ÷ action |',

@@ -61,14 +61,19 @@ describe('retries: only safe ones, with the body rebuilt from disk each time', (
     expect(result.stdout).toMatch(/attempt 1 failed: DefectDojo or a proxy in front of it answered HTTP 502/)
   })
 
-  it('a connection reset in the middle of the upload is retried and lands once', async () => {
+  it('a connection reset in the middle of the upload is retried at once and lands once', async () => {
     await start()
+    // 16 MiB: more than the socket buffers hold, so the stand-in's cut (after its first chunk) comes while
+    // the body is still being written. (A reset after the whole body went out is ambiguous: gateway.e2e.)
+    const big = JSON.stringify([{ RuleID: 'aws-access-token', StartLine: 1, Secret: 's', File: 'src/a.ts', Description: 'x'.repeat(16 * 1048576) }])
     dojo.faults.push({ match: { endpoint: 'reimport-scan' }, action: { kind: 'reset' } })
-    const result = await run()
+    const result = await run({}, { 'gitleaks.json': big })
     expect(result.code).toBe(0)
     expect(uploadsTo().map((u) => u.status)).toEqual([0, 201])
-    expect(uploadsTo()[1]!.file!.sha256).toBe(sha(demo('gitleaks.json')))
+    expect(uploadsTo()[1]!.file!.sha256).toBe(sha(big))
     expect(dojo.state.tests).toHaveLength(1)
+    // Not all of it was sent, so DefectDojo cannot have imported it: no lookup before sending it again.
+    expect(result.stdout).not.toContain('Looking up whether DefectDojo imported it')
   })
 
   it('429 with Retry-After waits as asked', async () => {

@@ -93,6 +93,27 @@ describe('the upload schedule', () => {
     }
   })
 
+  it('never waits long for a lookup or a read-back: a list endpoint that hangs costs seconds, not timeout-minutes', async () => {
+    dojo = await startDojoServer({ latencyMs: 100 })
+    // A DefectDojo whose product and findings lists never answer (a slow database, a proxy that holds them).
+    dojo.faults.push({ match: { endpoint: 'products' }, times: Infinity, action: { kind: 'hang' } })
+    dojo.faults.push({ match: { endpoint: 'findings' }, times: Infinity, action: { kind: 'hang' } })
+    const started = Date.now()
+    const result = await run(reports(3))
+    const elapsed = Date.now() - started
+    expect(result.code).toBe(0)
+    expect(result.outputs.uploaded).toBe('3')
+    // The lookup gave up after its bound (10 s), the safe rule was used, and the titles were left out quietly.
+    expect(result.stdout).toMatch(/::debug::Product "web" could not be looked up \(no answer within 10 s\): its first upload runs alone\./)
+    const leader = dojo.uploads.reduce((a, b) => (a.startedAt <= b.startedAt ? a : b))
+    for (const upload of dojo.uploads.filter((u) => u !== leader)) expect(upload.startedAt).toBeGreaterThanOrEqual(leader.endedAt - 5)
+    expect(result.summary).toContain('### New critical and high findings')
+    expect(result.summary).not.toMatch(/\/finding\/\d+\)/)
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('::warning'))).toEqual([])
+    // Two bounded waits of 10 s, not timeout-minutes (30 min).
+    expect(elapsed).toBeLessThan(40_000)
+  }, 60_000)
+
   describe('the token check, sent while the files are recognised', () => {
     const profileChecks = () => dojo.requests.filter((r) => r.method === 'GET' && r.path === '/api/v2/user_profile/')
 

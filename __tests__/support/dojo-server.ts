@@ -963,7 +963,26 @@ const PARSERS: Record<string, (text: string) => ParsedReport> = {
   'ZAP Scan': parseZap,
 }
 
+/**
+ * Reports parsed while their upload waits out `latencyMs`: parsing is a pure function of the bytes, and a
+ * real DefectDojo parses inside its processing time, in workers of its own. Parsed after the wait, four
+ * concurrent uploads would queue on this one thread and answer up to tens of ms late.
+ */
+const parsedEarly = new WeakMap<UploadedFile, { scanType: string; result: ReportResult }>()
+
+function parseEarly(file: UploadedFile | null, fields: Record<string, string[]>): void {
+  const scanType = fields.scan_type?.[0]
+  if (file && scanType) parsedEarly.set(file, { scanType, result: parseReportNow(scanType, file) })
+}
+
 function parseReport(scanType: string, file: UploadedFile | null): ReportResult {
+  const early = file ? parsedEarly.get(file) : undefined
+  if (!early || early.scanType !== scanType) return parseReportNow(scanType, file)
+  parsedEarly.delete(file!)
+  return early.result
+}
+
+function parseReportNow(scanType: string, file: UploadedFile | null): ReportResult {
   try {
     // The ZAP parser checks the upload's name before reading it (§0).
     if (scanType === 'ZAP Scan' && file && !file.filename.endsWith('.xml')) {
@@ -1392,7 +1411,8 @@ async function reimportInto(ctx: Ctx, test: DojoTest, input: ImportInput, report
   const before = statistics(test.findings)
   const original = [...test.findings]
   // Matching only looks at this test and, when `service` is sent, at that service (§e).
-  const candidates = original.filter((f) => input.service === undefined || f.service === input.service)
+  const candidates = new Map<string, DojoFinding[]>()
+  for (const f of original) if (input.service === undefined || f.service === input.service) candidates.set(f.key, [...(candidates.get(f.key) ?? []), f])
   const matched = new Set<DojoFinding>()
   const created: DojoFinding[] = []
   const reactivated: DojoFinding[] = []
@@ -1402,7 +1422,7 @@ async function reimportInto(ctx: Ctx, test: DojoTest, input: ImportInput, report
     // Below minimum_severity the finding is dropped before matching (§a), so its old self looks gone.
     if (!atLeast(parsed.severity, input.minimumSeverity) || seen.has(parsed.key)) continue
     seen.add(parsed.key)
-    const match = candidates.find((f) => f.key === parsed.key && !matched.has(f))
+    const match = candidates.get(parsed.key)?.find((f) => !matched.has(f))
     if (!match) {
       created.push(newFinding(state, test, parsed, input))
       continue
@@ -2010,7 +2030,11 @@ async function handleRequest(ctx: Ctx, req: IncomingMessage, res: ServerResponse
     return answer({ status: action.status, raw: action.body, contentType: action.contentType ?? 'application/json', headers: action.headers })
   }
   if (action?.kind === 'delay') await ctx.sleep(action.ms)
-  if (endpoint && ctx.latencyMs > 0) await ctx.sleep(ctx.latencyMs)
+  if (endpoint && ctx.latencyMs > 0) {
+    const processed = ctx.sleep(ctx.latencyMs)
+    if (body.kind === 'multipart') parseEarly(body.file, body.fields)
+    await processed
+  }
   try {
     answer(await dispatch(ctx, route, method, req, url, body))
   } catch (error) {

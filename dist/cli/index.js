@@ -7487,15 +7487,25 @@ function groupOf(upload) {
 }
 /** Exactly this name, as the importer compares (`name_exact` is case-insensitive). */
 const named = (rows, name) => rows.find((row) => row.name === name && Number.isInteger(row.id));
+/** A signal that also fires after `ms`: for requests that are worth less than a long wait. */
+function within(ms, signal) {
+    return signal ? AbortSignal.any([signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
+}
 /** The groups whose engagement exists, and a line per group that could not be looked up. */
-async function existingGroups(client, planned, concurrency, signal) {
+async function existingGroups(client, planned, options) {
+    const { concurrency, timeoutMs, signal } = options;
+    const list = async (path, query) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const answer = await client.list(path, query, true, signal ? AbortSignal.any([signal, timeout]) : timeout);
+        return answer.kind === 'unknown' && timeout.aborted ? { kind: 'unknown', why: `no answer within ${timeoutMs / 1000} s` } : answer;
+    };
     const groups = new Map();
     for (const upload of planned)
         if (!groups.has(groupOf(upload)))
             groups.set(groupOf(upload), upload);
     const notes = [];
     const found = await mapLimit([...groups], concurrency, async ([group, { target }]) => {
-        const products = await client.list('/api/v2/products/', { name_exact: target.product, limit: 100 }, true, signal);
+        const products = await list('/api/v2/products/', { name_exact: target.product, limit: 100 });
         if (products.kind === 'unknown') {
             notes.push(`Product "${target.product}" could not be looked up (${products.why}): its first upload runs alone.`);
             return null;
@@ -7504,7 +7514,7 @@ async function existingGroups(client, planned, concurrency, signal) {
         // The product type must match too, or DefectDojo refuses the upload; that is the upload's to report.
         if (!product)
             return null;
-        const engagements = await client.list('/api/v2/engagements/', { product: product.id, name: target.engagement, limit: 100 }, true, signal);
+        const engagements = await list('/api/v2/engagements/', { product: product.id, name: target.engagement, limit: 100 });
         if (engagements.kind === 'unknown')
             notes.push(`Engagement "${target.engagement}" could not be looked up (${engagements.why}): its first upload runs alone.`);
         return engagements.kind === 'found' && named(engagements.value, target.engagement) ? group : null;
@@ -7656,6 +7666,8 @@ const LANDING_WAIT_MS = 120_000;
 const SHORT_LOOK_MS = 3_000;
 /** Server and runner clocks differ; history rows this much older than the first attempt still count as this run's. */
 const CLOCK_SLACK_MS = 2_000;
+/** Lookups before the uploads and the read-back of new findings only save time or add titles: bounded. */
+const OPTIONAL_REQUEST_MS = 10_000;
 /** Opens the client and sends the token check without waiting for it. */
 async function connect(config, tls, signal) {
     // undici is half the bundle, and a dry-run needs none of it.
@@ -7698,17 +7710,17 @@ async function uploadAll(connection, config, planned, log, options) {
         return { stopped: error instanceof Error ? error.message : String(error) };
     }
     // Engagements that exist need no first upload alone (existing.ts); the token passed first.
-    const { existing, notes } = await existingGroups(client, planned, config.concurrency, options.signal);
+    const { existing, notes } = await existingGroups(client, planned, { concurrency: config.concurrency, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal });
     for (const note of notes)
         log.debug(note);
     const outcomes = await runScheduled(planned, { groupOf: groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) => options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep }));
-    return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency) };
+    return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency, options.signal) };
 }
 /**
  * For every report that brought new Critical or High findings, up to five of them, the worst severity
  * first: one cheap request per such report (docs/defectdojo-api.md §k), left out quietly when it fails.
  */
-async function withNewFindings(client, outcomes, concurrency) {
+async function withNewFindings(client, outcomes, concurrency, signal) {
     return mapLimit(outcomes, concurrency, async (outcome) => {
         if (outcome.status !== 'uploaded' || outcome.answer.testId === null)
             return outcome;
@@ -7718,7 +7730,7 @@ async function withNewFindings(client, outcomes, concurrency) {
             return outcome;
         // New findings are the test's newest: the first k of that severity, newest first, are the k it created.
         const k = Math.min(5, severity === 'Critical' ? created.critical : created.high);
-        const found = await client.list('/api/v2/findings/', { test: outcome.answer.testId, active: 'true', severity, o: '-id', limit: k }, true).catch(() => null);
+        const found = await client.list('/api/v2/findings/', { test: outcome.answer.testId, active: 'true', severity, o: '-id', limit: k }, true, within(OPTIONAL_REQUEST_MS, signal)).catch(() => null);
         if (found?.kind !== 'found')
             return outcome;
         const newFindings = found.value.flatMap((f) => typeof f.title === 'string' && Number.isInteger(f.id) ? [{ title: f.title, severity: typeof f.severity === 'string' ? f.severity : severity, url: `${client.baseUrl}/finding/${String(f.id)}` }] : []);

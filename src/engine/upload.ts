@@ -20,7 +20,7 @@ import { runScheduled } from '../defectdojo/scheduler.js'
 import { mapLimit } from '../pool.js'
 import { reportLabel, type ImportAnswer, type PlannedUpload, type UploadOutcome } from '../model.js'
 import type { Log } from './host.js'
-import { existingGroups, groupOf } from './existing.js'
+import { existingGroups, groupOf, within } from './existing.js'
 import { findLanding, waitForLanding } from './landed.js'
 
 const CONNECT_TIMEOUT_MS = 30_000
@@ -31,6 +31,8 @@ const LANDING_WAIT_MS = 120_000
 const SHORT_LOOK_MS = 3_000
 /** Server and runner clocks differ; history rows this much older than the first attempt still count as this run's. */
 const CLOCK_SLACK_MS = 2_000
+/** Lookups before the uploads and the read-back of new findings only save time or add titles: bounded. */
+const OPTIONAL_REQUEST_MS = 10_000
 
 export type UploadsResult = { readonly stopped: string; readonly outcomes?: undefined } | { readonly stopped?: undefined; readonly outcomes: readonly UploadOutcome[] }
 
@@ -94,19 +96,19 @@ export async function uploadAll(connection: Connection, config: Config, planned:
     return { stopped: error instanceof Error ? error.message : String(error) }
   }
   // Engagements that exist need no first upload alone (existing.ts); the token passed first.
-  const { existing, notes } = await existingGroups(client, planned, config.concurrency, options.signal)
+  const { existing, notes } = await existingGroups(client, planned, { concurrency: config.concurrency, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal })
   for (const note of notes) log.debug(note)
   const outcomes = await runScheduled(planned, { groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) =>
     options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep })
   )
-  return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency) }
+  return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency, options.signal) }
 }
 
 /**
  * For every report that brought new Critical or High findings, up to five of them, the worst severity
  * first: one cheap request per such report (docs/defectdojo-api.md §k), left out quietly when it fails.
  */
-async function withNewFindings(client: DefectDojoClient, outcomes: readonly UploadOutcome[], concurrency: number): Promise<UploadOutcome[]> {
+async function withNewFindings(client: DefectDojoClient, outcomes: readonly UploadOutcome[], concurrency: number, signal?: AbortSignal): Promise<UploadOutcome[]> {
   return mapLimit(outcomes, concurrency, async (outcome) => {
     if (outcome.status !== 'uploaded' || outcome.answer.testId === null) return outcome
     const created = outcome.answer.counts.created
@@ -114,7 +116,7 @@ async function withNewFindings(client: DefectDojoClient, outcomes: readonly Uplo
     if (!severity || !created) return outcome
     // New findings are the test's newest: the first k of that severity, newest first, are the k it created.
     const k = Math.min(5, severity === 'Critical' ? created.critical : created.high)
-    const found = await client.list('/api/v2/findings/', { test: outcome.answer.testId, active: 'true', severity, o: '-id', limit: k }, true).catch(() => null)
+    const found = await client.list('/api/v2/findings/', { test: outcome.answer.testId, active: 'true', severity, o: '-id', limit: k }, true, within(OPTIONAL_REQUEST_MS, signal)).catch(() => null)
     if (found?.kind !== 'found') return outcome
     const newFindings = found.value.flatMap((f) =>
       typeof f.title === 'string' && Number.isInteger(f.id) ? [{ title: f.title, severity: typeof f.severity === 'string' ? f.severity : severity, url: `${client.baseUrl}/finding/${String(f.id)}` }] : []
