@@ -7495,9 +7495,10 @@ function within(ms, signal) {
 async function existingGroups(client, planned, options) {
     const { concurrency, timeoutMs, signal } = options;
     const list = async (path, query) => {
-        const timeout = AbortSignal.timeout(timeoutMs);
-        const answer = await client.list(path, query, true, signal ? AbortSignal.any([signal, timeout]) : timeout);
-        return answer.kind === 'unknown' && timeout.aborted ? { kind: 'unknown', why: `no answer within ${timeoutMs / 1000} s` } : answer;
+        const bounded = within(timeoutMs, signal);
+        const answer = await client.list(path, query, true, bounded);
+        // Aborted, but not by the run: the bound ran out.
+        return answer.kind === 'unknown' && bounded.aborted && !signal?.aborted ? { kind: 'unknown', why: `no answer within ${timeoutMs / 1000} s` } : answer;
     };
     const groups = new Map();
     for (const upload of planned)

@@ -26,9 +26,10 @@ export function within(ms: number, signal?: AbortSignal): AbortSignal {
 export async function existingGroups(client: DefectDojoClient, planned: readonly PlannedUpload[], options: { concurrency: number; timeoutMs: number; signal?: AbortSignal }): Promise<{ existing: Set<string>; notes: string[] }> {
   const { concurrency, timeoutMs, signal } = options
   const list = async (path: string, query: Record<string, string | number>) => {
-    const timeout = AbortSignal.timeout(timeoutMs)
-    const answer = await client.list(path, query, true, signal ? AbortSignal.any([signal, timeout]) : timeout)
-    return answer.kind === 'unknown' && timeout.aborted ? { kind: 'unknown' as const, why: `no answer within ${timeoutMs / 1000} s` } : answer
+    const bounded = within(timeoutMs, signal)
+    const answer = await client.list(path, query, true, bounded)
+    // Aborted, but not by the run: the bound ran out.
+    return answer.kind === 'unknown' && bounded.aborted && !signal?.aborted ? { kind: 'unknown' as const, why: `no answer within ${timeoutMs / 1000} s` } : answer
   }
   const groups = new Map<string, PlannedUpload>()
   for (const upload of planned) if (!groups.has(groupOf(upload))) groups.set(groupOf(upload), upload)
