@@ -77,6 +77,19 @@ describe('a gateway that gives up while DefectDojo goes on importing', () => {
   }, 60_000)
 })
 
+describe('the live log while it looks', () => {
+  it('says every 30 s that it is looking whether DefectDojo imported the report, not that it waits for an answer', async () => {
+    await start({ importMs: 33_000 }, [{ match: { method: 'POST', path: /reimport-scan/ }, action: { kind: 'reset-after-body' } }])
+    const result = await run()
+    await gateway.idle()
+    expect(result.code).toBe(0)
+    expect(uploads()).toHaveLength(1)
+    expect(result.stdout).toMatch(/^trivy\.json: looking whether DefectDojo imported it \(\d+ s so far\)/m)
+    expect(result.stdout).not.toMatch(/waiting \d+ s for DefectDojo's answer/)
+    expect(result.stdout).toContain('DefectDojo did import it (test 1): not sent again')
+  }, 60_000)
+})
+
 describe('a 502 after DefectDojo imported the report', () => {
   it('reports the 8 new findings, not the zeros of a repeat, and sends nothing twice', async () => {
     await start({}, [{ match: { method: 'POST', path: /reimport-scan/ }, action: { kind: 'replace', status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' } }])

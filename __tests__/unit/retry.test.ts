@@ -72,4 +72,7 @@ describe('describeProgress', () => {
     expect(describeProgress({ bytesSent: 12 * 1048576, sentAt: null }, 40 * 1048576, 0, 30_000)).toBe('sent 12.0 MB of 40.0 MB (30 s)')
     expect(describeProgress({ bytesSent: 40 * 1048576, sentAt: 10_000 }, 40 * 1048576, 0, 105_000)).toMatch(/^report sent; waiting 95 s for DefectDojo's answer/)
   })
+  it('says it is looking for the import, not waiting for an answer, after an ambiguous failure', () => {
+    expect(describeProgress({ bytesSent: 40 * 1048576, sentAt: 10_000 }, 40 * 1048576, 0, 105_000, 60_000)).toMatch(/^looking whether DefectDojo imported it \(45 s so far\)/)
+  })
 })

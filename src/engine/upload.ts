@@ -142,7 +142,8 @@ async function uploadOne(client: DefectDojoClient, config: Config, upload: Plann
   const since = started + client.clockOffsetMs - CLOCK_SLACK_MS
   const policy: RetryPolicy = { ...DEFAULT_RETRY, sleep: options.sleep, retries: config.retries, endpoint: upload.endpoint, onRetry: () => undefined }
   // A heartbeat tells a slow reimport from a hang in the live log.
-  const heartbeat = setInterval(() => log.info(`${name}: ${describeProgress(progress, upload.candidate.size, started)}`), HEARTBEAT_MS)
+  let lookingSince: number | null = null
+  const heartbeat = setInterval(() => log.info(`${name}: ${describeProgress(progress, upload.candidate.size, started, Date.now(), lookingSince)}`), HEARTBEAT_MS)
   let attempts = 0
   let ambiguousBefore = false
   // A UTF-16 JSON report is sent as UTF-8 (recognition decided so): a converted copy, removed afterwards.
@@ -162,7 +163,9 @@ async function uploadOne(client: DefectDojoClient, config: Config, upload: Plann
         if (error.ambiguous) {
           ambiguousBefore = true
           log.info(`${name}: attempt ${attempts}: ${error.message} Looking up whether DefectDojo imported it before sending it again.`)
+          lookingSince = Date.now()
           const landing = await waitForLanding(client, upload, { buildId: options.buildId, since, waitMs: landingWaitMs(error, config), sleep: options.sleep, signal: options.signal })
+          lookingSince = null
           if (landing.kind === 'landed') {
             log.info(`${name}: DefectDojo did import it (test ${landing.testId}): not sent again; counts from that import.`)
             return uploaded(client, upload, log, name, { testId: landing.testId, engagementId: landing.engagementId, productId: landing.productId, productTypeId: null, counts: landing.counts }, attempts, [
@@ -267,7 +270,9 @@ function abortableSleep(signal: AbortSignal | undefined): (ms: number) => Promis
 }
 
 /** "sent 12.0 MB of 40.0 MB" while uploading, then "waiting 95 s for DefectDojo's answer". */
-export function describeProgress(progress: UploadProgress, total: number, startedAt: number, now = Date.now()): string {
+export function describeProgress(progress: UploadProgress, total: number, startedAt: number, now = Date.now(), lookingSince: number | null = null): string {
+  // After an ambiguous failure the wait is for the import to show up in DefectDojo, not for an answer.
+  if (lookingSince !== null) return `looking whether DefectDojo imported it (${Math.round((now - lookingSince) / 1000)} s so far): an import still running shows up when it ends; nothing is sent again until then`
   if (progress.sentAt === null) return `sent ${formatSize(Math.min(progress.bytesSent, total))} of ${formatSize(total)} (${Math.round((now - startedAt) / 1000)} s)`
   return `report sent; waiting ${Math.round((now - progress.sentAt) / 1000)} s for DefectDojo's answer (it parses the report before it answers)`
 }
