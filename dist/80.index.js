@@ -623,9 +623,6 @@ function splitCsvLine(line, delimiter) {
 }
 
 ;// CONCATENATED MODULE: ./src/recognition/matchers.ts
-// A small vocabulary for the format table: each matcher looks at a sniffed head and answers either
-// null (no match) or the evidence that matched ("keys SchemaVersion, Results"). Rules read like the
-// format's structure, so a row can be checked against the format's documentation by eye.
 
 const ok = (...evidence) => evidence;
 /**

@@ -1,7 +1,8 @@
 // A small vocabulary for the format table: each matcher looks at a sniffed head and answers either
 // null (no match) or the evidence that matched ("keys SchemaVersion, Results"). Rules read like the
 // format's structure, so a row can be checked against the format's documentation by eye.
-import { splitCsvLine, type Head, type XmlElement } from './sniff.js'
+import type { Head, XmlElement } from './head.js'
+import { splitCsvLine } from './sniff.js'
 
 /** Evidence when a condition holds, null when it does not. */
 export type Evidence = string[] | null

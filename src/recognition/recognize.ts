@@ -8,7 +8,8 @@ import type { Candidate, Recognition } from '../model.js'
 import { FORMATS, type FormatRule } from './formats/index.js'
 import { isWeak, UNREAD_EVIDENCE } from './matchers.js'
 import { looksLikeReport } from './report-like.js'
-import { HEAD_BYTES, sniffFile, type Head } from './sniff.js'
+import type { Head } from './head.js'
+import { HEAD_BYTES, sniffFile } from './sniff.js'
 
 /** A `scan-types` override: files whose path matches get this scan type, whatever their content. */
 export interface ScanTypeOverride {

@@ -5,7 +5,7 @@
 // README ("Artifacts that are not reports").
 import { basename, extname } from 'node:path'
 import type { Candidate } from '../model.js'
-import type { Head } from './sniff.js'
+import type { Head } from './head.js'
 
 const REPORT_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.sarif', '.xml', '.csv', '.nessus', '.fpr', '.xlsx'])
 

@@ -5,50 +5,11 @@
 import { open } from 'node:fs/promises'
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import { SaxesParser } from 'saxes'
-import { isZip, readZip, ZIP_TAIL_BYTES, type Window, type Workbook } from './zip.js'
+import type { Head, HeadOf, Utf16, Window, XmlElement } from './head.js'
+import { isZip, readZip, ZIP_TAIL_BYTES } from './zip.js'
 
 /** How much of a file recognition reads at most. Every format decides within its first elements. */
 export const HEAD_BYTES = 256 * 1024
-
-export interface XmlElement {
-  name: string
-  attributes: Record<string, string>
-  children: XmlElement[]
-  /** Text directly inside the element, trimmed and capped. */
-  text: string
-}
-
-/** UTF-16 text (what Windows PowerShell 5 writes with `>` and Out-File): the head was decoded from it. */
-export type Utf16 = 'utf-16le' | 'utf-16be'
-
-export type Head = HeadOf & { readonly encoding?: Utf16 }
-
-type HeadOf =
-  | { syntax: 'json'; value: unknown; complete: boolean }
-  | { syntax: 'jsonl'; lines: unknown[]; complete: boolean }
-  | { syntax: 'xml'; root: XmlElement; complete: boolean }
-  /** An HTML page; `title` is its <title> text, which is all a few importable HTML reports need. */
-  | { syntax: 'html'; title: string; complete: boolean }
-  | {
-      syntax: 'csv'
-      header: string[]
-      delimiter: string
-      lines: string[]
-      complete: boolean
-      /** The data records after the header (the first 50 of the head, whole ones only), cells trimmed. */
-      records: string[][]
-      /** Set when a data record has more fields than the header: the CSV is broken (see recognize). */
-      overfull?: string
-    }
-  | { syntax: 'text'; lines: string[]; complete: boolean }
-  | { syntax: 'empty'; complete: true }
-  | { syntax: 'binary'; complete: boolean }
-  /**
-   * A zip archive (also .fpr, .xlsx): its member names (the full listing when the central directory
-   * was read, `listed`), the sniffed start of a few members, and an Excel workbook's sheets (zip.ts).
-   */
-  | { syntax: 'zip'; entries: string[]; listed: boolean; members: Record<string, Head>; workbook?: Workbook; complete: boolean }
-  | { syntax: 'malformed'; expected: 'JSON' | 'XML' | 'CSV'; detail: string; complete: boolean }
 
 /** Reads at most `limit` bytes from the start of a file; reports how many were read. */
 export async function readHead(path: string, limit = HEAD_BYTES): Promise<{ bytes: Buffer; complete: boolean }> {

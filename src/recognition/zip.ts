@@ -5,7 +5,7 @@
 // A member is looked into only when its compressed data starts inside one of the two windows; at
 // most MEMBER_INPUT_BYTES of it are inflated. Nothing else of the file is read.
 import { inflateRawSync, constants as zlibConstants } from 'node:zlib'
-import type { Head, XmlElement } from './sniff.js'
+import type { Head, Window, Workbook, XmlElement, ZipView } from './head.js'
 
 /** The tail read of a zip: enough for the central directory of about a thousand members. */
 export const ZIP_TAIL_BYTES = 64 * 1024
@@ -15,31 +15,6 @@ const MEMBER_INPUT_BYTES = 32 * 1024
 const MEMBER_OUTPUT_BYTES = 256 * 1024
 /** Members looked into at most. */
 const MAX_MEMBER_HEADS = 6
-
-/** A window of the file: `bytes` are the file's bytes from `offset` on. */
-export interface Window {
-  offset: number
-  bytes: Buffer
-}
-
-/** An Excel workbook's structure, as far as the bounded read shows it. */
-export interface Workbook {
-  /** Sheet names in workbook order (xl/workbook.xml). */
-  sheets: string[]
-  /** The header row (row 1) of the active sheet, or null when it lies beyond the bytes read. */
-  header: string[] | null
-}
-
-export interface ZipView {
-  /** Member names (directories end with `/`). */
-  entries: string[]
-  /** True when `entries` is the central directory's full listing, not just the local headers in the head. */
-  listed: boolean
-  /** The sniffed start of the members looked into, by name. */
-  members: Record<string, Head>
-  /** Set when the archive is an Excel workbook (it has xl/workbook.xml). */
-  workbook?: Workbook
-}
 
 interface Entry {
   name: string

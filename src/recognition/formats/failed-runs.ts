@@ -5,7 +5,7 @@
 // here is used twice: positively by a not-a-report row (other.ts), negatively by the format's own row.
 // Formats that record no failure in the report (Trivy, Grype, Gitleaks exit without writing one) need
 // no guard. src/recognition/LEFT-TO-OVERRIDES.md lists them.
-import type { Head } from '../sniff.js'
+import type { Head } from '../head.js'
 import { allOf, anyOf, at, empty, has, lacks, some, is, type JsonCondition } from '../matchers.js'
 
 const positive: JsonCondition = (value) => (typeof value === 'number' && value > 0 ? ['a positive count'] : null)

@@ -26,7 +26,7 @@ import {
 } from '../matchers.js'
 import { BANDIT_FAILED, GOSEC_FAILED, SEMGREP_FAILED } from './failed-runs.js'
 import { lane, JSON_EXT, XML_EXT, CSV_EXT, gitlab, type FormatRule } from './shared.js'
-import type { Head } from '../sniff.js'
+import type { Head } from '../head.js'
 
 const SARIF_VERSION = /^2\.1\./
 

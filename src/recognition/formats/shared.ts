@@ -1,7 +1,7 @@
 // What the format rows share: the row type, the lane helper, the file-name extensions and the
 // matchers several lanes use.
 import type { Lane } from '../../model.js'
-import type { Head } from '../sniff.js'
+import type { Head } from '../head.js'
 import {
   allOf,
   anyOf,
