@@ -192,6 +192,12 @@ export function checkSteps(workflow: Workflow): Problem[] {
     if (workflow.own && isMap(job.value) && !job.value.has('permissions')) {
       at((job.key as { range?: [number, number, number] }).range?.[0], `job "${String((job.key as { value: unknown }).value)}" declares no permissions: give it the narrowest it needs (\`permissions: {}\` for none)`)
     }
+    // A job that calls a reusable workflow (`jobs.<id>.uses`) runs that workflow's code with this job's token.
+    const jobUses = workflow.own && isMap(job.value) ? job.value.get('uses', true) : null
+    if (isScalar(jobUses) && typeof jobUses.value === 'string') {
+      const problem = ownPinProblem(jobUses.value, lineAt(workflow.text, jobUses.range?.[0] ?? 0))
+      if (problem) at(jobUses.range?.[0], problem)
+    }
     const steps = isMap(job.value) ? job.value.get('steps') : null
     if (!isSeq(steps)) continue
     const ownIds = new Set<string>()

@@ -140,6 +140,13 @@ describe("the repository's own workflows (.github/workflows/): commits, not tags
     expect(ownPinProblem(`github/codeql-action/init@${SHA}`, `      - uses: github/codeql-action/init@${SHA} # v4.1.0`)).toBeNull()
   })
 
+  it('checks a job that calls a reusable workflow the same way', () => {
+    const calls = (uses: string): Workflow => own(`  call:\n    permissions:\n      contents: read\n    uses: ${uses}\n`)
+    expect(checkSteps(calls('./.github/workflows/x.yml'))).toEqual([])
+    expect(checkSteps(calls(`octo/workflows/.github/workflows/x.yml@${SHA} # v1.2.0`))).toEqual([])
+    expect(checkSteps(calls('octo/workflows/.github/workflows/x.yml@v1')).map((p) => [p.line, p.message])).toEqual([[7, expect.stringContaining('"octo/workflows/.github/workflows/x.yml@v1" is not pinned to a commit')]])
+  })
+
   it('refuses a job without its own permissions', () => {
     const problems = checkSteps(own(job(`      - run: echo\n`) + `  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n`))
     expect(problems.map((p) => [p.line, p.message])).toEqual([[10, expect.stringMatching(/^job "b" declares no permissions/)]])
