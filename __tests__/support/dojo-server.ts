@@ -30,7 +30,7 @@ import busboy from 'busboy'
 import { API_SCAN_TYPES, SCAN_TYPES } from '../../src/scan-types.ts'
 import { ReimportCandidates, compareForReimport, computeHashCode, deduplicationAlgorithm, hashCodeFields } from './dojo-fingerprint.ts'
 import type { DeduplicationAlgorithm } from './dojo-fingerprint.ts'
-import { PARSERS, PyValueError } from './dojo-parsers.ts'
+import { PARSED_FAITHFULLY, PARSERS, PyValueError } from './dojo-parsers.ts'
 import type { ParsedFinding, ParsedReport, Severity } from './dojo-parsers.ts'
 import { storedTitle } from './dojo-titlecase.ts'
 
@@ -327,6 +327,18 @@ export interface DojoServerOptions {
    * apart too, so concurrent first uploads can create two engagements (logged as duplicate_engagement_created).
    */
   engagementLock?: boolean
+  /**
+   * The token owner's profile `block_execution` (default true, as on the server the conformance recording was
+   * made on, §r): an upload that sends no `deduplication_execution_mode` runs its tasks synchronously and answers
+   * `deduplication_complete: true`. false is 3.2.0's default profile: such an upload answers false ("async").
+   */
+  blockExecution?: boolean
+  /**
+   * The scan types the caller will upload. Those the stand-in cannot parse as DefectDojo does (dojo-parsers.ts
+   * PARSED_FAITHFULLY) are named on stderr at start and in `server.unparsed`: their uploads are accepted with
+   * zero findings, so a test must not read findings, hash codes or matching from them.
+   */
+  scanTypes?: readonly string[]
 }
 
 export interface DojoServer {
@@ -342,6 +354,8 @@ export interface DojoServer {
   importMs: number
   /** The `listing` option, changeable between requests. */
   listing: ListingPermission
+  /** Of the `scanTypes` option, those the stand-in answers with zero findings instead of DefectDojo's. */
+  unparsed: string[]
   close(): Promise<void>
 }
 
@@ -728,7 +742,7 @@ const COMMON_FIELDS: FieldSpec[] = [
   { name: 'deduplication_on_engagement', kind: 'bool' },
   { name: 'lead', kind: 'pk', pkOf: 'user', default: null },
   { name: 'push_to_jira', kind: 'bool', default: false },
-  { name: 'deduplication_execution_mode', kind: 'choice', choices: DEDUPLICATION_MODES },
+  { name: 'deduplication_execution_mode', kind: 'choice', choices: DEDUPLICATION_MODES, default: null },
   { name: 'environment', kind: 'char' },
   { name: 'build_id', kind: 'char' },
   { name: 'branch_tag', kind: 'char' },
@@ -995,7 +1009,7 @@ function parseReportNow(scanType: string, file: UploadedFile | null): ReportResu
     const parse = PARSERS[scanType]
     // Files too big to keep were only hashed: they count as 0 findings.
     if (!parse || !file || file.bytes === null) return { findings: [] }
-    // The parser reads the file as it is: an empty JSON report is a JSONDecodeError, a 400 (conformance recording, §m).
+    // The parser reads the file as it is: an empty JSON report is a JSONDecodeError, a 400 (conformance recording, §r).
     return parse(file.bytes.toString('utf8').replace(/^\uFEFF/, ''), file.filename)
   } catch (error) {
     // §d: a parser ValueError is a 400 {"message": "['…']"}; anything else escapes as a 500.
@@ -1009,6 +1023,8 @@ function parseReportNow(scanType: string, file: UploadedFile | null): ReportResu
 
 interface Ctx {
   server: DojoServer
+  /** The token owner's block_execution (DojoServerOptions.blockExecution). */
+  blockExecution: boolean
   state: DojoState
   token: string
   latencyMs: number
@@ -1076,6 +1092,7 @@ function getOrCreateEngagement(ctx: Ctx, input: ImportInput, lookedUp?: { engage
   const productId = (product ?? createProduct(state, input)).id
   const name = input.engagementName ?? ''
   const twin = state.engagements.find((e) => e.product === productId && e.name === name)
+  fitsColumn('engagement', name)
   const stamp = isoMicro(nowMs())
   const engagement: DojoEngagement = {
     id: nextId(state, 'engagement'), product: productId, name,
@@ -1101,10 +1118,12 @@ function createProduct(state: DojoState, input: ImportInput): DojoProduct {
   const stamp = isoMicro(nowMs())
   let productType = findProductType(state, typeName)
   if (!productType) {
+    fitsColumn('product_type', typeName)
     productType = { id: nextId(state, 'productType'), name: typeName, created: stamp, updated: stamp }
     state.productTypes.push(productType)
   }
   const name = input.productName ?? ''
+  fitsColumn('product', name)
   const product = { id: nextId(state, 'product'), name, description: name, prod_type: productType.id, created: stamp, updated: stamp }
   state.products.push(product)
   return product
@@ -1122,6 +1141,7 @@ function createTest(ctx: Ctx, engagement: DojoEngagement, environment: DojoEnvir
   const { state } = ctx
   const when = input.scanDate ? new Date(`${input.scanDate}T00:00:00`).toISOString() : new Date().toISOString()
   const title = input.testTitle ?? null
+  fitsTest(title, input.meta)
   const twin = state.tests.find((t) => t.engagement === engagement.id && t.scan_type === input.scanType && t.title === title)
   const test: DojoTest = {
     id: nextId(state, 'test'), engagement: engagement.id, title, scan_type: input.scanType,
@@ -1204,7 +1224,7 @@ async function importInto(ctx: Ctx, engagement: DojoEngagement, environment: Doj
   touchEngagement(engagement, input)
   test.imports.push({ type: 'import', ...input.meta, created: created.length, closed: closed.length, reactivated: 0, untouched: 0 })
   recordImportHistory(state, test, 'import', input, closeOld, { C: closed, N: created, R: [], U: [] })
-  return success(state, input, test, { after: statistics(test.findings) })
+  return success(ctx, input, test, { after: statistics(test.findings) })
 }
 
 /**
@@ -1324,12 +1344,14 @@ async function reimportInto(ctx: Ctx, test: DojoTest, input: ImportInput, report
   const untouched = [...unchanged].filter((f) => !toMitigate.includes(f) && !createdSet.has(f) && !reactivated.has(f))
   const closed = input.closeOldFindings ? toMitigate.filter((f) => !f.mitigated || !f.is_mitigated) : []
   closed.forEach(mitigate)
+  // The findings are saved by now; the test's own save can still fail (§j), leaving no import history.
+  fitsTest(test.title, input.meta)
   updateTestMeta(test, input)
   touchEngagement(byId(state.engagements, test.engagement), input)
   test.imports.push({ type: 'reimport', ...input.meta, created: created.length, closed: closed.length, reactivated: reactivated.size, untouched: untouched.length })
   recordImportHistory(state, test, 'reimport', input, input.closeOldFindings, { C: closed, N: created, R: [...reactivated], U: untouched })
   const delta = { created: statistics(created), closed: statistics(closed), reactivated: statistics([...reactivated]), untouched: statistics(untouched) }
-  return success(state, input, test, { before, delta, after: statistics(test.findings) })
+  return success(ctx, input, test, { before, delta, after: statistics(test.findings) })
 }
 
 /**
@@ -1391,13 +1413,14 @@ function touchEngagement(engagement: DojoEngagement | undefined, input: ImportIn
 }
 
 /** The 201 body: the validated input echoed in declaration order plus the computed keys (§c). */
-function success(state: DojoState, input: ImportInput, test: DojoTest, stats: Record<string, unknown>): Answer {
+function success(ctx: Ctx, input: ImportInput, test: DojoTest, stats: Record<string, unknown>): Answer {
+  const { state } = ctx
   const { engagement, product } = productOfTest(state, test)
   const values: Record<string, unknown> = {
     ...input.data,
     test: test.id, test_id: test.id, engagement_id: engagement?.id, product_id: product?.id, product_type_id: product?.prod_type,
     statistics: stats,
-    deduplication_complete: input.data.deduplication_execution_mode === 'sync' || input.data.deduplication_execution_mode === 'async_wait',
+    deduplication_complete: deduplicationComplete(ctx, input),
   }
   if (PRO_SCAN_TYPES.includes(input.scanType)) {
     values.pro = [`Did you know, Pro has an automated no-code connector for ${input.scanType}? Try today for free or email us at hello@defectdojo.com`]
@@ -1407,8 +1430,47 @@ function success(state: DojoState, input: ImportInput, test: DojoTest, stats: Re
   return json(201, body)
 }
 
+/**
+ * §j: PostgreSQL refuses a value longer than its column (the serializers do not check): a DataError, answered
+ * as a 500 once the rows written before it stay written (conformance recording: a 300-character test_title).
+ */
+class DataError extends Error {}
+
+/** The model lengths of §j, checked where DefectDojo saves the row. */
+const COLUMN_LENGTHS = { product_type: 255, product: 255, engagement: 300, title: 255, version: 100, build_id: 150, commit_hash: 150, branch_tag: 150 }
+
+function fitsColumn(column: keyof typeof COLUMN_LENGTHS, value: string | null | undefined): void {
+  if (value && value.length > COLUMN_LENGTHS[column]) throw new DataError(`value too long for type character varying(${COLUMN_LENGTHS[column]})`)
+}
+
+/** Test.save(): every column of the test that a request fills. */
+function fitsTest(title: string | null, meta: ImportInput['meta']): void {
+  fitsColumn('title', title)
+  for (const column of ['version', 'build_id', 'commit_hash', 'branch_tag'] as const) fitsColumn(column, meta[column])
+}
+
+/**
+ * base_importer.wait_for_post_processing: the mode sent, else the token owner's profile (block_execution → sync,
+ * else async), decides whether deduplication is known to be done when the answer is built. The stand-in runs
+ * its tasks inside the request, so sync and async_wait are done; async never claims it.
+ */
+function deduplicationComplete(ctx: Ctx, input: ImportInput): boolean {
+  const sent = input.data.deduplication_execution_mode
+  const mode = typeof sent === 'string' ? sent : ctx.blockExecution ? 'sync' : 'async'
+  return mode !== 'async'
+}
+
 /** Steps 2–4 of §b for one parsed upload. */
 async function handleUpload(ctx: Ctx, endpoint: UploadEndpoint, body: Body): Promise<Answer> {
+  try {
+    return await handleUploadUnguarded(ctx, endpoint, body)
+  } catch (error) {
+    if (error instanceof DataError) return serverError()
+    throw error
+  }
+}
+
+async function handleUploadUnguarded(ctx: Ctx, endpoint: UploadEndpoint, body: Body): Promise<Answer> {
   if (body.kind === 'other') return detail(415, `Unsupported media type "${body.contentType}" in request.`)
   if (body.kind === 'multipart-error') return json(400, { detail: `Multipart form parse error - ${body.error ?? ''}` })
   const denied = checkPermission(ctx.state, endpoint, body.fields)
@@ -1471,18 +1533,17 @@ async function saveReimport(ctx: Ctx, input: ImportInput): Promise<Answer> {
 // Other endpoints (§g) and routing (§0)
 // ---------------------------------------------------------------------------------------------------------
 
-function userProfile(): unknown {
+function userProfile(blockExecution: boolean): unknown {
   return {
     user: USER,
     user_contact_info: {
       id: 1, user: USER.id, title: null, phone_number: '', cell_number: '', twitter_username: null, github_username: null,
-      slack_username: null, slack_user_id: null, block_execution: false, force_password_reset: false,
+      slack_username: null, slack_user_id: null, block_execution: blockExecution, force_password_reset: false,
     },
-    global_role: null, dojo_group_member: [], product_type_member: [], product_member: [],
   }
 }
 
-/** TestSerializer in 3.2.0's key order (the conformance recording, §m). */
+/** TestSerializer in 3.2.0's key order (the conformance recording, §r). */
 function testDetail(test: DojoTest): unknown {
   return {
     id: test.id, test_type_name: test.test_type_name, deduplication_algorithm: test.deduplication_algorithm,
@@ -1491,7 +1552,7 @@ function testDetail(test: DojoTest): unknown {
     percent_complete: test.percent_complete, updated: test.updated, created: test.created,
     version: test.version, build_id: test.build_id, commit_hash: test.commit_hash, branch_tag: test.branch_tag,
     engagement: test.engagement, lead: test.lead, test_type: test.test_type, environment: test.environment,
-    api_scan_configuration: null, notes: [], files: [], tags: test.tags, finding_groups: [],
+    api_scan_configuration: null, notes: [], files: [], tags: test.tags, finding_groups: [], prefetch: {},
   }
 }
 
@@ -1621,7 +1682,7 @@ const LIST_SPECS: Record<ListEndpoint, ListSpec> = {
       const texts = (['title', 'scan_type', 'build_id', 'branch_tag', 'commit_hash', 'version'] as const).map((k) => [k, q.text(k)] as const)
       return state.tests
         .filter((t) => sameId(t.engagement, engagement) && sameId(t.test_type, testType) && texts.every(([k, v]) => exactly(t[k], v)))
-        .map((t) => testDetail(t) as Row)
+        .map((t) => { const { prefetch: _, ...item } = testDetail(t) as Row; return item })
     },
   },
   // dojo/test/api/filters.py TestImportAPIFilter (§k).
@@ -1669,7 +1730,7 @@ const ensure = (stamp: string | undefined): string => stamp ?? STARTED_MICRO
 function productTypeRow(t: DojoProductType): Row {
   return {
     id: t.id, name: t.name, description: null, critical_product: false, key_product: false,
-    updated: ensure(t.updated), created: ensure(t.created), members: [USER.id], authorization_groups: [], authorized_users: [],
+    updated: ensure(t.updated), created: ensure(t.created), authorized_users: [],
   }
 }
 
@@ -1685,7 +1746,7 @@ function productRow(state: DojoState, p: DojoProduct): Row {
     user_records: null, revenue: null, external_audience: false, internet_accessible: false, enable_product_tag_inheritance: false,
     enable_simple_risk_acceptance: false, enable_full_risk_acceptance: true, disable_sla_breach_notifications: false,
     product_manager: null, technical_contact: null, team_manager: null, prod_type: p.prod_type, sla_configuration: 1,
-    members: [USER.id], authorization_groups: [], authorized_users: [], regulations: [],
+    authorized_users: [], regulations: [],
   }
 }
 
@@ -1726,6 +1787,10 @@ function findingRow(state: DojoState, f: DojoFinding): Row {
     sonarqube_issue: null, reviewers: [], endpoints: [], tags: [], vulnerability_ids: [], finding_meta: [], finding_groups: [],
     accepted_risks: [], push_to_jira: false, age: 0, sla_days_remaining: null, related_fields: null, jira_creation: null,
     jira_change: null, display_status: status.filter(Boolean).join(', '), request_response: { req_resp: [] },
+    // 3.2.0's further keys (conformance recording, §r): the primary CWE as a Finding_CWE row, EPSS/KEV data, notes.
+    cwes: f.cwe ? [{ cwe: `CWE-${f.cwe}` }] : [], updated: f.mitigated ?? f.created, epss_score: null, epss_percentile: null,
+    known_exploited: false, ransomware_used: false, kev_date: null, cvssv4: null, cvssv4_score: null, fix_version: null, thread_id: 0,
+    notes: [], files: [],
   }
 }
 
@@ -1770,7 +1835,7 @@ function pageLink(url: URL, base: string, changes: Record<string, string | null>
 }
 
 /** LimitOffsetPagination (PAGE_SIZE 25): a limit that is not a positive integer is the default; a bad offset is 0. */
-function paginate(rows: Row[], url: URL, base: string): unknown {
+function paginate(rows: Row[], url: URL, base: string, prefetch: boolean): unknown {
   const rawLimit = url.searchParams.get('limit')
   const rawOffset = url.searchParams.get('offset')
   const limit = rawLimit !== null && /^\s*\+?\d+\s*$/.test(rawLimit) && Number(rawLimit) > 0 ? Number(rawLimit) : 25
@@ -1779,7 +1844,9 @@ function paginate(rows: Row[], url: URL, base: string): unknown {
   const previous = offset <= 0 ? null
     : offset - limit <= 0 ? pageLink(url, base, { limit: String(limit), offset: null })
       : pageLink(url, base, { limit: String(limit), offset: String(offset - limit) })
-  return { count: rows.length, next, previous, results: rows.slice(offset, offset + limit) }
+  const page = { count: rows.length, next, previous, results: rows.slice(offset, offset + limit) }
+  // The views with PrefetchDojoModelViewSet add the (here always empty) `prefetch` of related objects (§r).
+  return prefetch ? { ...page, prefetch: {} } : page
 }
 
 function listAnswer(ctx: Ctx, endpoint: ListEndpoint, url: URL, base: string): Answer {
@@ -1800,7 +1867,7 @@ function listAnswer(ctx: Ctx, endpoint: ListEndpoint, url: URL, base: string): A
   if (query.errors.size > 0) return fieldErrorAnswer(query.errors)
   // Rows come in id order, so equal sort keys keep id order (a stable sort).
   rows = ctx.server.listing === 'empty' ? [] : orderRows(rows, order)
-  return json(200, paginate(rows, url, base))
+  return json(200, paginate(rows, url, base, endpoint !== 'engagements'))
 }
 
 type Route =
@@ -1869,12 +1936,16 @@ async function dispatch(ctx: Ctx, route: Route, method: string, req: IncomingMes
   if (route.kind === 'redirect') return { status: 301, raw: '', contentType: 'text/html; charset=utf-8', headers: { Location: route.location } }
   const denied = authenticate(req.headers.authorization, ctx.token)
   if (denied) return denied
+  // DRF checks permissions before it looks for the method's handler: an upload URL read with GET is judged
+  // by the import permission on an empty form (conformance recording: 400 ["product_name parameter missing"]).
+  const refused = route.kind === 'upload' && method !== 'POST' && method !== 'OPTIONS' ? checkPermission(ctx.state, route.endpoint, {}) : null
+  if (refused) return refused
   if (method !== ALLOWED_METHODS[route.kind]) {
     return { ...detail(405, `Method "${method}" not allowed.`), headers: { Allow: `${ALLOWED_METHODS[route.kind]}, OPTIONS` } }
   }
   switch (route.kind) {
     case 'upload': return handleUpload(ctx, route.endpoint, body)
-    case 'user_profile': return json(200, userProfile())
+    case 'user_profile': return json(200, userProfile(ctx.blockExecution))
     case 'test_types': return json(200, testTypesPage(ctx.state, url, `http://${req.headers.host ?? '127.0.0.1'}`))
     case 'list': return listAnswer(ctx, route.endpoint, url, `http://${req.headers.host ?? '127.0.0.1'}`)
     case 'tests': {
@@ -1985,6 +2056,7 @@ export async function startDojoServer(options: DojoServerOptions = {}): Promise<
     url: '', token, uploads: [], requests: [], state, faults: [], anomalies: [],
     importMs: options.importMs ?? 0,
     listing: options.listing ?? 'allowed',
+    unparsed: (options.scanTypes ?? []).filter((t) => !PARSED_FAITHFULLY.includes(t)),
     close: () => new Promise<void>((resolve) => {
       for (const timer of timers) clearTimeout(timer)
       timers.clear()
@@ -1996,6 +2068,7 @@ export async function startDojoServer(options: DojoServerOptions = {}): Promise<
   const ctx: Ctx = {
     server, state, token, pathPrefix,
     latencyMs: options.latencyMs ?? 0,
+    blockExecution: options.blockExecution ?? true,
     raceWindowMs: options.raceWindowMs ?? 0,
     engagementLock: options.engagementLock ?? true,
     keepFileBytesUpTo: options.keepFileBytesUpTo ?? 32 * MiB,
@@ -2012,6 +2085,10 @@ export async function startDojoServer(options: DojoServerOptions = {}): Promise<
     httpServer.once('error', reject)
     httpServer.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
+  if (server.unparsed.length > 0) {
+    process.stderr.write(`dojo-server: no faithful parser for ${server.unparsed.map((t) => JSON.stringify(t)).join(', ')}: ` +
+      `their uploads get zero findings, not DefectDojo's (faithful: ${PARSED_FAITHFULLY.join(', ')})\n`)
+  }
   const { port } = httpServer.address() as AddressInfo
   server.url = `http://127.0.0.1:${port}${pathPrefix}`
   return server
