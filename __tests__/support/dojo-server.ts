@@ -14,6 +14,14 @@
  * DefectDojo goes on), logs the duplicates the §e caveat-2 race creates (`anomalies`), and can deny or
  * empty the listings (`listing`, §i).
  *
+ * Its default mode is the DefectDojo 3.2.0 the conformance recording measured (§r: deduplication off, tasks
+ * run inside the request), and __tests__/conformance/conformance.test.ts replays that recording against it.
+ * Findings come from the report as DefectDojo's parsers make them (dojo-parsers.ts, for the formats the tests
+ * upload; `scanTypes` names those it cannot parse), are stored with DefectDojo's title (dojo-titlecase.ts) and
+ * fingerprinted and matched on reimport as DefectDojo does (dojo-fingerprint.ts). Other modes are options:
+ * `blockExecution: false` (deduplication not claimed complete when no mode is sent), `importMs`, `listing`,
+ * `engagementLock`, `raceWindowMs`.
+ *
  * Runs under jest (ts-jest ESM) and directly with Node 24 type stripping:
  *   node __tests__/support/dojo-server.ts [--port N] [--latency-ms N] [--token T] [--race-window-ms N] [--import-ms N]
  *     [--listing allowed|forbidden|empty] [--path-prefix P]
