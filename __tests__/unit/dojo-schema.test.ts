@@ -5,6 +5,9 @@
  * reader must reach the enum through the paths, whatever drf-spectacular named the components.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { DefectDojoClient } from '../../src/defectdojo/client.ts'
 import { readServerSchema } from '../../src/defectdojo/schema.ts'
 import { SCAN_TYPES } from '../../src/scan-types.ts'
 import { playedScanTypes, schemaDocument, upgradeRenamedTests } from '../support/dojo-schema.ts'
@@ -128,5 +131,44 @@ describe('reading a schema (src/defectdojo/schema.ts)', () => {
     for (const notSchema of [null, '<html>', [], { detail: 'Not found.' }, { openapi: '3.0.3' }]) expect(readServerSchema(notSchema)).toBeNull()
     expect(readServerSchema({ ...withScanType({ enum: types }), info: { version: '<script>' } })!.version).toBeNull()
     expect(readServerSchema(schemaDocument({ version: '2.49.0', scanTypes: types }))).toEqual({ version: '2.49.0', scanTypes: { 'reimport-scan': types, 'import-scan': types } })
+  })
+})
+
+describe('client.serverInfo', () => {
+  const clientOf = (server: DojoServer) => new DefectDojoClient({ baseUrl: server.url, token: server.token, network: { ca: null, cert: null, key: null, requestTimeoutMs: 10_000, connectTimeoutMs: 2000 } })
+
+  it('reads version and types; a 404, a page or an answer over 8 MB is unknown, saying what came back', async () => {
+    const server = await start({ schema: { version: '2.49.0', scanTypes: ['Bandit Scan'] } })
+    const client = clientOf(server)
+    try {
+      expect(await client.serverInfo()).toEqual({ kind: 'found', value: { version: '2.49.0', scanTypes: { 'reimport-scan': ['Bandit Scan'], 'import-scan': ['Bandit Scan'] } } })
+      server.schema = false
+      expect(await client.serverInfo()).toEqual({ kind: 'unknown', why: expect.stringContaining('HTTP 404') })
+      server.schema = {}
+      server.faults.push({ match: { endpoint: 'schema' }, action: { kind: 'status', status: 200, body: '<html>login</html>', contentType: 'text/html' } })
+      expect(await client.serverInfo()).toEqual({ kind: 'unknown', why: expect.stringContaining('HTTP 200, text/html, starting "<html>login</html>"') })
+      server.faults.push({ match: { endpoint: 'schema' }, action: { kind: 'status', status: 200, body: `{"openapi": "3.0.3", "x": "${'a'.repeat(9 * 1048576)}"}` } })
+      expect(await client.serverInfo()).toEqual({ kind: 'unknown', why: expect.stringContaining('larger than 8 MB') })
+    } finally {
+      await client.close()
+    }
+  })
+
+  it('sends the token (a server may guard its schema), with the url_prefix, asking for JSON', async () => {
+    const seen: Array<{ url?: string; authorization?: string }> = []
+    const http = createServer((req, res) => {
+      seen.push({ url: req.url, authorization: req.headers.authorization })
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(schemaDocument({ version: '2.49.0' })))
+    })
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    const client = new DefectDojoClient({ baseUrl: `http://127.0.0.1:${(http.address() as AddressInfo).port}/dojo`, token: 'a'.repeat(40), network: { ca: null, cert: null, key: null, requestTimeoutMs: 10_000, connectTimeoutMs: 2000 } })
+    try {
+      expect(await client.serverInfo()).toMatchObject({ kind: 'found', value: { version: '2.49.0' } })
+      expect(seen).toEqual([{ url: '/dojo/api/v2/oa3/schema/?format=json', authorization: `Token ${'a'.repeat(40)}` }])
+    } finally {
+      await client.close()
+      http.closeAllConnections()
+      await new Promise((resolve) => http.close(resolve))
+    }
   })
 })

@@ -156,7 +156,7 @@ export class DefectDojoClient {
     try {
       answer = await this.send('GET', '/api/v2/oa3/schema/?format=json', { signal })
     } catch (error) {
-      return { kind: 'unknown', why: signal?.aborted ? 'no answer in time' : error instanceof Error ? error.message : String(error) }
+      return { kind: 'unknown', why: error instanceof Error ? error.message : String(error) }
     }
     const info = answer.status === 200 ? readServerSchema(parseJson(answer.body)) : null
     if (!info) return { kind: 'unknown', why: `/api/v2/oa3/schema/ answered ${describeAnswer(answer.status, answer.contentType, answer.body)}` }
