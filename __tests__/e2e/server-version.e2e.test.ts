@@ -90,6 +90,7 @@ describe('an older DefectDojo', () => {
     const before = byName(0)
     expect(before).toEqual({ 'openvas-results.csv': ['OpenVAS CSV', 201, expect.any(Number)], 'openvas-report.xml': ['OpenVAS XML', 201, expect.any(Number)] })
     expect(row(first, 'openvas-results.csv').evidence).toEqual(expect.arrayContaining([expect.stringContaining('sent as "OpenVAS CSV", the name DefectDojo 2.20.0 has for "OpenVAS Parser"')]))
+    expect(infoLines(first, /openvas-results\.csv: sent as "OpenVAS CSV", the name DefectDojo 2\.20\.0 has for "OpenVAS Parser"/)).toHaveLength(1)
 
     // The upgrade: the migration rewrites the tests, and the schema is 3.2.0's.
     expect(upgradeRenamedTests(server.state)).toBe(2)

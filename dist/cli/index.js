@@ -5970,8 +5970,9 @@ function fitToServer(config, server, reports) {
         // A server that still accepts the former name predates the migration: its parser of that name is the one for this format.
         if (recognition.decidedBy !== 'override' && recognition.formerly && accepted.has(recognition.formerly)) {
             const why = `sent as "${recognition.formerly}", the name ${dojo} has for "${type}" (a DefectDojo migration renames it, with its tests, on upgrade)`;
-            fitted.accepted.push({ ...report, recognition: { ...recognition, scanType: recognition.formerly, renamedFrom: type, evidence: [...recognition.evidence, why] } });
-            fitted.renamed.push(why);
+            const renamed = { ...report, recognition: { ...recognition, scanType: recognition.formerly, renamedFrom: type, evidence: [...recognition.evidence, why] } };
+            fitted.accepted.push(renamed);
+            fitted.renamed.push({ report: renamed, why });
             continue;
         }
         if (accepted.has(type)) {
@@ -8127,8 +8128,8 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
     const fit = fitToServer(config, server, distinct);
     for (const { report: refused, reason } of fit.refused)
         stages[refused.index] = { ...stages[refused.index], notAttempted: reason };
-    for (const line of fit.renamed)
-        host.log.info(line);
+    for (const { report: renamed, why } of fit.renamed)
+        host.log.info(`${(0,model/* reportLabel */.tr)(renamed.candidate)}: ${why}`);
     const unique = fit.accepted;
     for (const { index, recognition } of unique)
         stages[index] = { ...stages[index], recognition };

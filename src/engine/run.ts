@@ -169,7 +169,7 @@ async function recognizeAndUpload(config: Config, context: RunContext, candidate
   server = connecting ? await serverInfo(connecting, host) : null
   const fit = fitToServer(config, server, distinct)
   for (const { report: refused, reason } of fit.refused) stages[refused.index] = { ...stages[refused.index]!, notAttempted: reason }
-  for (const line of fit.renamed) host.log.info(line)
+  for (const { report: renamed, why } of fit.renamed) host.log.info(`${reportLabel(renamed.candidate)}: ${why}`)
   const unique = fit.accepted
   for (const { index, recognition } of unique) stages[index] = { ...stages[index]!, recognition }
 

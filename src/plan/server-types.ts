@@ -15,8 +15,8 @@ export interface Fitted<R> {
   readonly accepted: R[]
   /** Reports not to send, with the reason (a sentence a person can act on). */
   readonly refused: Array<{ readonly report: R; readonly reason: string }>
-  /** Reports sent under their former name, one line each for the log. */
-  readonly renamed: string[]
+  /** Reports sent under their former name, with why (for the log). */
+  readonly renamed: Array<{ readonly report: R; readonly why: string }>
 }
 
 /** The scan types the run's endpoint accepts, or null when the schema did not say (the built-in table then holds). */
@@ -45,8 +45,9 @@ export function fitToServer<R extends { readonly candidate: Candidate; readonly 
     // A server that still accepts the former name predates the migration: its parser of that name is the one for this format.
     if (recognition.decidedBy !== 'override' && recognition.formerly && accepted.has(recognition.formerly)) {
       const why = `sent as "${recognition.formerly}", the name ${dojo} has for "${type}" (a DefectDojo migration renames it, with its tests, on upgrade)`
-      fitted.accepted.push({ ...report, recognition: { ...recognition, scanType: recognition.formerly, renamedFrom: type, evidence: [...recognition.evidence, why] } })
-      fitted.renamed.push(why)
+      const renamed = { ...report, recognition: { ...recognition, scanType: recognition.formerly, renamedFrom: type, evidence: [...recognition.evidence, why] } }
+      fitted.accepted.push(renamed)
+      fitted.renamed.push({ report: renamed, why })
       continue
     }
     if (accepted.has(type)) {
