@@ -100,6 +100,25 @@ export interface RecognizedReport {
   readonly evidence: readonly string[]
   /** Set for a UTF-16 JSON report: it is sent converted to UTF-8. */
   readonly transcodeFrom?: 'utf-16le' | 'utf-16be'
+  /**
+   * The name this format had before a DefectDojo migration renamed its scan type and rewrote the tests
+   * (docs/defectdojo-api.md §h): a server that still accepts it predates the migration, so the report is
+   * sent under it and keeps its test when the server is upgraded.
+   */
+  readonly formerly?: string
+  /** Set when the report is sent under `formerly`: the current scan type, which `{scan_type}` keeps. */
+  readonly renamedFrom?: string
+}
+
+/**
+ * What the DefectDojo server says about itself in its OpenAPI schema (docs/defectdojo-api.md §g), read
+ * once per run: plain data that planning checks the scan types against.
+ */
+export interface ServerInfo {
+  /** The release, e.g. "3.2.0"; null when the schema does not say. */
+  readonly version: string | null
+  /** The scan types each endpoint accepts; an endpoint the schema does not describe is left out. */
+  readonly scanTypes: Readonly<Partial<Record<Endpoint, readonly string[]>>>
 }
 
 /** A file that is not uploaded, and why. */

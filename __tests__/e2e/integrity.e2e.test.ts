@@ -206,7 +206,7 @@ describe('the command line never uploads into the default branch\'s tests by acc
     expect(stopped.stderr).toContain('No branch is known for this run (git did not say which')
     expect(stopped.stderr).toContain('--branch')
     // Only the token check, which travels while the files are recognised: nothing else, nothing written.
-    expect(dojo.requests.filter((r) => r.path !== '/api/v2/user_profile/')).toHaveLength(0)
+    expect(dojo.requests.filter((r) => r.path !== '/api/v2/user_profile/' && r.path !== '/api/v2/oa3/schema/')).toHaveLength(0)
     const named = await cli(['--branch', 'feature/x'], dir)
     expect(named.code).toBe(0)
     const isolated = await cli(['--if-no-branch', 'isolate'], dir)
@@ -219,7 +219,7 @@ describe('the command line never uploads into the default branch\'s tests by acc
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('("{repo}") gives an empty name for gitleaks.json')
     // Only the token check, which travels while the files are recognised: nothing else, nothing written.
-    expect(dojo.requests.filter((r) => r.path !== '/api/v2/user_profile/')).toHaveLength(0)
+    expect(dojo.requests.filter((r) => r.path !== '/api/v2/user_profile/' && r.path !== '/api/v2/oa3/schema/')).toHaveLength(0)
   })
 
   it('never takes its own results, summary and dotenv files as reports on the next run', async () => {

@@ -168,8 +168,8 @@ describe('the engine', () => {
   it('stops on a test collision with every report "not attempted", as a user error', async () => {
     const dir = workspace({ 'a/trivy.json': '{"SchemaVersion": 2, "ArtifactName": "a", "Results": []}', 'b/trivy.json': '{"SchemaVersion": 2, "ArtifactName": "b", "Results": []}' })
     const report = await run({ ...connection(), path: '.', 'test-title': '{tool}' }, dir)
-    // Only the token check, which travels while the files are recognised: nothing written.
-    expect(dojo.requests.filter((r) => r.path !== '/api/v2/user_profile/')).toHaveLength(0)
+    // Only the token check and the schema, which travel while the files are recognised: nothing written.
+    expect(dojo.requests.filter((r) => r.path !== '/api/v2/user_profile/' && r.path !== '/api/v2/oa3/schema/')).toHaveLength(0)
     expect(report.fatal).toMatchObject({ kind: 'collision', message: expect.stringContaining('a/trivy.json, b/trivy.json') })
     expect(report.results.map((r) => [r.status, r.reason])).toEqual([
       ['failed', expect.stringContaining('not attempted')],
@@ -177,10 +177,10 @@ describe('the engine', () => {
     ])
   })
 
-  it('stops after a failed token check: one request, every report "not attempted", a connection failure', async () => {
+  it('stops after a failed token check: one check (and the public schema), every report "not attempted", a connection failure', async () => {
     const dir = demoWorkspace()
     const report = await run({ 'defectdojo-url': dojo.url, 'defectdojo-token': 'f'.repeat(40), path: 'reports', retries: '0' }, dir)
-    expect(dojo.requests.map((r) => r.path)).toEqual(['/api/v2/user_profile/'])
+    expect(dojo.requests.map((r) => r.path).sort()).toEqual(['/api/v2/oa3/schema/', '/api/v2/user_profile/'])
     expect(report.fatal).toMatchObject({ kind: 'connection', message: expect.stringContaining('DefectDojo rejected the token') })
     expect(report.results.filter((r) => r.status === 'failed').every((r) => r.reason!.startsWith('not attempted: DefectDojo rejected the token'))).toBe(true)
   })

@@ -40,6 +40,7 @@ import { ReimportCandidates, compareForReimport, computeHashCode, deduplicationA
 import type { DeduplicationAlgorithm } from './dojo-fingerprint.ts'
 import { PARSED_FAITHFULLY, PARSERS, PyValueError } from './dojo-parsers.ts'
 import type { ParsedFinding, ParsedReport, Severity } from './dojo-parsers.ts'
+import { playedScanTypes, schemaDocument, type SchemaOption } from './dojo-schema.ts'
 import { storedTitle } from './dojo-titlecase.ts'
 
 export type { Severity }
@@ -94,7 +95,7 @@ export type UploadEndpoint = 'import-scan' | 'reimport-scan'
  */
 export type ListEndpoint = 'product_types' | 'products' | 'engagements' | 'tests_list' | 'test_imports' | 'findings'
 /** What a fault's `match.endpoint` names: the uploads, `user_profile`, `tests` (GET /api/v2/tests/{id}/), `test_types`, and every ListEndpoint. */
-export type FaultEndpoint = UploadEndpoint | 'user_profile' | 'tests' | 'test_types' | ListEndpoint
+export type FaultEndpoint = UploadEndpoint | 'user_profile' | 'tests' | 'test_types' | 'schema' | ListEndpoint
 /** §i: what the token may see in the list endpoints (uploads are never affected). */
 export type ListingPermission = 'allowed' | 'forbidden' | 'empty'
 
@@ -347,6 +348,12 @@ export interface DojoServerOptions {
    * zero findings, so a test must not read findings, hash codes or matching from them.
    */
   scanTypes?: readonly string[]
+  /**
+   * §g: the OpenAPI schema (public) and the scan types uploads may use (dojo-schema.ts). Default: 3.2.0 with
+   * the full table; `{ version: '2.20.0', without: [...] }` plays an older release; false answers it 404.
+   * Also `server.schema`.
+   */
+  schema?: SchemaOption
 }
 
 export interface DojoServer {
@@ -364,6 +371,8 @@ export interface DojoServer {
   listing: ListingPermission
   /** Of the `scanTypes` option, those the stand-in answers with zero findings instead of DefectDojo's. */
   unparsed: string[]
+  /** The `schema` option, changeable between requests (an upgrade). */
+  schema: SchemaOption
   close(): Promise<void>
 }
 
@@ -930,12 +939,12 @@ interface ImportInput {
 
 type Validation = { input: ImportInput } | { answer: Answer }
 
-function validateUpload(endpoint: UploadEndpoint, fields: Record<string, string[]>, file: UploadedFile | null, state: DojoState, maxFileMb: number): Validation {
+function validateUpload(endpoint: UploadEndpoint, fields: Record<string, string[]>, file: UploadedFile | null, state: DojoState, maxFileMb: number, scanTypes: readonly string[] = SCAN_TYPES): Validation {
   const data: Record<string, unknown> = {}
   const errors: FieldErrors = new Map()
   for (const spec of FIELDS[endpoint]) {
     if (spec.kind === 'computed') continue
-    const result = validateField(spec, fields, file, state)
+    const result = validateField(spec === SCAN_TYPE_FIELD ? { ...spec, choices: scanTypes } : spec, fields, file, state)
     if ('errors' in result) errors.set(spec.name, result.errors)
     else if ('value' in result) data[spec.name] = result.value
   }
@@ -1483,7 +1492,7 @@ async function handleUploadUnguarded(ctx: Ctx, endpoint: UploadEndpoint, body: B
   if (body.kind === 'multipart-error') return json(400, { detail: `Multipart form parse error - ${body.error ?? ''}` })
   const denied = checkPermission(ctx.state, endpoint, body.fields)
   if (denied) return denied
-  const validation = validateUpload(endpoint, body.fields, body.file, ctx.state, ctx.maxFileMb)
+  const validation = validateUpload(endpoint, body.fields, body.file, ctx.state, ctx.maxFileMb, playedScanTypes(ctx.server.schema))
   if ('answer' in validation) return validation.answer
   const { input } = validation
   return endpoint === 'import-scan' ? saveImport(ctx, input) : saveReimport(ctx, input)
@@ -1883,6 +1892,7 @@ type Route =
   | { kind: 'user_profile' }
   | { kind: 'tests'; id: string }
   | { kind: 'test_types' }
+  | { kind: 'schema' }
   | { kind: 'list'; endpoint: ListEndpoint }
   | { kind: 'redirect'; location: string }
   | { kind: 'not_found' }
@@ -1897,6 +1907,7 @@ function apiRoute(path: string): Route | null {
   if (path === '/api/v2/reimport-scan/') return { kind: 'upload', endpoint: 'reimport-scan' }
   if (path === '/api/v2/user_profile/') return { kind: 'user_profile' }
   if (path === '/api/v2/test_types/') return { kind: 'test_types' }
+  if (path === '/api/v2/oa3/schema/') return { kind: 'schema' }
   const list = LIST_PATHS[path]
   if (list) return { kind: 'list', endpoint: list }
   const test = /^\/api\/v2\/tests\/([^/.]+)\/$/.exec(path)
@@ -1914,12 +1925,12 @@ function routeOf(pathname: string, search: string, prefix: string): Route {
 }
 
 const ALLOWED_METHODS: Record<Route['kind'], string> = {
-  upload: 'POST', user_profile: 'GET', tests: 'GET', test_types: 'GET', list: 'GET', redirect: '', not_found: '',
+  upload: 'POST', user_profile: 'GET', tests: 'GET', test_types: 'GET', schema: 'GET', list: 'GET', redirect: '', not_found: '',
 }
 
 function faultEndpoint(route: Route): FaultEndpoint | undefined {
   if (route.kind === 'upload' || route.kind === 'list') return route.endpoint
-  if (route.kind === 'user_profile' || route.kind === 'tests' || route.kind === 'test_types') return route.kind
+  if (route.kind === 'user_profile' || route.kind === 'tests' || route.kind === 'test_types' || route.kind === 'schema') return route.kind
   return undefined
 }
 
@@ -1942,6 +1953,8 @@ async function dispatch(ctx: Ctx, route: Route, method: string, req: IncomingMes
   if (route.kind === 'not_found') return detail(404, 'Not found.')
   // Django's CommonMiddleware answers before DRF authenticates.
   if (route.kind === 'redirect') return { status: 301, raw: '', contentType: 'text/html; charset=utf-8', headers: { Location: route.location } }
+  // §g: the schema needs no token.
+  if (route.kind === 'schema' && method === 'GET') return ctx.server.schema === false ? detail(404, 'Not found.') : json(200, schemaDocument(ctx.server.schema))
   const denied = authenticate(req.headers.authorization, ctx.token)
   if (denied) return denied
   // DRF checks permissions before it looks for the method's handler: an upload URL read with GET is judged
@@ -1955,6 +1968,7 @@ async function dispatch(ctx: Ctx, route: Route, method: string, req: IncomingMes
     case 'upload': return handleUpload(ctx, route.endpoint, body)
     case 'user_profile': return json(200, userProfile(ctx.blockExecution))
     case 'test_types': return json(200, testTypesPage(ctx.state, url, `http://${req.headers.host ?? '127.0.0.1'}`))
+    case 'schema': return detail(404, 'Not found.') // only GET reaches it (above)
     case 'list': return listAnswer(ctx, route.endpoint, url, `http://${req.headers.host ?? '127.0.0.1'}`)
     case 'tests': {
       // DRF: a non-integer pk is a bare Http404, a missing row names the model.
@@ -2065,6 +2079,7 @@ export async function startDojoServer(options: DojoServerOptions = {}): Promise<
     importMs: options.importMs ?? 0,
     listing: options.listing ?? 'allowed',
     unparsed: (options.scanTypes ?? []).filter((t) => !PARSED_FAITHFULLY.includes(t)),
+    schema: options.schema ?? {},
     close: () => new Promise<void>((resolve) => {
       for (const timer of timers) clearTimeout(timer)
       timers.clear()

@@ -1549,7 +1549,17 @@ const CONTAINER = lane('container', [
         format: 'Clair / clair-scanner JSON',
         tool: 'clair',
         extensions: JSON_EXT,
-        match: anyOf(json(has('image', 'unapproved', 'vulnerabilities')), json(has('LayerCount', 'Vulnerabilities')))
+        match: json(has('image', 'unapproved', 'vulnerabilities'))
+    },
+    {
+        id: 'clair-klar-json',
+        scanType: 'Clair Scan',
+        format: 'Klar (Clair) JSON',
+        tool: 'clair',
+        extensions: JSON_EXT,
+        // 0197_parser_merge: the Clair Klar parser became this format's part of the Clair one.
+        formerly: 'Clair Klar Scan',
+        match: json(has('LayerCount', 'Vulnerabilities'))
     },
     {
         id: 'dockle-json',
@@ -1801,6 +1811,8 @@ const DAST = lane('dast', [
         format: 'Acunetix 360 JSON',
         tool: 'acunetix',
         extensions: JSON_EXT,
+        // 0208_merge_acunetix: the Acunetix360 parser became this format's part of the Acunetix one.
+        formerly: 'Acunetix360 Scan',
         // The Acunetix parser reads Generated as a date (the "(UTC-06:00)" suffix Netsparker writes is not
         // one) and every key below without a default; it accepts Classification: null, which Acunetix
         // 360 writes for some issues and the Invicti parser crashes on.
@@ -2096,6 +2108,8 @@ const DAST = lane('dast', [
         format: 'OpenVAS / Greenbone XML report',
         tool: 'openvas',
         extensions: XML_EXT,
+        // 0197_parser_merge: OpenVAS XML and OpenVAS CSV became one parser.
+        formerly: 'OpenVAS XML',
         match: xml('report', attr('format_id'), child('report'))
     },
     {
@@ -2104,6 +2118,7 @@ const DAST = lane('dast', [
         format: 'OpenVAS / Greenbone CSV results',
         tool: 'openvas',
         extensions: CSV_EXT,
+        formerly: 'OpenVAS CSV',
         match: csv('IP', 'Hostname', 'Port', 'Port Protocol', 'CVSS', 'Severity', 'NVT Name', 'NVT OID')
     },
     {
@@ -2272,6 +2287,8 @@ const DAST = lane('dast', [
         scanType: 'Tenable Scan',
         format: 'Nessus XML (.nessus)',
         tool: 'nessus',
+        // 0187_nessus_to_tenable. Not on the CSV row: it also matches Tenable exports the Nessus parser may not have read.
+        formerly: 'Nessus Scan',
         // The parser reads XML for .xml/.nessus names.
         extensions: ['.nessus', '.xml'],
         match: xml('NessusClientData_v2')
@@ -4210,7 +4227,8 @@ function recognizeHead(head, candidate, formats = FORMATS) {
         uploadName: uploadName((0,external_node_path_.basename)(candidate.displayPath), rule.extensions, rule.avoidExtensions),
         decidedBy,
         evidence: [`${rule.id}: ${evidence.join('; ')}`, ...(head.encoding ? [`${head.encoding.toUpperCase()} file, sent converted to UTF-8`] : [])],
-        ...(head.encoding ? { transcodeFrom: head.encoding } : {})
+        ...(head.encoding ? { transcodeFrom: head.encoding } : {}),
+        ...(rule.formerly ? { formerly: rule.formerly } : {})
     };
 }
 /**

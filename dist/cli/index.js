@@ -3921,7 +3921,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5197);
+/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2875);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 // Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
 
@@ -4466,7 +4466,7 @@ function looksLikeReport(candidate, head) {
 
 /***/ }),
 
-/***/ 5197:
+/***/ 2875:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5799,7 +5799,8 @@ function templateValues(config, context, candidate, recognition) {
         job: context.job,
         artifact: candidate.artifact ?? '',
         tool: recognition.tool,
-        scan_type: recognition.scanType,
+        // The current name even when sent under a former one: the test's title survives the server's upgrade.
+        scan_type: recognition.renamedFrom ?? recognition.scanType,
         lane: recognition.lane,
         file: name.slice(0, name.length - (0,external_node_path_.extname)(name).length) || name,
         report: (0,model/* reportLabel */.tr)(candidate),
@@ -5943,6 +5944,49 @@ function fieldsFor(config, context, recognition, target) {
     if (o.tags.length > 0)
         fields.tags = [...o.tags];
     return fields;
+}
+
+;// CONCATENATED MODULE: ./src/plan/server-types.ts
+
+
+/** The scan types the run's endpoint accepts, or null when the schema did not say (the built-in table then holds). */
+function acceptedTypes(server, endpoint) {
+    const types = server?.scanTypes[endpoint] ?? server?.scanTypes[endpoint === 'import-scan' ? 'reimport-scan' : 'import-scan'];
+    return types && types.length > 0 ? new Set(types) : null;
+}
+/** "DefectDojo 2.20.0", or "This DefectDojo" when its schema gives no version. */
+function serverName(server) {
+    return server?.version ? `DefectDojo ${server.version}` : 'this DefectDojo (its schema gives no version)';
+}
+function fitToServer(config, server, reports) {
+    const accepted = acceptedTypes(server, config.mode === 'import' ? 'import-scan' : 'reimport-scan');
+    if (!accepted)
+        return { accepted: [...reports], refused: [], renamed: [] };
+    const dojo = serverName(server);
+    const fitted = { accepted: [], refused: [], renamed: [] };
+    for (const report of reports) {
+        const { recognition } = report;
+        const type = recognition.scanType;
+        // A server that still accepts the former name predates the migration: its parser of that name is the one for this format.
+        if (recognition.decidedBy !== 'override' && recognition.formerly && accepted.has(recognition.formerly)) {
+            const why = `sent as "${recognition.formerly}", the name ${dojo} has for "${type}" (a DefectDojo migration renames it, with its tests, on upgrade)`;
+            const renamed = { ...report, recognition: { ...recognition, scanType: recognition.formerly, renamedFrom: type, evidence: [...recognition.evidence, why] } };
+            fitted.accepted.push(renamed);
+            fitted.renamed.push({ report: renamed, why });
+            continue;
+        }
+        if (accepted.has(type)) {
+            fitted.accepted.push(report);
+            continue;
+        }
+        const missing = `${dojo} does not accept the scan type "${type}" (not in its schema: added in a later release, or switched off on that server)`;
+        const rule = recognition.decidedBy === 'override' ? ruleFor(config.rules, report.candidate.displayPath) : null;
+        const reason = rule
+            ? `not sent: the ${(0,inputs/* inputName */.yu)('scan-types')} line for "${rule.pattern}" names "${type}", but ${missing}: name a scan type that server accepts, or upgrade DefectDojo.`
+            : `not sent: ${missing}: upgrade DefectDojo to import this report.`;
+        fitted.refused.push({ report, reason });
+    }
+    return fitted;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/volatile.ts
@@ -6198,7 +6242,8 @@ function documentRow(r) {
 /** The results file's JSON: a versioned envelope around every Result. */
 function resultsDocument(results, meta) {
     const totals = computeTotals(results);
-    return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, totals, results: results.map(documentRow) }, null, 2) + '\n';
+    // defectdojoVersion: the release the server's schema names (null when it was not read).
+    return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, defectdojoVersion: meta.defectdojoVersion ?? null, totals, results: results.map(documentRow) }, null, 2) + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -6287,16 +6332,17 @@ const OUTPUTS = {
     'active-low': 'Low findings active after the reimports.',
     'active-info': 'Info findings active after the reimports.',
     results: "Compact JSON of the per-report results (kept under GitHub's output limit; the full data is in results-file).",
-    'results-file': 'Path of a JSON file with one entry per file looked at (status, scan type, test link, counts).'
+    'results-file': 'Path of a JSON file with one entry per file looked at (status, scan type, test link, counts).',
+    'defectdojo-version': "The DefectDojo release the reports went to, from its API schema (e.g. 3.2.0); empty when it was not read (dry run, or a server that hides its schema)."
 };
 /**
  * Every step output, all strings: the totals (created, closed, reactivated, untouched, uploaded, skipped,
  * failed), `created-<severity>` and `active-<severity>` (active after the reimports, summed over the
  * uploaded reports) for critical, high, medium, low and info, `results` (compactResultsJson) and
- * `results-file`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
+ * `results-file`, and `defectdojo-version`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
  * as null.
  */
-function gateOutputs(results, resultsFile) {
+function gateOutputs(results, resultsFile, defectdojoVersion = null) {
     const t = computeTotals(results);
     const outputs = {
         created: String(t.created),
@@ -6314,6 +6360,7 @@ function gateOutputs(results, resultsFile) {
         outputs[`active-${s}`] = String(t.activeBySeverity[s]);
     outputs.results = compactResultsJson(results);
     outputs['results-file'] = resultsFile;
+    outputs['defectdojo-version'] = defectdojoVersion ?? '';
     return outputs;
 }
 
@@ -6654,8 +6701,10 @@ function where(page) {
 function context(meta) {
     const parts = [];
     const dojo = safeUrl(meta.defectdojoUrl);
+    // Escaped with its name: on its own, "2.20.0" would be escaped as a list number.
+    const name = escapeMarkdown(meta.defectdojoVersion ? `DefectDojo ${summary_clip(meta.defectdojoVersion, VALUE_MAX, 'end')}` : 'DefectDojo');
     if (dojo && meta.defectdojoUrl)
-        parts.push(`DefectDojo ${summary_link(new URL(meta.defectdojoUrl).host, meta.defectdojoUrl)}`);
+        parts.push(`${name} ${summary_link(new URL(meta.defectdojoUrl).host, meta.defectdojoUrl)}`);
     if (meta.buildId)
         parts.push(`build ${escapeMarkdown(summary_clip(meta.buildId, VALUE_MAX, 'end'))}`);
     if (safeUrl(meta.runUrl))
@@ -7672,7 +7721,7 @@ const OPTIONAL_REQUEST_MS = 10_000;
 /** Opens the client and sends the token check without waiting for it. */
 async function connect(config, tls, signal) {
     // undici is half the bundle, and a dry-run needs none of it.
-    const { DefectDojoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7035));
+    const { DefectDojoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1433));
     const client = new DefectDojoClient({
         baseUrl: config.defectdojoUrl,
         token: config.defectdojoToken,
@@ -7680,11 +7729,16 @@ async function connect(config, tls, signal) {
         network: { ...tls, requestTimeoutMs: config.requestTimeoutMs, connectTimeoutMs: CONNECT_TIMEOUT_MS }
     });
     const unused = new AbortController();
-    const firstCheck = client.preflight(signal ? AbortSignal.any([signal, unused.signal]) : unused.signal);
+    const early = signal ? AbortSignal.any([signal, unused.signal]) : unused.signal;
+    const firstCheck = client.preflight(early);
     firstCheck.catch(() => undefined);
+    // Optional like the lookups: a server that hides its schema or answers slowly costs at most the bound.
+    const bounded = within(OPTIONAL_REQUEST_MS, early);
+    const server = client.serverInfo(bounded).then((found) => (found.kind === 'unknown' && bounded.aborted && !early.aborted ? { kind: 'unknown', why: `no answer within ${OPTIONAL_REQUEST_MS / 1000} s` } : found));
     return {
         client,
         firstCheck,
+        server,
         close: async () => {
             unused.abort();
             await client.close();
@@ -7958,6 +8012,7 @@ function decideOutcome(config, results, fatal, candidates) {
 
 
 
+
 const RECOGNITION_CONCURRENCY = 8;
 async function runEngine(request, shellHost) {
     const { raw } = request;
@@ -7999,7 +8054,7 @@ async function runEngine(request, shellHost) {
         const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult);
         const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable];
         const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts', message: artifacts.files.listError } : null);
-        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials });
+        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, server: stages.server });
     }
     finally {
         if (artifacts.folder && config.keepDownloads)
@@ -8050,7 +8105,8 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
     });
     const stages = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index] }));
     const warnings = [];
-    const finish = (fatal) => ({ results: stages.map(fileResult), fatal, volatileNames: warnings });
+    let server = null;
+    const finish = (fatal) => ({ results: stages.map(fileResult), fatal, volatileNames: warnings, server });
     const markCopies = (copies, indexOf) => {
         for (const { copy, kept, why } of copies) {
             const [c, k] = [indexOf(copy), indexOf(kept)];
@@ -8066,7 +8122,17 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
     const reports = stages.flatMap((stage, index) => (stage.recognition.kind === 'report' ? [{ index, candidate: stage.candidate, recognition: stage.recognition }] : []));
     const sameFile = await sameFiles(reports.map((r) => r.candidate));
     markCopies(sameFile, (n) => reports[n].index);
-    const unique = reports.filter((_, n) => !sameFile.some((c) => c.copy === n));
+    const distinct = reports.filter((_, n) => !sameFile.some((c) => c.copy === n));
+    // Only the scan types this server accepts are planned (its schema, read beside the token check).
+    server = connecting ? await serverInfo(connecting, host) : null;
+    const fit = fitToServer(config, server, distinct);
+    for (const { report: refused, reason } of fit.refused)
+        stages[refused.index] = { ...stages[refused.index], notAttempted: reason };
+    for (const { report: renamed, why } of fit.renamed)
+        host.log.info(`${(0,model/* reportLabel */.tr)(renamed.candidate)}: ${why}`);
+    const unique = fit.accepted;
+    for (const { index, recognition } of unique)
+        stages[index] = { ...stages[index], recognition };
     let planned;
     try {
         planned = planUploads(config, context, unique);
@@ -8107,6 +8173,21 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
         return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) });
     return finish(null);
 }
+/**
+ * The server's version and scan types, or null — and then one line saying the built-in table is used:
+ * a server that hides its schema (or a page in front of it) never fails the run.
+ */
+async function serverInfo(connecting, host) {
+    const found = await connecting.then((connection) => connection.server, () => null);
+    if (found?.kind === 'found') {
+        const types = found.value.scanTypes['reimport-scan'] ?? found.value.scanTypes['import-scan'];
+        host.log.info(`DefectDojo ${found.value.version ?? '(version not given)'}: ${types ? `its schema lists ${types.length} scan types` : 'its schema lists no scan types, so the built-in table is used'}.`);
+        return found.value;
+    }
+    if (found?.kind === 'unknown')
+        host.log.info(`DefectDojo's schema (/api/v2/oa3/schema/) could not be read (${found.why}): its version is unknown, and scan types are checked against the built-in table (DefectDojo 3.2.0's).`);
+    return null;
+}
 /** What a cancelled run got done: uploaded, in flight (outcome unknown), not started. */
 function cancelledMessage(outcomes) {
     const uploaded = outcomes.filter((o) => o.status === 'uploaded').length;
@@ -8139,7 +8220,8 @@ function report(request, host, redact, ending) {
     };
     const { config, results, fatal } = run;
     const verdict = decideOutcome(config, results, fatal, run.candidates);
-    const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null };
+    const defectdojoVersion = run.server?.version ?? null;
+    const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null, defectdojoVersion };
     // The branch and commit the reports were sent with: the `branch` and `commit` inputs win.
     const context = config ? withOverrides(request.context, config.contextOverrides) : request.context;
     const summary = renderSummary(results, {
@@ -8160,7 +8242,7 @@ function report(request, host, redact, ending) {
         host.log.warning(warning);
     for (const notice of verdict.notices)
         host.log.info(notice);
-    return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile), summary, resultsJson: resultsDocument(results, meta) };
+    return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile, defectdojoVersion), summary, resultsJson: resultsDocument(results, meta) };
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts

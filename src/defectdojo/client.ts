@@ -5,11 +5,12 @@
 import { stat } from 'node:fs/promises'
 import { request, type Dispatcher } from 'undici'
 import { inputName, theInput } from '../config/inputs.js'
-import type { Endpoint, ImportAnswer } from '../model.js'
+import type { Endpoint, ImportAnswer, ServerInfo } from '../model.js'
 import { DefectDojoError, GATEWAY_STATUSES, RETRYABLE_STATUSES, behindLogin, describeAnswer, describeFailure, describeRedirect, LOGIN_PAGE, serverText } from './errors.js'
 import { multipartBody } from './multipart.js'
 import { createDispatcher, type NetworkOptions } from './network.js'
 import { parseImportAnswer } from './response.js'
+import { readServerSchema } from './schema.js'
 
 export interface ClientOptions {
   /** Base URL without trailing slash, possibly with a path prefix. */
@@ -142,6 +143,24 @@ export class DefectDojoClient {
       retryAfterSeconds: retryAfter(headers['retry-after']),
       ambiguous: gateway
     })
+  }
+
+  /**
+   * The server's version and accepted scan types from its OpenAPI schema (docs/defectdojo-api.md §g).
+   * `unknown` when it cannot be read — hidden (404), a page in front of DefectDojo, too large (the 8 MB
+   * answer limit; DefectDojo's is about 0.8 MB), no answer before `signal` ends: the run then goes on
+   * without it.
+   */
+  async serverInfo(signal?: AbortSignal): Promise<Lookup<ServerInfo>> {
+    let answer: Answer
+    try {
+      answer = await this.send('GET', '/api/v2/oa3/schema/?format=json', { signal })
+    } catch (error) {
+      return { kind: 'unknown', why: error instanceof Error ? error.message : String(error) }
+    }
+    const info = answer.status === 200 ? readServerSchema(parseJson(answer.body)) : null
+    if (!info) return { kind: 'unknown', why: `/api/v2/oa3/schema/ answered ${describeAnswer(answer.status, answer.contentType, answer.body)}` }
+    return { kind: 'found', value: info }
   }
 
   /** GET /api/v2/tests/{id}/: what can be shown when an answer carries no statistics. */

@@ -9,9 +9,10 @@ import { inputName, inputSetting, type RawInputs } from '../config/inputs.js'
 import { ruleFor } from '../config/rules.js'
 import { withOverrides } from '../context/overrides.js'
 import { ConfigError, type Fatal } from '../errors.js'
-import { reportLabel, type Candidate, type PlannedUpload, type Recognition, type Result, type RunContext, type UploadOutcome } from '../model.js'
+import { reportLabel, type Candidate, type PlannedUpload, type Recognition, type Result, type RunContext, type ServerInfo, type UploadOutcome } from '../model.js'
 import { oneUploadPerTest, sameFiles, type Copy } from '../plan/dedup.js'
 import { planUploads } from '../plan/plan.js'
+import { fitToServer } from '../plan/server-types.js'
 import { volatileNames } from '../plan/volatile.js'
 import { mapLimit } from '../pool.js'
 import { gateOutputs, type OutputName } from '../report/outputs.js'
@@ -89,7 +90,7 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
     const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult)
     const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable]
     const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts' as const, message: artifacts.files.listError } : null)
-    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials })
+    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, server: stages.server })
   } finally {
     if (artifacts.folder && config.keepDownloads) host.log.info(`Downloaded artifacts kept in ${artifacts.folder} (keep-downloads: true).`)
     else if (artifacts.folder) await rm(artifacts.folder, { recursive: true, force: true })
@@ -119,6 +120,8 @@ interface Processed {
   fatal: Fatal | null
   /** Planned names that change on every run, for the summary. */
   volatileNames: string[]
+  /** What the server's schema said, when it was read. */
+  server: ServerInfo | null
 }
 
 /** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
@@ -143,7 +146,8 @@ async function recognizeAndUpload(config: Config, context: RunContext, candidate
   })
   const stages: FileStages[] = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index]! }))
   const warnings: string[] = []
-  const finish = (fatal: Fatal | null): Processed => ({ results: stages.map(fileResult), fatal, volatileNames: warnings })
+  let server: ServerInfo | null = null
+  const finish = (fatal: Fatal | null): Processed => ({ results: stages.map(fileResult), fatal, volatileNames: warnings, server })
   const markCopies = (copies: readonly Copy[], indexOf: (n: number) => number) => {
     for (const { copy, kept, why } of copies) {
       const [c, k] = [indexOf(copy), indexOf(kept)]
@@ -159,7 +163,15 @@ async function recognizeAndUpload(config: Config, context: RunContext, candidate
   const reports = stages.flatMap((stage, index) => (stage.recognition.kind === 'report' ? [{ index, candidate: stage.candidate, recognition: stage.recognition }] : []))
   const sameFile = await sameFiles(reports.map((r) => r.candidate))
   markCopies(sameFile, (n) => reports[n]!.index)
-  const unique = reports.filter((_, n) => !sameFile.some((c) => c.copy === n))
+  const distinct = reports.filter((_, n) => !sameFile.some((c) => c.copy === n))
+
+  // Only the scan types this server accepts are planned (its schema, read beside the token check).
+  server = connecting ? await serverInfo(connecting, host) : null
+  const fit = fitToServer(config, server, distinct)
+  for (const { report: refused, reason } of fit.refused) stages[refused.index] = { ...stages[refused.index]!, notAttempted: reason }
+  for (const { report: renamed, why } of fit.renamed) host.log.info(`${reportLabel(renamed.candidate)}: ${why}`)
+  const unique = fit.accepted
+  for (const { index, recognition } of unique) stages[index] = { ...stages[index]!, recognition }
 
   let planned: PlannedUpload[]
   try {
@@ -198,6 +210,21 @@ async function recognizeAndUpload(config: Config, context: RunContext, candidate
   return finish(null)
 }
 
+/**
+ * The server's version and scan types, or null — and then one line saying the built-in table is used:
+ * a server that hides its schema (or a page in front of it) never fails the run.
+ */
+async function serverInfo(connecting: Promise<Connection>, host: Host): Promise<ServerInfo | null> {
+  const found = await connecting.then((connection) => connection.server, () => null)
+  if (found?.kind === 'found') {
+    const types = found.value.scanTypes['reimport-scan'] ?? found.value.scanTypes['import-scan']
+    host.log.info(`DefectDojo ${found.value.version ?? '(version not given)'}: ${types ? `its schema lists ${types.length} scan types` : 'its schema lists no scan types, so the built-in table is used'}.`)
+    return found.value
+  }
+  if (found?.kind === 'unknown') host.log.info(`DefectDojo's schema (/api/v2/oa3/schema/) could not be read (${found.why}): its version is unknown, and scan types are checked against the built-in table (DefectDojo 3.2.0's).`)
+  return null
+}
+
 /** What a cancelled run got done: uploaded, in flight (outcome unknown), not started. */
 function cancelledMessage(outcomes: readonly UploadOutcome[]): string {
   const uploaded = outcomes.filter((o) => o.status === 'uploaded').length
@@ -229,6 +256,7 @@ interface Ending {
   candidates: number
   volatileNames?: readonly string[]
   noCredentials?: string | null
+  server?: ServerInfo | null
 }
 
 /** The verdict and the three renderings of the results, every string redacted; verdict warnings and notices go to the log. */
@@ -242,7 +270,8 @@ function report(request: RunRequest, host: Host, redact: (text: string) => strin
   }
   const { config, results, fatal } = run
   const verdict = decideOutcome(config, results, fatal, run.candidates)
-  const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null }
+  const defectdojoVersion = run.server?.version ?? null
+  const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null, defectdojoVersion }
   // The branch and commit the reports were sent with: the `branch` and `commit` inputs win.
   const context = config ? withOverrides(request.context, config.contextOverrides) : request.context
   const summary = renderSummary(results, {
@@ -261,5 +290,5 @@ function report(request: RunRequest, host: Host, redact: (text: string) => strin
   })
   for (const warning of verdict.warnings) host.log.warning(warning)
   for (const notice of verdict.notices) host.log.info(notice)
-  return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile), summary, resultsJson: resultsDocument(results, meta) }
+  return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile, defectdojoVersion), summary, resultsJson: resultsDocument(results, meta) }
 }

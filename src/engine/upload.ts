@@ -13,12 +13,12 @@ import { pipeline } from 'node:stream/promises'
 import type { Config } from '../config/config.js'
 import type { TlsFiles } from '../config/files.js'
 import { inputName } from '../config/inputs.js'
-import type { DefectDojoClient, UploadProgress } from '../defectdojo/client.js'
+import type { DefectDojoClient, Lookup, UploadProgress } from '../defectdojo/client.js'
 import { DefectDojoError, formatSize } from '../defectdojo/errors.js'
 import { DEFAULT_RETRY, backoffMs, withRetries, type RetryPolicy } from '../defectdojo/retry.js'
 import { runScheduled } from '../defectdojo/scheduler.js'
 import { mapLimit } from '../pool.js'
-import { reportLabel, type ImportAnswer, type PlannedUpload, type UploadOutcome } from '../model.js'
+import { reportLabel, type ImportAnswer, type PlannedUpload, type ServerInfo, type UploadOutcome } from '../model.js'
 import type { Log } from './host.js'
 import { existingGroups, groupOf, within } from './existing.js'
 import { findLanding, waitForLanding } from './landed.js'
@@ -50,6 +50,8 @@ export interface Connection {
   readonly client: DefectDojoClient
   /** The first token check, sent at once; its failure is reported (and retried) only if something is uploaded. */
   readonly firstCheck: Promise<void>
+  /** The server's schema (version, accepted scan types), read beside the token check, bounded; never rejects. */
+  readonly server: Promise<Lookup<ServerInfo>>
   /** Ends the early check if nothing was uploaded, and the client's connections. */
   close(): Promise<void>
 }
@@ -65,11 +67,16 @@ export async function connect(config: Config, tls: TlsFiles, signal?: AbortSigna
     network: { ...tls, requestTimeoutMs: config.requestTimeoutMs, connectTimeoutMs: CONNECT_TIMEOUT_MS }
   })
   const unused = new AbortController()
-  const firstCheck = client.preflight(signal ? AbortSignal.any([signal, unused.signal]) : unused.signal)
+  const early = signal ? AbortSignal.any([signal, unused.signal]) : unused.signal
+  const firstCheck = client.preflight(early)
   firstCheck.catch(() => undefined)
+  // Optional like the lookups: a server that hides its schema or answers slowly costs at most the bound.
+  const bounded = within(OPTIONAL_REQUEST_MS, early)
+  const server = client.serverInfo(bounded).then((found) => (found.kind === 'unknown' && bounded.aborted && !early.aborted ? { kind: 'unknown' as const, why: `no answer within ${OPTIONAL_REQUEST_MS / 1000} s` } : found))
   return {
     client,
     firstCheck,
+    server,
     close: async () => {
       unused.abort()
       await client.close()

@@ -118,7 +118,8 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
     uploadName: uploadName(basename(candidate.displayPath), rule.extensions, rule.avoidExtensions),
     decidedBy,
     evidence: [`${rule.id}: ${evidence.join('; ')}`, ...(head.encoding ? [`${head.encoding.toUpperCase()} file, sent converted to UTF-8`] : [])],
-    ...(head.encoding ? { transcodeFrom: head.encoding } : {})
+    ...(head.encoding ? { transcodeFrom: head.encoding } : {}),
+    ...(rule.formerly ? { formerly: rule.formerly } : {})
   }
 }
 

@@ -111,7 +111,8 @@ export const OUTPUTS = {
   'active-low': 'Low findings active after the reimports.',
   'active-info': 'Info findings active after the reimports.',
   results: "Compact JSON of the per-report results (kept under GitHub's output limit; the full data is in results-file).",
-  'results-file': 'Path of a JSON file with one entry per file looked at (status, scan type, test link, counts).'
+  'results-file': 'Path of a JSON file with one entry per file looked at (status, scan type, test link, counts).',
+  'defectdojo-version': "The DefectDojo release the reports went to, from its API schema (e.g. 3.2.0); empty when it was not read (dry run, or a server that hides its schema)."
 } as const
 
 export type OutputName = keyof typeof OUTPUTS
@@ -120,10 +121,10 @@ export type OutputName = keyof typeof OUTPUTS
  * Every step output, all strings: the totals (created, closed, reactivated, untouched, uploaded, skipped,
  * failed), `created-<severity>` and `active-<severity>` (active after the reimports, summed over the
  * uploaded reports) for critical, high, medium, low and info, `results` (compactResultsJson) and
- * `results-file`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
+ * `results-file`, and `defectdojo-version`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
  * as null.
  */
-export function gateOutputs(results: readonly Result[], resultsFile: string): Record<OutputName, string> {
+export function gateOutputs(results: readonly Result[], resultsFile: string, defectdojoVersion: string | null = null): Record<OutputName, string> {
   const t = computeTotals(results)
   const outputs: Partial<Record<OutputName, string>> = {
     created: String(t.created),
@@ -139,5 +140,6 @@ export function gateOutputs(results: readonly Result[], resultsFile: string): Re
   for (const s of SEVERITIES) outputs[`active-${s}`] = String(t.activeBySeverity[s])
   outputs.results = compactResultsJson(results)
   outputs['results-file'] = resultsFile
+  outputs['defectdojo-version'] = defectdojoVersion ?? ''
   return outputs as Record<OutputName, string>
 }

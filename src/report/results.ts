@@ -209,7 +209,8 @@ function documentRow(r: Result): Record<string, unknown> {
 }
 
 /** The results file's JSON: a versioned envelope around every Result. */
-export function resultsDocument(results: readonly Result[], meta: { dryRun: boolean; defectdojoUrl: string | null }): string {
+export function resultsDocument(results: readonly Result[], meta: { dryRun: boolean; defectdojoUrl: string | null; defectdojoVersion?: string | null }): string {
   const totals = computeTotals(results)
-  return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, totals, results: results.map(documentRow) }, null, 2) + '\n'
+  // defectdojoVersion: the release the server's schema names (null when it was not read).
+  return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, defectdojoVersion: meta.defectdojoVersion ?? null, totals, results: results.map(documentRow) }, null, 2) + '\n'
 }

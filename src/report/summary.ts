@@ -19,6 +19,8 @@ export const SUMMARY_LIMIT_BYTES = 950_000
 export interface SummaryMeta {
   dryRun: boolean
   defectdojoUrl: string | null
+  /** The server's release, from its schema, shown beside its name; null or left out when not known. */
+  defectdojoVersion?: string | null
   /** A failure that stopped the run (invalid input, collision, preflight), shown above everything else. */
   fatal: string | null
   /** The workflow run's page, linked under the headline. */
@@ -418,7 +420,9 @@ function where(page: Page): string[] {
 function context(meta: SummaryMeta): string[] {
   const parts: string[] = []
   const dojo = safeUrl(meta.defectdojoUrl)
-  if (dojo && meta.defectdojoUrl) parts.push(`DefectDojo ${link(new URL(meta.defectdojoUrl).host, meta.defectdojoUrl)}`)
+  // Escaped with its name: on its own, "2.20.0" would be escaped as a list number.
+  const name = escapeMarkdown(meta.defectdojoVersion ? `DefectDojo ${clip(meta.defectdojoVersion, VALUE_MAX, 'end')}` : 'DefectDojo')
+  if (dojo && meta.defectdojoUrl) parts.push(`${name} ${link(new URL(meta.defectdojoUrl).host, meta.defectdojoUrl)}`)
   if (meta.buildId) parts.push(`build ${escapeMarkdown(clip(meta.buildId, VALUE_MAX, 'end'))}`)
   if (safeUrl(meta.runUrl)) parts.push(link('workflow run', meta.runUrl))
   return parts.length > 0 ? [`<sub>${parts.join(' · ')}</sub>`, ''] : []

@@ -51,6 +51,12 @@ export interface FormatRule {
    * row's scan type instead of asking for an override (LEFT-TO-OVERRIDES.md says why that one).
    */
   twinOf?: string
+  /**
+   * This format's scan type before a DefectDojo migration renamed it and rewrote the existing tests (a
+   * pure rename, docs/defectdojo-api.md §h): a server that still accepts the name gets the report under
+   * it. Only where that older parser read this very format; never another scan type's name.
+   */
+  formerly?: string
 }
 
 export const JSON_EXT = ['.json']
