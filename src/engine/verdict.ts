@@ -1,7 +1,7 @@
 // The failure policy, as a pure function of the results, so every shell (the action, the CLI) ends a
 // run the same way.
 import type { Config } from '../config/config.js'
-import { inputName, sourceInputs, theInput } from '../config/inputs.js'
+import { inputName, sourceInputs } from '../config/inputs.js'
 import type { Fatal } from '../errors.js'
 import type { Result } from '../model.js'
 
@@ -34,7 +34,7 @@ export function decideOutcome(config: Config | null, results: readonly Result[],
     else verdict.notices.push(message)
   }
   if (unrecognised.length > 0) {
-    const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why; name a scan type in ${theInput('scan-types')} to upload one).`
+    const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why, and what to do for each).`
     if (config.failOnUnrecognized) verdict.failure ??= message
     else verdict.warnings.push(message)
   }

@@ -23,6 +23,8 @@ export interface SummaryMeta {
   fatal: string | null
   /** The workflow run's page, linked under the headline. */
   runUrl?: string | null
+  /** What the CI system calls that page ("workflow run", GitLab's "pipeline", Jenkins' "build"). */
+  runLabel?: string
   /** The `build_id` sent with every report, shown under the headline. */
   buildId?: string
   /**
@@ -34,6 +36,8 @@ export interface SummaryMeta {
   volatileNames?: readonly string[]
   /** Why nothing was sent although the run was not a dry run (GitHub gave it no secrets), or null. */
   noCredentials?: string | null
+  /** What the sources left out or could not tell (files checked into the repository), one sentence each. */
+  sourceNotes?: readonly string[]
   /** The branch the reports describe; empty or left out when not on a branch. */
   branch?: string | null
   /** The tag of a tag push. */
@@ -340,6 +344,7 @@ function banners(page: Page): string[] {
     if (more > 0) out.push(`> - … and ${plural(more, 'more')} (in the step log).`)
     out.push('')
   }
+  for (const note of meta.sourceNotes ?? []) out.push(escapeProse(clip(note, SENTENCE_MAX * 2, 'end')), '')
   return out
 }
 
@@ -420,7 +425,7 @@ function context(meta: SummaryMeta): string[] {
   const dojo = safeUrl(meta.defectdojoUrl)
   if (dojo && meta.defectdojoUrl) parts.push(`DefectDojo ${link(new URL(meta.defectdojoUrl).host, meta.defectdojoUrl)}`)
   if (meta.buildId) parts.push(`build ${escapeMarkdown(clip(meta.buildId, VALUE_MAX, 'end'))}`)
-  if (safeUrl(meta.runUrl)) parts.push(link('workflow run', meta.runUrl))
+  if (safeUrl(meta.runUrl)) parts.push(link(meta.runLabel ?? 'workflow run', meta.runUrl))
   return parts.length > 0 ? [`<sub>${parts.join(' · ')}</sub>`, ''] : []
 }
 
