@@ -3938,12 +3938,14 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   By: () => (/* binding */ inputSubject),
+/* harmony export */   Is: () => (/* binding */ logName),
 /* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
 /* harmony export */   ZU: () => (/* binding */ sourceInputs),
 /* harmony export */   ah: () => (/* binding */ useDialect),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   mm: () => (/* binding */ inputSpec),
 /* harmony export */   pw: () => (/* binding */ inputSetting),
+/* harmony export */   u: () => (/* binding */ stepName),
 /* harmony export */   y8: () => (/* binding */ theInput),
 /* harmony export */   yu: () => (/* binding */ inputName)
 /* harmony export */ });
@@ -4199,6 +4201,14 @@ function theInput(name) {
 /** An input's bare name in backticks: "`defectdojo-url`" (on the command line "`--defectdojo-url`"). */
 function inputName(name) {
     return dialect === 'cli' ? cliName(name) : `\`${name}\``;
+}
+/** What a run is called in messages: the action's "step", the command line's "command" (it may be one line of a job's script). */
+function stepName() {
+    return dialect === 'cli' ? 'command' : 'step';
+}
+/** Where every log line of the run is: the step's log, the command's own output. */
+function logName() {
+    return dialect === 'cli' ? "command's output" : 'step log';
 }
 /** Where the files come from, for "no files were found": `path` and `artifacts` (the command line has only `--path`). */
 function sourceInputs() {
@@ -6572,7 +6582,7 @@ function quoted(message) {
         .filter((l) => l !== '');
     const more = lines.length - FATAL_MAX_LINES;
     if (more > 0)
-        lines = [...lines.slice(0, FATAL_MAX_LINES), `… ${plural(more, 'more line')} in the step log.`];
+        lines = [...lines.slice(0, FATAL_MAX_LINES), `… ${plural(more, 'more line')} in the ${(0,config_inputs/* logName */.Is)()}.`];
     // A hard line break (trailing backslash) keeps the lines apart inside one blockquote paragraph.
     return lines.map((l, i) => `> ${escapeProse(l)}${i < lines.length - 1 ? '\\' : ''}`);
 }
@@ -6586,17 +6596,17 @@ function banners(page) {
             : t.uploaded === 0
                 ? ': nothing was uploaded to DefectDojo'
                 : ` (${plural(t.uploaded, 'report was', 'reports were')} uploaded)`;
-        out.push('> [!CAUTION]', `> **The step failed${what}.**`, '>', ...quoted(meta.fatal), '');
+        out.push('> [!CAUTION]', `> **The ${(0,config_inputs/* stepName */.u)()} failed${what}.**`, '>', ...quoted(meta.fatal), '');
     }
     else if (t.failed > 0) {
         const failing = meta.failedStep ?? true;
         const verb = meta.dryRun ? 'failed' : 'failed to upload';
         const uploadedNote = !meta.dryRun && t.uploaded > 0 ? ` The other ${plural(t.uploaded, 'report is', 'reports are')} in DefectDojo.` : '';
         if (failing) {
-            out.push('> [!CAUTION]', `> **This step failed because ${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}.**${uploadedNote} Why each failed is under *Failed* below.`, '');
+            out.push('> [!CAUTION]', `> **This ${(0,config_inputs/* stepName */.u)()} failed because ${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}.**${uploadedNote} Why each failed is under *Failed* below.`, '');
         }
         else {
-            out.push('> [!WARNING]', `> **${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}**; the step passes anyway (\`fail-on-error\` is off).${uploadedNote} Why each failed is under *Failed* below.`, '');
+            out.push('> [!WARNING]', `> **${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}**; the ${(0,config_inputs/* stepName */.u)()} passes anyway (${(0,config_inputs/* inputName */.yu)('fail-on-error')} is off).${uploadedNote} Why each failed is under *Failed* below.`, '');
         }
     }
     if (meta.noCredentials) {
@@ -6613,7 +6623,7 @@ function banners(page) {
         for (const warning of shown)
             out.push(`> - ${escapeProse(summary_clip(warning, SENTENCE_MAX * 2, 'end'))}`);
         if (more > 0)
-            out.push(`> - … and ${plural(more, 'more')} (in the step log).`);
+            out.push(`> - … and ${plural(more, 'more')} (in the ${(0,config_inputs/* logName */.Is)()}).`);
         out.push('');
     }
     for (const note of meta.sourceNotes ?? [])
@@ -8051,7 +8061,7 @@ function decideOutcome(config, results, fatal, candidates) {
         if (config.failOnError)
             verdict.failure = message;
         else
-            verdict.warnings.push(`${message} The step passes because ${(0,config_inputs/* inputName */.yu)('fail-on-error')} is false.`);
+            verdict.warnings.push(`${message} The ${(0,config_inputs/* stepName */.u)()} passes because ${(0,config_inputs/* inputName */.yu)('fail-on-error')} is false.`);
     }
     return verdict;
 }

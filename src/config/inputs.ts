@@ -326,6 +326,16 @@ export function inputName(name: InputName): string {
   return dialect === 'cli' ? cliName(name) : `\`${name}\``
 }
 
+/** What a run is called in messages: the action's "step", the command line's "command" (it may be one line of a job's script). */
+export function stepName(): string {
+  return dialect === 'cli' ? 'command' : 'step'
+}
+
+/** Where every log line of the run is: the step's log, the command's own output. */
+export function logName(): string {
+  return dialect === 'cli' ? "command's output" : 'step log'
+}
+
 /** Where the files come from, for "no files were found": `path` and `artifacts` (the command line has only `--path`). */
 export function sourceInputs(): string {
   return dialect === 'cli' ? cliName('path') : `${inputName('path')} and ${inputName('artifacts')}`

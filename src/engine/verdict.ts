@@ -1,7 +1,7 @@
 // The failure policy, as a pure function of the results, so every shell (the action, the CLI) ends a
 // run the same way.
 import type { Config } from '../config/config.js'
-import { inputName, sourceInputs } from '../config/inputs.js'
+import { inputName, sourceInputs, stepName } from '../config/inputs.js'
 import type { Fatal } from '../errors.js'
 import type { Result } from '../model.js'
 
@@ -41,7 +41,7 @@ export function decideOutcome(config: Config | null, results: readonly Result[],
   if (failed.length > 0) {
     const message = `${failed.length} of ${reports.length} reports failed to upload to DefectDojo (the summary says why).`
     if (config.failOnError) verdict.failure = message
-    else verdict.warnings.push(`${message} The step passes because ${inputName('fail-on-error')} is false.`)
+    else verdict.warnings.push(`${message} The ${stepName()} passes because ${inputName('fail-on-error')} is false.`)
   }
   return verdict
 }
