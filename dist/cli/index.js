@@ -7395,12 +7395,12 @@ async function checkedInFiles(workspace) {
 async function withoutCheckedIn(files, workspace, ask = checkedInFiles) {
     const walked = files.candidates.filter((c) => !files.named.has(c.absolutePath));
     if (walked.length === 0)
-        return { files, note: null };
+        return { files, note: null, leftOut: 0 };
     const checkedIn = await ask(workspace);
     if (checkedIn.kind === 'none')
-        return { files, note: null };
+        return { files, note: null, leftOut: 0 };
     if (checkedIn.kind === 'unavailable')
-        return { files, note: `Could not tell which files are checked into the repository (${checkedIn.why}): every file found is looked at.` };
+        return { files, note: `Could not tell which files are checked into the repository (${checkedIn.why}): every file found is looked at.`, leftOut: 0 };
     const skipped = new Set();
     for (const candidate of walked) {
         const real = await (0,promises_.realpath)(candidate.absolutePath).catch(() => candidate.absolutePath);
@@ -7411,10 +7411,10 @@ async function withoutCheckedIn(files, workspace, ask = checkedInFiles) {
             skipped.add(candidate.absolutePath);
     }
     if (skipped.size === 0)
-        return { files, note: null };
+        return { files, note: null, leftOut: 0 };
     const n = skipped.size;
     const note = `${n === 1 ? '1 file is' : `${n} files are`} checked into the repository and unchanged, not produced by this run: not looked at (name such a file in ${(0,config_inputs/* inputName */.yu)('path')} explicitly, or use ${(0,config_inputs/* inputSetting */.pw)('include-tracked-files', 'true')}, to upload it).`;
-    return { files: { ...files, candidates: files.candidates.filter((c) => !skipped.has(c.absolutePath)) }, note };
+    return { files: { ...files, candidates: files.candidates.filter((c) => !skipped.has(c.absolutePath)) }, note, leftOut: n };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/workspace.ts
@@ -8124,7 +8124,7 @@ async function runEngine(request, shellHost) {
         host.log.info(noCredentials);
     const found = await findWorkspaceFiles(config.paths, context.workspace);
     // Reports checked into the repository are not this run's (tracked.ts).
-    const { files: workspace, note: checkedIn } = config.includeTrackedFiles ? { files: found, note: null } : await withoutCheckedIn(found, context.workspace);
+    const { files: workspace, note: checkedIn, leftOut } = config.includeTrackedFiles ? { files: found, note: null, leftOut: 0 } : await withoutCheckedIn(found, context.workspace);
     for (const line of workspace.unmatched)
         host.log.warning(line);
     for (const line of workspace.notes)
@@ -8140,7 +8140,7 @@ async function runEngine(request, shellHost) {
         const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult);
         const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable];
         const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts', message: artifacts.files.listError } : null);
-        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, sourceNotes: checkedIn ? [checkedIn] : [] });
+        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, sourceNotes: checkedIn && leftOut > 0 ? [checkedIn] : [] });
     }
     finally {
         if (artifacts.folder && config.keepDownloads)

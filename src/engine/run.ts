@@ -84,7 +84,7 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
 
   const found = await findWorkspaceFiles(config.paths, context.workspace)
   // Reports checked into the repository are not this run's (tracked.ts).
-  const { files: workspace, note: checkedIn } = config.includeTrackedFiles ? { files: found, note: null } : await withoutCheckedIn(found, context.workspace)
+  const { files: workspace, note: checkedIn, leftOut } = config.includeTrackedFiles ? { files: found, note: null, leftOut: 0 } : await withoutCheckedIn(found, context.workspace)
   for (const line of workspace.unmatched) host.log.warning(line)
   for (const line of workspace.notes) host.log.info(line)
   if (checkedIn) host.log.info(checkedIn)
@@ -98,7 +98,7 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
     const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult)
     const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable]
     const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts' as const, message: artifacts.files.listError } : null)
-    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, sourceNotes: checkedIn ? [checkedIn] : [] })
+    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, sourceNotes: checkedIn && leftOut > 0 ? [checkedIn] : [] })
   } finally {
     if (artifacts.folder && config.keepDownloads) host.log.info(`Downloaded artifacts kept in ${artifacts.folder} (keep-downloads: true).`)
     else if (artifacts.folder) await rm(artifacts.folder, { recursive: true, force: true })

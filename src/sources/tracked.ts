@@ -53,13 +53,21 @@ export async function checkedInFiles(workspace: string): Promise<CheckedIn> {
   return { kind: 'repository', top: root, unchanged: new Set(listed.stdout.split('\0').filter((f) => f !== '' && !modified.has(f))) }
 }
 
+export interface WithoutCheckedIn {
+  readonly files: WorkspaceFiles
+  /** The one line for the log, or null. */
+  readonly note: string | null
+  /** How many files were left out (the note goes into the summary too when there are any). */
+  readonly leftOut: number
+}
+
 /** The workspace files without those checked in and unchanged (but those `path` names explicitly), and the one line to log. */
-export async function withoutCheckedIn(files: WorkspaceFiles, workspace: string, ask: (workspace: string) => Promise<CheckedIn> = checkedInFiles): Promise<{ files: WorkspaceFiles; note: string | null }> {
+export async function withoutCheckedIn(files: WorkspaceFiles, workspace: string, ask: (workspace: string) => Promise<CheckedIn> = checkedInFiles): Promise<WithoutCheckedIn> {
   const walked = files.candidates.filter((c) => !files.named.has(c.absolutePath))
-  if (walked.length === 0) return { files, note: null }
+  if (walked.length === 0) return { files, note: null, leftOut: 0 }
   const checkedIn = await ask(workspace)
-  if (checkedIn.kind === 'none') return { files, note: null }
-  if (checkedIn.kind === 'unavailable') return { files, note: `Could not tell which files are checked into the repository (${checkedIn.why}): every file found is looked at.` }
+  if (checkedIn.kind === 'none') return { files, note: null, leftOut: 0 }
+  if (checkedIn.kind === 'unavailable') return { files, note: `Could not tell which files are checked into the repository (${checkedIn.why}): every file found is looked at.`, leftOut: 0 }
   const skipped = new Set<string>()
   for (const candidate of walked) {
     const real = await realpath(candidate.absolutePath).catch(() => candidate.absolutePath)
@@ -67,8 +75,8 @@ export async function withoutCheckedIn(files: WorkspaceFiles, workspace: string,
     if (rel.startsWith('..') || isAbsolute(rel)) continue
     if (checkedIn.unchanged.has(toPosix(rel))) skipped.add(candidate.absolutePath)
   }
-  if (skipped.size === 0) return { files, note: null }
+  if (skipped.size === 0) return { files, note: null, leftOut: 0 }
   const n = skipped.size
   const note = `${n === 1 ? '1 file is' : `${n} files are`} checked into the repository and unchanged, not produced by this run: not looked at (name such a file in ${inputName('path')} explicitly, or use ${inputSetting('include-tracked-files', 'true')}, to upload it).`
-  return { files: { ...files, candidates: files.candidates.filter((c) => !skipped.has(c.absolutePath)) }, note }
+  return { files: { ...files, candidates: files.candidates.filter((c) => !skipped.has(c.absolutePath)) }, note, leftOut: n }
 }
