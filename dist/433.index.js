@@ -489,7 +489,7 @@ function connectionError(error, url, timeoutMs) {
         return new errors/* DefectDojoError */.Ib(`Cannot resolve the host of ${origin} (${code}): check ${(0,inputs/* inputName */.yu)('defectdojo-url')}.`, { retryable: code === 'EAI_AGAIN', notSent: true });
     }
     if (code === 'ECONNREFUSED' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-        return new errors/* DefectDojoError */.Ib(`Cannot connect to ${origin} (${code}): check ${(0,inputs/* inputName */.yu)('defectdojo-url')} and that DefectDojo is reachable from the runner.`, { retryable: true, notSent: true });
+        return new errors/* DefectDojoError */.Ib(`Cannot connect to ${origin} (${code}): check ${(0,inputs/* inputName */.yu)('defectdojo-url')} and that DefectDojo is reachable from the machine this runs on.`, { retryable: true, notSent: true });
     }
     if (code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
         return new errors/* DefectDojoError */.Ib(`TLS to ${origin} failed (${code}): if DefectDojo uses a private CA, give its PEM file in ${(0,inputs/* inputName */.yu)('ca-certificates')}.`, { notSent: true });

@@ -186,14 +186,13 @@ async function cli(args: string[], dir: string, env: Record<string, string> = {}
   return { code, stdout, stderr }
 }
 
-/** A git checkout with an origin remote, at a detached HEAD (what many CI checkouts leave). */
+/** A git checkout with an origin remote, at a detached HEAD (what many CI checkouts leave), and the reports the run wrote (untracked). */
 function detachedCheckout(files: Record<string, string>): string {
   const dir = workspace(files)
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } })
   git('init', '-q', '-b', 'main')
   git('remote', 'add', 'origin', 'https://github.com/acme/web.git')
-  git('add', '.')
-  git('commit', '-qm', 'reports')
+  git('commit', '-q', '--allow-empty', '-m', 'code')
   git('checkout', '-q', '--detach')
   return dir
 }

@@ -128,7 +128,7 @@ describe('the engine', () => {
     // The engine writes nothing itself: the shell does.
     expect(existsSync(join(dir, 'results.json'))).toBe(false)
     expect(memory.groups).toEqual(['Recognising and uploading reports'])
-    expect(memory.text('info')).toMatch(/reports\/gitleaks\.json: uploaded as Gitleaks Scan → test \d+/)
+    expect(memory.text('info')).toMatch(/reports\/gitleaks\.json: uploaded as Gitleaks Scan → https?:\/\/[^ ]+\/test\/\d+ /)
   })
 
   it('stops on invalid inputs before any request, and still reports: fatal, summary, outputs, results file', async () => {

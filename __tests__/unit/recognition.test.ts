@@ -413,3 +413,26 @@ describe('the tool of a SARIF report', () => {
     expect(recognizeHead(sniff(Buffer.from(unnamed), true), { absolutePath: '/x/r.sarif', displayPath: 'r.sarif', artifact: null, size: unnamed.length })).toMatchObject({ tool: 'sarif' })
   })
 })
+
+describe('the parent folder as a name hint (the guides\' download layout)', () => {
+  const empty = sniff(Buffer.from('[]'), true)
+  const at = (displayPath: string, artifact: string | null = null): Candidate => ({ absolutePath: `/x/${displayPath}`, displayPath, artifact, size: 2 })
+  const scanType = (r: Recognition) => (r.kind === 'report' ? r.scanType : null)
+
+  test('the immediate parent folder breaks a tie the content leaves', () => {
+    expect(recognizeHead(empty, at('reports/gitleaks/results.json'))).toMatchObject({ scanType: 'Gitleaks Scan', decidedBy: 'content+name' })
+    expect(recognizeHead(empty, at('reports/results.json')).kind).toBe('skipped')
+    // Only the immediate parent: a folder higher up says nothing about this file.
+    expect(recognizeHead(empty, at('gitleaks/out/results.json')).kind).toBe('skipped')
+  })
+
+  test("the file's own name and the artifact's name win over a folder inside it", () => {
+    expect(scanType(recognizeHead(empty, at('gitleaks/results.json', 'eslint')))).toBe('ESLint Scan')
+    expect(scanType(recognizeHead(empty, at('eslint/gitleaks.json')))).toBe('Gitleaks Scan')
+  })
+
+  test('a folder name never overrides what the content says', () => {
+    const semgrep = fs.readFileSync(path.join(FIXTURES, '..', 'demo', 'semgrep.json'))
+    expect(scanType(recognizeHead(sniff(semgrep, true), { absolutePath: '/x/gitleaks/semgrep.json', displayPath: 'gitleaks/results.json', artifact: null, size: semgrep.length }))).toBe('Semgrep JSON Report')
+  })
+})

@@ -2743,7 +2743,8 @@ const OTHER = lane('other', [
         extensions: JSON_EXT,
         // ZAP's traditional JSON report: @programName/@version/@generated and site[].
         match: json(has('@version', '@generated', 'site'), lacks('vulnerabilities')),
-        reason: 'DefectDojo has no parser for ZAP JSON (`ZAP Scan` reads the XML report only): export the traditional XML report'
+        // Naming a scan type for it would only make a failed upload: say how to get the report that imports.
+        reason: "DefectDojo's `ZAP Scan` reads ZAP's XML report, not this JSON one (no scan type imports it): have ZAP write the XML report too, e.g. `zap-baseline.py -x report.xml` (the same `-x` for zap-full-scan.py and zap-api-scan.py), or with the ZAP GitHub actions add `-x report_xml.xml` to `cmd_options`; then upload that file"
     },
     {
         id: 'dependency-check-json',
@@ -4114,7 +4115,7 @@ const FORMATS = [...OTHER, ...SAST, ...SCA, ...SBOM, ...SECRETS, ...DAST, ...CON
 // EXTERNAL MODULE: ./src/recognition/report-like.ts
 var report_like = __webpack_require__(6925);
 ;// CONCATENATED MODULE: ./src/recognition/recognize.ts
-// Candidate → Recognition. Content decides; a file or artifact name only breaks a tie between rows
+// Candidate → Recognition. Content decides; a file, folder or artifact name only breaks a tie between rows
 // that all match; where nothing decides, the file is skipped with a reason naming the override to
 // use. A wrong mapping is worse than none: with reimport's close_old_findings=true a report parsed as
 // the wrong type closes every finding of its test (docs/defectdojo-api.md §d).
@@ -4183,8 +4184,7 @@ function recognizeHead(head, candidate, formats = FORMATS) {
     let chosen = matches[0];
     let decidedBy = 'content';
     if (matches.length > 1 || weak) {
-        const names = [(0,external_node_path_.basename)(candidate.displayPath), candidate.artifact ?? ''];
-        const hinted = matches.filter((m) => m.rule.nameHint && names.some((n) => m.rule.nameHint.test(n)));
+        const hinted = nameHinted(matches, candidate);
         const twin = hinted.length === 1 ? undefined : preferredTwin(matches);
         if (twin)
             chosen = twin;
@@ -4198,7 +4198,7 @@ function recognizeHead(head, candidate, formats = FORMATS) {
                 : allWeak
                     ? `the content (${describe(head)}) is what several tools print on a clean run (${options})`
                     : `the content fits several formats (${options})`;
-            return skipped(`${what} and the file and artifact names do not say which tool wrote it: set it with ${(0,inputs/* theInput */.y8)('scan-types')}, e.g. \`${candidate.displayPath} = ${matches[0].rule.scanType ?? ''}\``, false);
+            return skipped(`${what} and the file, folder and artifact names do not say which tool wrote it: set it with ${(0,inputs/* theInput */.y8)('scan-types')}, e.g. \`${candidate.displayPath} = ${matches[0].rule.scanType ?? ''}\``, false);
         }
         else {
             chosen = hinted[0];
@@ -4230,6 +4230,20 @@ function recognizeHead(head, candidate, formats = FORMATS) {
         ...(head.encoding ? { transcodeFrom: head.encoding } : {}),
         ...(rule.formerly ? { formerly: rule.formerly } : {})
     };
+}
+/**
+ * The matches a name confirms. The file's own name and its artifact's name come first; only when
+ * neither names a tool does the file's immediate parent folder count, the way a download of several
+ * artifacts into one folder (`reports/gitleaks/results.json`) names them. So an artifact's own name
+ * wins over a folder inside it, and a name never adds a match the content did not make.
+ */
+function nameHinted(matches, candidate) {
+    const hintedBy = (names) => matches.filter((m) => m.rule.nameHint && names.some((n) => n !== '' && m.rule.nameHint.test(n)));
+    const own = hintedBy([(0,external_node_path_.basename)(candidate.displayPath), candidate.artifact ?? '']);
+    if (own.length > 0)
+        return own;
+    const parent = (0,external_node_path_.basename)((0,external_node_path_.dirname)(candidate.displayPath));
+    return parent === '.' || parent === '' ? [] : hintedBy([parent]);
 }
 /**
  * The row every other match is a twin of (`twinOf`), when there is one and no match is weak: its

@@ -3921,7 +3921,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2875);
+/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5334);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 // Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
 
@@ -3938,12 +3938,14 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   By: () => (/* binding */ inputSubject),
+/* harmony export */   Is: () => (/* binding */ logName),
 /* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
 /* harmony export */   ZU: () => (/* binding */ sourceInputs),
 /* harmony export */   ah: () => (/* binding */ useDialect),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   mm: () => (/* binding */ inputSpec),
 /* harmony export */   pw: () => (/* binding */ inputSetting),
+/* harmony export */   u: () => (/* binding */ stepName),
 /* harmony export */   y8: () => (/* binding */ theInput),
 /* harmony export */   yu: () => (/* binding */ inputName)
 /* harmony export */ });
@@ -4003,6 +4005,12 @@ const INPUTS = {
         description: "Token for downloading another run's artifacts (only used with run-id); needs actions: read.",
         shownDefault: 'github.token',
         cli: { option: false }
+    },
+    'include-tracked-files': {
+        group: 'sources',
+        kind: 'flag',
+        default: 'false',
+        description: 'Also upload files that git tracks and that are unchanged from HEAD when path reaches them through a folder or a glob (by default they are left out: sample reports and test fixtures checked into the repository are not this run\'s reports). Files path names explicitly are always looked at.'
     },
     'keep-downloads': { group: 'sources', kind: 'flag', default: 'false', description: 'Keep the downloaded artifacts under RUNNER_TEMP after the step, for debugging.', cli: { option: false } },
     'scan-types': {
@@ -4154,13 +4162,15 @@ const INPUTS = {
         group: 'policy',
         kind: 'flag',
         default: 'true',
-        description: 'Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job.'
+        description: 'Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job.',
+        cli: { description: 'Exit with status 1 when any report failed to upload (checked after all reports were tried and the summary written). --no-fail-on-error keeps uploads from ever blocking the job.' }
     },
     'fail-on-unrecognized': {
         group: 'policy',
         kind: 'flag',
         default: 'false',
-        description: 'Fail the step when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.'
+        description: 'Fail the step when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.',
+        cli: { description: 'Exit with status 1 when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.' }
     }
 };
 const INPUT_NAMES = Object.keys(INPUTS);
@@ -4191,6 +4201,14 @@ function theInput(name) {
 /** An input's bare name in backticks: "`defectdojo-url`" (on the command line "`--defectdojo-url`"). */
 function inputName(name) {
     return dialect === 'cli' ? cliName(name) : `\`${name}\``;
+}
+/** What a run is called in messages: the action's "step", the command line's "command" (it may be one line of a job's script). */
+function stepName() {
+    return dialect === 'cli' ? 'command' : 'step';
+}
+/** Where every log line of the run is: the step's log, the command's own output. */
+function logName() {
+    return dialect === 'cli' ? "command's output" : 'step log';
 }
 /** Where the files come from, for "no files were found": `path` and `artifacts` (the command line has only `--path`). */
 function sourceInputs() {
@@ -4466,7 +4484,7 @@ function looksLikeReport(candidate, head) {
 
 /***/ }),
 
-/***/ 2875:
+/***/ 5334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4484,7 +4502,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __nccwpck_require__(4389);
+var config_inputs = __nccwpck_require__(4389);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:util"
@@ -5207,6 +5225,22 @@ const API_SCAN_TYPES = (/* unused pure expression or super */ null && ([
 // engagement per lane or one long-running CI/CD engagement, one test per scanner track).
 /** Every placeholder a template may use; any other `{name}` is an input error. */
 const PLACEHOLDERS = ['owner', 'repo', 'branch', 'pr', 'workflow', 'job', 'artifact', 'tool', 'scan_type', 'lane', 'file', 'report', 'environment'];
+/** What each placeholder is filled with, for --help. */
+const PLACEHOLDER_MEANINGS = {
+    owner: 'the owner or group of the repository (GitHub owner, GitLab namespace)',
+    repo: 'the repository (project) name',
+    branch: 'the branch the reports describe',
+    pr: 'the pull (merge) request number, empty elsewhere',
+    workflow: 'the workflow or pipeline name (GitLab CI_PIPELINE_NAME, Jenkins job)',
+    job: 'the job name',
+    artifact: 'the artifact the report came from, empty for a file on disk',
+    tool: 'the tool that wrote the report, e.g. gitleaks',
+    scan_type: "DefectDojo's scan type, e.g. Gitleaks Scan",
+    lane: 'sast, sca, secrets, dast, container, iac, cloud, sbom or other',
+    file: "the report's file name without its extension",
+    report: 'the report as it is named in the log: artifact/path, or its path',
+    environment: 'the --environment value'
+};
 const PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g;
 /** Problems with a template's placeholders, as sentences about `subject` ("Input `product`"). */
 function checkTemplate(subject, template) {
@@ -5247,7 +5281,7 @@ const KEYS = { product: 'product', 'product-type': 'productType', engagement: 'e
 function parseReportRules(lines, problems) {
     const rules = [];
     lines.forEach((line, index) => {
-        const where = `${(0,inputs/* inputSubject */.By)('scan-types')} line ${index + 1} ("${line}")`;
+        const where = `${(0,config_inputs/* inputSubject */.By)('scan-types')} line ${index + 1} ("${line}")`;
         const equals = line.indexOf('=');
         if (equals <= 0) {
             problems.push(`${where} is not \`<glob> = <Scan Type>\`, e.g. \`reports/custom/*.json = Generic Findings Import\`.`);
@@ -5275,7 +5309,7 @@ function parseReportRules(lines, problems) {
                 problems.push(`${where}: "${setting}" is not one of product=…, product-type=…, engagement=…, test-title=….`);
                 continue;
             }
-            problems.push(...checkTemplate(`${(0,inputs/* inputSubject */.By)('scan-types')} line ${index + 1} (${name})`, value));
+            problems.push(...checkTemplate(`${(0,config_inputs/* inputSubject */.By)('scan-types')} line ${index + 1} (${name})`, value));
             rule[KEYS[name]] = value;
         }
         rules.push(rule);
@@ -5340,12 +5374,12 @@ class Reader {
     /** The trimmed value, or the table's default when empty or missing. */
     text(name) {
         const value = this.raw[name]?.trim();
-        return value === undefined || value === '' ? inputs/* INPUTS */.mc[name].default : value;
+        return value === undefined || value === '' ? config_inputs/* INPUTS */.mc[name].default : value;
     }
     /** Lines or list items, trimmed, blanks and `#` comments dropped. */
     items(name) {
-        const value = this.raw[name] ?? inputs/* INPUTS */.mc[name].default;
-        return (0,inputs/* inputSpec */.mm)(name).kind === 'list' ? splitList(value) : splitLines(value);
+        const value = this.raw[name] ?? config_inputs/* INPUTS */.mc[name].default;
+        return (0,config_inputs/* inputSpec */.mm)(name).kind === 'list' ? splitList(value) : splitLines(value);
     }
     flag(name) {
         return this.boolean(name, this.text(name)) ?? false;
@@ -5357,10 +5391,10 @@ class Reader {
     }
     choice(name) {
         const value = this.text(name);
-        const choices = ((0,inputs/* inputSpec */.mm)(name).choices ?? []);
+        const choices = ((0,config_inputs/* inputSpec */.mm)(name).choices ?? []);
         if (choices.includes(value))
             return value;
-        this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}": use one of ${choices.join(', ')}.`);
+        this.problems.push(`${(0,config_inputs/* inputSubject */.By)(name)} is "${value}": use one of ${choices.join(', ')}.`);
         return choices[0];
     }
     /** A choice that may be left empty (DefectDojo's default). */
@@ -5368,13 +5402,13 @@ class Reader {
         return this.text(name) === '' ? null : this.choice(name);
     }
     number(name) {
-        const spec = (0,inputs/* inputSpec */.mm)(name);
+        const spec = (0,config_inputs/* inputSpec */.mm)(name);
         const value = this.text(name);
         const number = Number(value);
         const integer = spec.kind === 'integer';
         const { min, max } = spec.range ?? { min: -Infinity, max: Infinity };
         if (value === '' || !Number.isFinite(number) || number < min || number > max || (integer && !Number.isInteger(number))) {
-            this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}": use ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
+            this.problems.push(`${(0,config_inputs/* inputSubject */.By)(name)} is "${value}": use ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
             return min;
         }
         return number;
@@ -5389,12 +5423,12 @@ class Reader {
             return null;
         const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
         if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-            this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}": use a date as YYYY-MM-DD.`);
+            this.problems.push(`${(0,config_inputs/* inputSubject */.By)(name)} is "${value}": use a date as YYYY-MM-DD.`);
             return null;
         }
         // The server refuses a scan_date after its own date; a day of slack covers time zones.
         if (rule.notInFuture && date.getTime() > Date.now() + 86_400_000)
-            this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}", which is in the future: DefectDojo refuses it.`);
+            this.problems.push(`${(0,config_inputs/* inputSubject */.By)(name)} is "${value}", which is in the future: DefectDojo refuses it.`);
         return value;
     }
     /** The YAML 1.2 core-schema booleans, as @actions/core accepts them. */
@@ -5403,13 +5437,15 @@ class Reader {
             return true;
         if (['false', 'False', 'FALSE'].includes(value))
             return false;
-        this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}": use true or false.`);
+        this.problems.push(`${(0,config_inputs/* inputSubject */.By)(name)} is "${value}": use true or false.`);
         return null;
     }
 }
-function parseConfig(raw) {
+/** `earlier`: problems found before the values were read (misspelled inputs), reported with the rest. */
+function parseConfig(raw, earlier = []) {
     const read = new Reader(raw);
     const problems = read.problems;
+    problems.push(...earlier);
     const dryRun = read.flag('dry-run');
     const url = read.text('defectdojo-url');
     const token = read.text('defectdojo-token');
@@ -5418,31 +5454,31 @@ function parseConfig(raw) {
     if (url)
         defectdojoUrl = parseUrl(url, allowInsecure, problems);
     else if (!dryRun)
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless ${(0,inputs/* inputSetting */.pw)('dry-run', 'true')}.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-url')} is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless ${(0,config_inputs/* inputSetting */.pw)('dry-run', 'true')}.`);
     if (!token && !dryRun)
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} is required (a DefectDojo API v2 key, best from a secret), unless ${(0,inputs/* inputSetting */.pw)('dry-run', 'true')}.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-token')} is required (a DefectDojo API v2 key, best from a secret), unless ${(0,config_inputs/* inputSetting */.pw)('dry-run', 'true')}.`);
     if (token && /\s/.test(token))
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} contains white space: paste only the 40-character API v2 key, without "Token ".`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-token')} contains white space: paste only the 40-character API v2 key, without "Token ".`);
     else if (token && invisible(token) !== null)
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} contains ${invisible(token)}: paste only the 40-character API v2 key, as DefectDojo shows it.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-token')} contains ${invisible(token)}: paste only the 40-character API v2 key, as DefectDojo shows it.`);
     for (const name of ['product-type', 'product', 'engagement', 'test-title'])
-        problems.push(...checkTemplate((0,inputs/* inputSubject */.By)(name), read.text(name)));
+        problems.push(...checkTemplate((0,config_inputs/* inputSubject */.By)(name), read.text(name)));
     const runId = read.text('run-id');
     const repository = read.text('repository');
     const githubToken = read.text('github-token');
     let otherRun = null;
     if (runId) {
         if (!/^\d+$/.test(runId))
-            problems.push(`${(0,inputs/* inputSubject */.By)('run-id')} is "${runId}": use the numeric id of a workflow run (github.event.workflow_run.id).`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)('run-id')} is "${runId}": use the numeric id of a workflow run (github.event.workflow_run.id).`);
         const [owner, repo, extra] = repository.split('/');
         if (repository && (!owner || !repo || extra !== undefined))
-            problems.push(`${(0,inputs/* inputSubject */.By)('repository')} is "${repository}": use owner/name.`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)('repository')} is "${repository}": use owner/name.`);
         if (!githubToken)
-            problems.push(`${(0,inputs/* inputSubject */.By)('github-token')} is required with \`run-id\` (the default, github.token, works when the workflow grants \`actions: read\`).`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)('github-token')} is required with \`run-id\` (the default, github.token, works when the workflow grants \`actions: read\`).`);
         otherRun = { runId: Number(runId), repository: repository ? { owner: owner ?? '', repo: repo ?? '' } : null };
     }
     else if (repository) {
-        problems.push(`${(0,inputs/* inputSubject */.By)('repository')} only applies together with \`run-id\`: give the run whose artifacts to download.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('repository')} only applies together with \`run-id\`: give the run whose artifacts to download.`);
     }
     const clientCertificate = read.text('client-certificate') || null;
     const clientKey = read.text('client-key') || null;
@@ -5451,10 +5487,10 @@ function parseConfig(raw) {
     const mode = read.choice('mode');
     const options = importOptions(read);
     if (options.doNotReactivate !== null && mode === 'import') {
-        problems.push(`${(0,inputs/* inputSubject */.By)('do-not-reactivate')} only applies to reimport: remove it, or use ${(0,inputs/* inputSetting */.pw)('mode', 'reimport')}.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('do-not-reactivate')} only applies to reimport: remove it, or use ${(0,config_inputs/* inputSetting */.pw)('mode', 'reimport')}.`);
     }
     if (options.closeOldFindingsProductScope && mode === 'reimport') {
-        problems.push(`${(0,inputs/* inputSubject */.By)('close-old-findings-product-scope')} has no effect on reimport (DefectDojo ignores it there): remove it, or use ${(0,inputs/* inputSetting */.pw)('mode', 'import')}.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('close-old-findings-product-scope')} has no effect on reimport (DefectDojo ignores it there): remove it, or use ${(0,config_inputs/* inputSetting */.pw)('mode', 'import')}.`);
     }
     const config = {
         defectdojoUrl,
@@ -5466,6 +5502,7 @@ function parseConfig(raw) {
         otherRun,
         githubToken: githubToken || null,
         keepDownloads: read.flag('keep-downloads'),
+        includeTrackedFiles: read.flag('include-tracked-files'),
         dryRun,
         productTypeTemplate: read.text('product-type'),
         productTemplate: read.text('product'),
@@ -5505,7 +5542,7 @@ function importOptions(read) {
     for (const tag of tags) {
         // docs/defectdojo-api.md §0: each tag may not contain spaces, commas or quotes (DefectDojo's tag validator).
         if (/[\s,'"]/.test(tag))
-            read.problems.push(`${(0,inputs/* inputSubject */.By)('tags')} has "${tag}": tags may not contain spaces, commas or quotes.`);
+            read.problems.push(`${(0,config_inputs/* inputSubject */.By)('tags')} has "${tag}": tags may not contain spaces, commas or quotes.`);
     }
     return {
         service: read.text('service') || null,
@@ -5550,17 +5587,17 @@ function parseHeaders(value, problems) {
         const name = colon > 0 ? line.slice(0, colon).trim() : '';
         if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
             // The line may hold a secret: say which line, never what it holds.
-            problems.push(`${(0,inputs/* inputSubject */.By)('extra-headers')} line ${index + 1} is not \`Name: value\`.`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)('extra-headers')} line ${index + 1} is not \`Name: value\`.`);
             return;
         }
         if (RESERVED_HEADERS.has(name.toLowerCase())) {
-            problems.push(`${(0,inputs/* inputSubject */.By)('extra-headers')} may not set ${name}: the action sets it itself.`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)('extra-headers')} may not set ${name}: the action sets it itself.`);
             return;
         }
         const headerValue = line.slice(colon + 1).trim();
         // Never the value itself: it is a secret.
         if (invisible(headerValue) !== null)
-            problems.push(`${(0,inputs/* inputSubject */.By)('extra-headers')} line ${index + 1} (${name}) has ${invisible(headerValue)} in its value: HTTP cannot send it; paste the value again.`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)('extra-headers')} line ${index + 1} (${name}) has ${invisible(headerValue)} in its value: HTTP cannot send it; paste the value again.`);
         headers[name] = headerValue;
     });
     return headers;
@@ -5579,19 +5616,19 @@ function parseUrl(value, allowInsecure, problems) {
         url = new URL(value);
     }
     catch {
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is "${value}", which is not a URL: give the base URL, e.g. https://defectdojo.example.com.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-url')} is "${value}", which is not a URL: give the base URL, e.g. https://defectdojo.example.com.`);
         return null;
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is "${value}": use an http:// or https:// URL.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-url')} is "${value}": use an http:// or https:// URL.`);
         return null;
     }
     if (url.protocol === 'http:' && !allowInsecure && !LOOPBACK.test(url.hostname)) {
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is "${value}": plain http:// would send the API key unencrypted; use https://, or set ${(0,inputs/* inputSetting */.pw)('allow-insecure-http', 'true')} for a trusted network.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-url')} is "${value}": plain http:// would send the API key unencrypted; use https://, or set ${(0,config_inputs/* inputSetting */.pw)('allow-insecure-http', 'true')} for a trusted network.`);
         return null;
     }
     if (url.username || url.password) {
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} contains credentials: put the API key in ${(0,inputs/* theInput */.y8)('defectdojo-token')} instead.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-url')} contains credentials: put the API key in ${(0,config_inputs/* theInput */.y8)('defectdojo-token')} instead.`);
         return null;
     }
     // Users paste the API root or a UI page; the client appends /api/v2/… itself.
@@ -5614,11 +5651,11 @@ async function readConfigFiles(config) {
         try {
             const text = await (0,promises_.readFile)(path, 'utf8');
             if (!marker.test(text))
-                problems.push(`${(0,inputs/* inputSubject */.By)(input)} names ${path}, which holds no PEM block (-----BEGIN …-----).`);
+                problems.push(`${(0,config_inputs/* inputSubject */.By)(input)} names ${path}, which holds no PEM block (-----BEGIN …-----).`);
             return text;
         }
         catch (error) {
-            problems.push(`${(0,inputs/* inputSubject */.By)(input)} names ${path}, which cannot be read (${error.code ?? String(error)}).`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)(input)} names ${path}, which cannot be read (${error.code ?? String(error)}).`);
             return null;
         }
     };
@@ -5641,6 +5678,22 @@ function withOverrides(context, overrides) {
         sha,
         scmUri: overrides.commit && context.scmUri && context.sha ? context.scmUri.replace(context.sha, sha) : context.scmUri
     };
+}
+
+;// CONCATENATED MODULE: ./src/context/run-label.ts
+// What each CI system calls the page of one run, for links to it: GitHub's "workflow run" is a
+// GitLab "pipeline" and a Jenkins "build".
+const LABELS = {
+    'GitHub Actions': 'workflow run',
+    'GitLab CI': 'pipeline',
+    Jenkins: 'build',
+    'Azure Pipelines': 'pipeline run',
+    'Bitbucket Pipelines': 'pipeline',
+    CircleCI: 'workflow'
+};
+/** The link label for the run's page, by RunContext.source. */
+function runLabel(source) {
+    return LABELS[source] ?? 'CI run';
 }
 
 // EXTERNAL MODULE: ./src/model.ts
@@ -5751,7 +5804,7 @@ async function oneUploadPerTest(planned) {
     return {
         copies,
         collision: new CollisionError(`These reports would land in the same DefectDojo test and close each other's findings on every run:\n${lines.join('\n')}\n` +
-            `Give each its own test: add {report}, {artifact} or {file} to ${(0,inputs/* theInput */.y8)('test-title')}, or route them apart with ${(0,inputs/* theInput */.y8)('engagement')}.`)
+            `Give each its own test: add {report}, {artifact} or {file} to ${(0,config_inputs/* theInput */.y8)('test-title')}, or route them apart with ${(0,config_inputs/* theInput */.y8)('engagement')}.`)
     };
 }
 
@@ -5839,7 +5892,7 @@ function targetProblems(target, templates, report) {
     const problems = [];
     for (const field of ['productType', 'product', 'engagement', 'testTitle']) {
         const { input, template, rule } = templates[field];
-        const where = rule ? `${(0,inputs/* inputSubject */.By)('scan-types')} line "${rule}" (${input}=${template})` : `${(0,inputs/* inputSubject */.By)(input)} ("${template}")`;
+        const where = rule ? `${(0,config_inputs/* inputSubject */.By)('scan-types')} line "${rule}" (${input}=${template})` : `${(0,config_inputs/* inputSubject */.By)(input)} ("${template}")`;
         if (target[field] === '')
             problems.push(`${where} gives an empty name for ${report}: DefectDojo needs one; use a template whose placeholders are known for this run, or a fixed name.`);
         else if (target[field].length > NAME_LIMITS[field]) {
@@ -5862,7 +5915,7 @@ function fieldProblems(fields, context) {
         const value = fields[field];
         if (typeof value !== 'string' || value.length <= limit)
             continue;
-        const fix = input ? `set a shorter one with ${(0,inputs/* theInput */.y8)(input)}` : `it comes from ${context.source}`;
+        const fix = input ? `set a shorter one with ${(0,config_inputs/* theInput */.y8)(input)}` : `it comes from ${context.source}`;
         problems.push(`${what[0].toUpperCase()}${what.slice(1)} "${clip(value)}" (sent as ${field}) is ${value.length} characters; DefectDojo stores at most ${limit}: ${fix}.`);
     }
     return problems;
@@ -5894,8 +5947,8 @@ function isolationOf(config, context) {
 }
 function noBranchProblem(context) {
     return (`No branch is known for this run (${context.source} did not say which: a detached HEAD, or a CI whose variables this tool does not read), and with branch isolation ` +
-        `its reports must not land in the default branch's engagement: name the branch with ${(0,inputs/* theInput */.y8)('branch')}, or set ${(0,inputs/* inputSetting */.pw)('if-no-branch', 'isolate')} (uploads into "<engagement> (no branch)"), ` +
-        `or ${(0,inputs/* inputSetting */.pw)('branch-isolation', 'false')} to use one engagement for every branch.`);
+        `its reports must not land in the default branch's engagement: name the branch with ${(0,config_inputs/* theInput */.y8)('branch')}, or set ${(0,config_inputs/* inputSetting */.pw)('if-no-branch', 'isolate')} (uploads into "<engagement> (no branch)"), ` +
+        `or ${(0,config_inputs/* inputSetting */.pw)('branch-isolation', 'false')} to use one engagement for every branch.`);
 }
 function fieldsFor(config, context, recognition, target) {
     const fields = {
@@ -5982,7 +6035,7 @@ function fitToServer(config, server, reports) {
         const missing = `${dojo} does not accept the scan type "${type}" (not in its schema: added in a later release, or switched off on that server)`;
         const rule = recognition.decidedBy === 'override' ? ruleFor(config.rules, report.candidate.displayPath) : null;
         const reason = rule
-            ? `not sent: the ${(0,inputs/* inputName */.yu)('scan-types')} line for "${rule.pattern}" names "${type}", but ${missing}: name a scan type that server accepts, or upgrade DefectDojo.`
+            ? `not sent: the ${(0,config_inputs/* inputName */.yu)('scan-types')} line for "${rule.pattern}" names "${type}", but ${missing}: name a scan type that server accepts, or upgrade DefectDojo.`
             : `not sent: ${missing}: upgrade DefectDojo to import this report.`;
         fitted.refused.push({ report, reason });
     }
@@ -6033,7 +6086,7 @@ function volatileNames(planned, context, now = new Date()) {
                 continue;
             const where = upload.candidate.artifact ? `name the artifact \`${upload.candidate.artifact}\` without it (e.g. \`${stable(upload.candidate.artifact, part)}\`)` : 'name the file without it';
             warnings.push(`The ${label} "${upload.target[field]}" of ${(0,model/* reportLabel */.tr)(upload.candidate)} contains ${part}: every run makes a new DefectDojo ${field === 'testTitle' ? 'test' : label}, so reimport never closes its fixed findings. ` +
-                `To keep one ${field === 'testTitle' ? 'test' : label}, ${where}, or set ${(0,inputs/* theInput */.y8)(input)} to a name without it.`);
+                `To keep one ${field === 'testTitle' ? 'test' : label}, ${where}, or set ${(0,config_inputs/* theInput */.y8)(input)} to a name without it.`);
             break;
         }
     }
@@ -6576,7 +6629,7 @@ function quoted(message) {
         .filter((l) => l !== '');
     const more = lines.length - FATAL_MAX_LINES;
     if (more > 0)
-        lines = [...lines.slice(0, FATAL_MAX_LINES), `… ${plural(more, 'more line')} in the step log.`];
+        lines = [...lines.slice(0, FATAL_MAX_LINES), `… ${plural(more, 'more line')} in the ${(0,config_inputs/* logName */.Is)()}.`];
     // A hard line break (trailing backslash) keeps the lines apart inside one blockquote paragraph.
     return lines.map((l, i) => `> ${escapeProse(l)}${i < lines.length - 1 ? '\\' : ''}`);
 }
@@ -6590,17 +6643,17 @@ function banners(page) {
             : t.uploaded === 0
                 ? ': nothing was uploaded to DefectDojo'
                 : ` (${plural(t.uploaded, 'report was', 'reports were')} uploaded)`;
-        out.push('> [!CAUTION]', `> **The step failed${what}.**`, '>', ...quoted(meta.fatal), '');
+        out.push('> [!CAUTION]', `> **The ${(0,config_inputs/* stepName */.u)()} failed${what}.**`, '>', ...quoted(meta.fatal), '');
     }
     else if (t.failed > 0) {
         const failing = meta.failedStep ?? true;
         const verb = meta.dryRun ? 'failed' : 'failed to upload';
         const uploadedNote = !meta.dryRun && t.uploaded > 0 ? ` The other ${plural(t.uploaded, 'report is', 'reports are')} in DefectDojo.` : '';
         if (failing) {
-            out.push('> [!CAUTION]', `> **This step failed because ${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}.**${uploadedNote} Why each failed is under *Failed* below.`, '');
+            out.push('> [!CAUTION]', `> **This ${(0,config_inputs/* stepName */.u)()} failed because ${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}.**${uploadedNote} Why each failed is under *Failed* below.`, '');
         }
         else {
-            out.push('> [!WARNING]', `> **${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}**; the step passes anyway (\`fail-on-error\` is off).${uploadedNote} Why each failed is under *Failed* below.`, '');
+            out.push('> [!WARNING]', `> **${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}**; the ${(0,config_inputs/* stepName */.u)()} passes anyway (${(0,config_inputs/* inputName */.yu)('fail-on-error')} is off).${uploadedNote} Why each failed is under *Failed* below.`, '');
         }
     }
     if (meta.noCredentials) {
@@ -6617,9 +6670,11 @@ function banners(page) {
         for (const warning of shown)
             out.push(`> - ${escapeProse(summary_clip(warning, SENTENCE_MAX * 2, 'end'))}`);
         if (more > 0)
-            out.push(`> - … and ${plural(more, 'more')} (in the step log).`);
+            out.push(`> - … and ${plural(more, 'more')} (in the ${(0,config_inputs/* logName */.Is)()}).`);
         out.push('');
     }
+    for (const note of meta.sourceNotes ?? [])
+        out.push(escapeProse(summary_clip(note, SENTENCE_MAX * 2, 'end')), '');
     return out;
 }
 /** The one line a reader gets in two seconds. */
@@ -6632,14 +6687,14 @@ function headline(page) {
     let line = parts.join(' · ');
     if (!meta.dryRun) {
         if (page.results.length === 0)
-            line += meta.fatal ? '' : ` — no files were found: check ${(0,inputs/* sourceInputs */.ZU)()}`;
+            line += meta.fatal ? '' : ` — no files were found: check ${(0,config_inputs/* sourceInputs */.ZU)()}`;
         else if (t.uploaded === 0)
             line += ' — nothing was uploaded';
         else
             line += ` — ${findings(page)}`;
     }
     else if (page.results.length === 0 && !meta.fatal) {
-        line += ` — no files were found: check ${(0,inputs/* sourceInputs */.ZU)()}`;
+        line += ` — no files were found: check ${(0,config_inputs/* sourceInputs */.ZU)()}`;
     }
     return [line, ''];
 }
@@ -6708,7 +6763,7 @@ function context(meta) {
     if (meta.buildId)
         parts.push(`build ${escapeMarkdown(summary_clip(meta.buildId, VALUE_MAX, 'end'))}`);
     if (safeUrl(meta.runUrl))
-        parts.push(summary_link('workflow run', meta.runUrl));
+        parts.push(summary_link(meta.runLabel ?? 'workflow run', meta.runUrl));
     return parts.length > 0 ? [`<sub>${parts.join(' · ')}</sub>`, ''] : [];
 }
 function tableHead(columns, numeric) {
@@ -7197,7 +7252,7 @@ async function walkFolder(root, options) {
         for (const entry of entries) {
             const name = entry.name.toString('utf8');
             if (!Buffer.from(name, 'utf8').equals(entry.name)) {
-                unusable.push({ displayPath: toPosix((0,external_node_path_.relative)(options.base, (0,external_node_path_.join)(dir, shownName(entry.name)))), reason: `its name is not valid UTF-8, so it cannot be named to DefectDojo or matched by ${(0,inputs/* inputName */.yu)('path')} and ${(0,inputs/* inputName */.yu)('scan-types')}: rename it` });
+                unusable.push({ displayPath: toPosix((0,external_node_path_.relative)(options.base, (0,external_node_path_.join)(dir, shownName(entry.name)))), reason: `its name is not valid UTF-8, so it cannot be named to DefectDojo or matched by ${(0,config_inputs/* inputName */.yu)('path')} and ${(0,config_inputs/* inputName */.yu)('scan-types')}: rename it` });
                 continue;
             }
             const path = (0,external_node_path_.join)(dir, name);
@@ -7336,6 +7391,81 @@ async function isZip(path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources/tracked.ts
+// Files checked into the repository are not this run's reports: sample reports under tests/, the
+// fixtures of a scanner's own test suite. When `path` reaches a file by walking a folder or a glob,
+// a file git tracks and that is unchanged from HEAD is left out, with one line saying how many.
+// Never left out: a file `path` names explicitly, a tracked file the run changed (a regenerated
+// `.secrets.baseline`, a SARIF a bot commits), anything from artifacts (they never pass here). Where
+// git is missing or refuses the folder (a container job's "dubious ownership"), nothing is left out
+// and one line says why. `include-tracked-files` turns it off.
+
+
+
+
+
+
+const tracked_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+/** Large monorepos list many files; the listing is held once. */
+const MAX_BUFFER = 512 * 1024 * 1024;
+async function tracked_git(args, cwd) {
+    try {
+        const { stdout } = await tracked_run('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8' });
+        return { ok: true, stdout };
+    }
+    catch (error) {
+        const e = error;
+        return { ok: false, missing: e.code === 'ENOENT', stderr: String(e.stderr ?? e.message ?? '') };
+    }
+}
+/** The files git tracks under the workspace's repository that are unchanged from HEAD (paths relative to its top). */
+async function checkedInFiles(workspace) {
+    const top = await tracked_git(['rev-parse', '--show-toplevel'], workspace);
+    if (!top.ok) {
+        if (top.missing)
+            return { kind: 'unavailable', why: 'git is not installed' };
+        if (/dubious ownership/i.test(top.stderr))
+            return { kind: 'unavailable', why: 'git refuses the checkout ("dubious ownership": it belongs to another user, as in a container job)' };
+        if (/not a git repository/i.test(top.stderr))
+            return { kind: 'none' };
+        return { kind: 'unavailable', why: `git failed: ${top.stderr.trim().split('\n')[0] ?? ''}` };
+    }
+    const root = await (0,promises_.realpath)(top.stdout.trim()).catch(() => top.stdout.trim());
+    const [listed, changed] = await Promise.all([tracked_git(['ls-files', '-z'], root), tracked_git(['diff', '--name-only', '--no-renames', '-z', 'HEAD', '--'], root)]);
+    if (!listed.ok)
+        return { kind: 'unavailable', why: `git ls-files failed: ${listed.stderr.trim().split('\n')[0] ?? ''}` };
+    // No HEAD yet (a repository without commits): nothing is unchanged from it.
+    if (!changed.ok)
+        return { kind: 'repository', top: root, unchanged: new Set() };
+    const modified = new Set(changed.stdout.split('\0'));
+    return { kind: 'repository', top: root, unchanged: new Set(listed.stdout.split('\0').filter((f) => f !== '' && !modified.has(f))) };
+}
+/** The workspace files without those checked in and unchanged (but those `path` names explicitly), and the one line to log. */
+async function withoutCheckedIn(files, workspace, ask = checkedInFiles) {
+    const walked = files.candidates.filter((c) => !files.named.has(c.absolutePath));
+    if (walked.length === 0)
+        return { files, note: null, leftOut: 0 };
+    const checkedIn = await ask(workspace);
+    if (checkedIn.kind === 'none')
+        return { files, note: null, leftOut: 0 };
+    if (checkedIn.kind === 'unavailable')
+        return { files, note: `Could not tell which files are checked into the repository (${checkedIn.why}): every file found is looked at.`, leftOut: 0 };
+    const skipped = new Set();
+    for (const candidate of walked) {
+        const real = await (0,promises_.realpath)(candidate.absolutePath).catch(() => candidate.absolutePath);
+        const rel = (0,external_node_path_.relative)(checkedIn.top, real);
+        if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+            continue;
+        if (checkedIn.unchanged.has(toPosix(rel)))
+            skipped.add(candidate.absolutePath);
+    }
+    if (skipped.size === 0)
+        return { files, note: null, leftOut: 0 };
+    const n = skipped.size;
+    const note = `${n === 1 ? '1 file is' : `${n} files are`} checked into the repository and unchanged, not produced by this run: not looked at (name such a file in ${(0,config_inputs/* inputName */.yu)('path')} explicitly, or use ${(0,config_inputs/* inputSetting */.pw)('include-tracked-files', 'true')}, to upload it).`;
+    return { files: { ...files, candidates: files.candidates.filter((c) => !skipped.has(c.absolutePath)) }, note, leftOut: n };
+}
+
 ;// CONCATENATED MODULE: ./src/sources/workspace.ts
 // `path` → Candidates: each line a file, a folder (walked recursively) or a glob, relative to the
 // workspace; `!pattern` excludes. Files are listed, never read here. Every file a line reaches ends
@@ -7354,6 +7484,7 @@ async function findWorkspaceFiles(lines, workspace) {
     const reachedBy = new Map();
     const unusable = new Map();
     const unmatched = [];
+    const named = new Set();
     const add = (absolutePath, displayPath, size, line) => {
         if (!found.has(absolutePath))
             found.set(absolutePath, { absolutePath, displayPath, artifact: null, size });
@@ -7382,13 +7513,14 @@ async function findWorkspaceFiles(lines, workspace) {
             if (info?.isFile()) {
                 const rel = toPosix((0,external_node_path_.relative)(workspace, absolute));
                 add(absolute, rel.startsWith('../') || (0,external_node_path_.isAbsolute)(rel) ? line : rel, info.size, line);
+                named.add(absolute);
             }
             else if (info?.isDirectory()) {
                 if ((await walk(absolute, line, () => true)) === 0)
-                    unmatched.push(`${(0,inputs/* inputName */.yu)('path')} line "${line}" matches no file.`);
+                    unmatched.push(`${(0,config_inputs/* inputName */.yu)('path')} line "${line}" matches no file.`);
             }
             else {
-                unmatched.push(`${(0,inputs/* inputName */.yu)('path')} line "${line}" matches no file or folder under ${workspace}.`);
+                unmatched.push(`${(0,config_inputs/* inputName */.yu)('path')} line "${line}" matches no file or folder under ${workspace}.`);
             }
             continue;
         }
@@ -7397,15 +7529,15 @@ async function findWorkspaceFiles(lines, workspace) {
         const base = (0,external_node_path_.resolve)(workspace, glob.base || '.');
         const exists = await (0,promises_.stat)(base).then((s) => s.isDirectory()).catch(() => false);
         if (!exists || (await walk(base, line, matches)) === 0)
-            unmatched.push(`${(0,inputs/* inputName */.yu)('path')} line "${line}" matches no file.`);
+            unmatched.push(`${(0,config_inputs/* inputName */.yu)('path')} line "${line}" matches no file.`);
     }
     // Excludes apply to the path as shown (relative to the workspace), whichever line found the file.
     const candidates = [...found.values()].filter((c) => !excluded(c.displayPath));
     const notes = candidates.flatMap((c) => {
         const reached = reachedBy.get(c.absolutePath);
-        return reached.length > 1 ? [`${c.displayPath} is reached by ${(0,inputs/* inputName */.yu)('path')} lines ${reached.map((l) => `"${l}"`).join(' and ')}: looked at once.`] : [];
+        return reached.length > 1 ? [`${c.displayPath} is reached by ${(0,config_inputs/* inputName */.yu)('path')} lines ${reached.map((l) => `"${l}"`).join(' and ')}: looked at once.`] : [];
     });
-    return { candidates, unusable: [...unusable.values()].filter((u) => !excluded(u.displayPath)), unmatched, notes };
+    return { candidates, unusable: [...unusable.values()].filter((u) => !excluded(u.displayPath)), unmatched, notes, named };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/secrets.ts
@@ -7798,7 +7930,7 @@ function notStarted() {
 async function uploadOne(client, config, upload, log, options) {
     const name = (0,model/* reportLabel */.tr)(upload.candidate);
     if (upload.candidate.size > config.maxReportBytes) {
-        const reason = `not sent: the report is ${(0,errors/* formatSize */.Xq)(upload.candidate.size)}, over ${(0,inputs/* inputName */.yu)('max-report-size-mb')} (${(0,errors/* formatSize */.Xq)(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`;
+        const reason = `not sent: the report is ${(0,errors/* formatSize */.Xq)(upload.candidate.size)}, over ${(0,config_inputs/* inputName */.yu)('max-report-size-mb')} (${(0,errors/* formatSize */.Xq)(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`;
         log.info(`${name}: FAILED: ${reason}`);
         return { status: 'failed', reason, attempts: 0 };
     }
@@ -7908,14 +8040,15 @@ async function uploaded(client, upload, log, name, answer, attempts, evidence) {
             notes.push(`test ${answer.testId}: ${String(test.title ?? test.scan_type ?? '')}`);
     }
     const total = (d) => answer.counts[d]?.total ?? answer.counts.totals?.[d] ?? '?';
-    log.info(`${name}: uploaded as ${upload.recognition.scanType} → test ${answer.testId ?? '?'} (created ${total('created')}, closed ${total('closed')}, reactivated ${total('reactivated')}, untouched ${total('untouched')})`);
+    // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
+    const testUrl = answer.testId === null ? null : `${base}/test/${answer.testId}`;
+    log.info(`${name}: uploaded as ${upload.recognition.scanType} → ${testUrl ?? 'test ?'} (created ${total('created')}, closed ${total('closed')}, reactivated ${total('reactivated')}, untouched ${total('untouched')})`);
     return {
         status: 'uploaded',
         answer,
         attempts,
-        // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
         links: {
-            test: answer.testId === null ? null : `${base}/test/${answer.testId}`,
+            test: testUrl,
             engagement: answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`,
             product: answer.productId === null ? null : `${base}/product/${answer.productId}`
         },
@@ -7961,7 +8094,7 @@ function decideOutcome(config, results, fatal, candidates) {
     const failed = results.filter((r) => r.status === 'failed');
     if (reports.length === 0) {
         const message = candidates === 0
-            ? `No report files were found: check ${(0,inputs/* sourceInputs */.ZU)()}.`
+            ? `No report files were found: check ${(0,config_inputs/* sourceInputs */.ZU)()}.`
             : `None of the ${candidates} files found is a report this action can upload (the summary says why each was skipped).`;
         if (config.ifNoReports === 'error')
             verdict.failure = message;
@@ -7971,7 +8104,7 @@ function decideOutcome(config, results, fatal, candidates) {
             verdict.notices.push(message);
     }
     if (unrecognised.length > 0) {
-        const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why; name a scan type in ${(0,inputs/* theInput */.y8)('scan-types')} to upload one).`;
+        const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why, and what to do for each).`;
         if (config.failOnUnrecognized)
             verdict.failure ??= message;
         else
@@ -7982,7 +8115,7 @@ function decideOutcome(config, results, fatal, candidates) {
         if (config.failOnError)
             verdict.failure = message;
         else
-            verdict.warnings.push(`${message} The step passes because ${(0,inputs/* inputName */.yu)('fail-on-error')} is false.`);
+            verdict.warnings.push(`${message} The ${(0,config_inputs/* stepName */.u)()} passes because ${(0,config_inputs/* inputName */.yu)('fail-on-error')} is false.`);
     }
     return verdict;
 }
@@ -7991,6 +8124,8 @@ function decideOutcome(config, results, fatal, candidates) {
 // THE run, for both shells: inputs → sources → recognition → dedup → plan → uploads → verdict →
 // report. Plain data in (the raw input strings and the run's context), one RunReport out; the shell
 // only decides where that report is written. Every file looked at ends as exactly one Result.
+
+
 
 
 
@@ -8024,7 +8159,9 @@ async function runEngine(request, shellHost) {
     let config;
     let tls;
     try {
-        config = parseConfig(withheld ? { ...raw, 'dry-run': 'true' } : raw);
+        for (const warning of request.strayInputs?.warnings ?? [])
+            host.log.warning(warning);
+        config = parseConfig(withheld ? { ...raw, 'dry-run': 'true' } : raw, request.strayInputs?.errors);
         for (const value of Object.values(config.extraHeaders))
             if (value)
                 host.mask(value);
@@ -8037,14 +8174,18 @@ async function runEngine(request, shellHost) {
         return report(request, host, redact, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 });
     }
     const context = withOverrides(request.context, config.contextOverrides);
-    const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${(0,inputs/* inputName */.yu)('defectdojo-url')} and ${(0,inputs/* inputName */.yu)('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${(0,inputs/* inputSetting */.pw)('if-no-credentials', 'error')} to fail instead).` : null;
+    const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${(0,config_inputs/* inputName */.yu)('defectdojo-url')} and ${(0,config_inputs/* inputName */.yu)('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${(0,config_inputs/* inputSetting */.pw)('if-no-credentials', 'error')} to fail instead).` : null;
     if (noCredentials)
         host.log.info(noCredentials);
-    const workspace = await findWorkspaceFiles(config.paths, context.workspace);
+    const found = await findWorkspaceFiles(config.paths, context.workspace);
+    // Reports checked into the repository are not this run's (tracked.ts).
+    const { files: workspace, note: checkedIn, leftOut } = config.includeTrackedFiles ? { files: found, note: null, leftOut: 0 } : await withoutCheckedIn(found, context.workspace);
     for (const line of workspace.unmatched)
         host.log.warning(line);
     for (const line of workspace.notes)
         host.log.info(line);
+    if (checkedIn)
+        host.log.info(checkedIn);
     const artifacts = await gatherArtifacts(config, context, request.scratch, host, request.signal);
     try {
         const candidates = [...workspace.candidates, ...artifacts.files.candidates];
@@ -8054,7 +8195,7 @@ async function runEngine(request, shellHost) {
         const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult);
         const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable];
         const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts', message: artifacts.files.listError } : null);
-        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, server: stages.server });
+        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, server: stages.server, sourceNotes: checkedIn && leftOut > 0 ? [checkedIn] : [] });
     }
     finally {
         if (artifacts.folder && config.keepDownloads)
@@ -8228,10 +8369,12 @@ function report(request, host, redact, ending) {
         ...meta,
         fatal: fatal?.message ?? null,
         runUrl: request.context.runUrl,
+        runLabel: runLabel(request.context.source),
         buildId: request.context.buildId || undefined,
         failedStep: verdict.failure !== null,
         volatileNames: run.volatileNames ?? [],
         noCredentials: run.noCredentials ?? null,
+        sourceNotes: run.sourceNotes ?? [],
         branch: context.branch,
         tag: context.tag,
         commit: context.sha,
@@ -8243,6 +8386,79 @@ function report(request, host, redact, ending) {
     for (const notice of verdict.notices)
         host.log.info(notice);
     return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile, defectdojoVersion), summary, resultsJson: resultsDocument(results, meta) };
+}
+
+;// CONCATENATED MODULE: ./src/report/console.ts
+// Result[] → the few lines a person reads in a console or a collapsed job log: the run's totals
+// (uploaded, skipped, failed; created, closed and reactivated by severity), the new critical and high
+// findings with their links, and on a dry run where each report would go. Both shells print these
+// after the last log group; the command line also after its table.
+
+
+/** At most this many new critical/high findings are listed; the summary has the rest. */
+const FINDINGS_SHOWN = 20;
+const console_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** One delta summed over the uploaded reports: by severity where every report said, else the total only. */
+function deltaLine(results, delta) {
+    let total = 0;
+    let bySeverity = model/* NO_FINDINGS */.BU;
+    for (const r of results) {
+        if (r.status !== 'uploaded')
+            continue;
+        const counts = r.counts?.[delta] ?? null;
+        total += counts?.total ?? r.counts?.totals?.[delta] ?? 0;
+        if (counts === null)
+            bySeverity = null;
+        else if (bySeverity)
+            bySeverity = (0,model/* addCounts */.c5)(bySeverity, counts);
+    }
+    const parts = bySeverity ? model/* SEVERITIES */.oC.filter((s) => bySeverity[s] > 0).map((s) => `${bySeverity[s]} ${s}`) : [];
+    return `${delta} ${total}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+/** "Totals: 4 uploaded, 2 skipped, 0 failed · created 7 (1 critical, 2 high, 4 medium) · closed 2 (2 low) · reactivated 0". */
+function totalsLine(results, meta) {
+    const t = computeTotals(results);
+    if (meta.dryRun)
+        return `Dry run: nothing was sent to DefectDojo. ${console_plural(t.planned, 'report')} planned, ${t.skipped} skipped${t.failed > 0 ? `, ${t.failed} failed` : ''}.`;
+    const unknown = t.uploaded - results.filter((r) => r.status === 'uploaded' && r.counts?.created && r.counts.closed && r.counts.reactivated).length;
+    const counts = t.uploaded > 0 ? ` · ${['created', 'closed', 'reactivated'].map((d) => deltaLine(results, d)).join(' · ')}${unknown > 0 ? ` (by severity unknown for ${console_plural(unknown, 'report')})` : ''}` : '';
+    return `Totals: ${t.uploaded} uploaded, ${t.skipped} skipped, ${t.failed} failed${counts}`;
+}
+/** The new critical and high findings the run read back, the worst first, each with its report. */
+function severeFindings(results) {
+    const rank = (f) => (f.severity.toLowerCase() === 'critical' ? 0 : 1);
+    return results
+        .flatMap((r) => r.newFindings.filter((f) => /^(critical|high)$/i.test(f.severity)).map((f) => ({ ...f, report: resultLabel(r) })))
+        .sort((a, b) => rank(a) - rank(b));
+}
+/** Where each planned report would go, on a dry run: product type, product, engagement, test title. */
+function plannedTargets(results) {
+    return results
+        .filter((r) => r.status === 'planned')
+        .map((r) => `  ${resultLabel(r)} (${r.scanType ?? '?'}) → product type "${r.productType ?? ''}", product "${r.product ?? ''}", engagement "${r.engagement ?? ''}", test "${r.testTitle ?? ''}"`);
+}
+/** The lines after the last log group (and after the command line's table); plain text, not yet escaped. */
+function consoleLines(results, meta) {
+    const lines = [totalsLine(results, meta)];
+    if (meta.dryRun) {
+        const planned = plannedTargets(results);
+        if (planned.length > 0)
+            lines.push('Would upload:', ...planned);
+        return lines;
+    }
+    const { critical, high } = computeTotals(results).createdBySeverity;
+    const severe = severeFindings(results);
+    if (critical + high > 0 || severe.length > 0) {
+        const shown = severe.slice(0, FINDINGS_SHOWN);
+        const counted = [critical > 0 ? `${critical} critical` : '', high > 0 ? `${high} high` : ''].filter(Boolean).join(', ');
+        lines.push(`New critical and high findings${counted ? ` (${counted})` : ''}:`);
+        for (const f of shown)
+            lines.push(`  ${f.severity}: ${f.title} — ${f.url ?? 'no link'} (${f.report})`);
+        const rest = Math.max(critical + high, severe.length) - shown.length;
+        if (rest > 0)
+            lines.push(`  … ${shown.length > 0 ? `and ${rest} more` : `${rest}, titles not read back`}: see the summary and DefectDojo.`);
+    }
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -8319,9 +8535,58 @@ function cancelOnSignals(log) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/config/nearest.ts
+// How close two names are, for "did you mean": an unknown command-line option, a misspelled input.
+/** Edit distance (insertions, deletions, substitutions and swaps of two neighbours), stopping early past `limit`. */
+function nearest_editDistance(a, b, limit = Infinity) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    let beforePrevious = [];
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let best = i;
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            // Two letters swapped count as one edit (`tgas` → `tags`).
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+            best = Math.min(best, current[j]);
+        }
+        if (best > limit)
+            return limit + 1;
+        beforePrevious = previous;
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** A name as people vary it: case, and `_`, `-`, spaces or nothing between words all alike. */
+function looseName(name) {
+    return name.toLowerCase().replace(/[-_\s]+/g, '-');
+}
+/**
+ * The known name `given` most likely means: the same name in another case or separator, else the only
+ * one within `maxDistance` edits (the nearest, when several are), else null.
+ */
+function nearestName(given, known, maxDistance = 2) {
+    const loose = looseName(given);
+    const same = known.find((k) => looseName(k) === loose);
+    if (same)
+        return same;
+    let best = null;
+    for (const name of known) {
+        const distance = nearest_editDistance(loose, looseName(name), maxDistance);
+        if (distance <= maxDistance && (best === null || distance < best.distance))
+            best = { name, distance };
+    }
+    return best?.name ?? null;
+}
+
 ;// CONCATENATED MODULE: ./src/shells/cli-options.ts
 // The command line's options: the action's inputs as long options, from the one input table
 // (src/config/inputs.ts), plus the few options of the command line alone; and its --help.
+
+
 
 
 /** Options of the command line alone: where its outputs go and what overrides the git context. */
@@ -8334,17 +8599,17 @@ const CLI_OPTIONS = {
 };
 /** The inputs the command line takes, each with its option name. */
 function cliInputs() {
-    return inputs/* INPUT_NAMES */.Qh.filter((input) => (0,inputs/* inputSpec */.mm)(input).cli?.option !== false).map((input) => ({ input, option: (0,inputs/* inputSpec */.mm)(input).cli?.name ?? input }));
+    return config_inputs/* INPUT_NAMES */.Qh.filter((input) => (0,config_inputs/* inputSpec */.mm)(input).cli?.option !== false).map((input) => ({ input, option: (0,config_inputs/* inputSpec */.mm)(input).cli?.name ?? input }));
 }
 function isFlag(input) {
-    return (0,inputs/* inputSpec */.mm)(input).kind === 'flag';
+    return (0,config_inputs/* inputSpec */.mm)(input).kind === 'flag';
 }
 function takesLines(input) {
-    const kind = (0,inputs/* inputSpec */.mm)(input).kind;
+    const kind = (0,config_inputs/* inputSpec */.mm)(input).kind;
     return kind === 'lines' || kind === 'list';
 }
 function optionTable() {
-    const options = { help: { type: 'boolean' }, version: { type: 'boolean' } };
+    const options = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } };
     for (const { input, option } of cliInputs())
         options[option] = isFlag(input) ? { type: 'boolean' } : { type: 'string', multiple: takesLines(input) };
     for (const [name, spec] of Object.entries(CLI_OPTIONS))
@@ -8366,20 +8631,70 @@ function helpText() {
     ];
     const entries = [];
     for (const { input, option } of cliInputs()) {
-        const spec = (0,inputs/* inputSpec */.mm)(input);
+        const spec = (0,config_inputs/* inputSpec */.mm)(input);
         const label = isFlag(input) ? (spec.default === 'true' ? `--[no-]${option}` : `--${option}`) : `--${option} <value>${takesLines(input) ? ' *' : ''}`;
         const def = spec.cli?.default ?? spec.default;
-        entries.push([label, spec.description, def === '' ? '' : `default: ${def}`]);
+        entries.push([label, cliDescription(input), def === '' ? '' : `default: ${def}`]);
     }
     for (const [name, spec] of Object.entries(CLI_OPTIONS)) {
         entries.push([spec.default === 'false' ? `--${name}` : `--${name} <value>`, spec.description, spec.default === '' || spec.default === 'false' ? '' : `default: ${spec.default}`]);
     }
-    entries.push(['--help', 'Show this help.', ''], ['--version', 'Show the version.', '']);
+    entries.push(['-h, --help', 'Show this help.', ''], ['--version', 'Show the version.', '']);
     for (const [label, description, def] of entries)
         lines.push(`  ${label}`, `      ${description}${def ? ` (${def})` : ''}`);
+    lines.push('', 'Placeholders (in --product-type, --product, --engagement and --test-title):');
+    for (const name of PLACEHOLDERS)
+        lines.push(`  {${name}}`.padEnd(16) + PLACEHOLDER_MEANINGS[name]);
     return lines.join('\n') + '\n';
 }
+/** Input names with a hyphen, as descriptions mention them (longest first: `close-old-findings-product-scope` before `close-old-findings`). */
+const MENTIONED = config_inputs/* INPUT_NAMES */.Qh.filter((name) => name.includes('-')).sort((a, b) => b.length - a.length);
+/**
+ * An input's description as the command line says it: its own wording where the action's speaks of a
+ * step, and every input it mentions named as the option to type (`--allow-insecure-http`).
+ */
+function cliDescription(input) {
+    const spec = (0,config_inputs/* inputSpec */.mm)(input);
+    let text = spec.cli?.description ?? spec.description;
+    for (const name of MENTIONED) {
+        const cli = (0,config_inputs/* inputSpec */.mm)(name).cli;
+        const said = cli?.option === false ? (cli.env ?? name) : `--${cli?.name ?? name}`;
+        text = text.replace(new RegExp(`(?<![\\w-])${name}(?![\\w=-])`, 'g'), said);
+    }
+    return text;
+}
 class UsageError extends Error {
+}
+const TOKEN_ADVICE = 'a key on the command line lands in shell history and process lists. Set DEFECTDOJO_TOKEN, or use --defectdojo-token-file.';
+/** What an unknown option most likely meant, as a sentence, or null. */
+function suggestion(given) {
+    const name = given.replace(/^-+/, '').replace(/=.*$/, '');
+    const bare = name.startsWith('no-') ? name.slice(3) : name;
+    // The API key has no option of its own, on purpose.
+    if (/token|api-?key/i.test(bare) && !/file/i.test(bare))
+        return `the DefectDojo API key comes from DEFECTDOJO_TOKEN or --defectdojo-token-file (${TOKEN_ADVICE.split('. ')[0]})`;
+    const inputs = config_inputs/* INPUT_NAMES */.Qh.filter((input) => (0,config_inputs/* inputSpec */.mm)(input).cli?.option === false);
+    const actionOnly = inputs.find((input) => looseName(input) === looseName(bare));
+    if (actionOnly)
+        return `\`${actionOnly}\` is an input of the GitHub Action only; the command line reads the files under --path`;
+    const options = Object.keys(optionTable());
+    const near = nearestName(bare, options) ?? bySuffix(bare, options);
+    return near ? `did you mean --${name.startsWith('no-') && isNegatable(near) ? 'no-' : ''}${near}?` : null;
+}
+/** The one option whose last words are `given` (`url` → `defectdojo-url`), or that `given` begins (`dry` → `dry-run`); else the nearest by a few edits. */
+function bySuffix(given, options) {
+    const loose = looseName(given);
+    const ending = options.filter((o) => o.endsWith(`-${loose}`));
+    if (ending.length === 1)
+        return ending[0];
+    const starting = options.filter((o) => o.startsWith(loose));
+    if (starting.length === 1)
+        return starting[0];
+    const close = options.filter((o) => nearest_editDistance(loose, o, 3) <= 3);
+    return close.length === 1 ? close[0] : null;
+}
+function isNegatable(option) {
+    return optionTable()[option]?.type === 'boolean';
 }
 function parseCliArgs(argv) {
     let parsed;
@@ -8389,9 +8704,11 @@ function parseCliArgs(argv) {
     catch (error) {
         const message = error.message;
         if (/defectdojo-token'/.test(message) || argv.some((a) => a === '--defectdojo-token' || a.startsWith('--defectdojo-token='))) {
-            throw new UsageError('--defectdojo-token is not accepted: a key on the command line lands in shell history and process lists. Set DEFECTDOJO_TOKEN, or use --defectdojo-token-file.');
+            throw new UsageError(`--defectdojo-token is not accepted: ${TOKEN_ADVICE}`);
         }
-        throw new UsageError(`${message.split('\n')[0]} (see --help)`);
+        const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '([^']+)'/.exec(message)?.[1] : undefined;
+        const hint = unknown ? suggestion(unknown) : null;
+        throw new UsageError(`${message.split('\n')[0]}${hint ? `: ${hint}` : ''} (see --help)`);
     }
     const values = parsed.values;
     const raw = {};
@@ -8420,6 +8737,7 @@ function parseCliArgs(argv) {
 
 
 
+
 /** Exit codes, stated in --help and the README. */
 const EXIT = { ok: 0, failed: 1, usage: 2 };
 /** The run's context: the CI system's variables (GitLab, Jenkins, Azure, Bitbucket, CircleCI), then git in the working folder (the `branch`, `commit` and `default-branch` inputs correct it in the engine). */
@@ -8427,7 +8745,7 @@ async function cliContext(env, cwd) {
     return deriveCliContext(env, await readGitFacts(cwd), cwd);
 }
 async function runCli(argv, env, cwd, io, version = '') {
-    (0,inputs/* useDialect */.ah)('cli');
+    (0,config_inputs/* useDialect */.ah)('cli');
     let args;
     try {
         args = parseCliArgs(argv);
@@ -8445,8 +8763,8 @@ async function runCli(argv, env, cwd, io, version = '') {
         return EXIT.ok;
     }
     const raw = { ...args.raw, artifacts: '' };
-    for (const input of inputs/* INPUT_NAMES */.Qh) {
-        const spec = (0,inputs/* inputSpec */.mm)(input).cli;
+    for (const input of config_inputs/* INPUT_NAMES */.Qh) {
+        const spec = (0,config_inputs/* inputSpec */.mm)(input).cli;
         if (raw[input] === undefined && spec?.default !== undefined)
             raw[input] = spec.default;
         if (raw[input] === undefined && spec?.env && spec.option !== false)
@@ -8489,6 +8807,8 @@ async function runCli(argv, env, cwd, io, version = '') {
     if (dotenvFile)
         await (0,promises_.writeFile)(dotenvFile, dotenv(report.outputs));
     io.stdout(textTable(report.results));
+    if (report.config)
+        io.stdout(consoleLines(report.results, { dryRun: report.config.dryRun }).map(lineText).join('\n') + '\n');
     if (report.verdict.failure) {
         io.stderr(`error: ${logText(report.verdict.failure)}\n`);
         return isUserError(report.fatal) ? EXIT.usage : EXIT.failed;

@@ -51,6 +51,8 @@ export interface CliSpec {
   readonly env?: string
   /** How command-line messages name it, when not as `--<name>`. */
   readonly says?: string
+  /** The description --help shows, where the action's speaks of a step or a runner. */
+  readonly description?: string
 }
 
 /** `minimum_severity` choices in DefectDojo's spelling, least severe first (docs/defectdojo-api.md §a). */
@@ -105,6 +107,13 @@ export const INPUTS = {
     description: "Token for downloading another run's artifacts (only used with run-id); needs actions: read.",
     shownDefault: 'github.token',
     cli: { option: false }
+  },
+  'include-tracked-files': {
+    group: 'sources',
+    kind: 'flag',
+    default: 'false',
+    description:
+      'Also upload files that git tracks and that are unchanged from HEAD when path reaches them through a folder or a glob (by default they are left out: sample reports and test fixtures checked into the repository are not this run\'s reports). Files path names explicitly are always looked at.'
   },
   'keep-downloads': { group: 'sources', kind: 'flag', default: 'false', description: 'Keep the downloaded artifacts under RUNNER_TEMP after the step, for debugging.', cli: { option: false } },
   'scan-types': {
@@ -260,13 +269,15 @@ export const INPUTS = {
     group: 'policy',
     kind: 'flag',
     default: 'true',
-    description: 'Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job.'
+    description: 'Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job.',
+    cli: { description: 'Exit with status 1 when any report failed to upload (checked after all reports were tried and the summary written). --no-fail-on-error keeps uploads from ever blocking the job.' }
   },
   'fail-on-unrecognized': {
     group: 'policy',
     kind: 'flag',
     default: 'false',
-    description: 'Fail the step when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.'
+    description: 'Fail the step when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.',
+    cli: { description: 'Exit with status 1 when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.' }
   }
 } as const satisfies Record<string, InputSpec>
 
@@ -313,6 +324,16 @@ export function theInput(name: InputName): string {
 /** An input's bare name in backticks: "`defectdojo-url`" (on the command line "`--defectdojo-url`"). */
 export function inputName(name: InputName): string {
   return dialect === 'cli' ? cliName(name) : `\`${name}\``
+}
+
+/** What a run is called in messages: the action's "step", the command line's "command" (it may be one line of a job's script). */
+export function stepName(): string {
+  return dialect === 'cli' ? 'command' : 'step'
+}
+
+/** Where every log line of the run is: the step's log, the command's own output. */
+export function logName(): string {
+  return dialect === 'cli' ? "command's output" : 'step log'
 }
 
 /** Where the files come from, for "no files were found": `path` and `artifacts` (the command line has only `--path`). */

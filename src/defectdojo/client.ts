@@ -280,7 +280,7 @@ export function connectionError(error: unknown, url: string, timeoutMs: number):
     return new DefectDojoError(`Cannot resolve the host of ${origin} (${code}): check ${inputName('defectdojo-url')}.`, { retryable: code === 'EAI_AGAIN', notSent: true })
   }
   if (code === 'ECONNREFUSED' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new DefectDojoError(`Cannot connect to ${origin} (${code}): check ${inputName('defectdojo-url')} and that DefectDojo is reachable from the runner.`, { retryable: true, notSent: true })
+    return new DefectDojoError(`Cannot connect to ${origin} (${code}): check ${inputName('defectdojo-url')} and that DefectDojo is reachable from the machine this runs on.`, { retryable: true, notSent: true })
   }
   if (code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
     return new DefectDojoError(`TLS to ${origin} failed (${code}): if DefectDojo uses a private CA, give its PEM file in ${inputName('ca-certificates')}.`, { notSent: true })

@@ -6,8 +6,10 @@ import { join } from 'node:path'
 import { parseConfig, wasDryRun, type Config } from '../config/config.js'
 import { readConfigFiles, type TlsFiles } from '../config/files.js'
 import { inputName, inputSetting, type RawInputs } from '../config/inputs.js'
+import type { StrayInputs } from '../config/misspelled.js'
 import { ruleFor } from '../config/rules.js'
 import { withOverrides } from '../context/overrides.js'
+import { runLabel } from '../context/run-label.js'
 import { ConfigError, type Fatal } from '../errors.js'
 import { reportLabel, type Candidate, type PlannedUpload, type Recognition, type Result, type RunContext, type ServerInfo, type UploadOutcome } from '../model.js'
 import { oneUploadPerTest, sameFiles, type Copy } from '../plan/dedup.js'
@@ -19,6 +21,7 @@ import { gateOutputs, type OutputName } from '../report/outputs.js'
 import { artifactFailureResult, fileResult, resultsDocument, runTargets, unusableResult, type FileStages } from '../report/results.js'
 import { renderSummary } from '../report/summary.js'
 import { collectArtifacts, type ArtifactFiles } from '../sources/artifacts.js'
+import { withoutCheckedIn } from '../sources/tracked.js'
 import { findWorkspaceFiles } from '../sources/workspace.js'
 import type { Host } from './host.js'
 import { redactor, secretsOf } from './secrets.js'
@@ -37,6 +40,8 @@ export interface RunRequest {
   readonly ownFiles?: readonly string[]
   /** Aborted when the job is cancelled: nothing new starts, and the report says what is known. */
   readonly signal?: AbortSignal
+  /** Inputs given that the action does not declare (misspelled.ts): errors stop the run, warnings are logged. */
+  readonly strayInputs?: StrayInputs
 }
 
 /** Everything a shell writes at the end of a run. */
@@ -65,7 +70,8 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
   let config: Config
   let tls: TlsFiles
   try {
-    config = parseConfig(withheld ? { ...raw, 'dry-run': 'true' } : raw)
+    for (const warning of request.strayInputs?.warnings ?? []) host.log.warning(warning)
+    config = parseConfig(withheld ? { ...raw, 'dry-run': 'true' } : raw, request.strayInputs?.errors)
     for (const value of Object.values(config.extraHeaders)) if (value) host.mask(value)
     // The certificate files are inputs too: checked now, dry-run or not.
     tls = await readConfigFiles(config)
@@ -77,9 +83,12 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
   const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${inputName('defectdojo-url')} and ${inputName('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${inputSetting('if-no-credentials', 'error')} to fail instead).` : null
   if (noCredentials) host.log.info(noCredentials)
 
-  const workspace = await findWorkspaceFiles(config.paths, context.workspace)
+  const found = await findWorkspaceFiles(config.paths, context.workspace)
+  // Reports checked into the repository are not this run's (tracked.ts).
+  const { files: workspace, note: checkedIn, leftOut } = config.includeTrackedFiles ? { files: found, note: null, leftOut: 0 } : await withoutCheckedIn(found, context.workspace)
   for (const line of workspace.unmatched) host.log.warning(line)
   for (const line of workspace.notes) host.log.info(line)
+  if (checkedIn) host.log.info(checkedIn)
 
   const artifacts = await gatherArtifacts(config, context, request.scratch, host, request.signal)
   try {
@@ -90,7 +99,7 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
     const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult)
     const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable]
     const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts' as const, message: artifacts.files.listError } : null)
-    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, server: stages.server })
+    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, server: stages.server, sourceNotes: checkedIn && leftOut > 0 ? [checkedIn] : [] })
   } finally {
     if (artifacts.folder && config.keepDownloads) host.log.info(`Downloaded artifacts kept in ${artifacts.folder} (keep-downloads: true).`)
     else if (artifacts.folder) await rm(artifacts.folder, { recursive: true, force: true })
@@ -257,6 +266,8 @@ interface Ending {
   volatileNames?: readonly string[]
   noCredentials?: string | null
   server?: ServerInfo | null
+  /** What the sources left out, or could not tell (checked-in files), for the summary. */
+  sourceNotes?: readonly string[]
 }
 
 /** The verdict and the three renderings of the results, every string redacted; verdict warnings and notices go to the log. */
@@ -278,10 +289,12 @@ function report(request: RunRequest, host: Host, redact: (text: string) => strin
     ...meta,
     fatal: fatal?.message ?? null,
     runUrl: request.context.runUrl,
+    runLabel: runLabel(request.context.source),
     buildId: request.context.buildId || undefined,
     failedStep: verdict.failure !== null,
     volatileNames: run.volatileNames ?? [],
     noCredentials: run.noCredentials ?? null,
+    sourceNotes: run.sourceNotes ?? [],
     branch: context.branch,
     tag: context.tag,
     commit: context.sha,

@@ -247,14 +247,15 @@ async function uploaded(client: DefectDojoClient, upload: PlannedUpload, log: Lo
     if (test) notes.push(`test ${answer.testId}: ${String(test.title ?? test.scan_type ?? '')}`)
   }
   const total = (d: 'created' | 'closed' | 'reactivated' | 'untouched') => answer.counts[d]?.total ?? answer.counts.totals?.[d] ?? '?'
-  log.info(`${name}: uploaded as ${upload.recognition.scanType} → test ${answer.testId ?? '?'} (created ${total('created')}, closed ${total('closed')}, reactivated ${total('reactivated')}, untouched ${total('untouched')})`)
+  // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
+  const testUrl = answer.testId === null ? null : `${base}/test/${answer.testId}`
+  log.info(`${name}: uploaded as ${upload.recognition.scanType} → ${testUrl ?? 'test ?'} (created ${total('created')}, closed ${total('closed')}, reactivated ${total('reactivated')}, untouched ${total('untouched')})`)
   return {
     status: 'uploaded',
     answer,
     attempts,
-    // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
     links: {
-      test: answer.testId === null ? null : `${base}/test/${answer.testId}`,
+      test: testUrl,
       engagement: answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`,
       product: answer.productId === null ? null : `${base}/product/${answer.productId}`
     },

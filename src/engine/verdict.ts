@@ -1,7 +1,7 @@
 // The failure policy, as a pure function of the results, so every shell (the action, the CLI) ends a
 // run the same way.
 import type { Config } from '../config/config.js'
-import { inputName, sourceInputs, theInput } from '../config/inputs.js'
+import { inputName, sourceInputs, stepName } from '../config/inputs.js'
 import type { Fatal } from '../errors.js'
 import type { Result } from '../model.js'
 
@@ -34,14 +34,14 @@ export function decideOutcome(config: Config | null, results: readonly Result[],
     else verdict.notices.push(message)
   }
   if (unrecognised.length > 0) {
-    const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why; name a scan type in ${theInput('scan-types')} to upload one).`
+    const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why, and what to do for each).`
     if (config.failOnUnrecognized) verdict.failure ??= message
     else verdict.warnings.push(message)
   }
   if (failed.length > 0) {
     const message = `${failed.length} of ${reports.length} reports failed to upload to DefectDojo (the summary says why).`
     if (config.failOnError) verdict.failure = message
-    else verdict.warnings.push(`${message} The step passes because ${inputName('fail-on-error')} is false.`)
+    else verdict.warnings.push(`${message} The ${stepName()} passes because ${inputName('fail-on-error')} is false.`)
   }
   return verdict
 }

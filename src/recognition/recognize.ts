@@ -1,8 +1,8 @@
-// Candidate → Recognition. Content decides; a file or artifact name only breaks a tie between rows
+// Candidate → Recognition. Content decides; a file, folder or artifact name only breaks a tie between rows
 // that all match; where nothing decides, the file is skipped with a reason naming the override to
 // use. A wrong mapping is worse than none: with reimport's close_old_findings=true a report parsed as
 // the wrong type closes every finding of its test (docs/defectdojo-api.md §d).
-import { basename, extname } from 'node:path'
+import { basename, dirname, extname } from 'node:path'
 import { theInput } from '../config/inputs.js'
 import type { Candidate, Recognition } from '../model.js'
 import { FORMATS, type FormatRule } from './formats/index.js'
@@ -77,8 +77,7 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
   let chosen = matches[0]!
   let decidedBy: 'content' | 'content+name' = 'content'
   if (matches.length > 1 || weak) {
-    const names = [basename(candidate.displayPath), candidate.artifact ?? '']
-    const hinted = matches.filter((m) => m.rule.nameHint && names.some((n) => m.rule.nameHint!.test(n)))
+    const hinted = nameHinted(matches, candidate)
     const twin = hinted.length === 1 ? undefined : preferredTwin(matches)
     if (twin) chosen = twin
     else if (hinted.length !== 1) {
@@ -91,7 +90,7 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
         : allWeak
           ? `the content (${describe(head)}) is what several tools print on a clean run (${options})`
           : `the content fits several formats (${options})`
-      return skipped(`${what} and the file and artifact names do not say which tool wrote it: set it with ${theInput('scan-types')}, e.g. \`${candidate.displayPath} = ${matches[0]!.rule.scanType ?? ''}\``, false)
+      return skipped(`${what} and the file, folder and artifact names do not say which tool wrote it: set it with ${theInput('scan-types')}, e.g. \`${candidate.displayPath} = ${matches[0]!.rule.scanType ?? ''}\``, false)
     } else {
       chosen = hinted[0]!
       decidedBy = 'content+name'
@@ -121,6 +120,20 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
     ...(head.encoding ? { transcodeFrom: head.encoding } : {}),
     ...(rule.formerly ? { formerly: rule.formerly } : {})
   }
+}
+
+/**
+ * The matches a name confirms. The file's own name and its artifact's name come first; only when
+ * neither names a tool does the file's immediate parent folder count, the way a download of several
+ * artifacts into one folder (`reports/gitleaks/results.json`) names them. So an artifact's own name
+ * wins over a folder inside it, and a name never adds a match the content did not make.
+ */
+function nameHinted<M extends { rule: FormatRule }>(matches: readonly M[], candidate: Candidate): M[] {
+  const hintedBy = (names: readonly string[]) => matches.filter((m) => m.rule.nameHint && names.some((n) => n !== '' && m.rule.nameHint!.test(n)))
+  const own = hintedBy([basename(candidate.displayPath), candidate.artifact ?? ''])
+  if (own.length > 0) return own
+  const parent = basename(dirname(candidate.displayPath))
+  return parent === '.' || parent === '' ? [] : hintedBy([parent])
 }
 
 /**
