@@ -11,6 +11,7 @@ import { upgradeRenamedTests, type SchemaOption } from '../support/dojo-schema.t
 import { startDojoServer, type DojoServer } from '../support/dojo-server.ts'
 import { FIXTURES, ROOT, runAction, type ActionRun } from '../support/run-action.ts'
 
+// The demo reports are checked into the repository: walked as a folder they would be left out by default.
 const DEMO = join(FIXTURES, 'demo')
 const SIX = ['bandit.json', 'codeql.sarif', 'gitleaks.json', 'semgrep.json', 'trivy-image.json', 'zap.xml']
 const SCHEMA_PATH = '/api/v2/oa3/schema/'
@@ -31,7 +32,7 @@ async function serve(schema?: SchemaOption): Promise<DojoServer> {
 }
 
 async function run(server: DojoServer, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  const result = await runAction({ inputs: { 'defectdojo-url': server.url, 'defectdojo-token': server.token, path: DEMO, ...inputs } })
+  const result = await runAction({ inputs: { 'defectdojo-url': server.url, 'defectdojo-token': server.token, path: DEMO, 'include-tracked-files': 'true', ...inputs } })
   runs.push(result)
   return result
 }
