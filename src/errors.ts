@@ -31,6 +31,8 @@ export class CollisionError extends Error {
 export interface Fatal {
   readonly kind: 'configuration' | 'collision' | 'connection' | 'artifacts' | 'cancelled'
   readonly message: string
+  /** For `connection`: DefectDojo was not available as an API, or it rejected the token (the `defectdojo` output). */
+  readonly outage?: 'unavailable' | 'rejected'
 }
 
 /** Whether a fatal failure is the user's to fix in the inputs (the CLI's usage exit code). */

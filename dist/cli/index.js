@@ -3921,7 +3921,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5197);
+/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7978);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 // Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
 
@@ -4154,7 +4154,7 @@ const INPUTS = {
         group: 'policy',
         kind: 'flag',
         default: 'true',
-        description: 'Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job.'
+        description: 'Fail the step when any report was not uploaded: DefectDojo refused it or the upload failed, or DefectDojo could not be used at all (unreachable, DNS, TLS, an HTML page instead of the API, the token rejected). Checked after all reports were tried and the summary written. false keeps uploads from ever blocking the job: one warning, a summary banner and the outputs `failed` and `defectdojo` say what happened. Invalid input values, a collision, a failed artifact listing, `if-no-reports: error` and `fail-on-unrecognized` still fail the step.'
     },
     'fail-on-unrecognized': {
         group: 'policy',
@@ -4244,6 +4244,8 @@ class DefectDojoError extends Error {
      * looked up before it is sent again (docs/defectdojo-api.md §k).
      */
     ambiguous;
+    /** True when DefectDojo's API itself refused the token check (401/403 JSON): the token, not the way to DefectDojo, is wrong. */
+    tokenRejected;
     constructor(message, options = {}) {
         super(message);
         this.name = 'DefectDojoError';
@@ -4252,6 +4254,7 @@ class DefectDojoError extends Error {
         this.retryAfterSeconds = options.retryAfterSeconds ?? null;
         this.notSent = options.notSent ?? false;
         this.ambiguous = options.ambiguous ?? false;
+        this.tokenRejected = options.tokenRejected ?? false;
     }
 }
 /** Statuses of gateways that may answer while DefectDojo goes on importing behind them. */
@@ -4417,6 +4420,58 @@ function deltaTotal(result, delta) {
 
 /***/ }),
 
+/***/ 8014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GF: () => (/* binding */ contradictionWarning),
+/* harmony export */   Y3: () => (/* binding */ ruleText),
+/* harmony export */   q1: () => (/* binding */ judgeRule)
+/* harmony export */ });
+const refuse = (refusal) => ({ refusal, readsAs: null, contradicts: false });
+/**
+ * Judges `scanType` (from a rule) against the file's head. `recognised` is recognition by content
+ * alone, asked only when no row that matches serves the rule's type.
+ */
+function judgeRule(head, scanType, formats, recognised) {
+    if (head.syntax === 'empty')
+        return refuse('the file holds only white space: not a report');
+    if (head.syntax === 'malformed')
+        return refuse(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken`);
+    const matches = formats.filter((rule) => rule.match(head) !== null);
+    const unsafe = matches.find((rule) => rule.unsafe);
+    if (unsafe)
+        return refuse(unsafe.reasonFrom?.(head) ?? unsafe.reason ?? `${unsafe.format}: not a report`);
+    const serves = (rule) => rule.scanType === scanType || (rule.alsoReadBy ?? []).some((a) => a.scanType === scanType);
+    // An HTML page where the rule's parser reads no HTML is an error or login page saved as the report.
+    if (head.syntax === 'html' && matches.length === 0 && !formats.some((rule) => serves(rule) && rule.extensions.includes('.html'))) {
+        return refuse('an HTML page (an error or login page saved in place of the report), not a report');
+    }
+    // Twins match alike, and a SARIF producer's report matches the SARIF row too: either serves the rule.
+    if (matches.some(serves))
+        return { refusal: null, readsAs: scanType, contradicts: false };
+    if (matches.length === 0)
+        return { refusal: null, readsAs: null, contradicts: false };
+    const byContent = recognised();
+    if (byContent.kind === 'report')
+        return { refusal: null, readsAs: byContent.scanType, contradicts: true };
+    // One known format that DefectDojo cannot import at all (ZAP JSON, JUnit XML…).
+    if (matches.length === 1 && matches[0].scanType === null)
+        return { refusal: null, readsAs: matches[0].format, contradicts: true };
+    return { refusal: null, readsAs: null, contradicts: false };
+}
+/** The rule as written in the input: `reports/zap.xml = Bandit Scan`. */
+function ruleText(pattern, scanType) {
+    return `${pattern} = ${scanType}`;
+}
+/** The warning for a rule that contradicts the content: both types named. */
+function contradictionWarning(label, rule, scanType, readsAs) {
+    return `${label}: the \`scan-types\` rule \`${rule}\` sends it as ${scanType}, but its content reads as ${readsAs}, which that parser does not read: DefectDojo may refuse it, or read no findings and close every finding of its test. Uploaded as the rule asks; correct the rule if it is wrong.`;
+}
+
+
+/***/ }),
+
 /***/ 6925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4466,7 +4521,7 @@ function looksLikeReport(candidate, head) {
 
 /***/ }),
 
-/***/ 5197:
+/***/ 7978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6050,7 +6105,9 @@ function fileResult(stages) {
         evidence: recognition.evidence,
         fields: planned?.fields ?? null,
         humanReadable: recognition.kind === 'skipped' && recognition.humanReadable,
-        reportLike: recognition.kind === 'skipped' && recognition.reportLike
+        reportLike: recognition.kind === 'skipped' && recognition.reportLike,
+        unsafe: recognition.kind === 'skipped' && recognition.unsafe === true,
+        contentReadsAs: report?.rule?.contradicts ? report.rule.readsAs : null
     };
     if (!report)
         return base;
@@ -6068,7 +6125,7 @@ function fileResult(stages) {
     if (!outcome)
         return { ...base, status: 'failed', reason: 'not attempted.' };
     if (outcome.status === 'failed')
-        return { ...base, status: 'failed', reason: outcome.reason, attempts: outcome.attempts };
+        return { ...base, status: 'failed', reason: outcome.reason, attempts: outcome.attempts, ...outcome.emptyTest };
     const { answer, links } = outcome;
     return {
         ...base,
@@ -6115,6 +6172,8 @@ function baseResult(candidate) {
         fields: null,
         humanReadable: false,
         reportLike: false,
+        unsafe: false,
+        contentReadsAs: null,
         attempts: 0,
         newFindings: []
     };
@@ -6274,8 +6333,9 @@ const OUTPUTS = {
     untouched: 'Findings matched and left as they were, over all reports.',
     uploaded: 'Number of reports uploaded.',
     skipped: 'Number of files skipped (not a report, or not recognised).',
-    failed: 'Number of reports that failed to upload.',
-    'counts-unknown': "Uploaded reports whose new findings by severity are not known (DefectDojo's answer had no counts, or an earlier attempt may have imported the report): when not 0, created-* are incomplete, so a gate should not pass on them.",
+    failed: 'Number of reports not uploaded: refused, failed, or not attempted because DefectDojo could not be used.',
+    defectdojo: 'Whether DefectDojo could be used: `available` (the token check passed), `unavailable` (unreachable, DNS, TLS, a timeout, an HTML page or login instead of the API), `rejected` (the API refused the token), `unused` (nothing was sent: dry run, no credentials, nothing to upload, or the run stopped first). With fail-on-error false a gate reads it to fail open or closed.',
+    'counts-unknown': "Uploaded reports whose new findings by severity are not known (DefectDojo's answer had no counts, or an earlier attempt may have imported the report): when not 0, created-* are incomplete, so a gate should not pass on them. Reports not uploaded at all (`failed`, e.g. every report when `defectdojo` is not `available`) are not counted here: a gate must check `failed` too.",
     'created-critical': 'Critical findings created, over all reports.',
     'created-high': 'High findings created.',
     'created-medium': 'Medium findings created.',
@@ -6296,7 +6356,7 @@ const OUTPUTS = {
  * `results-file`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
  * as null.
  */
-function gateOutputs(results, resultsFile) {
+function gateOutputs(results, resultsFile, defectdojo = 'unused') {
     const t = computeTotals(results);
     const outputs = {
         created: String(t.created),
@@ -6306,6 +6366,7 @@ function gateOutputs(results, resultsFile) {
         uploaded: String(t.uploaded),
         skipped: String(t.skipped),
         failed: String(t.failed),
+        defectdojo,
         'counts-unknown': String(t.unknownCounts)
     };
     for (const s of model/* SEVERITIES */.oC)
@@ -6543,7 +6604,11 @@ function banners(page) {
             : t.uploaded === 0
                 ? ': nothing was uploaded to DefectDojo'
                 : ` (${plural(t.uploaded, 'report was', 'reports were')} uploaded)`;
-        out.push('> [!CAUTION]', `> **The step failed${what}.**`, '>', ...quoted(meta.fatal), '');
+        // Only a DefectDojo-wide failure under `fail-on-error: false` stops the run and passes the step.
+        if (meta.failedStep === false)
+            out.push('> [!WARNING]', `> **DefectDojo could not be used${what}; the step passes anyway (\`fail-on-error\` is false).**`, '>', ...quoted(meta.fatal), '');
+        else
+            out.push('> [!CAUTION]', `> **The step failed${what}.**`, '>', ...quoted(meta.fatal), '');
     }
     else if (t.failed > 0) {
         const failing = meta.failedStep ?? true;
@@ -6677,7 +6742,9 @@ function reportCell(r) {
 /** The columns every report table starts with; the engagement only when the run has several. */
 function leadCells(page, r) {
     const target = r.product !== null && r.engagement !== null ? `${escapeMarkdown(summary_clip(r.engagement, NAME_MAX, 'middle'))} of ${escapeMarkdown(summary_clip(r.product, NAME_MAX, 'middle'))}` : '';
-    return [STATUS_MARK[r.status], reportCell(r), escapeMarkdown(r.scanType ?? ''), ...(page.targets.length > 1 ? [target] : [])];
+    // A `scan-types` rule that contradicts the content is marked where the scan type is read.
+    const contradicted = r.contentReadsAs ? ` <sub>⚠ by a \`scan-types\` rule; the content reads as ${escapeMarkdown(summary_clip(r.contentReadsAs, NAME_MAX, 'end'))}</sub>` : '';
+    return [STATUS_MARK[r.status], reportCell(r), `${escapeMarkdown(r.scanType ?? '')}${contradicted}`, ...(page.targets.length > 1 ? [target] : [])];
 }
 function leadColumns(page) {
     return ['Status', 'Report', 'Scan type', ...(page.targets.length > 1 ? ['Engagement'] : [])];
@@ -6864,7 +6931,9 @@ function failedSection(page, kept) {
         }
         const where = [r.scanType, r.product && r.engagement ? `${r.product} / ${r.engagement}` : null].filter((x) => !!x);
         const details = [where.length > 0 ? escapeMarkdown(summary_clip(where.join(' → '), NAME_MAX * 2, 'middle')) : null, r.attempts > 1 ? `${fmt(r.attempts)} attempts` : null].filter((x) => !!x);
-        out.push(`- **${summary_name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}`);
+        // A failed report with a test: the empty test DefectDojo left behind when it refused the report.
+        const left = safeUrl(r.testUrl) ? ` ${summary_link(`Empty test ${r.testId ?? ''} left in DefectDojo`, r.testUrl)}.` : '';
+        out.push(`- **${summary_name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}${left}`);
     }
     const more = failed.length - kept;
     if (more > 0)
@@ -6992,6 +7061,8 @@ function renderSummary(results, meta, options = {}) {
     return trimmed(low);
 }
 
+// EXTERNAL MODULE: ./src/recognition/forced.ts
+var forced = __nccwpck_require__(8014);
 ;// CONCATENATED MODULE: ./src/sources/patterns.ts
 // Include / exclude pattern lists, as the `path` and `artifacts` inputs take them: a line starting
 // with `!` excludes what the others include.
@@ -7359,6 +7430,36 @@ async function findWorkspaceFiles(lines, workspace) {
     return { candidates, unusable: [...unusable.values()].filter((u) => !excluded(u.displayPath)), unmatched, notes };
 }
 
+// EXTERNAL MODULE: ./src/defectdojo/errors.ts
+var errors = __nccwpck_require__(6348);
+;// CONCATENATED MODULE: ./src/engine/availability.ts
+// Whether DefectDojo could be used at all this run, as the `defectdojo` output says it, and how a
+// DefectDojo-wide failure (unreachable, not the API, token rejected) is told: once, in the log and the
+// summary, never repeated per report. With `fail-on-error: false` such a failure does not fail the
+// step (verdict.ts): the upload is evidence, the release decision is the gate's, which reads this.
+
+
+/** Which outage a failed token check is. */
+function outageOf(error) {
+    return error instanceof errors/* DefectDojoError */.Ib && error.tokenRejected ? 'rejected' : 'unavailable';
+}
+const WHAT = {
+    unavailable: 'DefectDojo could not be reached as an API',
+    rejected: 'DefectDojo rejected the token'
+};
+/** A report's reason when the token check stopped the run: short, the error itself is said once above. */
+function notAttemptedReason(outage) {
+    return `${WHAT[outage]} at the token check, before any upload (the error is said once for the whole run).`;
+}
+/** The one warning of a DefectDojo-wide failure when the step passes anyway. */
+function outageWarning(outage, reports, message) {
+    return `${WHAT[outage]}: ${reports === 1 ? 'the one report was not' : `none of the ${reports} reports was`} uploaded (the output \`defectdojo\` is "${outage}", \`failed\` is ${reports}). The step passes because ${(0,inputs/* inputName */.yu)('fail-on-error')} is false. ${message}`;
+}
+/** The summary banner's first line for it. */
+function outageHeadline(outage) {
+    return `${WHAT[outage]}: nothing was uploaded`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/secrets.ts
 // Secrets never reach anything the run writes. The runner masks them in its log, but not in the
 // results file, the outputs or the summary, and a command line has no runner at all; an error body
@@ -7383,8 +7484,6 @@ function redactor(secrets) {
     };
 }
 
-// EXTERNAL MODULE: ./src/defectdojo/errors.ts
-var errors = __nccwpck_require__(6348);
 ;// CONCATENATED MODULE: ./src/defectdojo/retry.ts
 // Which failures are safe to try again, and when. undici never retries a POST, and a consumed
 // multipart body cannot be replayed, so retries happen here, each attempt rebuilding its body from
@@ -7422,7 +7521,7 @@ async function withRetries(attempt, policy) {
         catch (error) {
             if (n > policy.retries || !isRetryable(error, policy.endpoint)) {
                 if (error instanceof errors/* DefectDojoError */.Ib && n > 1)
-                    throw new errors/* DefectDojoError */.Ib(`${error.message} (after ${n} attempts)`, { status: error.status, notSent: error.notSent });
+                    throw new errors/* DefectDojoError */.Ib(`${error.message} (after ${n} attempts)`, { status: error.status, notSent: error.notSent, tokenRejected: error.tokenRejected });
                 throw error;
             }
             const delay = backoffMs(error, n, policy);
@@ -7534,10 +7633,11 @@ function unwrap(lookup) {
     return lookup.kind === 'found' ? lookup.value : lookup.kind === 'absent' ? { kind: 'absent' } : { kind: 'unknown', why: lookup.why };
 }
 const isLanding = (value) => typeof value === 'object' && value !== null && 'kind' in value && !Array.isArray(value);
-/** One look: where the upload would be, and whether this run's import of it is recorded there. */
-async function findLanding(client, upload, buildId, since, signal) {
-    if (!buildId)
-        return { kind: 'unknown', why: 'this run has no build id to find its import by' };
+/**
+ * Where the upload would be: its product, engagement and test by exact name, title and scan type
+ * (for import-scan, only this run's test). `absent` only where the token would see it.
+ */
+async function locateTest(client, upload, buildId, signal) {
     const t = upload.target;
     // name_exact is case-insensitive: compare exactly here, as the importer does.
     const products = await client.list('/api/v2/products/', { name_exact: t.product, limit: 100 }, true, signal);
@@ -7570,14 +7670,23 @@ async function findLanding(client, upload, buildId, since, signal) {
     const test = newest(tests, 'title', t.testTitle);
     if (!test)
         return { kind: 'absent' };
-    const testId = landed_int(test.id);
+    return { kind: 'found', testId: landed_int(test.id), engagementId: landed_int(engagement.id), productId: landed_int(product.id) };
+}
+/** One look: where the upload would be, and whether this run's import of it is recorded there. */
+async function findLanding(client, upload, buildId, since, signal) {
+    if (!buildId)
+        return { kind: 'unknown', why: 'this run has no build id to find its import by' };
+    const found = await locateTest(client, upload, buildId, signal);
+    if (found.kind !== 'found')
+        return found;
+    const { testId } = found;
     const history = unwrap(await client.list('/api/v2/test_imports/', { test: testId, build_id: buildId, o: '-id', limit: 100 }, true, signal));
     if (isLanding(history))
         return history;
     const rows = history.filter((row) => row.build_id === buildId && Date.parse(String(row.created)) >= since).sort((a, b) => (landed_int(a.id) ?? 0) - (landed_int(b.id) ?? 0));
     if (rows.length === 0)
         return { kind: 'absent' };
-    return { kind: 'landed', testId, engagementId: landed_int(engagement.id), productId: landed_int(product.id), counts: await countsFromHistory(client, testId, rows, signal), imports: rows.length };
+    return { kind: 'landed', testId, engagementId: found.engagementId, productId: found.productId, counts: await countsFromHistory(client, testId, rows, signal), imports: rows.length };
 }
 /**
  * Waits, within `waitMs`, for this run's import to show up: an import still running is not visible yet.
@@ -7638,6 +7747,36 @@ async function severitiesOf(client, testId, ids, signal) {
     return seen === ids.size ? counts : null;
 }
 
+;// CONCATENATED MODULE: ./src/engine/refusal.ts
+
+
+
+/** Whether the error is DefectDojo's own refusal of this upload (not a gateway, a timeout or the network). */
+function isRefusal(error) {
+    return (error.status === 400 || error.status === 500) && !error.ambiguous;
+}
+/** The reason of a refused upload, with the rule that forced its type, and the empty test left behind, if any. */
+async function explainRefusal(client, upload, message, options) {
+    const rule = upload.recognition.rule;
+    const forced = rule
+        ? `The \`scan-types\` rule \`${rule.text}\` forced the scan type; the content reads as ${rule.readsAs ?? 'no format this action recognises'}. DefectDojo refused it: `
+        : '';
+    const left = await emptyTestLeft(client, upload, options);
+    const leftNote = left
+        ? ` DefectDojo left an empty test behind (test ${left.testId}: no findings, no import recorded), as it does when a parser fails on a new test; the action deletes nothing in DefectDojo: delete it there if it is not wanted.`
+        : '';
+    return { reason: `${forced}${message}${leftNote}`, left };
+}
+/** The upload's test, when it exists and no import was ever recorded in it: what a failed first import leaves. */
+async function emptyTestLeft(client, upload, options) {
+    const signal = within(options.timeoutMs, options.signal);
+    const found = await locateTest(client, upload, options.buildId, signal).catch(() => null);
+    if (found?.kind !== 'found')
+        return null;
+    const history = await client.list('/api/v2/test_imports/', { test: found.testId, limit: 1 }, true, signal).catch(() => null);
+    return history?.kind === 'absent' ? { testId: found.testId, engagementId: found.engagementId, productId: found.productId } : null;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/upload.ts
 // The uploads stage: the client built from the config, the token check (sent while the files are still
 // being recognised), then every planned report sent at most `concurrency` at once, with retries and a
@@ -7646,6 +7785,8 @@ async function severitiesOf(client, testId, ids, signal) {
 // reset once the body was sent, an answer that was not DefectDojo's) the upload is looked up before it
 // is sent again (landed.ts), and the counts come from the imports that did the work, never from a
 // repeat that found nothing to do.
+
+
 
 
 
@@ -7672,7 +7813,7 @@ const OPTIONAL_REQUEST_MS = 10_000;
 /** Opens the client and sends the token check without waiting for it. */
 async function connect(config, tls, signal) {
     // undici is half the bundle, and a dry-run needs none of it.
-    const { DefectDojoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7035));
+    const { DefectDojoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(771)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3771));
     const client = new DefectDojoClient({
         baseUrl: config.defectdojoUrl,
         token: config.defectdojoToken,
@@ -7708,7 +7849,7 @@ async function uploadAll(connection, config, planned, log, options) {
         });
     }
     catch (error) {
-        return { stopped: error instanceof Error ? error.message : String(error) };
+        return { stopped: error instanceof Error ? error.message : String(error), outage: outageOf(error) };
     }
     // Engagements that exist need no first upload alone (existing.ts); the token passed first.
     const { existing, notes } = await existingGroups(client, planned, { concurrency: config.concurrency, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal });
@@ -7793,8 +7934,15 @@ async function uploadOne(client, config, upload, log, options) {
                     // Provably not imported (the run's history has no such import): safe to send again.
                     retry = true;
                 }
-                if (!retry || attempts > config.retries)
-                    return failed(name, log, attempts > 1 ? `${error.message} (after ${attempts} attempts)` : error.message, attempts);
+                if (!retry || attempts > config.retries) {
+                    const message = attempts > 1 ? `${error.message} (after ${attempts} attempts)` : error.message;
+                    if (!isRefusal(error))
+                        return failed(name, log, message, attempts);
+                    const { reason, left } = await explainRefusal(client, upload, message, { buildId: options.buildId, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal });
+                    const base = client.baseUrl;
+                    const emptyTest = left && { ...left, testUrl: uiPage(base, 'test', left.testId), engagementUrl: uiPage(base, 'engagement', left.engagementId), productUrl: uiPage(base, 'product', left.productId) };
+                    return { ...failed(name, log, reason, attempts), ...(emptyTest ? { emptyTest } : {}) };
+                }
                 const delay = backoffMs(error, attempts, policy);
                 log.info(`${name}: attempt ${attempts} failed: ${error.message} Retrying in ${(delay / 1000).toFixed(1)} s.`);
                 await options.sleep(delay);
@@ -7859,14 +8007,17 @@ async function uploaded(client, upload, log, name, answer, attempts, evidence) {
         status: 'uploaded',
         answer,
         attempts,
-        // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
         links: {
-            test: answer.testId === null ? null : `${base}/test/${answer.testId}`,
-            engagement: answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`,
-            product: answer.productId === null ? null : `${base}/product/${answer.productId}`
+            test: answer.testId === null ? null : uiPage(base, 'test', answer.testId),
+            engagement: answer.engagementId === null ? null : uiPage(base, 'engagement', answer.engagementId),
+            product: answer.productId === null ? null : uiPage(base, 'product', answer.productId)
         },
         evidence: notes
     };
+}
+/** A UI page (docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on). */
+function uiPage(base, kind, id) {
+    return `${base}/${kind}/${id}`;
 }
 /** A sleep that ends early when the run is cancelled. */
 function abortableSleep(signal) {
@@ -7892,14 +8043,18 @@ function describeProgress(progress, total, startedAt, now = Date.now(), lookingS
 
 ;// CONCATENATED MODULE: ./src/engine/verdict.ts
 
+
 /**
- * The failure policy. The step fails when a report was lost (unless `fail-on-error: false`), when the
- * run stopped early (invalid input, collision, token check), and per `if-no-reports` and
- * `fail-on-unrecognized`. Files for people and build output never count against it.
+ * The failure policy. The step fails when a report was lost or DefectDojo could not be used (token
+ * check: unreachable, not the API, token rejected) unless `fail-on-error: false`, when the run stopped
+ * early for a reason of its own (invalid input, collision, artifact listing, cancel), and per
+ * `if-no-reports` and `fail-on-unrecognized`. Files for people and build output never count against it.
  */
 function decideOutcome(config, results, fatal, candidates) {
     const verdict = { failure: null, warnings: [], notices: [] };
-    if (fatal || !config)
+    // A DefectDojo-wide failure is one more way for reports not to be uploaded: fail-on-error decides.
+    const outage = fatal?.kind === 'connection' && config && !config.failOnError ? (fatal.outage ?? 'unavailable') : null;
+    if ((fatal && !outage) || !config)
         return { ...verdict, failure: fatal?.message ?? 'The run stopped before it started.' };
     const reports = results.filter((r) => r.status !== 'skipped');
     // Build output and documentation are counted, not warned about; a file that looks like a report is.
@@ -7917,13 +8072,21 @@ function decideOutcome(config, results, fatal, candidates) {
             verdict.notices.push(message);
     }
     if (unrecognised.length > 0) {
-        const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why; name a scan type in ${(0,inputs/* theInput */.y8)('scan-types')} to upload one).`;
+        // Unsafe content (empty, broken, a failed run) is refused whatever a rule says: no rule is suggested for it.
+        const unsafe = unrecognised.filter((r) => r.unsafe).length;
+        const unknown = unrecognised.length - unsafe;
+        const message = [
+            unknown > 0 ? `${unknown} file${unknown === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why; name a scan type in ${(0,inputs/* theInput */.y8)('scan-types')} to upload one).` : null,
+            unsafe > 0 ? `${unsafe} file${unsafe === 1 ? ' was' : 's were'} refused as unsafe to upload (empty, broken, or a scanner's failed run: uploading one would close every finding of its test; the summary says why).` : null
+        ].filter((m) => m !== null).join(' ');
         if (config.failOnUnrecognized)
             verdict.failure ??= message;
         else
             verdict.warnings.push(message);
     }
-    if (failed.length > 0) {
+    if (outage && fatal)
+        verdict.warnings.push(outageWarning(outage, failed.length, fatal.message));
+    else if (failed.length > 0) {
         const message = `${failed.length} of ${reports.length} reports failed to upload to DefectDojo (the summary says why).`;
         if (config.failOnError)
             verdict.failure = message;
@@ -7937,6 +8100,8 @@ function decideOutcome(config, results, fatal, candidates) {
 // THE run, for both shells: inputs → sources → recognition → dedup → plan → uploads → verdict →
 // report. Plain data in (the raw input strings and the run's context), one RunReport out; the shell
 // only decides where that report is written. Every file looked at ends as exactly one Result.
+
+
 
 
 
@@ -7999,7 +8164,7 @@ async function runEngine(request, shellHost) {
         const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult);
         const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable];
         const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts', message: artifacts.files.listError } : null);
-        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials });
+        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, defectdojo: stages.defectdojo });
     }
     finally {
         if (artifacts.folder && config.keepDownloads)
@@ -8046,11 +8211,14 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
         // Each file is named in the debug log; one that looks like a report but is not uploaded, in the log itself.
         if (recognition.kind === 'skipped' && recognition.reportLike)
             host.log.info(`${(0,model/* reportLabel */.tr)(candidate)}: not uploaded: ${recognition.reason}`);
+        const rule = recognition.kind === 'report' ? recognition.rule : undefined;
+        if (recognition.kind === 'report' && rule?.contradicts && rule.readsAs)
+            host.log.warning((0,forced/* contradictionWarning */.GF)((0,model/* reportLabel */.tr)(candidate), rule.text, recognition.scanType, rule.readsAs));
         host.log.debug(`${(0,model/* reportLabel */.tr)(candidate)}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`);
     });
     const stages = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index] }));
     const warnings = [];
-    const finish = (fatal) => ({ results: stages.map(fileResult), fatal, volatileNames: warnings });
+    const finish = (fatal, defectdojo = 'unused') => ({ results: stages.map(fileResult), fatal, volatileNames: warnings, defectdojo });
     const markCopies = (copies, indexOf) => {
         for (const { copy, kept, why } of copies) {
             const [c, k] = [indexOf(copy), indexOf(kept)];
@@ -8099,13 +8267,18 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
     }
     const uploads = await uploadAll(await connecting, config, sending.map((s) => s.upload), host.log, { buildId: context.buildId, signal });
     if (uploads.stopped !== undefined) {
-        notAttempted(sending.map((s) => s.index), uploads.stopped);
-        return finish({ kind: signal?.aborted ? 'cancelled' : 'connection', message: uploads.stopped });
+        if (signal?.aborted) {
+            notAttempted(sending.map((s) => s.index), 'the run was cancelled during the token check.');
+            return finish({ kind: 'cancelled', message: uploads.stopped });
+        }
+        // One DefectDojo-wide failure: said once (the fatal message), each report only points to it.
+        notAttempted(sending.map((s) => s.index), notAttemptedReason(uploads.outage));
+        return finish({ kind: 'connection', message: uploads.stopped, outage: uploads.outage }, uploads.outage);
     }
     uploads.outcomes.forEach((outcome, n) => (stages[sending[n].index] = { ...stages[sending[n].index], outcome }));
     if (signal?.aborted)
-        return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) });
-    return finish(null);
+        return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) }, 'available');
+    return finish(null, 'available');
 }
 /** What a cancelled run got done: uploaded, in flight (outcome unknown), not started. */
 function cancelledMessage(outcomes) {
@@ -8160,7 +8333,7 @@ function report(request, host, redact, ending) {
         host.log.warning(warning);
     for (const notice of verdict.notices)
         host.log.info(notice);
-    return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile), summary, resultsJson: resultsDocument(results, meta) };
+    return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile, run.defectdojo ?? 'unused'), summary, resultsJson: resultsDocument(results, meta) };
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts

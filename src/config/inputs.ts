@@ -260,7 +260,8 @@ export const INPUTS = {
     group: 'policy',
     kind: 'flag',
     default: 'true',
-    description: 'Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job.'
+    description:
+      'Fail the step when any report was not uploaded: DefectDojo refused it or the upload failed, or DefectDojo could not be used at all (unreachable, DNS, TLS, an HTML page instead of the API, the token rejected). Checked after all reports were tried and the summary written. false keeps uploads from ever blocking the job: one warning, a summary banner and the outputs `failed` and `defectdojo` say what happened. Invalid input values, a collision, a failed artifact listing, `if-no-reports: error` and `fail-on-unrecognized` still fail the step.'
   },
   'fail-on-unrecognized': {
     group: 'policy',

@@ -17,8 +17,10 @@ import { mapLimit } from '../pool.js'
 import { gateOutputs, type OutputName } from '../report/outputs.js'
 import { artifactFailureResult, fileResult, resultsDocument, runTargets, unusableResult, type FileStages } from '../report/results.js'
 import { renderSummary } from '../report/summary.js'
+import { contradictionWarning } from '../recognition/forced.js'
 import { collectArtifacts, type ArtifactFiles } from '../sources/artifacts.js'
 import { findWorkspaceFiles } from '../sources/workspace.js'
+import { notAttemptedReason, type DefectDojoAvailability } from './availability.js'
 import type { Host } from './host.js'
 import { redactor, secretsOf } from './secrets.js'
 import { connect, uploadAll, type Connection } from './upload.js'
@@ -89,7 +91,7 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
     const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult)
     const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable]
     const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts' as const, message: artifacts.files.listError } : null)
-    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials })
+    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, defectdojo: stages.defectdojo })
   } finally {
     if (artifacts.folder && config.keepDownloads) host.log.info(`Downloaded artifacts kept in ${artifacts.folder} (keep-downloads: true).`)
     else if (artifacts.folder) await rm(artifacts.folder, { recursive: true, force: true })
@@ -119,6 +121,8 @@ interface Processed {
   fatal: Fatal | null
   /** Planned names that change on every run, for the summary. */
   volatileNames: string[]
+  /** Whether DefectDojo could be used (the `defectdojo` output). */
+  defectdojo: DefectDojoAvailability
 }
 
 /** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
@@ -139,11 +143,13 @@ async function recognizeAndUpload(config: Config, context: RunContext, candidate
     const recognition = recognitions[index]!
     // Each file is named in the debug log; one that looks like a report but is not uploaded, in the log itself.
     if (recognition.kind === 'skipped' && recognition.reportLike) host.log.info(`${reportLabel(candidate)}: not uploaded: ${recognition.reason}`)
+    const rule = recognition.kind === 'report' ? recognition.rule : undefined
+    if (recognition.kind === 'report' && rule?.contradicts && rule.readsAs) host.log.warning(contradictionWarning(reportLabel(candidate), rule.text, recognition.scanType, rule.readsAs))
     host.log.debug(`${reportLabel(candidate)}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`)
   })
   const stages: FileStages[] = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index]! }))
   const warnings: string[] = []
-  const finish = (fatal: Fatal | null): Processed => ({ results: stages.map(fileResult), fatal, volatileNames: warnings })
+  const finish = (fatal: Fatal | null, defectdojo: DefectDojoAvailability = 'unused'): Processed => ({ results: stages.map(fileResult), fatal, volatileNames: warnings, defectdojo })
   const markCopies = (copies: readonly Copy[], indexOf: (n: number) => number) => {
     for (const { copy, kept, why } of copies) {
       const [c, k] = [indexOf(copy), indexOf(kept)]
@@ -190,12 +196,17 @@ async function recognizeAndUpload(config: Config, context: RunContext, candidate
 
   const uploads = await uploadAll(await connecting, config, sending.map((s) => s.upload), host.log, { buildId: context.buildId, signal })
   if (uploads.stopped !== undefined) {
-    notAttempted(sending.map((s) => s.index), uploads.stopped)
-    return finish({ kind: signal?.aborted ? 'cancelled' : 'connection', message: uploads.stopped })
+    if (signal?.aborted) {
+      notAttempted(sending.map((s) => s.index), 'the run was cancelled during the token check.')
+      return finish({ kind: 'cancelled', message: uploads.stopped })
+    }
+    // One DefectDojo-wide failure: said once (the fatal message), each report only points to it.
+    notAttempted(sending.map((s) => s.index), notAttemptedReason(uploads.outage))
+    return finish({ kind: 'connection', message: uploads.stopped, outage: uploads.outage }, uploads.outage)
   }
   uploads.outcomes.forEach((outcome, n) => (stages[sending[n]!.index] = { ...stages[sending[n]!.index]!, outcome }))
-  if (signal?.aborted) return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) })
-  return finish(null)
+  if (signal?.aborted) return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) }, 'available')
+  return finish(null, 'available')
 }
 
 /** What a cancelled run got done: uploaded, in flight (outcome unknown), not started. */
@@ -229,6 +240,7 @@ interface Ending {
   candidates: number
   volatileNames?: readonly string[]
   noCredentials?: string | null
+  defectdojo?: DefectDojoAvailability
 }
 
 /** The verdict and the three renderings of the results, every string redacted; verdict warnings and notices go to the log. */
@@ -261,5 +273,5 @@ function report(request: RunRequest, host: Host, redact: (text: string) => strin
   })
   for (const warning of verdict.warnings) host.log.warning(warning)
   for (const notice of verdict.notices) host.log.info(notice)
-  return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile), summary, resultsJson: resultsDocument(results, meta) }
+  return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile, run.defectdojo ?? 'unused'), summary, resultsJson: resultsDocument(results, meta) }
 }
