@@ -274,6 +274,21 @@ describe('DefectDojo refuses a forced type', () => {
   })
 })
 
+describe('the URL from a configuration variable', () => {
+  it('a pull request from a fork with the URL set but no token (secrets withheld) plans, sends nothing and passes', async () => {
+    const run = await runAction({
+      workspace: workspace({ 'gitleaks.json': demo('gitleaks.json') }),
+      event: 'pull-request-fork.json',
+      inputs: { 'defectdojo-url': dojo.url, 'defectdojo-token': '', artifacts: '', path: '.' }
+    })
+    expect(run.code).toBe(0)
+    expect(dojo.requests).toHaveLength(0)
+    expect(run.summary).toContain('Nothing was uploaded: this run has no DefectDojo credentials')
+    expect(run.outputs).toMatchObject({ uploaded: '0', failed: '0', defectdojo: 'unused' })
+    expect(run.results!.results[0]).toMatchObject({ status: 'planned' })
+  })
+})
+
 describe('the landed-check and staff users', () => {
   // A 502 from a gateway on the first upload of a new product type: did it land? Absence is proven only
   // where the token sees every product.

@@ -4017,7 +4017,7 @@ const INPUTS = {
         kind: 'choice',
         default: 'skip',
         choices: ['skip', 'error'],
-        description: 'When defectdojo-url and defectdojo-token are both empty on a run GitHub gives no secrets (a pull request from a fork, Dependabot): skip plans the uploads, sends nothing and passes with a notice; error fails. Elsewhere they are always required.',
+        description: 'When defectdojo-token is empty on a run GitHub gives no secrets (a pull request from a fork, Dependabot), whatever defectdojo-url holds: skip plans the uploads, sends nothing and passes with a notice; error fails. Elsewhere both are always required.',
         cli: { option: false }
     },
     // Naming and context.
@@ -8129,8 +8129,9 @@ async function runEngine(request, shellHost) {
     // Secrets are hidden in every line logged and everything written, whatever echoed them.
     const redact = redactor(secretsOf(raw));
     const host = { ...shellHost, log: { info: (m) => shellHost.log.info(redact(m)), warning: (m) => shellHost.log.warning(redact(m)), debug: (m) => shellHost.log.debug(redact(m)) } };
-    // Where GitHub gives a run no secrets, empty credentials are expected, not a mistake: plan, send nothing, pass.
-    const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-url']?.trim() && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error';
+    // Where GitHub gives a run no secrets, an empty token is expected, not a mistake: plan, send nothing, pass.
+    // The URL is no secret (a configuration variable, so links survive masking): it may be there or not.
+    const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error';
     let config;
     let tls;
     try {
@@ -8147,7 +8148,7 @@ async function runEngine(request, shellHost) {
         return report(request, host, redact, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 });
     }
     const context = withOverrides(request.context, config.contextOverrides);
-    const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${(0,inputs/* inputName */.yu)('defectdojo-url')} and ${(0,inputs/* inputName */.yu)('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${(0,inputs/* inputSetting */.pw)('if-no-credentials', 'error')} to fail instead).` : null;
+    const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${(0,inputs/* inputName */.yu)('defectdojo-token')} is empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${(0,inputs/* inputSetting */.pw)('if-no-credentials', 'error')} to fail instead).` : null;
     if (noCredentials)
         host.log.info(noCredentials);
     const workspace = await findWorkspaceFiles(config.paths, context.workspace);

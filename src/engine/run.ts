@@ -61,8 +61,9 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
   // Secrets are hidden in every line logged and everything written, whatever echoed them.
   const redact = redactor(secretsOf(raw))
   const host: Host = { ...shellHost, log: { info: (m) => shellHost.log.info(redact(m)), warning: (m) => shellHost.log.warning(redact(m)), debug: (m) => shellHost.log.debug(redact(m)) } }
-  // Where GitHub gives a run no secrets, empty credentials are expected, not a mistake: plan, send nothing, pass.
-  const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-url']?.trim() && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error'
+  // Where GitHub gives a run no secrets, an empty token is expected, not a mistake: plan, send nothing, pass.
+  // The URL is no secret (a configuration variable, so links survive masking): it may be there or not.
+  const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error'
   let config: Config
   let tls: TlsFiles
   try {
@@ -75,7 +76,7 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
     return report(request, host, redact, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 })
   }
   const context = withOverrides(request.context, config.contextOverrides)
-  const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${inputName('defectdojo-url')} and ${inputName('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${inputSetting('if-no-credentials', 'error')} to fail instead).` : null
+  const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${inputName('defectdojo-token')} is empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${inputSetting('if-no-credentials', 'error')} to fail instead).` : null
   if (noCredentials) host.log.info(noCredentials)
 
   const workspace = await findWorkspaceFiles(config.paths, context.workspace)
