@@ -96,7 +96,7 @@ describe('fail-on-error: false when DefectDojo cannot be used', () => {
       const said = warnings(run)
       expect(said).toHaveLength(1)
       expect(said[0]).toMatch(message)
-      expect(said[0]).toContain('The step passes because `fail-on-error` is false')
+      expect(said[0]).toContain('uploaded (the output `defectdojo` is "' + state + '", `failed` is 3); the step passes because `fail-on-error` is false')
       expect(run.outputs).toMatchObject({ defectdojo: state, failed: '3', uploaded: '0' })
       expect(run.summary).toContain('> [!WARNING]')
       expect(run.summary).toContain('**DefectDojo could not be used: nothing was uploaded to DefectDojo; the step passes anyway (`fail-on-error` is false).**')
@@ -247,14 +247,14 @@ describe('DefectDojo refuses a forced type', () => {
     expect(run.code).toBe(1)
     const row = run.results!.results[0]!
     expect(row.status).toBe('failed')
-    expect(row.reason).toContain('The `scan-types` rule `reports/zap.xml = Bandit Scan` forced the scan type; the content reads as ZAP Scan. DefectDojo refused it:')
+    expect(row.reason).toContain('The `scan-types` rule `reports/zap.xml = Bandit Scan` forced the scan type (the content reads as ZAP Scan): DefectDojo refused the upload (HTTP 400')
     expect(row.reason).toContain('Expecting value: line 1 column 1 (char 0)')
     // The stand-in, like DefectDojo 3.2.0, created the test before the parser failed: it is there, empty.
     const left = dojo.state.tests.find((t) => t.scan_type === 'Bandit Scan')!
     expect(left.findings).toHaveLength(0)
     expect(dojo.state.testImports.filter((i) => i.test === left.id)).toHaveLength(0)
     expect(row).toMatchObject({ testId: left.id, testUrl: `${dojo.url}/test/${left.id}` })
-    expect(row.reason).toContain(`DefectDojo left an empty test behind (test ${left.id}: no findings, no import recorded)`)
+    expect(row.reason).toContain(`DefectDojo left an empty test behind (test ${left.id}: no findings, no import); the action deletes nothing`)
     expect(run.summary).toContain(`[Empty test ${left.id} left in DefectDojo](${dojo.url}/test/${left.id})`)
     expect(dojo.requests.filter((r) => r.method !== 'GET' && r.method !== 'POST')).toEqual([])
     expect(dojo.state.tests).toContain(left)

@@ -7453,11 +7453,7 @@ function notAttemptedReason(outage) {
 }
 /** The one warning of a DefectDojo-wide failure when the step passes anyway. */
 function outageWarning(outage, reports, message) {
-    return `${WHAT[outage]}: ${reports === 1 ? 'the one report was not' : `none of the ${reports} reports was`} uploaded (the output \`defectdojo\` is "${outage}", \`failed\` is ${reports}). The step passes because ${(0,inputs/* inputName */.yu)('fail-on-error')} is false. ${message}`;
-}
-/** The summary banner's first line for it. */
-function outageHeadline(outage) {
-    return `${WHAT[outage]}: nothing was uploaded`;
+    return `${message} ${reports === 1 ? 'The one report was not' : `None of the ${reports} reports was`} uploaded (the output \`defectdojo\` is "${outage}", \`failed\` is ${reports}); the step passes because ${(0,inputs/* inputName */.yu)('fail-on-error')} is false.`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/secrets.ts
@@ -7758,12 +7754,10 @@ function isRefusal(error) {
 /** The reason of a refused upload, with the rule that forced its type, and the empty test left behind, if any. */
 async function explainRefusal(client, upload, message, options) {
     const rule = upload.recognition.rule;
-    const forced = rule
-        ? `The \`scan-types\` rule \`${rule.text}\` forced the scan type; the content reads as ${rule.readsAs ?? 'no format this action recognises'}. DefectDojo refused it: `
-        : '';
+    const forced = rule ? `The \`scan-types\` rule \`${rule.text}\` forced the scan type (the content reads as ${rule.readsAs ?? 'no format this action recognises'}): ` : '';
     const left = await emptyTestLeft(client, upload, options);
     const leftNote = left
-        ? ` DefectDojo left an empty test behind (test ${left.testId}: no findings, no import recorded), as it does when a parser fails on a new test; the action deletes nothing in DefectDojo: delete it there if it is not wanted.`
+        ? ` DefectDojo left an empty test behind (test ${left.testId}: no findings, no import); the action deletes nothing, so delete it in DefectDojo if it is not wanted.`
         : '';
     return { reason: `${forced}${message}${leftNote}`, left };
 }

@@ -34,10 +34,5 @@ export function notAttemptedReason(outage: Outage): string {
 
 /** The one warning of a DefectDojo-wide failure when the step passes anyway. */
 export function outageWarning(outage: Outage, reports: number, message: string): string {
-  return `${WHAT[outage]}: ${reports === 1 ? 'the one report was not' : `none of the ${reports} reports was`} uploaded (the output \`defectdojo\` is "${outage}", \`failed\` is ${reports}). The step passes because ${inputName('fail-on-error')} is false. ${message}`
-}
-
-/** The summary banner's first line for it. */
-export function outageHeadline(outage: Outage): string {
-  return `${WHAT[outage]}: nothing was uploaded`
+  return `${message} ${reports === 1 ? 'The one report was not' : `None of the ${reports} reports was`} uploaded (the output \`defectdojo\` is "${outage}", \`failed\` is ${reports}); the step passes because ${inputName('fail-on-error')} is false.`
 }

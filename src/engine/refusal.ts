@@ -26,12 +26,10 @@ export function isRefusal(error: DefectDojoError): boolean {
 /** The reason of a refused upload, with the rule that forced its type, and the empty test left behind, if any. */
 export async function explainRefusal(client: DefectDojoClient, upload: PlannedUpload, message: string, options: { buildId: string; timeoutMs: number; signal?: AbortSignal }): Promise<{ reason: string; left: LeftTest | null }> {
   const rule = upload.recognition.rule
-  const forced = rule
-    ? `The \`scan-types\` rule \`${rule.text}\` forced the scan type; the content reads as ${rule.readsAs ?? 'no format this action recognises'}. DefectDojo refused it: `
-    : ''
+  const forced = rule ? `The \`scan-types\` rule \`${rule.text}\` forced the scan type (the content reads as ${rule.readsAs ?? 'no format this action recognises'}): ` : ''
   const left = await emptyTestLeft(client, upload, options)
   const leftNote = left
-    ? ` DefectDojo left an empty test behind (test ${left.testId}: no findings, no import recorded), as it does when a parser fails on a new test; the action deletes nothing in DefectDojo: delete it there if it is not wanted.`
+    ? ` DefectDojo left an empty test behind (test ${left.testId}: no findings, no import); the action deletes nothing, so delete it in DefectDojo if it is not wanted.`
     : ''
   return { reason: `${forced}${message}${leftNote}`, left }
 }
