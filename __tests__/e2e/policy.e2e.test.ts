@@ -4,10 +4,11 @@
 // that contradicts the content is said out loud; a refused forced type names the rule and links the
 // empty test DefectDojo left; a staff user of 3.x open source sees every product.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { parse } from 'yaml'
 import { startDojoServer, type DojoServer, type DojoServerOptions } from '../support/dojo-server.ts'
 import { FIXTURES, ROOT, runAction, type ActionRun } from '../support/run-action.ts'
 
@@ -142,6 +143,29 @@ describe('fail-on-error: false when DefectDojo cannot be used', () => {
     const run = await cli(['--path', '.', '--no-fail-on-error', '--retries', '0'], workspace(THREE), { DEFECTDOJO_URL: url, DEFECTDOJO_TOKEN: dojo.token })
     expect(run.code).toBe(0)
     expect(run.dotenv).toContain('DEFECTDOJO_DEFECTDOJO=unavailable\n')
+  })
+})
+
+describe("examples/gate.yml's gate on the action's outputs", () => {
+  /** The gate step's script, run with its env taken from the action's outputs, as the runner would. */
+  function gate(run: ActionRun): { code: number | null; stdout: string } {
+    const workflow = parse(readFileSync(join(ROOT, 'examples', 'gate.yml'), 'utf8')) as { jobs: { defectdojo: { steps: Array<{ name?: string; env?: Record<string, string>; run?: string }> } } }
+    const step = workflow.jobs.defectdojo.steps.find((s) => s.run)!
+    const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, run.outputs[/steps\.dojo\.outputs\.([\w-]+)/.exec(value)![1]!] ?? '']))
+    const result = spawnSync('bash', ['-e', '-c', step.run!], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' })
+    return { code: result.status, stdout: result.stdout }
+  }
+
+  it('fails open on an outage and closed on a rejected token, as its header says', async () => {
+    const url = dojo.url
+    await dojo.close()
+    const outage = await action({ 'fail-on-error': 'false', 'defectdojo-url': url })
+    dojo = await startDojoServer()
+    expect(outage.code).toBe(0)
+    expect(gate(outage)).toEqual({ code: 0, stdout: expect.stringContaining('this gate fails open') })
+    const rejected = await action({ 'fail-on-error': 'false', 'defectdojo-token': 'wrongwrongwrongwrongwrongwrongwrongwrong' })
+    expect(rejected.code).toBe(0)
+    expect(gate(rejected)).toEqual({ code: 1, stdout: expect.stringContaining('this gate fails closed') })
   })
 })
 
