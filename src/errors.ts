@@ -24,7 +24,8 @@ export class CollisionError extends Error {
  * A failure of the run as a whole, shown above everything else in the summary:
  * - `configuration`: invalid inputs or input files; nothing was sent.
  * - `collision`: reports would share a DefectDojo test; nothing was sent.
- * - `connection`: the token check failed (DefectDojo unreachable, wrong URL or token); nothing was sent.
+ * - `connection`: the token check failed (DefectDojo unreachable, not the API, token rejected); nothing was
+ *   sent. The one stop that `fail-on-error: false` lets the step pass (engine/verdict.ts).
  * - `artifacts`: the run's artifacts could not be listed; reports from `path` were still processed.
  * - `cancelled`: the job was cancelled (SIGINT/SIGTERM); what was known is reported.
  */

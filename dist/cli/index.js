@@ -8206,9 +8206,10 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
         // Each file is named in the debug log; one that looks like a report but is not uploaded, in the log itself.
         if (recognition.kind === 'skipped' && recognition.reportLike)
             host.log.info(`${(0,model/* reportLabel */.tr)(candidate)}: not uploaded: ${recognition.reason}`);
-        const rule = recognition.kind === 'report' ? recognition.rule : undefined;
-        if (recognition.kind === 'report' && rule?.contradicts && rule.readsAs)
-            host.log.warning((0,forced/* contradictionWarning */.GF)((0,model/* reportLabel */.tr)(candidate), rule.text, recognition.scanType, rule.readsAs));
+        // A `scan-types` rule that contradicts what the content reads as is carried out, and said out loud.
+        if (recognition.kind === 'report' && recognition.rule?.contradicts && recognition.rule.readsAs) {
+            host.log.warning((0,forced/* contradictionWarning */.GF)((0,model/* reportLabel */.tr)(candidate), recognition.rule.text, recognition.scanType, recognition.rule.readsAs));
+        }
         host.log.debug(`${(0,model/* reportLabel */.tr)(candidate)}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`);
     });
     const stages = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index] }));

@@ -144,8 +144,10 @@ async function recognizeAndUpload(config: Config, context: RunContext, candidate
     const recognition = recognitions[index]!
     // Each file is named in the debug log; one that looks like a report but is not uploaded, in the log itself.
     if (recognition.kind === 'skipped' && recognition.reportLike) host.log.info(`${reportLabel(candidate)}: not uploaded: ${recognition.reason}`)
-    const rule = recognition.kind === 'report' ? recognition.rule : undefined
-    if (recognition.kind === 'report' && rule?.contradicts && rule.readsAs) host.log.warning(contradictionWarning(reportLabel(candidate), rule.text, recognition.scanType, rule.readsAs))
+    // A `scan-types` rule that contradicts what the content reads as is carried out, and said out loud.
+    if (recognition.kind === 'report' && recognition.rule?.contradicts && recognition.rule.readsAs) {
+      host.log.warning(contradictionWarning(reportLabel(candidate), recognition.rule.text, recognition.scanType, recognition.rule.readsAs))
+    }
     host.log.debug(`${reportLabel(candidate)}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`)
   })
   const stages: FileStages[] = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index]! }))
