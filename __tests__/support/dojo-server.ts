@@ -354,6 +354,8 @@ export interface DojoServerOptions {
    * Also `server.schema`.
    */
   schema?: SchemaOption
+  /** The user profile's shape (userProfile): default 'superuser'. */
+  profile?: ProfileModel
 }
 
 export interface DojoServer {
@@ -1050,6 +1052,7 @@ interface Ctx {
   keepFileBytesUpTo: number
   maxFileMb: number
   pathPrefix: string
+  profile: ProfileModel
   faultCounts: WeakMap<Fault, number>
   sleep(ms: number): Promise<void>
 }
@@ -1550,7 +1553,22 @@ async function saveReimport(ctx: Ctx, input: ImportInput): Promise<Answer> {
 // Other endpoints (§g) and routing (§0)
 // ---------------------------------------------------------------------------------------------------------
 
-function userProfile(blockExecution: boolean): unknown {
+/**
+ * The token's user as GET /api/v2/user_profile/ shows it: `superuser` (default); `staff`, a staff user in
+ * 3.2.0's shape (§l: no roles, only `user` and `user_contact_info`); `staff-roles`, a staff user of a
+ * role-based server (2.x §m, Pro: `global_role` and member lists). Only the profile changes.
+ */
+export type ProfileModel = 'superuser' | 'staff' | 'staff-roles'
+
+function userProfile(model: ProfileModel, blockExecution: boolean): unknown {
+  const contact = {
+    id: 1, user: USER.id, title: null, phone_number: '', cell_number: '', twitter_username: null, github_username: null,
+    slack_username: null, slack_user_id: null, block_execution: blockExecution, force_password_reset: false,
+  }
+  if (model === 'staff') return { user: { ...USER, is_superuser: false }, user_contact_info: contact }
+  if (model === 'staff-roles') {
+    return { user: { ...USER, is_superuser: false }, user_contact_info: contact, global_role: { role: 5 }, dojo_group_member: [], product_type_member: [], product_member: [] }
+  }
   return {
     user: USER,
     user_contact_info: {
@@ -1966,7 +1984,7 @@ async function dispatch(ctx: Ctx, route: Route, method: string, req: IncomingMes
   }
   switch (route.kind) {
     case 'upload': return handleUpload(ctx, route.endpoint, body)
-    case 'user_profile': return json(200, userProfile(ctx.blockExecution))
+    case 'user_profile': return json(200, userProfile(ctx.profile, ctx.blockExecution))
     case 'test_types': return json(200, testTypesPage(ctx.state, url, `http://${req.headers.host ?? '127.0.0.1'}`))
     case 'schema': return detail(404, 'Not found.') // only GET reaches it (above)
     case 'list': return listAnswer(ctx, route.endpoint, url, `http://${req.headers.host ?? '127.0.0.1'}`)
@@ -2096,6 +2114,7 @@ export async function startDojoServer(options: DojoServerOptions = {}): Promise<
     engagementLock: options.engagementLock ?? true,
     keepFileBytesUpTo: options.keepFileBytesUpTo ?? 32 * MiB,
     maxFileMb: options.maxFileMb ?? 100,
+    profile: options.profile ?? 'superuser',
     faultCounts: new WeakMap(),
     // Timers are tracked so close() can drop pending latency/delay/race sleeps.
     sleep: (ms) => new Promise<void>((resolve) => {

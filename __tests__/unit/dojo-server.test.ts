@@ -233,6 +233,16 @@ describe('authentication (docs/defectdojo-api.md §0, §d): 403, never 401', () 
     expect(Object.keys(profile.body.user)).toEqual(expect.arrayContaining(['id', 'username', 'email', 'is_active', 'is_superuser', 'configuration_permissions']))
     expect(profile.body.user).not.toHaveProperty('password')
   })
+
+  it('profile: a staff user in 3.2.0\'s shape (§l, no roles) or of a role-based server (§m)', async () => {
+    const staff = await call(await start({ profile: 'staff' }), '/api/v2/user_profile/')
+    expect(Object.keys(staff.body).sort()).toEqual(['user', 'user_contact_info'])
+    expect(staff.body.user).toMatchObject({ is_staff: true, is_superuser: false })
+    const roles = await call(await start({ profile: 'staff-roles' }), '/api/v2/user_profile/')
+    expect(roles.body.user).toMatchObject({ is_staff: true, is_superuser: false })
+    expect(roles.body).toHaveProperty('global_role')
+    expect(roles.body).toHaveProperty('product_type_member')
+  })
 })
 
 describe('transport errors (docs/defectdojo-api.md §0, §d)', () => {

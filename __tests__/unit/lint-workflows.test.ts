@@ -25,7 +25,7 @@ describe('README blocks', () => {
     expect(workflows).toHaveLength(3)
     expect(workflows[1]!.text).toContain('    steps:\n      - id: dojo\n        uses: your-org/defectdojo-reimport-action@v1')
     // The inputs every real step has come first, unless the snippet gives them.
-    expect(workflows[2]!.text).toContain('      - uses: your-org/defectdojo-reimport-action@v1\n        with:\n          defectdojo-url: ${{ secrets.DEFECTDOJO_URL }}\n          defectdojo-token: ${{ secrets.DEFECTDOJO_TOKEN }}\n          scan-types: |\n            a/** = *; product=a')
+    expect(workflows[2]!.text).toContain('      - uses: your-org/defectdojo-reimport-action@v1\n        with:\n          defectdojo-url: ${{ vars.DEFECTDOJO_URL }}\n          defectdojo-token: ${{ secrets.DEFECTDOJO_TOKEN }}\n          scan-types: |\n            a/** = *; product=a')
     expect(skipped).toEqual([{ file: 'README.md', line: 25, why: 'GitLab CI (marked # .gitlab-ci.yml)' }])
     expect(problems).toHaveLength(1)
     expect(problems[0]).toMatchObject({ file: 'README.md', line: 31 })
@@ -71,6 +71,17 @@ describe('what actionlint cannot check', () => {
   it("the known actions' inputs, required ones included", () => {
     const problems = checkSteps(workflow('      - uses: actions/upload-artifact@v7\n        with:\n          name: x\n          paths: y\n'))
     expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^input "paths" is not an input of actions\/upload-artifact@v7/), 'actions/upload-artifact@v7 requires input "path"'])
+  })
+
+  it('the URL from a configuration variable, not a secret (masked links), and the job not `if: always()` (partial uploads of a cancelled run)', () => {
+    const text = (jobIf: string, url: string) =>
+      `on: push\njobs:\n  a:\n    if: ${jobIf}\n    runs-on: ubuntu-latest\n    steps:\n      - uses: your-org/defectdojo-reimport-action@v1\n        with:\n          defectdojo-url: \${{ ${url}.DEFECTDOJO_URL }}\n          defectdojo-token: \${{ secrets.DEFECTDOJO_TOKEN }}\n`
+    const problems = (jobIf: string, url: string) => checkSteps({ file: 'w.yml', text: text(jobIf, url), lineOf: (l) => l, indent: 0 }).map((p) => [p.line, p.message])
+    expect(problems('${{ !cancelled() }}', 'vars')).toEqual([])
+    expect(problems('always()', 'secrets')).toEqual([
+      [7, expect.stringMatching(/^`defectdojo-url` comes from a secret: .*every DefectDojo link would read \*\*\*/)],
+      [4, expect.stringMatching(/^the job that runs this action is `if: always\(\)`: .*use `if: \$\{\{ !cancelled\(\) \}\}`/)]
+    ])
   })
 
   it('pins: a tag or a full commit SHA, never a branch or nothing', () => {

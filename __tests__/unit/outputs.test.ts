@@ -49,7 +49,7 @@ describe('gateOutputs', () => {
     expect(outputs).toMatchObject({ created: '7', closed: '2', reactivated: '0', untouched: '4', uploaded: '3', skipped: '2', failed: '2', 'results-file': '/tmp/results.json' })
     expect(Object.keys(outputs).sort()).toEqual(Object.keys(OUTPUTS).sort())
     expect(Object.keys(outputs).sort()).toEqual(
-      ['created', 'closed', 'reactivated', 'untouched', 'uploaded', 'skipped', 'failed', 'counts-unknown', 'results', 'results-file', 'defectdojo-version', ...['critical', 'high', 'medium', 'low', 'info'].flatMap((s) => [`created-${s}`, `active-${s}`])].sort()
+      ['created', 'closed', 'reactivated', 'untouched', 'uploaded', 'skipped', 'failed', 'defectdojo', 'counts-unknown', 'results', 'results-file', 'defectdojo-version', ...['critical', 'high', 'medium', 'low', 'info'].flatMap((s) => [`created-${s}`, `active-${s}`])].sort()
     )
     for (const value of Object.values(outputs)) expect(typeof value).toBe('string')
   })

@@ -347,6 +347,27 @@ describe('overrides', () => {
   test('an empty file is skipped even when an override matches it', async () => {
     expect(skip(await recognize(candidate('negative/empty.json'), [override(/./, 'Gitleaks Scan')])).reason).toMatch(/0 bytes/)
   })
+
+  test.each([
+    ['negative/whitespace.json', /only white space/],
+    ['negative/truncated.json', /truncated or broken/],
+    ['negative/broken.xml', /truncated or broken/],
+    ['negative/zap-report.html', /an HTML page/]
+  ])('%s stays refused as unsafe whatever an override says', async (file, reason) => {
+    const refused = skip(await recognize(candidate(file), [override(/./, 'Trivy Scan')]))
+    expect(refused.unsafe).toBe(true)
+    expect(refused.reason).toMatch(reason)
+    expect(refused.reason).toContain('`scan-types` rule `/./ = Trivy Scan` names it')
+  })
+
+  test('a twin, a parser that also reads the format (SARIF) and the same type agree with the content; another type contradicts it', async () => {
+    const rule = async (file: string, scanType: string) => report(await recognize(candidate(file), [override(/./, scanType)])).rule
+    expect(await rule('invicti/invicti-scan.json', 'Netsparker Scan')).toMatchObject({ contradicts: false })
+    expect(await rule('sarif/codeql.sarif', 'Cppcheck Scan')).toMatchObject({ contradicts: false })
+    expect(await rule('sarif/codeql.sarif', 'SARIF')).toMatchObject({ contradicts: false, readsAs: 'SARIF' })
+    expect(await rule('sarif/codeql.sarif', 'Bandit Scan')).toEqual({ text: '/./ = Bandit Scan', readsAs: 'SARIF', contradicts: true })
+    expect(await rule('negative/unknown.json', 'Bandit Scan')).toMatchObject({ readsAs: null, contradicts: false })
+  })
 })
 
 describe('a 1 GiB report is recognised from its head', () => {

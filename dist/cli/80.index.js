@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(4389);
+// EXTERNAL MODULE: ./src/recognition/forced.ts
+var forced = __webpack_require__(8014);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
@@ -2659,6 +2661,7 @@ const OTHER = lane('other', [
     {
         id: 'semgrep-failed-run',
         scanType: null,
+        unsafe: true,
         format: 'Semgrep failed run',
         tool: 'semgrep',
         extensions: JSON_EXT,
@@ -2669,6 +2672,7 @@ const OTHER = lane('other', [
     {
         id: 'bandit-failed-run',
         scanType: null,
+        unsafe: true,
         format: 'Bandit failed run',
         tool: 'bandit',
         extensions: JSON_EXT,
@@ -2679,6 +2683,7 @@ const OTHER = lane('other', [
     {
         id: 'gosec-failed-run',
         scanType: null,
+        unsafe: true,
         format: 'gosec failed run',
         tool: 'gosec',
         extensions: JSON_EXT,
@@ -2689,6 +2694,7 @@ const OTHER = lane('other', [
     {
         id: 'checkov-failed-run',
         scanType: null,
+        unsafe: true,
         format: 'Checkov failed run',
         tool: 'checkov',
         extensions: JSON_EXT,
@@ -2698,6 +2704,7 @@ const OTHER = lane('other', [
     {
         id: 'snyk-failed-run',
         scanType: null,
+        unsafe: true,
         format: 'Snyk error output',
         tool: 'snyk',
         extensions: JSON_EXT,
@@ -2708,6 +2715,7 @@ const OTHER = lane('other', [
     {
         id: 'npm-audit-error',
         scanType: null,
+        unsafe: true,
         format: 'npm audit error output',
         tool: 'npm',
         extensions: JSON_EXT,
@@ -2718,6 +2726,7 @@ const OTHER = lane('other', [
     {
         id: 'yarn-audit-error',
         scanType: null,
+        unsafe: true,
         format: 'yarn audit error output',
         tool: 'yarn',
         extensions: JSON_EXT,
@@ -2728,6 +2737,7 @@ const OTHER = lane('other', [
     {
         id: 'wpscan-aborted',
         scanType: null,
+        unsafe: true,
         format: 'WPScan aborted scan',
         tool: 'wpscan',
         extensions: JSON_EXT,
@@ -4125,15 +4135,24 @@ var report_like = __webpack_require__(6925);
 
 
 
+
 /** Extensions of files people read, not tools: skipped quietly (counted, not warned about). */
 const HUMAN_EXTENSIONS = new Set(['.html', '.htm', '.md', '.markdown', '.txt', '.log', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.css', '.js']);
 async function recognize(candidate, overrides = [], formats = FORMATS) {
     // An empty file is never a report, whatever an override says: uploading it would close everything.
     if (candidate.size === 0)
-        return skipped('the file is empty (0 bytes): an empty upload would close every finding of its test', false, [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
+        return unsafe('the file is empty (0 bytes): an empty upload would close every finding of its test', [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
     const override = overrides.find((o) => o.matches(candidate.displayPath));
-    if (override)
-        return recognizeOverride(candidate, override, formats);
+    if (override) {
+        // The rule names the type; the content still decides whether the file is safe to upload at all.
+        const head = await sniffFile(candidate.absolutePath).catch(() => null);
+        const judged = head ? (0,forced/* judgeRule */.q1)(head, override.scanType, formats, () => recognizeHead(head, candidate, formats)) : null;
+        if (judged?.refusal) {
+            const rule = (0,forced/* ruleText */.Y3)(override.pattern, override.scanType);
+            return unsafe(`${judged.refusal}; not uploaded although the \`scan-types\` rule \`${rule}\` names it: uploading it would close every finding of its test`, [`scan-types: ${rule}`]);
+        }
+        return recognizeOverride(candidate, override, formats, head, judged);
+    }
     // Most formats decide within their first few KiB: a short head first, the full bounded head only
     // when the short one leaves the file undecided. (On DefectDojo's samples the short head alone maps
     // none wrongly but decides 2 % fewer; the second read restores those.)
@@ -4153,11 +4172,11 @@ function recognizeHead(head, candidate, formats = FORMATS) {
     const human = HUMAN_EXTENSIONS.has(extension);
     switch (head.syntax) {
         case 'empty':
-            return skipped('the file holds only white space: not a report', false, [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
+            return unsafe('the file holds only white space: not a report', [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
         case 'binary':
             return skipped(human ? `a binary ${extension} file for people, not a report` : 'a binary file, not a report', human, [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
         case 'malformed':
-            return skipped(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken, so it is not uploaded`, false);
+            return unsafe(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken, so it is not uploaded`);
         default:
             break;
     }
@@ -4209,8 +4228,10 @@ function recognizeHead(head, candidate, formats = FORMATS) {
     // A CSV recognised by its header whose records have more fields than the header is broken: the
     // parser rejects it ("Number of fields in row does not match number of headers").
     if (head.syntax === 'csv' && head.overfull && evidence.some((e) => e.startsWith('CSV columns'))) {
-        return skipped(`${rule.format} by its header, but not valid CSV (${head.overfull}): broken, so it is not uploaded`, false, [`${rule.id}: ${evidence.join('; ')}`]);
+        return unsafe(`${rule.format} by its header, but not valid CSV (${head.overfull}): broken, so it is not uploaded`, [`${rule.id}: ${evidence.join('; ')}`]);
     }
+    if (rule.scanType === null && rule.unsafe)
+        return unsafe(`${rule.format}: ${rule.reasonFrom?.(head) ?? rule.reason ?? 'not a report'}`, [`${rule.id}: ${evidence.join('; ')}`]);
     if (rule.scanType === null)
         return skipped(`${rule.format}: ${rule.reasonFrom?.(head) ?? rule.reason ?? 'DefectDojo cannot import this format'}`, false, [`${rule.id}: ${evidence.join('; ')}`]);
     // JSON carries no encoding of its own, so a UTF-16 JSON report is sent converted to UTF-8, which every
@@ -4259,14 +4280,14 @@ function preferredTwin(matches) {
  * serve that scan type (or it reads a format another row recognises, `alsoReadBy`), the content picks
  * the row whose naming rules apply (`AWS Prowler V3` needs `.ocsf.json` for OCSF, `.json` for v3).
  */
-async function recognizeOverride(candidate, override, formats) {
+async function recognizeOverride(candidate, override, formats, sniffed, judged) {
     const rows = formats.filter((f) => f.scanType === override.scanType);
     const readers = formats.filter((f) => f.alsoReadBy?.some((a) => a.scanType === override.scanType));
     let rule = rows[0];
     let extensions = rule?.extensions ?? [];
     let avoid = rule?.avoidExtensions ?? [];
     if (rows.length + readers.length > 1 || (rows.length === 0 && readers.length > 0)) {
-        const head = await sniffFile(candidate.absolutePath).catch(() => null);
+        const head = sniffed;
         const own = head ? rows.find((r) => r.match(head)) : undefined;
         const other = head && !own ? readers.find((r) => r.match(head)) : undefined;
         if (own) {
@@ -4287,7 +4308,8 @@ async function recognizeOverride(candidate, override, formats) {
         lane: rule?.lane ?? 'other',
         uploadName: uploadName((0,external_node_path_.basename)(candidate.displayPath), extensions, avoid),
         decidedBy: 'override',
-        evidence: [`scan-types: ${override.pattern} = ${override.scanType}`]
+        evidence: [`scan-types: ${override.pattern} = ${override.scanType}`, ...(judged?.readsAs && judged.readsAs !== override.scanType ? [`content reads as ${judged.readsAs}`] : [])],
+        rule: { text: (0,forced/* ruleText */.Y3)(override.pattern, override.scanType), readsAs: judged?.readsAs ?? null, contradicts: judged?.contradicts ?? false }
     };
 }
 /**
@@ -4311,6 +4333,10 @@ function uploadName(fileName, extensions, avoid = []) {
 }
 function toolFromScanType(scanType) {
     return scanType.replace(/\b(scan|report|json|xml|csv|sarif)\b/gi, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
+}
+/** A file refused as unsafe to upload (empty, broken, a failed run): no `scan-types` rule uploads it. */
+function unsafe(reason, evidence = [], reportLike = true) {
+    return { kind: 'skipped', reason, humanReadable: false, reportLike, evidence, unsafe: true };
 }
 /** A skipped file; `reportLike` (warned about) unless it is for people or said otherwise. */
 function skipped(reason, humanReadable, evidence = [], reportLike = !humanReadable) {

@@ -3921,7 +3921,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5334);
+/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(237);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 // Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
 
@@ -4025,7 +4025,7 @@ const INPUTS = {
         kind: 'choice',
         default: 'skip',
         choices: ['skip', 'error'],
-        description: 'When defectdojo-url and defectdojo-token are both empty on a run GitHub gives no secrets (a pull request from a fork, Dependabot): skip plans the uploads, sends nothing and passes with a notice; error fails. Elsewhere they are always required.',
+        description: 'When defectdojo-token is empty on a run GitHub gives no secrets (a pull request from a fork, Dependabot), whatever defectdojo-url holds: skip plans the uploads, sends nothing and passes with a notice; error fails. Elsewhere both are always required.',
         cli: { option: false }
     },
     // Naming and context.
@@ -4162,8 +4162,10 @@ const INPUTS = {
         group: 'policy',
         kind: 'flag',
         default: 'true',
-        description: 'Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job.',
-        cli: { description: 'Exit with status 1 when any report failed to upload (checked after all reports were tried and the summary written). --no-fail-on-error keeps uploads from ever blocking the job.' }
+        description: 'Fail the step when any report was not uploaded: DefectDojo refused it or the upload failed, or DefectDojo could not be used at all (unreachable, DNS, TLS, an HTML page instead of the API, the token rejected). Checked after all reports were tried and the summary written. false keeps uploads from ever blocking the job: one warning, a summary banner and the outputs `failed` and `defectdojo` say what happened. Invalid input values, a collision, a failed artifact listing, `if-no-reports: error` and `fail-on-unrecognized` still fail the step.',
+        cli: {
+            description: 'Exit with status 1 when any report was not uploaded: DefectDojo refused it or the upload failed, or DefectDojo could not be used at all (unreachable, DNS, TLS, an HTML page instead of the API, the token rejected). Checked after all reports were tried and the summary written. --no-fail-on-error keeps uploads from ever blocking the job: one warning, the summary and DEFECTDOJO_FAILED / DEFECTDOJO_DEFECTDOJO say what happened. Invalid option values, a collision, --if-no-reports error and --fail-on-unrecognized still exit 1.'
+        }
     },
     'fail-on-unrecognized': {
         group: 'policy',
@@ -4262,6 +4264,8 @@ class DefectDojoError extends Error {
      * looked up before it is sent again (docs/defectdojo-api.md §k).
      */
     ambiguous;
+    /** True when DefectDojo's API itself refused the token check (401/403 JSON): the token, not the way to DefectDojo, is wrong. */
+    tokenRejected;
     constructor(message, options = {}) {
         super(message);
         this.name = 'DefectDojoError';
@@ -4270,6 +4274,7 @@ class DefectDojoError extends Error {
         this.retryAfterSeconds = options.retryAfterSeconds ?? null;
         this.notSent = options.notSent ?? false;
         this.ambiguous = options.ambiguous ?? false;
+        this.tokenRejected = options.tokenRejected ?? false;
     }
 }
 /** Statuses of gateways that may answer while DefectDojo goes on importing behind them. */
@@ -4435,6 +4440,58 @@ function deltaTotal(result, delta) {
 
 /***/ }),
 
+/***/ 8014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GF: () => (/* binding */ contradictionWarning),
+/* harmony export */   Y3: () => (/* binding */ ruleText),
+/* harmony export */   q1: () => (/* binding */ judgeRule)
+/* harmony export */ });
+const refuse = (refusal) => ({ refusal, readsAs: null, contradicts: false });
+/**
+ * Judges `scanType` (from a rule) against the file's head. `recognised` is recognition by content
+ * alone, asked only when no row that matches serves the rule's type.
+ */
+function judgeRule(head, scanType, formats, recognised) {
+    if (head.syntax === 'empty')
+        return refuse('the file holds only white space: not a report');
+    if (head.syntax === 'malformed')
+        return refuse(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken`);
+    const matches = formats.filter((rule) => rule.match(head) !== null);
+    const unsafe = matches.find((rule) => rule.unsafe);
+    if (unsafe)
+        return refuse(unsafe.reasonFrom?.(head) ?? unsafe.reason ?? `${unsafe.format}: not a report`);
+    const serves = (rule) => rule.scanType === scanType || (rule.alsoReadBy ?? []).some((a) => a.scanType === scanType);
+    // An HTML page where the rule's parser reads no HTML is an error or login page saved as the report.
+    if (head.syntax === 'html' && matches.length === 0 && !formats.some((rule) => serves(rule) && rule.extensions.includes('.html'))) {
+        return refuse('an HTML page (an error or login page saved in place of the report), not a report');
+    }
+    // Twins match alike, and a SARIF producer's report matches the SARIF row too: either serves the rule.
+    if (matches.some(serves))
+        return { refusal: null, readsAs: scanType, contradicts: false };
+    if (matches.length === 0)
+        return { refusal: null, readsAs: null, contradicts: false };
+    const byContent = recognised();
+    if (byContent.kind === 'report')
+        return { refusal: null, readsAs: byContent.scanType, contradicts: true };
+    // One known format that DefectDojo cannot import at all (ZAP JSON, JUnit XML…).
+    if (matches.length === 1 && matches[0].scanType === null)
+        return { refusal: null, readsAs: matches[0].format, contradicts: true };
+    return { refusal: null, readsAs: null, contradicts: false };
+}
+/** The rule as written in the input: `reports/zap.xml = Bandit Scan`. */
+function ruleText(pattern, scanType) {
+    return `${pattern} = ${scanType}`;
+}
+/** The warning for a rule that contradicts the content: both types named. */
+function contradictionWarning(label, rule, scanType, readsAs) {
+    return `${label}: the \`scan-types\` rule \`${rule}\` sends it as ${scanType}, but its content reads as ${readsAs}, which that parser does not read: DefectDojo may refuse it, or read no findings and close every finding of its test. Uploaded as the rule asks; correct the rule if it is wrong.`;
+}
+
+
+/***/ }),
+
 /***/ 6925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4484,7 +4541,7 @@ function looksLikeReport(candidate, head) {
 
 /***/ }),
 
-/***/ 5334:
+/***/ 237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6147,7 +6204,9 @@ function fileResult(stages) {
         evidence: recognition.evidence,
         fields: planned?.fields ?? null,
         humanReadable: recognition.kind === 'skipped' && recognition.humanReadable,
-        reportLike: recognition.kind === 'skipped' && recognition.reportLike
+        reportLike: recognition.kind === 'skipped' && recognition.reportLike,
+        unsafe: recognition.kind === 'skipped' && recognition.unsafe === true,
+        contentReadsAs: report?.rule?.contradicts ? report.rule.readsAs : null
     };
     if (!report)
         return base;
@@ -6165,7 +6224,7 @@ function fileResult(stages) {
     if (!outcome)
         return { ...base, status: 'failed', reason: 'not attempted.' };
     if (outcome.status === 'failed')
-        return { ...base, status: 'failed', reason: outcome.reason, attempts: outcome.attempts };
+        return { ...base, status: 'failed', reason: outcome.reason, attempts: outcome.attempts, ...outcome.emptyTest };
     const { answer, links } = outcome;
     return {
         ...base,
@@ -6212,6 +6271,8 @@ function baseResult(candidate) {
         fields: null,
         humanReadable: false,
         reportLike: false,
+        unsafe: false,
+        contentReadsAs: null,
         attempts: 0,
         newFindings: []
     };
@@ -6372,8 +6433,9 @@ const OUTPUTS = {
     untouched: 'Findings matched and left as they were, over all reports.',
     uploaded: 'Number of reports uploaded.',
     skipped: 'Number of files skipped (not a report, or not recognised).',
-    failed: 'Number of reports that failed to upload.',
-    'counts-unknown': "Uploaded reports whose new findings by severity are not known (DefectDojo's answer had no counts, or an earlier attempt may have imported the report): when not 0, created-* are incomplete, so a gate should not pass on them.",
+    failed: 'Number of reports not uploaded: refused, failed, or not attempted because DefectDojo could not be used.',
+    defectdojo: 'Whether DefectDojo could be used: `available` (the token check passed), `unavailable` (unreachable, DNS, TLS, a timeout, an HTML page or login instead of the API), `rejected` (the API refused the token), `unused` (nothing was sent: dry run, no credentials, nothing to upload, or the run stopped first). With fail-on-error false a gate reads it to fail open or closed.',
+    'counts-unknown': "Uploaded reports whose new findings by severity are not known (DefectDojo's answer had no counts, or an earlier attempt may have imported the report): when not 0, created-* are incomplete, so a gate should not pass on them. Reports not uploaded at all (`failed`, e.g. every report when `defectdojo` is not `available`) are not counted here: a gate must check `failed` too.",
     'created-critical': 'Critical findings created, over all reports.',
     'created-high': 'High findings created.',
     'created-medium': 'Medium findings created.',
@@ -6395,7 +6457,7 @@ const OUTPUTS = {
  * `results-file`, and `defectdojo-version`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
  * as null.
  */
-function gateOutputs(results, resultsFile, defectdojoVersion = null) {
+function gateOutputs(results, resultsFile, defectdojo = 'unused', defectdojoVersion = null) {
     const t = computeTotals(results);
     const outputs = {
         created: String(t.created),
@@ -6405,6 +6467,7 @@ function gateOutputs(results, resultsFile, defectdojoVersion = null) {
         uploaded: String(t.uploaded),
         skipped: String(t.skipped),
         failed: String(t.failed),
+        defectdojo,
         'counts-unknown': String(t.unknownCounts)
     };
     for (const s of model/* SEVERITIES */.oC)
@@ -6643,7 +6706,11 @@ function banners(page) {
             : t.uploaded === 0
                 ? ': nothing was uploaded to DefectDojo'
                 : ` (${plural(t.uploaded, 'report was', 'reports were')} uploaded)`;
-        out.push('> [!CAUTION]', `> **The ${(0,config_inputs/* stepName */.u)()} failed${what}.**`, '>', ...quoted(meta.fatal), '');
+        // Only a DefectDojo-wide failure under `fail-on-error: false` stops the run and passes the step.
+        if (meta.failedStep === false)
+            out.push('> [!WARNING]', `> **DefectDojo could not be used${what}; the ${(0,config_inputs/* stepName */.u)()} passes anyway (${(0,config_inputs/* inputName */.yu)('fail-on-error')} is false).**`, '>', ...quoted(meta.fatal), '');
+        else
+            out.push('> [!CAUTION]', `> **The ${(0,config_inputs/* stepName */.u)()} failed${what}.**`, '>', ...quoted(meta.fatal), '');
     }
     else if (t.failed > 0) {
         const failing = meta.failedStep ?? true;
@@ -6781,7 +6848,9 @@ function reportCell(r) {
 /** The columns every report table starts with; the engagement only when the run has several. */
 function leadCells(page, r) {
     const target = r.product !== null && r.engagement !== null ? `${escapeMarkdown(summary_clip(r.engagement, NAME_MAX, 'middle'))} of ${escapeMarkdown(summary_clip(r.product, NAME_MAX, 'middle'))}` : '';
-    return [STATUS_MARK[r.status], reportCell(r), escapeMarkdown(r.scanType ?? ''), ...(page.targets.length > 1 ? [target] : [])];
+    // A `scan-types` rule that contradicts the content is marked where the scan type is read.
+    const contradicted = r.contentReadsAs ? ` <sub>⚠ by a \`scan-types\` rule; the content reads as ${escapeMarkdown(summary_clip(r.contentReadsAs, NAME_MAX, 'end'))}</sub>` : '';
+    return [STATUS_MARK[r.status], reportCell(r), `${escapeMarkdown(r.scanType ?? '')}${contradicted}`, ...(page.targets.length > 1 ? [target] : [])];
 }
 function leadColumns(page) {
     return ['Status', 'Report', 'Scan type', ...(page.targets.length > 1 ? ['Engagement'] : [])];
@@ -6968,7 +7037,9 @@ function failedSection(page, kept) {
         }
         const where = [r.scanType, r.product && r.engagement ? `${r.product} / ${r.engagement}` : null].filter((x) => !!x);
         const details = [where.length > 0 ? escapeMarkdown(summary_clip(where.join(' → '), NAME_MAX * 2, 'middle')) : null, r.attempts > 1 ? `${fmt(r.attempts)} attempts` : null].filter((x) => !!x);
-        out.push(`- **${summary_name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}`);
+        // A failed report with a test: the empty test DefectDojo left behind when it refused the report.
+        const left = safeUrl(r.testUrl) ? ` ${summary_link(`Empty test ${r.testId ?? ''} left in DefectDojo`, r.testUrl)}.` : '';
+        out.push(`- **${summary_name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}${left}`);
     }
     const more = failed.length - kept;
     if (more > 0)
@@ -7096,6 +7167,8 @@ function renderSummary(results, meta, options = {}) {
     return trimmed(low);
 }
 
+// EXTERNAL MODULE: ./src/recognition/forced.ts
+var forced = __nccwpck_require__(8014);
 ;// CONCATENATED MODULE: ./src/sources/patterns.ts
 // Include / exclude pattern lists, as the `path` and `artifacts` inputs take them: a line starting
 // with `!` excludes what the others include.
@@ -7540,6 +7613,32 @@ async function findWorkspaceFiles(lines, workspace) {
     return { candidates, unusable: [...unusable.values()].filter((u) => !excluded(u.displayPath)), unmatched, notes, named };
 }
 
+// EXTERNAL MODULE: ./src/defectdojo/errors.ts
+var errors = __nccwpck_require__(6348);
+;// CONCATENATED MODULE: ./src/engine/availability.ts
+// Whether DefectDojo could be used at all this run, as the `defectdojo` output says it, and how a
+// DefectDojo-wide failure (unreachable, not the API, token rejected) is told: once, in the log and the
+// summary, never repeated per report. With `fail-on-error: false` such a failure does not fail the
+// step (verdict.ts): the upload is evidence, the release decision is the gate's, which reads this.
+
+
+/** Which outage a failed token check is. */
+function outageOf(error) {
+    return error instanceof errors/* DefectDojoError */.Ib && error.tokenRejected ? 'rejected' : 'unavailable';
+}
+const WHAT = {
+    unavailable: 'DefectDojo could not be reached as an API',
+    rejected: 'DefectDojo rejected the token'
+};
+/** A report's reason when the token check stopped the run: short, the error itself is said once above. */
+function notAttemptedReason(outage) {
+    return `${WHAT[outage]} at the token check, before any upload (the error is said once for the whole run).`;
+}
+/** The one warning of a DefectDojo-wide failure when the step passes anyway. */
+function outageWarning(outage, reports, message) {
+    return `${message} ${reports === 1 ? 'The one report was not' : `None of the ${reports} reports was`} uploaded (the output \`defectdojo\` is "${outage}", \`failed\` is ${reports}); the step passes because ${(0,config_inputs/* inputName */.yu)('fail-on-error')} is false.`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/secrets.ts
 // Secrets never reach anything the run writes. The runner masks them in its log, but not in the
 // results file, the outputs or the summary, and a command line has no runner at all; an error body
@@ -7564,8 +7663,6 @@ function redactor(secrets) {
     };
 }
 
-// EXTERNAL MODULE: ./src/defectdojo/errors.ts
-var errors = __nccwpck_require__(6348);
 ;// CONCATENATED MODULE: ./src/defectdojo/retry.ts
 // Which failures are safe to try again, and when. undici never retries a POST, and a consumed
 // multipart body cannot be replayed, so retries happen here, each attempt rebuilding its body from
@@ -7603,7 +7700,7 @@ async function withRetries(attempt, policy) {
         catch (error) {
             if (n > policy.retries || !isRetryable(error, policy.endpoint)) {
                 if (error instanceof errors/* DefectDojoError */.Ib && n > 1)
-                    throw new errors/* DefectDojoError */.Ib(`${error.message} (after ${n} attempts)`, { status: error.status, notSent: error.notSent });
+                    throw new errors/* DefectDojoError */.Ib(`${error.message} (after ${n} attempts)`, { status: error.status, notSent: error.notSent, tokenRejected: error.tokenRejected });
                 throw error;
             }
             const delay = backoffMs(error, n, policy);
@@ -7715,10 +7812,11 @@ function unwrap(lookup) {
     return lookup.kind === 'found' ? lookup.value : lookup.kind === 'absent' ? { kind: 'absent' } : { kind: 'unknown', why: lookup.why };
 }
 const isLanding = (value) => typeof value === 'object' && value !== null && 'kind' in value && !Array.isArray(value);
-/** One look: where the upload would be, and whether this run's import of it is recorded there. */
-async function findLanding(client, upload, buildId, since, signal) {
-    if (!buildId)
-        return { kind: 'unknown', why: 'this run has no build id to find its import by' };
+/**
+ * Where the upload would be: its product, engagement and test by exact name, title and scan type
+ * (for import-scan, only this run's test). `absent` only where the token would see it.
+ */
+async function locateTest(client, upload, buildId, signal) {
     const t = upload.target;
     // name_exact is case-insensitive: compare exactly here, as the importer does.
     const products = await client.list('/api/v2/products/', { name_exact: t.product, limit: 100 }, true, signal);
@@ -7751,14 +7849,23 @@ async function findLanding(client, upload, buildId, since, signal) {
     const test = newest(tests, 'title', t.testTitle);
     if (!test)
         return { kind: 'absent' };
-    const testId = landed_int(test.id);
+    return { kind: 'found', testId: landed_int(test.id), engagementId: landed_int(engagement.id), productId: landed_int(product.id) };
+}
+/** One look: where the upload would be, and whether this run's import of it is recorded there. */
+async function findLanding(client, upload, buildId, since, signal) {
+    if (!buildId)
+        return { kind: 'unknown', why: 'this run has no build id to find its import by' };
+    const found = await locateTest(client, upload, buildId, signal);
+    if (found.kind !== 'found')
+        return found;
+    const { testId } = found;
     const history = unwrap(await client.list('/api/v2/test_imports/', { test: testId, build_id: buildId, o: '-id', limit: 100 }, true, signal));
     if (isLanding(history))
         return history;
     const rows = history.filter((row) => row.build_id === buildId && Date.parse(String(row.created)) >= since).sort((a, b) => (landed_int(a.id) ?? 0) - (landed_int(b.id) ?? 0));
     if (rows.length === 0)
         return { kind: 'absent' };
-    return { kind: 'landed', testId, engagementId: landed_int(engagement.id), productId: landed_int(product.id), counts: await countsFromHistory(client, testId, rows, signal), imports: rows.length };
+    return { kind: 'landed', testId, engagementId: found.engagementId, productId: found.productId, counts: await countsFromHistory(client, testId, rows, signal), imports: rows.length };
 }
 /**
  * Waits, within `waitMs`, for this run's import to show up: an import still running is not visible yet.
@@ -7819,6 +7926,34 @@ async function severitiesOf(client, testId, ids, signal) {
     return seen === ids.size ? counts : null;
 }
 
+;// CONCATENATED MODULE: ./src/engine/refusal.ts
+
+
+
+/** Whether the error is DefectDojo's own refusal of this upload (not a gateway, a timeout or the network). */
+function isRefusal(error) {
+    return (error.status === 400 || error.status === 500) && !error.ambiguous;
+}
+/** The reason of a refused upload, with the rule that forced its type, and the empty test left behind, if any. */
+async function explainRefusal(client, upload, message, options) {
+    const rule = upload.recognition.rule;
+    const forced = rule ? `The \`scan-types\` rule \`${rule.text}\` forced the scan type (the content reads as ${rule.readsAs ?? 'no format this action recognises'}): ` : '';
+    const left = await emptyTestLeft(client, upload, options);
+    const leftNote = left
+        ? ` DefectDojo left an empty test behind (test ${left.testId}: no findings, no import); the action deletes nothing, so delete it in DefectDojo if it is not wanted.`
+        : '';
+    return { reason: `${forced}${message}${leftNote}`, left };
+}
+/** The upload's test, when it exists and no import was ever recorded in it: what a failed first import leaves. */
+async function emptyTestLeft(client, upload, options) {
+    const signal = within(options.timeoutMs, options.signal);
+    const found = await locateTest(client, upload, options.buildId, signal).catch(() => null);
+    if (found?.kind !== 'found')
+        return null;
+    const history = await client.list('/api/v2/test_imports/', { test: found.testId, limit: 1 }, true, signal).catch(() => null);
+    return history?.kind === 'absent' ? { testId: found.testId, engagementId: found.engagementId, productId: found.productId } : null;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/upload.ts
 // The uploads stage: the client built from the config, the token check (sent while the files are still
 // being recognised), then every planned report sent at most `concurrency` at once, with retries and a
@@ -7827,6 +7962,8 @@ async function severitiesOf(client, testId, ids, signal) {
 // reset once the body was sent, an answer that was not DefectDojo's) the upload is looked up before it
 // is sent again (landed.ts), and the counts come from the imports that did the work, never from a
 // repeat that found nothing to do.
+
+
 
 
 
@@ -7853,7 +7990,7 @@ const OPTIONAL_REQUEST_MS = 10_000;
 /** Opens the client and sends the token check without waiting for it. */
 async function connect(config, tls, signal) {
     // undici is half the bundle, and a dry-run needs none of it.
-    const { DefectDojoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1433));
+    const { DefectDojoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4475));
     const client = new DefectDojoClient({
         baseUrl: config.defectdojoUrl,
         token: config.defectdojoToken,
@@ -7894,7 +8031,7 @@ async function uploadAll(connection, config, planned, log, options) {
         });
     }
     catch (error) {
-        return { stopped: error instanceof Error ? error.message : String(error) };
+        return { stopped: error instanceof Error ? error.message : String(error), outage: outageOf(error) };
     }
     // Engagements that exist need no first upload alone (existing.ts); the token passed first.
     const { existing, notes } = await existingGroups(client, planned, { concurrency: config.concurrency, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal });
@@ -7979,8 +8116,15 @@ async function uploadOne(client, config, upload, log, options) {
                     // Provably not imported (the run's history has no such import): safe to send again.
                     retry = true;
                 }
-                if (!retry || attempts > config.retries)
-                    return failed(name, log, attempts > 1 ? `${error.message} (after ${attempts} attempts)` : error.message, attempts);
+                if (!retry || attempts > config.retries) {
+                    const message = attempts > 1 ? `${error.message} (after ${attempts} attempts)` : error.message;
+                    if (!isRefusal(error))
+                        return failed(name, log, message, attempts);
+                    const { reason, left } = await explainRefusal(client, upload, message, { buildId: options.buildId, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal });
+                    const base = client.baseUrl;
+                    const emptyTest = left && { ...left, testUrl: uiPage(base, 'test', left.testId), engagementUrl: uiPage(base, 'engagement', left.engagementId), productUrl: uiPage(base, 'product', left.productId) };
+                    return { ...failed(name, log, reason, attempts), ...(emptyTest ? { emptyTest } : {}) };
+                }
                 const delay = backoffMs(error, attempts, policy);
                 log.info(`${name}: attempt ${attempts} failed: ${error.message} Retrying in ${(delay / 1000).toFixed(1)} s.`);
                 await options.sleep(delay);
@@ -8041,7 +8185,7 @@ async function uploaded(client, upload, log, name, answer, attempts, evidence) {
     }
     const total = (d) => answer.counts[d]?.total ?? answer.counts.totals?.[d] ?? '?';
     // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
-    const testUrl = answer.testId === null ? null : `${base}/test/${answer.testId}`;
+    const testUrl = answer.testId === null ? null : uiPage(base, 'test', answer.testId);
     log.info(`${name}: uploaded as ${upload.recognition.scanType} → ${testUrl ?? 'test ?'} (created ${total('created')}, closed ${total('closed')}, reactivated ${total('reactivated')}, untouched ${total('untouched')})`);
     return {
         status: 'uploaded',
@@ -8049,11 +8193,15 @@ async function uploaded(client, upload, log, name, answer, attempts, evidence) {
         attempts,
         links: {
             test: testUrl,
-            engagement: answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`,
-            product: answer.productId === null ? null : `${base}/product/${answer.productId}`
+            engagement: answer.engagementId === null ? null : uiPage(base, 'engagement', answer.engagementId),
+            product: answer.productId === null ? null : uiPage(base, 'product', answer.productId)
         },
         evidence: notes
     };
+}
+/** A UI page (docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on). */
+function uiPage(base, kind, id) {
+    return `${base}/${kind}/${id}`;
 }
 /** A sleep that ends early when the run is cancelled. */
 function abortableSleep(signal) {
@@ -8079,14 +8227,18 @@ function describeProgress(progress, total, startedAt, now = Date.now(), lookingS
 
 ;// CONCATENATED MODULE: ./src/engine/verdict.ts
 
+
 /**
- * The failure policy. The step fails when a report was lost (unless `fail-on-error: false`), when the
- * run stopped early (invalid input, collision, token check), and per `if-no-reports` and
- * `fail-on-unrecognized`. Files for people and build output never count against it.
+ * The failure policy. The step fails when a report was lost or DefectDojo could not be used (token
+ * check: unreachable, not the API, token rejected) unless `fail-on-error: false`, when the run stopped
+ * early for a reason of its own (invalid input, collision, artifact listing, cancel), and per
+ * `if-no-reports` and `fail-on-unrecognized`. Files for people and build output never count against it.
  */
 function decideOutcome(config, results, fatal, candidates) {
     const verdict = { failure: null, warnings: [], notices: [] };
-    if (fatal || !config)
+    // A DefectDojo-wide failure is one more way for reports not to be uploaded: fail-on-error decides.
+    const outage = fatal?.kind === 'connection' && config && !config.failOnError ? (fatal.outage ?? 'unavailable') : null;
+    if ((fatal && !outage) || !config)
         return { ...verdict, failure: fatal?.message ?? 'The run stopped before it started.' };
     const reports = results.filter((r) => r.status !== 'skipped');
     // Build output and documentation are counted, not warned about; a file that looks like a report is.
@@ -8104,13 +8256,21 @@ function decideOutcome(config, results, fatal, candidates) {
             verdict.notices.push(message);
     }
     if (unrecognised.length > 0) {
-        const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why, and what to do for each).`;
+        // Unsafe content (empty, broken, a failed run) is refused whatever a rule says: no rule is suggested for it.
+        const unsafe = unrecognised.filter((r) => r.unsafe).length;
+        const unknown = unrecognised.length - unsafe;
+        const message = [
+            unknown > 0 ? `${unknown} file${unknown === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why, and what to do for each).` : null,
+            unsafe > 0 ? `${unsafe} file${unsafe === 1 ? ' was' : 's were'} refused as unsafe to upload (empty, broken, or a scanner's failed run: uploading one would close every finding of its test; the summary says why).` : null
+        ].filter((m) => m !== null).join(' ');
         if (config.failOnUnrecognized)
             verdict.failure ??= message;
         else
             verdict.warnings.push(message);
     }
-    if (failed.length > 0) {
+    if (outage && fatal)
+        verdict.warnings.push(outageWarning(outage, failed.length, fatal.message));
+    else if (failed.length > 0) {
         const message = `${failed.length} of ${reports.length} reports failed to upload to DefectDojo (the summary says why).`;
         if (config.failOnError)
             verdict.failure = message;
@@ -8148,14 +8308,17 @@ function decideOutcome(config, results, fatal, candidates) {
 
 
 
+
+
 const RECOGNITION_CONCURRENCY = 8;
 async function runEngine(request, shellHost) {
     const { raw } = request;
     // Secrets are hidden in every line logged and everything written, whatever echoed them.
     const redact = redactor(secretsOf(raw));
     const host = { ...shellHost, log: { info: (m) => shellHost.log.info(redact(m)), warning: (m) => shellHost.log.warning(redact(m)), debug: (m) => shellHost.log.debug(redact(m)) } };
-    // Where GitHub gives a run no secrets, empty credentials are expected, not a mistake: plan, send nothing, pass.
-    const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-url']?.trim() && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error';
+    // Where GitHub gives a run no secrets, an empty token is expected, not a mistake: plan, send nothing, pass.
+    // The URL is no secret (a configuration variable, so links survive masking): it may be there or not.
+    const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error';
     let config;
     let tls;
     try {
@@ -8174,7 +8337,7 @@ async function runEngine(request, shellHost) {
         return report(request, host, redact, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 });
     }
     const context = withOverrides(request.context, config.contextOverrides);
-    const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${(0,config_inputs/* inputName */.yu)('defectdojo-url')} and ${(0,config_inputs/* inputName */.yu)('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${(0,config_inputs/* inputSetting */.pw)('if-no-credentials', 'error')} to fail instead).` : null;
+    const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${(0,config_inputs/* inputName */.yu)('defectdojo-token')} is empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${(0,config_inputs/* inputSetting */.pw)('if-no-credentials', 'error')} to fail instead).` : null;
     if (noCredentials)
         host.log.info(noCredentials);
     const found = await findWorkspaceFiles(config.paths, context.workspace);
@@ -8195,7 +8358,7 @@ async function runEngine(request, shellHost) {
         const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult);
         const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable];
         const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts', message: artifacts.files.listError } : null);
-        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, server: stages.server, sourceNotes: checkedIn && leftOut > 0 ? [checkedIn] : [] });
+        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, server: stages.server, defectdojo: stages.defectdojo, sourceNotes: checkedIn && leftOut > 0 ? [checkedIn] : [] });
     }
     finally {
         if (artifacts.folder && config.keepDownloads)
@@ -8242,12 +8405,16 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
         // Each file is named in the debug log; one that looks like a report but is not uploaded, in the log itself.
         if (recognition.kind === 'skipped' && recognition.reportLike)
             host.log.info(`${(0,model/* reportLabel */.tr)(candidate)}: not uploaded: ${recognition.reason}`);
+        // A `scan-types` rule that contradicts what the content reads as is carried out, and said out loud.
+        if (recognition.kind === 'report' && recognition.rule?.contradicts && recognition.rule.readsAs) {
+            host.log.warning((0,forced/* contradictionWarning */.GF)((0,model/* reportLabel */.tr)(candidate), recognition.rule.text, recognition.scanType, recognition.rule.readsAs));
+        }
         host.log.debug(`${(0,model/* reportLabel */.tr)(candidate)}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`);
     });
     const stages = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index] }));
     const warnings = [];
     let server = null;
-    const finish = (fatal) => ({ results: stages.map(fileResult), fatal, volatileNames: warnings, server });
+    const finish = (fatal, defectdojo = 'unused') => ({ results: stages.map(fileResult), fatal, volatileNames: warnings, server, defectdojo });
     const markCopies = (copies, indexOf) => {
         for (const { copy, kept, why } of copies) {
             const [c, k] = [indexOf(copy), indexOf(kept)];
@@ -8306,13 +8473,18 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
     }
     const uploads = await uploadAll(await connecting, config, sending.map((s) => s.upload), host.log, { buildId: context.buildId, signal });
     if (uploads.stopped !== undefined) {
-        notAttempted(sending.map((s) => s.index), uploads.stopped);
-        return finish({ kind: signal?.aborted ? 'cancelled' : 'connection', message: uploads.stopped });
+        if (signal?.aborted) {
+            notAttempted(sending.map((s) => s.index), 'the run was cancelled during the token check.');
+            return finish({ kind: 'cancelled', message: uploads.stopped });
+        }
+        // One DefectDojo-wide failure: said once (the fatal message), each report only points to it.
+        notAttempted(sending.map((s) => s.index), notAttemptedReason(uploads.outage));
+        return finish({ kind: 'connection', message: uploads.stopped, outage: uploads.outage }, uploads.outage);
     }
     uploads.outcomes.forEach((outcome, n) => (stages[sending[n].index] = { ...stages[sending[n].index], outcome }));
     if (signal?.aborted)
-        return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) });
-    return finish(null);
+        return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) }, 'available');
+    return finish(null, 'available');
 }
 /**
  * The server's version and scan types, or null — and then one line saying the built-in table is used:
@@ -8385,7 +8557,7 @@ function report(request, host, redact, ending) {
         host.log.warning(warning);
     for (const notice of verdict.notices)
         host.log.info(notice);
-    return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile, defectdojoVersion), summary, resultsJson: resultsDocument(results, meta) };
+    return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile, run.defectdojo ?? 'unused', defectdojoVersion), summary, resultsJson: resultsDocument(results, meta) };
 }
 
 ;// CONCATENATED MODULE: ./src/report/console.ts

@@ -128,7 +128,7 @@ export const INPUTS = {
     kind: 'choice',
     default: 'skip',
     choices: ['skip', 'error'],
-    description: 'When defectdojo-url and defectdojo-token are both empty on a run GitHub gives no secrets (a pull request from a fork, Dependabot): skip plans the uploads, sends nothing and passes with a notice; error fails. Elsewhere they are always required.',
+    description: 'When defectdojo-token is empty on a run GitHub gives no secrets (a pull request from a fork, Dependabot), whatever defectdojo-url holds: skip plans the uploads, sends nothing and passes with a notice; error fails. Elsewhere both are always required.',
     cli: { option: false }
   },
 
@@ -269,8 +269,12 @@ export const INPUTS = {
     group: 'policy',
     kind: 'flag',
     default: 'true',
-    description: 'Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job.',
-    cli: { description: 'Exit with status 1 when any report failed to upload (checked after all reports were tried and the summary written). --no-fail-on-error keeps uploads from ever blocking the job.' }
+    description:
+      'Fail the step when any report was not uploaded: DefectDojo refused it or the upload failed, or DefectDojo could not be used at all (unreachable, DNS, TLS, an HTML page instead of the API, the token rejected). Checked after all reports were tried and the summary written. false keeps uploads from ever blocking the job: one warning, a summary banner and the outputs `failed` and `defectdojo` say what happened. Invalid input values, a collision, a failed artifact listing, `if-no-reports: error` and `fail-on-unrecognized` still fail the step.',
+    cli: {
+      description:
+        'Exit with status 1 when any report was not uploaded: DefectDojo refused it or the upload failed, or DefectDojo could not be used at all (unreachable, DNS, TLS, an HTML page instead of the API, the token rejected). Checked after all reports were tried and the summary written. --no-fail-on-error keeps uploads from ever blocking the job: one warning, the summary and DEFECTDOJO_FAILED / DEFECTDOJO_DEFECTDOJO say what happened. Invalid option values, a collision, --if-no-reports error and --fail-on-unrecognized still exit 1.'
+    }
   },
   'fail-on-unrecognized': {
     group: 'policy',

@@ -8,6 +8,7 @@ import { inputName, theInput } from '../config/inputs.js'
 import type { Endpoint, ImportAnswer, ServerInfo } from '../model.js'
 import { DefectDojoError, GATEWAY_STATUSES, RETRYABLE_STATUSES, behindLogin, describeAnswer, describeFailure, describeRedirect, LOGIN_PAGE, serverText } from './errors.js'
 import { multipartBody } from './multipart.js'
+import { seesEveryProduct } from './profile.js'
 import { createDispatcher, type NetworkOptions } from './network.js'
 import { parseImportAnswer } from './response.js'
 import { readServerSchema } from './schema.js'
@@ -77,7 +78,7 @@ export class DefectDojoClient {
     const html = /html/i.test(contentType) || /^\s*</.test(body)
     const profile = html ? null : parseJson(body)
     if (status === 200 && isRecord(profile) && isRecord(profile.user)) {
-      this.seesEverything = profile.user.is_superuser === true
+      this.seesEverything = seesEveryProduct(profile)
       const date = Date.parse(String(headers.date ?? ''))
       if (!Number.isNaN(date)) this.clockOffsetMs = date - Date.now()
       return
@@ -86,7 +87,7 @@ export class DefectDojoClient {
     if (status === 403) {
       const detail = serverText(body)
       if (/Invalid token|credentials were not provided|User inactive/i.test(detail)) {
-        throw new DefectDojoError(`DefectDojo rejected the token (HTTP 403: "${detail}"): check ${theInput('defectdojo-token')} holds a valid API v2 key.`, { status })
+        throw new DefectDojoError(`DefectDojo rejected the token (HTTP 403: "${detail}"): check ${theInput('defectdojo-token')} holds a valid API v2 key.`, { status, tokenRejected: true })
       }
     }
     if (html && status !== 404 && LOGIN_PAGE.test(body.slice(0, 8192))) throw new DefectDojoError(behindLogin(`was answered with a login page (HTML, HTTP ${status})`), { status })
@@ -101,7 +102,9 @@ export class DefectDojoClient {
     }
     throw new DefectDojoError(`DefectDojo's API answered HTTP ${status} to the token check${body ? `: "${serverText(body)}"` : ''}; check ${inputName('defectdojo-url')} and ${inputName('defectdojo-token')}.`, {
       status,
-      retryable: RETRYABLE_STATUSES.has(status)
+      retryable: RETRYABLE_STATUSES.has(status),
+      // Not HTML, so DefectDojo's own API said no to this token.
+      tokenRejected: status === 401 || status === 403
     })
   }
 

@@ -20,9 +20,11 @@ import { mapLimit } from '../pool.js'
 import { gateOutputs, type OutputName } from '../report/outputs.js'
 import { artifactFailureResult, fileResult, resultsDocument, runTargets, unusableResult, type FileStages } from '../report/results.js'
 import { renderSummary } from '../report/summary.js'
+import { contradictionWarning } from '../recognition/forced.js'
 import { collectArtifacts, type ArtifactFiles } from '../sources/artifacts.js'
 import { withoutCheckedIn } from '../sources/tracked.js'
 import { findWorkspaceFiles } from '../sources/workspace.js'
+import { notAttemptedReason, type DefectDojoAvailability } from './availability.js'
 import type { Host } from './host.js'
 import { redactor, secretsOf } from './secrets.js'
 import { connect, uploadAll, type Connection } from './upload.js'
@@ -65,8 +67,9 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
   // Secrets are hidden in every line logged and everything written, whatever echoed them.
   const redact = redactor(secretsOf(raw))
   const host: Host = { ...shellHost, log: { info: (m) => shellHost.log.info(redact(m)), warning: (m) => shellHost.log.warning(redact(m)), debug: (m) => shellHost.log.debug(redact(m)) } }
-  // Where GitHub gives a run no secrets, empty credentials are expected, not a mistake: plan, send nothing, pass.
-  const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-url']?.trim() && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error'
+  // Where GitHub gives a run no secrets, an empty token is expected, not a mistake: plan, send nothing, pass.
+  // The URL is no secret (a configuration variable, so links survive masking): it may be there or not.
+  const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error'
   let config: Config
   let tls: TlsFiles
   try {
@@ -80,7 +83,7 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
     return report(request, host, redact, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 })
   }
   const context = withOverrides(request.context, config.contextOverrides)
-  const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${inputName('defectdojo-url')} and ${inputName('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${inputSetting('if-no-credentials', 'error')} to fail instead).` : null
+  const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${inputName('defectdojo-token')} is empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${inputSetting('if-no-credentials', 'error')} to fail instead).` : null
   if (noCredentials) host.log.info(noCredentials)
 
   const found = await findWorkspaceFiles(config.paths, context.workspace)
@@ -99,7 +102,7 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
     const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult)
     const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable]
     const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts' as const, message: artifacts.files.listError } : null)
-    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, server: stages.server, sourceNotes: checkedIn && leftOut > 0 ? [checkedIn] : [] })
+    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, server: stages.server, defectdojo: stages.defectdojo, sourceNotes: checkedIn && leftOut > 0 ? [checkedIn] : [] })
   } finally {
     if (artifacts.folder && config.keepDownloads) host.log.info(`Downloaded artifacts kept in ${artifacts.folder} (keep-downloads: true).`)
     else if (artifacts.folder) await rm(artifacts.folder, { recursive: true, force: true })
@@ -131,6 +134,8 @@ interface Processed {
   volatileNames: string[]
   /** What the server's schema said, when it was read. */
   server: ServerInfo | null
+  /** Whether DefectDojo could be used (the `defectdojo` output). */
+  defectdojo: DefectDojoAvailability
 }
 
 /** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
@@ -151,12 +156,16 @@ async function recognizeAndUpload(config: Config, context: RunContext, candidate
     const recognition = recognitions[index]!
     // Each file is named in the debug log; one that looks like a report but is not uploaded, in the log itself.
     if (recognition.kind === 'skipped' && recognition.reportLike) host.log.info(`${reportLabel(candidate)}: not uploaded: ${recognition.reason}`)
+    // A `scan-types` rule that contradicts what the content reads as is carried out, and said out loud.
+    if (recognition.kind === 'report' && recognition.rule?.contradicts && recognition.rule.readsAs) {
+      host.log.warning(contradictionWarning(reportLabel(candidate), recognition.rule.text, recognition.scanType, recognition.rule.readsAs))
+    }
     host.log.debug(`${reportLabel(candidate)}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`)
   })
   const stages: FileStages[] = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index]! }))
   const warnings: string[] = []
   let server: ServerInfo | null = null
-  const finish = (fatal: Fatal | null): Processed => ({ results: stages.map(fileResult), fatal, volatileNames: warnings, server })
+  const finish = (fatal: Fatal | null, defectdojo: DefectDojoAvailability = 'unused'): Processed => ({ results: stages.map(fileResult), fatal, volatileNames: warnings, server, defectdojo })
   const markCopies = (copies: readonly Copy[], indexOf: (n: number) => number) => {
     for (const { copy, kept, why } of copies) {
       const [c, k] = [indexOf(copy), indexOf(kept)]
@@ -211,12 +220,17 @@ async function recognizeAndUpload(config: Config, context: RunContext, candidate
 
   const uploads = await uploadAll(await connecting, config, sending.map((s) => s.upload), host.log, { buildId: context.buildId, signal })
   if (uploads.stopped !== undefined) {
-    notAttempted(sending.map((s) => s.index), uploads.stopped)
-    return finish({ kind: signal?.aborted ? 'cancelled' : 'connection', message: uploads.stopped })
+    if (signal?.aborted) {
+      notAttempted(sending.map((s) => s.index), 'the run was cancelled during the token check.')
+      return finish({ kind: 'cancelled', message: uploads.stopped })
+    }
+    // One DefectDojo-wide failure: said once (the fatal message), each report only points to it.
+    notAttempted(sending.map((s) => s.index), notAttemptedReason(uploads.outage))
+    return finish({ kind: 'connection', message: uploads.stopped, outage: uploads.outage }, uploads.outage)
   }
   uploads.outcomes.forEach((outcome, n) => (stages[sending[n]!.index] = { ...stages[sending[n]!.index]!, outcome }))
-  if (signal?.aborted) return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) })
-  return finish(null)
+  if (signal?.aborted) return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) }, 'available')
+  return finish(null, 'available')
 }
 
 /**
@@ -268,6 +282,7 @@ interface Ending {
   server?: ServerInfo | null
   /** What the sources left out, or could not tell (checked-in files), for the summary. */
   sourceNotes?: readonly string[]
+  defectdojo?: DefectDojoAvailability
 }
 
 /** The verdict and the three renderings of the results, every string redacted; verdict warnings and notices go to the log. */
@@ -303,5 +318,5 @@ function report(request: RunRequest, host: Host, redact: (text: string) => strin
   })
   for (const warning of verdict.warnings) host.log.warning(warning)
   for (const notice of verdict.notices) host.log.info(notice)
-  return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile, defectdojoVersion), summary, resultsJson: resultsDocument(results, meta) }
+  return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile, run.defectdojo ?? 'unused', defectdojoVersion), summary, resultsJson: resultsDocument(results, meta) }
 }

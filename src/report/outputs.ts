@@ -98,8 +98,10 @@ export const OUTPUTS = {
   untouched: 'Findings matched and left as they were, over all reports.',
   uploaded: 'Number of reports uploaded.',
   skipped: 'Number of files skipped (not a report, or not recognised).',
-  failed: 'Number of reports that failed to upload.',
-  'counts-unknown': "Uploaded reports whose new findings by severity are not known (DefectDojo's answer had no counts, or an earlier attempt may have imported the report): when not 0, created-* are incomplete, so a gate should not pass on them.",
+  failed: 'Number of reports not uploaded: refused, failed, or not attempted because DefectDojo could not be used.',
+  defectdojo:
+    'Whether DefectDojo could be used: `available` (the token check passed), `unavailable` (unreachable, DNS, TLS, a timeout, an HTML page or login instead of the API), `rejected` (the API refused the token), `unused` (nothing was sent: dry run, no credentials, nothing to upload, or the run stopped first). With fail-on-error false a gate reads it to fail open or closed.',
+  'counts-unknown': "Uploaded reports whose new findings by severity are not known (DefectDojo's answer had no counts, or an earlier attempt may have imported the report): when not 0, created-* are incomplete, so a gate should not pass on them. Reports not uploaded at all (`failed`, e.g. every report when `defectdojo` is not `available`) are not counted here: a gate must check `failed` too.",
   'created-critical': 'Critical findings created, over all reports.',
   'created-high': 'High findings created.',
   'created-medium': 'Medium findings created.',
@@ -124,7 +126,7 @@ export type OutputName = keyof typeof OUTPUTS
  * `results-file`, and `defectdojo-version`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
  * as null.
  */
-export function gateOutputs(results: readonly Result[], resultsFile: string, defectdojoVersion: string | null = null): Record<OutputName, string> {
+export function gateOutputs(results: readonly Result[], resultsFile: string, defectdojo: string = 'unused', defectdojoVersion: string | null = null): Record<OutputName, string> {
   const t = computeTotals(results)
   const outputs: Partial<Record<OutputName, string>> = {
     created: String(t.created),
@@ -134,6 +136,7 @@ export function gateOutputs(results: readonly Result[], resultsFile: string, def
     uploaded: String(t.uploaded),
     skipped: String(t.skipped),
     failed: String(t.failed),
+    defectdojo,
     'counts-unknown': String(t.unknownCounts)
   }
   for (const s of SEVERITIES) outputs[`created-${s}`] = String(t.createdBySeverity[s])

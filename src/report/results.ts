@@ -42,7 +42,9 @@ export function fileResult(stages: FileStages): Result {
     evidence: recognition.evidence,
     fields: planned?.fields ?? null,
     humanReadable: recognition.kind === 'skipped' && recognition.humanReadable,
-    reportLike: recognition.kind === 'skipped' && recognition.reportLike
+    reportLike: recognition.kind === 'skipped' && recognition.reportLike,
+    unsafe: recognition.kind === 'skipped' && recognition.unsafe === true,
+    contentReadsAs: report?.rule?.contradicts ? report.rule.readsAs : null
   }
   if (!report) return base
   if (stages.copyOf) {
@@ -56,7 +58,7 @@ export function fileResult(stages: FileStages): Result {
   if (stages.notAttempted) return { ...base, status: 'failed', reason: stages.notAttempted }
   if (stages.dryRun && planned) return { ...base, status: 'planned' }
   if (!outcome) return { ...base, status: 'failed', reason: 'not attempted.' }
-  if (outcome.status === 'failed') return { ...base, status: 'failed', reason: outcome.reason, attempts: outcome.attempts }
+  if (outcome.status === 'failed') return { ...base, status: 'failed', reason: outcome.reason, attempts: outcome.attempts, ...outcome.emptyTest }
   const { answer, links } = outcome
   return {
     ...base,
@@ -104,6 +106,8 @@ export function baseResult(candidate: Candidate): Result {
     fields: null,
     humanReadable: false,
     reportLike: false,
+    unsafe: false,
+    contentReadsAs: null,
     attempts: 0,
     newFindings: []
   }

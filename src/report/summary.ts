@@ -317,7 +317,9 @@ function banners(page: Page): string[] {
       : t.uploaded === 0
         ? ': nothing was uploaded to DefectDojo'
         : ` (${plural(t.uploaded, 'report was', 'reports were')} uploaded)`
-    out.push('> [!CAUTION]', `> **The ${stepName()} failed${what}.**`, '>', ...quoted(meta.fatal), '')
+    // Only a DefectDojo-wide failure under `fail-on-error: false` stops the run and passes the step.
+    if (meta.failedStep === false) out.push('> [!WARNING]', `> **DefectDojo could not be used${what}; the ${stepName()} passes anyway (${inputName('fail-on-error')} is false).**`, '>', ...quoted(meta.fatal), '')
+    else out.push('> [!CAUTION]', `> **The ${stepName()} failed${what}.**`, '>', ...quoted(meta.fatal), '')
   } else if (t.failed > 0) {
     const failing = meta.failedStep ?? true
     const verb = meta.dryRun ? 'failed' : 'failed to upload'
@@ -450,7 +452,9 @@ function reportCell(r: Result): string {
 /** The columns every report table starts with; the engagement only when the run has several. */
 function leadCells(page: Page, r: Result): string[] {
   const target = r.product !== null && r.engagement !== null ? `${escapeMarkdown(clip(r.engagement, NAME_MAX, 'middle'))} of ${escapeMarkdown(clip(r.product, NAME_MAX, 'middle'))}` : ''
-  return [STATUS_MARK[r.status], reportCell(r), escapeMarkdown(r.scanType ?? ''), ...(page.targets.length > 1 ? [target] : [])]
+  // A `scan-types` rule that contradicts the content is marked where the scan type is read.
+  const contradicted = r.contentReadsAs ? ` <sub>⚠ by a \`scan-types\` rule; the content reads as ${escapeMarkdown(clip(r.contentReadsAs, NAME_MAX, 'end'))}</sub>` : ''
+  return [STATUS_MARK[r.status], reportCell(r), `${escapeMarkdown(r.scanType ?? '')}${contradicted}`, ...(page.targets.length > 1 ? [target] : [])]
 }
 
 function leadColumns(page: Page): string[] {
@@ -637,7 +641,9 @@ function failedSection(page: Page, kept: number): string[] {
     }
     const where = [r.scanType, r.product && r.engagement ? `${r.product} / ${r.engagement}` : null].filter((x): x is string => !!x)
     const details = [where.length > 0 ? escapeMarkdown(clip(where.join(' → '), NAME_MAX * 2, 'middle')) : null, r.attempts > 1 ? `${fmt(r.attempts)} attempts` : null].filter((x): x is string => !!x)
-    out.push(`- **${name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}`)
+    // A failed report with a test: the empty test DefectDojo left behind when it refused the report.
+    const left = safeUrl(r.testUrl) ? ` ${link(`Empty test ${r.testId ?? ''} left in DefectDojo`, r.testUrl)}.` : ''
+    out.push(`- **${name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}${left}`)
   }
   const more = failed.length - kept
   if (more > 0) out.push(`- **${plural(more, 'more failed report')}** — see the results file.`)

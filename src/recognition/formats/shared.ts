@@ -34,6 +34,11 @@ export interface FormatRule {
   match: Matcher
   /** File or artifact names that point to this tool: used only to break a tie between rows that all match. */
   nameHint?: RegExp
+  /**
+   * A tool's failed run or error output (`scanType: null`): DefectDojo would read it as no findings and
+   * close every finding of the test, so no `scan-types` rule uploads it (forced.ts).
+   */
+  unsafe?: true
   /** Why a `scanType: null` format is skipped. */
   reason?: string
   /** The reason in the tool's own words when its output says them (a failed run's error message). */

@@ -1,8 +1,8 @@
-export const id = 433;
-export const ids = [433];
+export const id = 475;
+export const ids = [475];
 export const modules = {
 
-/***/ 1433:
+/***/ 4475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -84,6 +84,32 @@ function multipartBody(fields, file) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/defectdojo/profile.ts
+// What the token's user profile (GET /api/v2/user_profile/, docs/defectdojo-api.md §g) says about
+// what the user can see in the list endpoints, which decides whether an empty list proves absence.
+// A superuser sees every product. So does a staff user in DefectDojo 3.x open source, which has no
+// roles any more (§l); on role-based servers — 2.x (§m: `global_role` and member lists instead of
+// `is_staff`) and Pro — what a staff user sees depends on roles, so there it proves nothing: wrongly
+// "proving" absence would send a report again and could import it twice.
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Keys of the role-based permission model (2.x `global_role`, `*_member` lists; Pro's roles). */
+const ROLE_KEY = /role|member/i;
+/** Whether the profile shows the 3.x open-source model: `is_staff` present, no role fields anywhere. */
+function openSourcePermissions(profile) {
+    const user = isRecord(profile.user) ? profile.user : null;
+    if (!user || typeof user.is_staff !== 'boolean')
+        return false;
+    const contact = isRecord(profile.user_contact_info) ? profile.user_contact_info : {};
+    return ![...Object.keys(profile), ...Object.keys(user), ...Object.keys(contact)].some((key) => ROLE_KEY.test(key));
+}
+/** Whether the token's user sees every product in the list endpoints. */
+function seesEveryProduct(profile) {
+    const user = isRecord(profile.user) ? profile.user : null;
+    if (!user)
+        return false;
+    return user.is_superuser === true || (user.is_staff === true && openSourcePermissions(profile));
+}
+
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
 ;// CONCATENATED MODULE: ./src/defectdojo/network.ts
@@ -117,7 +143,7 @@ var model = __webpack_require__(182);
 // The 201 body of import-scan / reimport-scan → ids and counts (docs/defectdojo-api.md §c). Unknown keys are ignored
 // (DefectDojo sometimes adds `pro`); missing statistics mean "unknown", never zero.
 
-function isRecord(value) {
+function response_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function response_int(value) {
@@ -125,22 +151,22 @@ function response_int(value) {
 }
 /** One statistics block `S` → counts per severity, taking `field` of each (`total` or `active`). */
 function severityCounts(block, field) {
-    if (!isRecord(block))
+    if (!response_isRecord(block))
         return null;
     const count = (severity) => {
         const entry = block[severity];
-        return isRecord(entry) ? (response_int(entry[field]) ?? 0) : 0;
+        return response_isRecord(entry) ? (response_int(entry[field]) ?? 0) : 0;
     };
     return { ...Object.fromEntries(model/* SEVERITIES */.oC.map((severity) => [severity, count(severity)])), total: count('total') };
 }
 function parseImportAnswer(body) {
-    const root = isRecord(body) ? body : {};
-    const statistics = isRecord(root.statistics) ? root.statistics : null;
+    const root = response_isRecord(body) ? body : {};
+    const statistics = response_isRecord(root.statistics) ? root.statistics : null;
     let counts = { created: null, closed: null, reactivated: null, untouched: null, activeAfter: null };
     if (statistics) {
         const delta = statistics.delta;
         const activeAfter = severityCounts(statistics.after, 'active');
-        if (isRecord(delta)) {
+        if (response_isRecord(delta)) {
             counts = {
                 created: severityCounts(delta.created, 'total'),
                 closed: severityCounts(delta.closed, 'total'),
@@ -149,7 +175,7 @@ function parseImportAnswer(body) {
                 activeAfter
             };
         }
-        else if (!('before' in statistics) && isRecord(statistics.after)) {
+        else if (!('before' in statistics) && response_isRecord(statistics.after)) {
             // Import, or a reimport that created its test: everything in `after` is new (docs/defectdojo-api.md §c).
             counts = { created: severityCounts(statistics.after, 'total'), closed: model/* NO_FINDINGS */.BU, reactivated: model/* NO_FINDINGS */.BU, untouched: model/* NO_FINDINGS */.BU, activeAfter };
         }
@@ -256,6 +282,7 @@ function enumOf(document, node, depth) {
 
 
 
+
 /** The most of an answer that is read: DefectDojo's answers are kilobytes; a larger one is not DefectDojo's. */
 const ANSWER_LIMIT_BYTES = 8 * 1048576;
 const client_isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -282,7 +309,7 @@ class DefectDojoClient {
         const html = /html/i.test(contentType) || /^\s*</.test(body);
         const profile = html ? null : parseJson(body);
         if (status === 200 && client_isRecord(profile) && client_isRecord(profile.user)) {
-            this.seesEverything = profile.user.is_superuser === true;
+            this.seesEverything = seesEveryProduct(profile);
             const date = Date.parse(String(headers.date ?? ''));
             if (!Number.isNaN(date))
                 this.clockOffsetMs = date - Date.now();
@@ -293,7 +320,7 @@ class DefectDojoClient {
         if (status === 403) {
             const detail = (0,errors/* serverText */.Tn)(body);
             if (/Invalid token|credentials were not provided|User inactive/i.test(detail)) {
-                throw new errors/* DefectDojoError */.Ib(`DefectDojo rejected the token (HTTP 403: "${detail}"): check ${(0,inputs/* theInput */.y8)('defectdojo-token')} holds a valid API v2 key.`, { status });
+                throw new errors/* DefectDojoError */.Ib(`DefectDojo rejected the token (HTTP 403: "${detail}"): check ${(0,inputs/* theInput */.y8)('defectdojo-token')} holds a valid API v2 key.`, { status, tokenRejected: true });
             }
         }
         if (html && status !== 404 && errors/* LOGIN_PAGE */.m0.test(body.slice(0, 8192)))
@@ -306,7 +333,9 @@ class DefectDojoClient {
         }
         throw new errors/* DefectDojoError */.Ib(`DefectDojo's API answered HTTP ${status} to the token check${body ? `: "${(0,errors/* serverText */.Tn)(body)}"` : ''}; check ${(0,inputs/* inputName */.yu)('defectdojo-url')} and ${(0,inputs/* inputName */.yu)('defectdojo-token')}.`, {
             status,
-            retryable: errors/* RETRYABLE_STATUSES */.U3.has(status)
+            retryable: errors/* RETRYABLE_STATUSES */.U3.has(status),
+            // Not HTML, so DefectDojo's own API said no to this token.
+            tokenRejected: status === 401 || status === 403
         });
     }
     /** One upload attempt. The body is streamed from disk afresh on every call, so a retry never sends an empty stream. */
