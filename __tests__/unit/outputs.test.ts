@@ -55,7 +55,7 @@ describe('gateOutputs', () => {
   })
 
   it('names the DefectDojo version the schema gave, and is empty when it is not known', () => {
-    expect(gateOutputs(sample(), 'r.json', '2.49.0')['defectdojo-version']).toBe('2.49.0')
+    expect(gateOutputs(sample(), 'r.json', 'available', '2.49.0')['defectdojo-version']).toBe('2.49.0')
     expect(gateOutputs(sample(), 'r.json')['defectdojo-version']).toBe('')
   })
 

@@ -43,7 +43,7 @@ describe('unsafe files', () => {
     const results = [row('ok.json', { status: 'uploaded' }), row('empty.json', { reportLike: true, unsafe: true }), row('odd.json', { reportLike: true })]
     const [warning] = decideOutcome(config(true), results, null, 3).warnings
     expect(warning).toBe(
-      '1 file was not recognised as a report and not uploaded (the summary says why; name a scan type in the `scan-types` input to upload one). ' +
+      '1 file was not recognised as a report and not uploaded (the summary says why, and what to do for each). ' +
         "1 file was refused as unsafe to upload (empty, broken, or a scanner's failed run: uploading one would close every finding of its test; the summary says why)."
     )
     const unsafeOnly = decideOutcome(config(true), [results[0]!, results[1]!], null, 2).warnings.join(' ')

@@ -8491,13 +8491,16 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
  * a server that hides its schema (or a page in front of it) never fails the run.
  */
 async function serverInfo(connecting, host) {
-    const found = await connecting.then((connection) => connection.server, () => null);
+    const connection = await connecting.catch(() => null);
+    const found = connection ? await connection.server : null;
     if (found?.kind === 'found') {
         const types = found.value.scanTypes['reimport-scan'] ?? found.value.scanTypes['import-scan'];
         host.log.info(`DefectDojo ${found.value.version ?? '(version not given)'}: ${types ? `its schema lists ${types.length} scan types` : 'its schema lists no scan types, so the built-in table is used'}.`);
         return found.value;
     }
-    if (found?.kind === 'unknown')
+    // A DefectDojo that cannot be used at all is said once, by the token check: not here again.
+    const usable = connection ? await connection.firstCheck.then(() => true, () => false) : false;
+    if (found?.kind === 'unknown' && usable)
         host.log.info(`DefectDojo's schema (/api/v2/oa3/schema/) could not be read (${found.why}): its version is unknown, and scan types are checked against the built-in table (DefectDojo 3.2.0's).`);
     return null;
 }
