@@ -6,7 +6,8 @@
 //   npm run corpus -- [<scans-dir>] [--index samples-index.tsv] [--types scan-types.tsv] [--verbose]
 //
 // The corpus is DefectDojo's, not ours: extract it outside the repository, or name it with
-// DEFECTDOJO_SAMPLES (the .tar.gz or the folder; `eval "$(.ci/oracle-setup)"` sets both variables).
+// DEFECTDOJO_SAMPLES (the .tar.gz or the folder; `eval "$(.ci/oracle-setup)"` sets both variables where
+// DEFECTDOJO_SRC and DDORACLE_LIBS, DefectDojo's code the oracle runs, are given).
 // It is not part of `npm test`; the oracle suite (__tests__/oracle) is.
 //
 // Every sample is recognised twice: once under its real base name (names may break ties, as in a
@@ -381,7 +382,7 @@ if (oracleNamed && oracleNeutral) {
   console.log(`real name:                   ${share(oracleNamed)} recognised and read by DefectDojo, ${named.wrong} wrong, ${oracleNamed.refusedUploads.length} planned uploads refused`)
   console.log(plannedFigures)
 } else {
-  console.log('\n(no oracle: set DEFECTDOJO_ORACLE, e.g. with `eval "$(.ci/oracle-setup)"`, to judge the samples and the planned uploads with DefectDojo\'s parsers)')
+  console.log('\n(no oracle: give DEFECTDOJO_SRC and DDORACLE_LIBS and run `eval "$(.ci/oracle-setup)"`, which sets DEFECTDOJO_ORACLE, to judge the samples and the planned uploads with DefectDojo\'s parsers)')
 }
 const refusedCount = (oracleNamed?.refusedUploads.length ?? 0) + (oracleNeutral?.refusedUploads.length ?? 0)
 console.log(`${named.right + named.equivalent} passed, ${Math.max(named.wrong, neutral.wrong) + refusedCount} failed`)

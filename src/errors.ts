@@ -24,13 +24,16 @@ export class CollisionError extends Error {
  * A failure of the run as a whole, shown above everything else in the summary:
  * - `configuration`: invalid inputs or input files; nothing was sent.
  * - `collision`: reports would share a DefectDojo test; nothing was sent.
- * - `connection`: the token check failed (DefectDojo unreachable, wrong URL or token); nothing was sent.
+ * - `connection`: the token check failed (DefectDojo unreachable, not the API, token rejected); nothing was
+ *   sent. The one stop that `fail-on-error: false` lets the step pass (engine/verdict.ts).
  * - `artifacts`: the run's artifacts could not be listed; reports from `path` were still processed.
  * - `cancelled`: the job was cancelled (SIGINT/SIGTERM); what was known is reported.
  */
 export interface Fatal {
   readonly kind: 'configuration' | 'collision' | 'connection' | 'artifacts' | 'cancelled'
   readonly message: string
+  /** For `connection`: DefectDojo was not available as an API, or it rejected the token (the `defectdojo` output). */
+  readonly outage?: 'unavailable' | 'rejected'
 }
 
 /** Whether a fatal failure is the user's to fix in the inputs (the CLI's usage exit code). */

@@ -100,6 +100,30 @@ export interface RecognizedReport {
   readonly evidence: readonly string[]
   /** Set for a UTF-16 JSON report: it is sent converted to UTF-8. */
   readonly transcodeFrom?: 'utf-16le' | 'utf-16be'
+  /**
+   * Set when a `scan-types` rule decided: the rule as written (`reports/zap.xml = Bandit Scan`), what
+   * the content reads as (null when unknown), and whether that contradicts the rule's type.
+   */
+  readonly rule?: { readonly text: string; readonly readsAs: string | null; readonly contradicts: boolean }
+  /**
+   * The name this format had before a DefectDojo migration renamed its scan type and rewrote the tests
+   * (docs/defectdojo-api.md §h): a server that still accepts it predates the migration, so the report is
+   * sent under it and keeps its test when the server is upgraded.
+   */
+  readonly formerly?: string
+  /** Set when the report is sent under `formerly`: the current scan type, which `{scan_type}` keeps. */
+  readonly renamedFrom?: string
+}
+
+/**
+ * What the DefectDojo server says about itself in its OpenAPI schema (docs/defectdojo-api.md §g), read
+ * once per run: plain data that planning checks the scan types against.
+ */
+export interface ServerInfo {
+  /** The release, e.g. "3.2.0"; null when the schema does not say. */
+  readonly version: string | null
+  /** The scan types each endpoint accepts; an endpoint the schema does not describe is left out. */
+  readonly scanTypes: Readonly<Partial<Record<Endpoint, readonly string[]>>>
 }
 
 /** A file that is not uploaded, and why. */
@@ -112,6 +136,8 @@ export interface SkippedFile {
   /** True when the file looks like a report (a report's extension and name or shape): only those are warned about. */
   readonly reportLike: boolean
   readonly evidence: readonly string[]
+  /** True when the content is unsafe to upload (empty, broken, a failed run, an error page): no `scan-types` rule uploads it. */
+  readonly unsafe?: boolean
 }
 
 /** What recognition concluded about one file. */
@@ -197,7 +223,13 @@ export type UploadOutcome =
       /** What the report brought against the default branch, once classified. */
       readonly novelty?: Novelty
     }
-  | { readonly status: 'failed'; readonly reason: string; readonly attempts: number }
+  | {
+      readonly status: 'failed'
+      readonly reason: string
+      readonly attempts: number
+      /** The empty test DefectDojo left behind when it refused the report (docs/defectdojo-api.md §l), with its pages. */
+      readonly emptyTest?: { readonly testId: number; readonly testUrl: string; readonly engagementId: number; readonly engagementUrl: string; readonly productId: number; readonly productUrl: string }
+    }
 
 /** A finding the default branch does not have, as the summary lists it. */
 export interface NewFinding {
@@ -279,6 +311,10 @@ export interface Result {
   readonly humanReadable: boolean
   /** For a skipped file: whether it looks like a report (warned about) or like build output (counted only). */
   readonly reportLike: boolean
+  /** For a skipped file: refused as unsafe to upload (empty, broken, a scanner's failed run, an error page), whatever `scan-types` says. */
+  readonly unsafe: boolean
+  /** When a `scan-types` rule sent the report as a type its content contradicts: the type (or format) the content reads as; else null. */
+  readonly contentReadsAs: string | null
   readonly attempts: number
   /** The new findings (not on the default branch), worst first, with links; at most NEW_FINDINGS_LISTED. */
   readonly newFindings: readonly NewFinding[]

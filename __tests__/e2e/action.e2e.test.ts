@@ -44,8 +44,9 @@ function workspaceWith(files: Record<string, string>): string {
   return dir
 }
 
+// fixtures/demo is checked into this repository (the default workspace): taken all the same.
 async function run(inputs: Record<string, string>, options: Parameters<typeof runAction>[0] = {}): Promise<ActionRun> {
-  const result = await runAction({ inputs: { 'defectdojo-url': dojo.url, 'defectdojo-token': dojo.token, path: DEMO, ...inputs }, ...options })
+  const result = await runAction({ inputs: { 'defectdojo-url': dojo.url, 'defectdojo-token': dojo.token, path: DEMO, 'include-tracked-files': 'true', ...inputs }, ...options })
   allRuns.push(result)
   return result
 }
@@ -141,7 +142,7 @@ describe('the bundled action, end to end', () => {
   })
 
   it('dry-run recognises and plans everything and contacts no server, without URL or token', async () => {
-    const result = await runAction({ inputs: { path: DEMO, 'dry-run': 'true' } })
+    const result = await runAction({ inputs: { path: DEMO, 'dry-run': 'true', 'include-tracked-files': 'true' } })
     allRuns.push(result)
     expect(result.code).toBe(0)
     expect(dojo.requests).toHaveLength(0)

@@ -122,13 +122,14 @@ describe('the engine', () => {
     expect(report.summary).toContain('**6** uploaded')
     // The summary names the run's branch, commit and engagement once, and the new findings read back.
     expect(report.summary).toMatch(/^Branch \*\*main\*\* · commit `0123456` · engagement \*\*\[CI\/CD\]\(http:\/\/127\.0\.0\.1:\d+\/engagement\/\d+\)\*\* of product \*\*\[web\]\(/m)
-    expect(report.summary).toMatch(/^New in \*\*reports\/trivy-image\.json\*\*:\n\n- Critical: \[CVE-2026-10002 zlib1g [^\]]*\]\(http:\/\/127\.0\.0\.1:\d+\/finding\/\d+\)$/im)
+    // DefectDojo stores titles title-cased (Finding.save, docs/defectdojo-api.md §r): the package name too.
+    expect(report.summary).toMatch(/^New in \*\*reports\/trivy-image\.json\*\*:\n\n- Critical: \[CVE-2026-10002 Zlib1g [^\]]*\]\(http:\/\/127\.0\.0\.1:\d+\/finding\/\d+\)$/m)
     expect(report.outputs).toMatchObject({ new: report.outputs.created, 'counts-unknown': '0' })
     expect(report.outputs['results-file']).toBe(join(dir, 'results.json'))
     // The engine writes nothing itself: the shell does.
     expect(existsSync(join(dir, 'results.json'))).toBe(false)
     expect(memory.groups).toEqual(['Recognising and uploading reports'])
-    expect(memory.text('info')).toMatch(/reports\/gitleaks\.json: uploaded as Gitleaks Scan → test \d+/)
+    expect(memory.text('info')).toMatch(/reports\/gitleaks\.json: uploaded as Gitleaks Scan → https?:\/\/[^ ]+\/test\/\d+ /)
   })
 
   it('stops on invalid inputs before any request, and still reports: fatal, summary, outputs, results file', async () => {
@@ -168,8 +169,8 @@ describe('the engine', () => {
   it('stops on a test collision with every report "not attempted", as a user error', async () => {
     const dir = workspace({ 'a/trivy.json': '{"SchemaVersion": 2, "ArtifactName": "a", "Results": []}', 'b/trivy.json': '{"SchemaVersion": 2, "ArtifactName": "b", "Results": []}' })
     const report = await run({ ...connection(), path: '.', 'test-title': '{tool}' }, dir)
-    // Only the token check, which travels while the files are recognised: nothing written.
-    expect(dojo.requests.filter((r) => r.path !== '/api/v2/user_profile/')).toHaveLength(0)
+    // Only the token check and the schema, which travel while the files are recognised: nothing written.
+    expect(dojo.requests.filter((r) => r.path !== '/api/v2/user_profile/' && r.path !== '/api/v2/oa3/schema/')).toHaveLength(0)
     expect(report.fatal).toMatchObject({ kind: 'collision', message: expect.stringContaining('a/trivy.json, b/trivy.json') })
     expect(report.results.map((r) => [r.status, r.reason])).toEqual([
       ['failed', expect.stringContaining('not attempted')],
@@ -177,10 +178,10 @@ describe('the engine', () => {
     ])
   })
 
-  it('stops after a failed token check: one request, every report "not attempted", a connection failure', async () => {
+  it('stops after a failed token check: one check (and the public schema), every report "not attempted", a connection failure', async () => {
     const dir = demoWorkspace()
     const report = await run({ 'defectdojo-url': dojo.url, 'defectdojo-token': 'f'.repeat(40), path: 'reports', retries: '0' }, dir)
-    expect(dojo.requests.map((r) => r.path)).toEqual(['/api/v2/user_profile/'])
+    expect(dojo.requests.map((r) => r.path).sort()).toEqual(['/api/v2/oa3/schema/', '/api/v2/user_profile/'])
     expect(report.fatal).toMatchObject({ kind: 'connection', message: expect.stringContaining('DefectDojo rejected the token') })
     expect(report.results.filter((r) => r.status === 'failed').every((r) => r.reason!.startsWith('not attempted: DefectDojo rejected the token'))).toBe(true)
   })

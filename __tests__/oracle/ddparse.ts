@@ -1,5 +1,7 @@
 // The oracle: DefectDojo's own parsers, run outside DefectDojo by `ddparse.py` (the folder named by
-// DEFECTDOJO_ORACLE). One `ddparse.py --tsv` process judges a whole list of uploads: for each row
+// DEFECTDOJO_ORACLE), which reads DefectDojo's code from DEFECTDOJO_SRC and its libraries from
+// DDORACLE_LIBS (both outside the repository; the child process inherits them). One `ddparse.py --tsv`
+// process judges a whole list of uploads: for each row
 // (file, scan type, upload name) it says whether DefectDojo would import the file and with how many
 // findings. DEFECTDOJO_SAMPLES names DefectDojo's sample corpus (a .tar.gz, or a folder holding
 // `scans/`). Used by the oracle suite and by `npm run corpus`.
@@ -114,6 +116,7 @@ export async function oracleFromEnv(env: NodeJS.ProcessEnv = process.env): Promi
   if (!folder) return null
   const oracle = new Oracle(resolve(folder))
   if (!existsSync(oracle.script)) throw new Error(`DEFECTDOJO_ORACLE=${folder}: no ddparse.py in it`)
+  for (const name of ['DEFECTDOJO_SRC', 'DDORACLE_LIBS']) if (!env[name]) throw new Error(`${name} is not set: the oracle reads DefectDojo's code from it (\`eval "$(.ci/oracle-setup)"\`)`)
   const samples = env['DEFECTDOJO_SAMPLES']
   if (!samples) return { oracle, scans: null, cleanup: () => {} }
   const path = resolve(samples)

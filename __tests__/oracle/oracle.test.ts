@@ -5,8 +5,10 @@
  * planned upload may be refused, and none may read as no findings while another scan type the file
  * could be reads findings from it.
  *
- * Needs DEFECTDOJO_ORACLE (the fixtures) and DEFECTDOJO_SAMPLES (the corpus): `eval "$(.ci/oracle-setup)"`.
- * Without them the suite is skipped, unless REQUIRE_ORACLE=1.
+ * Needs the oracle (DEFECTDOJO_ORACLE, ../shared/defectdojo/parser-oracle), DefectDojo's code it runs
+ * (DEFECTDOJO_SRC, a DefectDojo 3.2.0 checkout kept outside the repository, and DDORACLE_LIBS, the
+ * libraries it pins) and, for the corpus, DEFECTDOJO_SAMPLES: `eval "$(.ci/oracle-setup)"` prints them
+ * where they are given. Without them the suite says plainly that it skipped, unless REQUIRE_ORACLE=1.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { readdirSync } from 'node:fs'
@@ -17,7 +19,7 @@ import { describeFailure, figures, judge, type Input, type Judgement } from './j
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures', import.meta.url))
 const required = process.env['REQUIRE_ORACLE'] === '1'
-const needs = { fixtures: ['DEFECTDOJO_ORACLE'], corpus: ['DEFECTDOJO_ORACLE', 'DEFECTDOJO_SAMPLES'] } as const
+const needs = { fixtures: ['DEFECTDOJO_ORACLE', 'DEFECTDOJO_SRC', 'DDORACLE_LIBS'], corpus: ['DEFECTDOJO_ORACLE', 'DEFECTDOJO_SRC', 'DDORACLE_LIBS', 'DEFECTDOJO_SAMPLES'] } as const
 const unset = (set: keyof typeof needs): string[] => needs[set].filter((v) => !process.env[v])
 
 function walk(dir: string): string[] {
@@ -42,7 +44,9 @@ function inputsOf(set: keyof typeof needs, setup: OracleSetup): Input[] {
 const skippedSets = (['fixtures', 'corpus'] as const).filter((set) => unset(set).length > 0)
 if (skippedSets.length > 0 && !required) {
   const missing = [...new Set(skippedSets.flatMap(unset))].join(' and ')
-  process.stdout.write(`oracle suite skipped (${skippedSets.join(', ')}): ${missing} not set; \`eval "$(.ci/oracle-setup)"\` sets them (REQUIRE_ORACLE=1 makes this a failure)\n`)
+  process.stdout.write(
+    `oracle suite SKIPPED (${skippedSets.join(', ')}): ${missing} not set, so DefectDojo's parsers did not judge recognition. Give DEFECTDOJO_SRC (a DefectDojo 3.2.0 checkout outside the repository) and DDORACLE_LIBS, then \`eval "$(.ci/oracle-setup)"\` sets the rest (REQUIRE_ORACLE=1 makes this a failure)\n`
+  )
 }
 
 for (const set of ['fixtures', 'corpus'] as const) {

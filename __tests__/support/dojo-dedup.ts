@@ -1,6 +1,6 @@
 /**
  * The stand-in's deduplication and triage, after DefectDojo 3.2.0 (dojo/finding/deduplication.py; docs/defectdojo-api.md
- * §l "Deduplication"). With System Settings "Deduplicate findings" on, each finding an import creates is compared
+ * "What counts as new"). With System Settings "Deduplicate findings" on, each finding an import creates is compared
  * with the older findings of its product (of its engagement when the engagement has deduplication_on_engagement),
  * of the same test type, by the test's deduplication algorithm (hash_code, unique_id_from_tool, either, or legacy:
  * title and severity). The oldest match that is not itself a duplicate becomes the original: the new finding is

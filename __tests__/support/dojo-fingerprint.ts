@@ -1,6 +1,6 @@
 /**
  * How DefectDojo 3.2.0 fingerprints a finding and matches it on reimport — the stand-in's part that
- * decides which findings are "the same" (docs/defectdojo-api.md §e, §m). Kept apart from the HTTP
+ * decides which findings are "the same" (docs/defectdojo-api.md §e, §r). Kept apart from the HTTP
  * stand-in so the deduplication built on top of it (product-wide duplicates, triage states, deferred
  * deduplication) reads one definition of a fingerprint.
  *

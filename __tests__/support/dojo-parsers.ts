@@ -5,7 +5,7 @@
  * unique_id_from_tool, vulnerability ids, component, and the status flags a parser sets — so hash_code and the
  * reimport matching (dojo-fingerprint.ts) see what DefectDojo's see. Written from the parsers' behaviour, not
  * copied; checked against DefectDojo's own parsers on the conformance recording's reports
- * (docs/defectdojo-api.md §m).
+ * (docs/defectdojo-api.md §r).
  *
  * PARSED_FAITHFULLY names the scan types handled here; any other scan type is accepted by the stand-in with
  * zero findings (startDojoServer's `unparsedScanTypes` says so).

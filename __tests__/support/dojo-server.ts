@@ -14,6 +14,14 @@
  * DefectDojo goes on), logs the duplicates the §e caveat-2 race creates (`anomalies`), and can deny or
  * empty the listings (`listing`, §i).
  *
+ * Its default mode is the DefectDojo 3.2.0 the conformance recording measured (§r: deduplication off, tasks
+ * run inside the request), and __tests__/conformance/conformance.test.ts replays that recording against it.
+ * Findings come from the report as DefectDojo's parsers make them (dojo-parsers.ts, for the formats the tests
+ * upload; `scanTypes` names those it cannot parse), are stored with DefectDojo's title (dojo-titlecase.ts) and
+ * fingerprinted and matched on reimport as DefectDojo does (dojo-fingerprint.ts). Other modes are options:
+ * `blockExecution: false` (deduplication not claimed complete when no mode is sent), `importMs`, `listing`,
+ * `engagementLock`, `raceWindowMs`.
+ *
  * Runs under jest (ts-jest ESM) and directly with Node 24 type stripping:
  *   node __tests__/support/dojo-server.ts [--port N] [--latency-ms N] [--token T] [--race-window-ms N] [--import-ms N]
  *     [--listing allowed|forbidden|empty] [--path-prefix P]
@@ -31,8 +39,9 @@ import busboy from 'busboy'
 import { API_SCAN_TYPES, SCAN_TYPES } from '../../src/scan-types.ts'
 import { ReimportCandidates, compareForReimport, computeHashCode, deduplicationAlgorithm, hashCodeFields } from './dojo-fingerprint.ts'
 import type { DeduplicationAlgorithm } from './dojo-fingerprint.ts'
-import { PARSERS, PyValueError } from './dojo-parsers.ts'
+import { PARSED_FAITHFULLY, PARSERS, PyValueError } from './dojo-parsers.ts'
 import type { ParsedFinding, ParsedReport, Severity } from './dojo-parsers.ts'
+import { playedScanTypes, schemaDocument, type SchemaOption } from './dojo-schema.ts'
 import { storedTitle } from './dojo-titlecase.ts'
 
 export type { Severity }
@@ -87,7 +96,7 @@ export type UploadEndpoint = 'import-scan' | 'reimport-scan'
  */
 export type ListEndpoint = 'product_types' | 'products' | 'engagements' | 'tests_list' | 'test_imports' | 'findings'
 /** What a fault's `match.endpoint` names: the uploads, `user_profile`, `tests` (GET /api/v2/tests/{id}/), `test_types`, and every ListEndpoint. */
-export type FaultEndpoint = UploadEndpoint | 'user_profile' | 'tests' | 'test_types' | ListEndpoint
+export type FaultEndpoint = UploadEndpoint | 'user_profile' | 'tests' | 'test_types' | 'schema' | ListEndpoint
 /** §i: what the token may see in the list endpoints (uploads are never affected). */
 export type ListingPermission = 'allowed' | 'forbidden' | 'empty'
 
@@ -331,12 +340,32 @@ export interface DojoServerOptions {
    */
   engagementLock?: boolean
   /**
-   * System Settings "Deduplicate findings" (§l): each created finding that matches an older one of the product
+   * System Settings "Deduplicate findings" (docs/defectdojo-api.md "What counts as new"): each created finding that matches an older one of the product
    * (or engagement, with deduplication_on_engagement) is marked a duplicate of it (dojo-dedup.ts). Default false.
    */
   deduplication?: boolean
   /** With `deduplication`: mark the duplicates this long after the answer (a background worker), not before it. Default 0. */
   deduplicationDelayMs?: number
+  /**
+   * The token owner's profile `block_execution` (default true, as on the server the conformance recording was
+   * made on, §r): an upload that sends no `deduplication_execution_mode` runs its tasks synchronously and answers
+   * `deduplication_complete: true`. false is 3.2.0's default profile: such an upload answers false ("async").
+   */
+  blockExecution?: boolean
+  /**
+   * The scan types the caller will upload. Those the stand-in cannot parse as DefectDojo does (dojo-parsers.ts
+   * PARSED_FAITHFULLY) are named on stderr at start and in `server.unparsed`: their uploads are accepted with
+   * zero findings, so a test must not read findings, hash codes or matching from them.
+   */
+  scanTypes?: readonly string[]
+  /**
+   * §g: the OpenAPI schema (public) and the scan types uploads may use (dojo-schema.ts). Default: 3.2.0 with
+   * the full table; `{ version: '2.20.0', without: [...] }` plays an older release; false answers it 404.
+   * Also `server.schema`.
+   */
+  schema?: SchemaOption
+  /** The user profile's shape (userProfile): default 'superuser'. */
+  profile?: ProfileModel
 }
 
 export interface DojoServer {
@@ -358,6 +387,10 @@ export interface DojoServer {
   deduplicationDelayMs: number
   /** Sets a person's status on a finding (false positive, risk accepted, out of scope, mitigated): dojo-dedup.ts. */
   triage(findingId: number, status: Triage): DojoFinding
+  /** Of the `scanTypes` option, those the stand-in answers with zero findings instead of DefectDojo's. */
+  unparsed: string[]
+  /** The `schema` option, changeable between requests (an upgrade). */
+  schema: SchemaOption
   close(): Promise<void>
 }
 
@@ -744,7 +777,7 @@ const COMMON_FIELDS: FieldSpec[] = [
   { name: 'deduplication_on_engagement', kind: 'bool' },
   { name: 'lead', kind: 'pk', pkOf: 'user', default: null },
   { name: 'push_to_jira', kind: 'bool', default: false },
-  { name: 'deduplication_execution_mode', kind: 'choice', choices: DEDUPLICATION_MODES },
+  { name: 'deduplication_execution_mode', kind: 'choice', choices: DEDUPLICATION_MODES, default: null },
   { name: 'environment', kind: 'char' },
   { name: 'build_id', kind: 'char' },
   { name: 'branch_tag', kind: 'char' },
@@ -924,12 +957,12 @@ interface ImportInput {
 
 type Validation = { input: ImportInput } | { answer: Answer }
 
-function validateUpload(endpoint: UploadEndpoint, fields: Record<string, string[]>, file: UploadedFile | null, state: DojoState, maxFileMb: number): Validation {
+function validateUpload(endpoint: UploadEndpoint, fields: Record<string, string[]>, file: UploadedFile | null, state: DojoState, maxFileMb: number, scanTypes: readonly string[] = SCAN_TYPES): Validation {
   const data: Record<string, unknown> = {}
   const errors: FieldErrors = new Map()
   for (const spec of FIELDS[endpoint]) {
     if (spec.kind === 'computed') continue
-    const result = validateField(spec, fields, file, state)
+    const result = validateField(spec === SCAN_TYPE_FIELD ? { ...spec, choices: scanTypes } : spec, fields, file, state)
     if ('errors' in result) errors.set(spec.name, result.errors)
     else if ('value' in result) data[spec.name] = result.value
   }
@@ -1011,7 +1044,7 @@ function parseReportNow(scanType: string, file: UploadedFile | null): ReportResu
     const parse = PARSERS[scanType]
     // Files too big to keep were only hashed: they count as 0 findings.
     if (!parse || !file || file.bytes === null) return { findings: [] }
-    // The parser reads the file as it is: an empty JSON report is a JSONDecodeError, a 400 (conformance recording, §m).
+    // The parser reads the file as it is: an empty JSON report is a JSONDecodeError, a 400 (conformance recording, §r).
     return parse(file.bytes.toString('utf8').replace(/^\uFEFF/, ''), file.filename)
   } catch (error) {
     // §d: a parser ValueError is a 400 {"message": "['…']"}; anything else escapes as a 500.
@@ -1025,6 +1058,8 @@ function parseReportNow(scanType: string, file: UploadedFile | null): ReportResu
 
 interface Ctx {
   server: DojoServer
+  /** The token owner's block_execution (DojoServerOptions.blockExecution). */
+  blockExecution: boolean
   state: DojoState
   token: string
   latencyMs: number
@@ -1033,6 +1068,7 @@ interface Ctx {
   keepFileBytesUpTo: number
   maxFileMb: number
   pathPrefix: string
+  profile: ProfileModel
   faultCounts: WeakMap<Fault, number>
   sleep(ms: number): Promise<void>
 }
@@ -1092,6 +1128,7 @@ function getOrCreateEngagement(ctx: Ctx, input: ImportInput, lookedUp?: { engage
   const productId = (product ?? createProduct(state, input)).id
   const name = input.engagementName ?? ''
   const twin = state.engagements.find((e) => e.product === productId && e.name === name)
+  fitsColumn('engagement', name)
   const stamp = isoMicro(nowMs())
   const engagement: DojoEngagement = {
     id: nextId(state, 'engagement'), product: productId, name,
@@ -1117,10 +1154,12 @@ function createProduct(state: DojoState, input: ImportInput): DojoProduct {
   const stamp = isoMicro(nowMs())
   let productType = findProductType(state, typeName)
   if (!productType) {
+    fitsColumn('product_type', typeName)
     productType = { id: nextId(state, 'productType'), name: typeName, created: stamp, updated: stamp }
     state.productTypes.push(productType)
   }
   const name = input.productName ?? ''
+  fitsColumn('product', name)
   const product = { id: nextId(state, 'product'), name, description: name, prod_type: productType.id, created: stamp, updated: stamp }
   state.products.push(product)
   return product
@@ -1138,6 +1177,7 @@ function createTest(ctx: Ctx, engagement: DojoEngagement, environment: DojoEnvir
   const { state } = ctx
   const when = input.scanDate ? new Date(`${input.scanDate}T00:00:00`).toISOString() : new Date().toISOString()
   const title = input.testTitle ?? null
+  fitsTest(title, input.meta)
   const twin = state.tests.find((t) => t.engagement === engagement.id && t.scan_type === input.scanType && t.title === title)
   const test: DojoTest = {
     id: nextId(state, 'test'), engagement: engagement.id, title, scan_type: input.scanType,
@@ -1191,7 +1231,7 @@ const mitigate = (finding: DojoFinding): void => {
   finding.mitigated = isoMicro(nowMs())
 }
 
-/** §l: with deduplication on, created findings are marked duplicates of older ones, before the answer or after `deduplicationDelayMs`. */
+/** With deduplication on ("What counts as new"), created findings are marked duplicates of older ones, before the answer or after `deduplicationDelayMs`. */
 function deduplicateCreated(ctx: Ctx, test: DojoTest, created: readonly DojoFinding[]): void {
   if (!ctx.server.deduplication || created.length === 0) return
   if (ctx.server.deduplicationDelayMs <= 0) deduplicate(ctx.state, test, created)
@@ -1228,7 +1268,7 @@ async function importInto(ctx: Ctx, engagement: DojoEngagement, environment: Doj
   test.imports.push({ type: 'import', ...input.meta, created: created.length, closed: closed.length, reactivated: 0, untouched: 0 })
   recordImportHistory(state, test, 'import', input, closeOld, { C: closed, N: created, R: [], U: [] })
   deduplicateCreated(ctx, test, created)
-  return success(state, input, test, { after: statistics(test.findings) })
+  return success(ctx, input, test, { after: statistics(test.findings) })
 }
 
 /**
@@ -1348,13 +1388,15 @@ async function reimportInto(ctx: Ctx, test: DojoTest, input: ImportInput, report
   const untouched = [...unchanged].filter((f) => !toMitigate.includes(f) && !createdSet.has(f) && !reactivated.has(f))
   const closed = input.closeOldFindings ? toMitigate.filter((f) => !f.mitigated || !f.is_mitigated) : []
   closed.forEach(mitigate)
+  // The findings are saved by now; the test's own save can still fail (§j), leaving no import history.
+  fitsTest(test.title, input.meta)
   updateTestMeta(test, input)
   touchEngagement(byId(state.engagements, test.engagement), input)
   test.imports.push({ type: 'reimport', ...input.meta, created: created.length, closed: closed.length, reactivated: reactivated.size, untouched: untouched.length })
   recordImportHistory(state, test, 'reimport', input, input.closeOldFindings, { C: closed, N: created, R: [...reactivated], U: untouched })
   deduplicateCreated(ctx, test, created)
   const delta = { created: statistics(created), closed: statistics(closed), reactivated: statistics([...reactivated]), untouched: statistics(untouched) }
-  return success(state, input, test, { before, delta, after: statistics(test.findings) })
+  return success(ctx, input, test, { before, delta, after: statistics(test.findings) })
 }
 
 /**
@@ -1416,13 +1458,14 @@ function touchEngagement(engagement: DojoEngagement | undefined, input: ImportIn
 }
 
 /** The 201 body: the validated input echoed in declaration order plus the computed keys (§c). */
-function success(state: DojoState, input: ImportInput, test: DojoTest, stats: Record<string, unknown>): Answer {
+function success(ctx: Ctx, input: ImportInput, test: DojoTest, stats: Record<string, unknown>): Answer {
+  const { state } = ctx
   const { engagement, product } = productOfTest(state, test)
   const values: Record<string, unknown> = {
     ...input.data,
     test: test.id, test_id: test.id, engagement_id: engagement?.id, product_id: product?.id, product_type_id: product?.prod_type,
     statistics: stats,
-    deduplication_complete: input.data.deduplication_execution_mode === 'sync' || input.data.deduplication_execution_mode === 'async_wait',
+    deduplication_complete: deduplicationComplete(ctx, input),
   }
   if (PRO_SCAN_TYPES.includes(input.scanType)) {
     values.pro = [`Did you know, Pro has an automated no-code connector for ${input.scanType}? Try today for free or email us at hello@defectdojo.com`]
@@ -1432,13 +1475,52 @@ function success(state: DojoState, input: ImportInput, test: DojoTest, stats: Re
   return json(201, body)
 }
 
+/**
+ * §j: PostgreSQL refuses a value longer than its column (the serializers do not check): a DataError, answered
+ * as a 500 once the rows written before it stay written (conformance recording: a 300-character test_title).
+ */
+class DataError extends Error {}
+
+/** The model lengths of §j, checked where DefectDojo saves the row. */
+const COLUMN_LENGTHS = { product_type: 255, product: 255, engagement: 300, title: 255, version: 100, build_id: 150, commit_hash: 150, branch_tag: 150 }
+
+function fitsColumn(column: keyof typeof COLUMN_LENGTHS, value: string | null | undefined): void {
+  if (value && value.length > COLUMN_LENGTHS[column]) throw new DataError(`value too long for type character varying(${COLUMN_LENGTHS[column]})`)
+}
+
+/** Test.save(): every column of the test that a request fills. */
+function fitsTest(title: string | null, meta: ImportInput['meta']): void {
+  fitsColumn('title', title)
+  for (const column of ['version', 'build_id', 'commit_hash', 'branch_tag'] as const) fitsColumn(column, meta[column])
+}
+
+/**
+ * base_importer.wait_for_post_processing: the mode sent, else the token owner's profile (block_execution → sync,
+ * else async), decides whether deduplication is known to be done when the answer is built. The stand-in runs
+ * its tasks inside the request, so sync and async_wait are done; async never claims it.
+ */
+function deduplicationComplete(ctx: Ctx, input: ImportInput): boolean {
+  const sent = input.data.deduplication_execution_mode
+  const mode = typeof sent === 'string' ? sent : ctx.blockExecution ? 'sync' : 'async'
+  return mode !== 'async'
+}
+
 /** Steps 2–4 of §b for one parsed upload. */
 async function handleUpload(ctx: Ctx, endpoint: UploadEndpoint, body: Body): Promise<Answer> {
+  try {
+    return await handleUploadUnguarded(ctx, endpoint, body)
+  } catch (error) {
+    if (error instanceof DataError) return serverError()
+    throw error
+  }
+}
+
+async function handleUploadUnguarded(ctx: Ctx, endpoint: UploadEndpoint, body: Body): Promise<Answer> {
   if (body.kind === 'other') return detail(415, `Unsupported media type "${body.contentType}" in request.`)
   if (body.kind === 'multipart-error') return json(400, { detail: `Multipart form parse error - ${body.error ?? ''}` })
   const denied = checkPermission(ctx.state, endpoint, body.fields)
   if (denied) return denied
-  const validation = validateUpload(endpoint, body.fields, body.file, ctx.state, ctx.maxFileMb)
+  const validation = validateUpload(endpoint, body.fields, body.file, ctx.state, ctx.maxFileMb, playedScanTypes(ctx.server.schema))
   if ('answer' in validation) return validation.answer
   const { input } = validation
   return endpoint === 'import-scan' ? saveImport(ctx, input) : saveReimport(ctx, input)
@@ -1496,18 +1578,32 @@ async function saveReimport(ctx: Ctx, input: ImportInput): Promise<Answer> {
 // Other endpoints (§g) and routing (§0)
 // ---------------------------------------------------------------------------------------------------------
 
-function userProfile(): unknown {
+/**
+ * The token's user as GET /api/v2/user_profile/ shows it: `superuser` (default); `staff`, a staff user in
+ * 3.2.0's shape (§l: no roles, only `user` and `user_contact_info`); `staff-roles`, a staff user of a
+ * role-based server (2.x §m, Pro: `global_role` and member lists). Only the profile changes.
+ */
+export type ProfileModel = 'superuser' | 'staff' | 'staff-roles'
+
+function userProfile(model: ProfileModel, blockExecution: boolean): unknown {
+  const contact = {
+    id: 1, user: USER.id, title: null, phone_number: '', cell_number: '', twitter_username: null, github_username: null,
+    slack_username: null, slack_user_id: null, block_execution: blockExecution, force_password_reset: false,
+  }
+  if (model === 'staff') return { user: { ...USER, is_superuser: false }, user_contact_info: contact }
+  if (model === 'staff-roles') {
+    return { user: { ...USER, is_superuser: false }, user_contact_info: contact, global_role: { role: 5 }, dojo_group_member: [], product_type_member: [], product_member: [] }
+  }
   return {
     user: USER,
     user_contact_info: {
       id: 1, user: USER.id, title: null, phone_number: '', cell_number: '', twitter_username: null, github_username: null,
-      slack_username: null, slack_user_id: null, block_execution: false, force_password_reset: false,
+      slack_username: null, slack_user_id: null, block_execution: blockExecution, force_password_reset: false,
     },
-    global_role: null, dojo_group_member: [], product_type_member: [], product_member: [],
   }
 }
 
-/** TestSerializer in 3.2.0's key order (the conformance recording, §m). */
+/** TestSerializer in 3.2.0's key order (the conformance recording, §r). */
 function testDetail(test: DojoTest): unknown {
   return {
     id: test.id, test_type_name: test.test_type_name, deduplication_algorithm: test.deduplication_algorithm,
@@ -1516,7 +1612,7 @@ function testDetail(test: DojoTest): unknown {
     percent_complete: test.percent_complete, updated: test.updated, created: test.created,
     version: test.version, build_id: test.build_id, commit_hash: test.commit_hash, branch_tag: test.branch_tag,
     engagement: test.engagement, lead: test.lead, test_type: test.test_type, environment: test.environment,
-    api_scan_configuration: null, notes: [], files: [], tags: test.tags, finding_groups: [],
+    api_scan_configuration: null, notes: [], files: [], tags: test.tags, finding_groups: [], prefetch: {},
   }
 }
 
@@ -1646,7 +1742,7 @@ const LIST_SPECS: Record<ListEndpoint, ListSpec> = {
       const texts = (['title', 'scan_type', 'build_id', 'branch_tag', 'commit_hash', 'version'] as const).map((k) => [k, q.text(k)] as const)
       return state.tests
         .filter((t) => sameId(t.engagement, engagement) && sameId(t.test_type, testType) && texts.every(([k, v]) => exactly(t[k], v)))
-        .map((t) => testDetail(t) as Row)
+        .map((t) => { const { prefetch: _, ...item } = testDetail(t) as Row; return item })
     },
   },
   // dojo/test/api/filters.py TestImportAPIFilter (§k).
@@ -1697,7 +1793,7 @@ const ensure = (stamp: string | undefined): string => stamp ?? STARTED_MICRO
 function productTypeRow(t: DojoProductType): Row {
   return {
     id: t.id, name: t.name, description: null, critical_product: false, key_product: false,
-    updated: ensure(t.updated), created: ensure(t.created), members: [USER.id], authorization_groups: [], authorized_users: [],
+    updated: ensure(t.updated), created: ensure(t.created), authorized_users: [],
   }
 }
 
@@ -1713,7 +1809,7 @@ function productRow(state: DojoState, p: DojoProduct): Row {
     user_records: null, revenue: null, external_audience: false, internet_accessible: false, enable_product_tag_inheritance: false,
     enable_simple_risk_acceptance: false, enable_full_risk_acceptance: true, disable_sla_breach_notifications: false,
     product_manager: null, technical_contact: null, team_manager: null, prod_type: p.prod_type, sla_configuration: 1,
-    members: [USER.id], authorization_groups: [], authorized_users: [], regulations: [],
+    authorized_users: [], regulations: [],
   }
 }
 
@@ -1754,6 +1850,10 @@ function findingRow(state: DojoState, f: DojoFinding): Row {
     sonarqube_issue: null, reviewers: [], endpoints: [], tags: [], vulnerability_ids: [], finding_meta: [], finding_groups: [],
     accepted_risks: [], push_to_jira: false, age: 0, sla_days_remaining: null, related_fields: null, jira_creation: null,
     jira_change: null, display_status: status.filter(Boolean).join(', '), request_response: { req_resp: [] },
+    // 3.2.0's further keys (conformance recording, §r): the primary CWE as a Finding_CWE row, EPSS/KEV data, notes.
+    cwes: f.cwe ? [{ cwe: `CWE-${f.cwe}` }] : [], updated: f.mitigated ?? f.created, epss_score: null, epss_percentile: null,
+    known_exploited: false, ransomware_used: false, kev_date: null, cvssv4: null, cvssv4_score: null, fix_version: null, thread_id: 0,
+    notes: [], files: [],
   }
 }
 
@@ -1798,7 +1898,7 @@ function pageLink(url: URL, base: string, changes: Record<string, string | null>
 }
 
 /** LimitOffsetPagination (PAGE_SIZE 25): a limit that is not a positive integer is the default; a bad offset is 0. */
-function paginate(rows: Row[], url: URL, base: string): unknown {
+function paginate(rows: Row[], url: URL, base: string, prefetch: boolean): unknown {
   const rawLimit = url.searchParams.get('limit')
   const rawOffset = url.searchParams.get('offset')
   const limit = rawLimit !== null && /^\s*\+?\d+\s*$/.test(rawLimit) && Number(rawLimit) > 0 ? Number(rawLimit) : 25
@@ -1807,7 +1907,9 @@ function paginate(rows: Row[], url: URL, base: string): unknown {
   const previous = offset <= 0 ? null
     : offset - limit <= 0 ? pageLink(url, base, { limit: String(limit), offset: null })
       : pageLink(url, base, { limit: String(limit), offset: String(offset - limit) })
-  return { count: rows.length, next, previous, results: rows.slice(offset, offset + limit) }
+  const page = { count: rows.length, next, previous, results: rows.slice(offset, offset + limit) }
+  // The views with PrefetchDojoModelViewSet add the (here always empty) `prefetch` of related objects (§r).
+  return prefetch ? { ...page, prefetch: {} } : page
 }
 
 function listAnswer(ctx: Ctx, endpoint: ListEndpoint, url: URL, base: string): Answer {
@@ -1828,7 +1930,7 @@ function listAnswer(ctx: Ctx, endpoint: ListEndpoint, url: URL, base: string): A
   if (query.errors.size > 0) return fieldErrorAnswer(query.errors)
   // Rows come in id order, so equal sort keys keep id order (a stable sort).
   rows = ctx.server.listing === 'empty' ? [] : orderRows(rows, order)
-  return json(200, paginate(rows, url, base))
+  return json(200, paginate(rows, url, base, endpoint !== 'engagements'))
 }
 
 type Route =
@@ -1836,6 +1938,7 @@ type Route =
   | { kind: 'user_profile' }
   | { kind: 'tests'; id: string }
   | { kind: 'test_types' }
+  | { kind: 'schema' }
   | { kind: 'list'; endpoint: ListEndpoint }
   | { kind: 'redirect'; location: string }
   | { kind: 'not_found' }
@@ -1850,6 +1953,7 @@ function apiRoute(path: string): Route | null {
   if (path === '/api/v2/reimport-scan/') return { kind: 'upload', endpoint: 'reimport-scan' }
   if (path === '/api/v2/user_profile/') return { kind: 'user_profile' }
   if (path === '/api/v2/test_types/') return { kind: 'test_types' }
+  if (path === '/api/v2/oa3/schema/') return { kind: 'schema' }
   const list = LIST_PATHS[path]
   if (list) return { kind: 'list', endpoint: list }
   const test = /^\/api\/v2\/tests\/([^/.]+)\/$/.exec(path)
@@ -1867,12 +1971,12 @@ function routeOf(pathname: string, search: string, prefix: string): Route {
 }
 
 const ALLOWED_METHODS: Record<Route['kind'], string> = {
-  upload: 'POST', user_profile: 'GET', tests: 'GET', test_types: 'GET', list: 'GET', redirect: '', not_found: '',
+  upload: 'POST', user_profile: 'GET', tests: 'GET', test_types: 'GET', schema: 'GET', list: 'GET', redirect: '', not_found: '',
 }
 
 function faultEndpoint(route: Route): FaultEndpoint | undefined {
   if (route.kind === 'upload' || route.kind === 'list') return route.endpoint
-  if (route.kind === 'user_profile' || route.kind === 'tests' || route.kind === 'test_types') return route.kind
+  if (route.kind === 'user_profile' || route.kind === 'tests' || route.kind === 'test_types' || route.kind === 'schema') return route.kind
   return undefined
 }
 
@@ -1895,15 +1999,22 @@ async function dispatch(ctx: Ctx, route: Route, method: string, req: IncomingMes
   if (route.kind === 'not_found') return detail(404, 'Not found.')
   // Django's CommonMiddleware answers before DRF authenticates.
   if (route.kind === 'redirect') return { status: 301, raw: '', contentType: 'text/html; charset=utf-8', headers: { Location: route.location } }
+  // §g: the schema needs no token.
+  if (route.kind === 'schema' && method === 'GET') return ctx.server.schema === false ? detail(404, 'Not found.') : json(200, schemaDocument(ctx.server.schema))
   const denied = authenticate(req.headers.authorization, ctx.token)
   if (denied) return denied
+  // DRF checks permissions before it looks for the method's handler: an upload URL read with GET is judged
+  // by the import permission on an empty form (conformance recording: 400 ["product_name parameter missing"]).
+  const refused = route.kind === 'upload' && method !== 'POST' && method !== 'OPTIONS' ? checkPermission(ctx.state, route.endpoint, {}) : null
+  if (refused) return refused
   if (method !== ALLOWED_METHODS[route.kind]) {
     return { ...detail(405, `Method "${method}" not allowed.`), headers: { Allow: `${ALLOWED_METHODS[route.kind]}, OPTIONS` } }
   }
   switch (route.kind) {
     case 'upload': return handleUpload(ctx, route.endpoint, body)
-    case 'user_profile': return json(200, userProfile())
+    case 'user_profile': return json(200, userProfile(ctx.profile, ctx.blockExecution))
     case 'test_types': return json(200, testTypesPage(ctx.state, url, `http://${req.headers.host ?? '127.0.0.1'}`))
+    case 'schema': return detail(404, 'Not found.') // only GET reaches it (above)
     case 'list': return listAnswer(ctx, route.endpoint, url, `http://${req.headers.host ?? '127.0.0.1'}`)
     case 'tests': {
       // DRF: a non-integer pk is a bare Http404, a missing row names the model.
@@ -2016,6 +2127,8 @@ export async function startDojoServer(options: DojoServerOptions = {}): Promise<
     deduplication: options.deduplication ?? false,
     deduplicationDelayMs: options.deduplicationDelayMs ?? 0,
     triage: (findingId, status) => triage(state, findingId, status),
+    unparsed: (options.scanTypes ?? []).filter((t) => !PARSED_FAITHFULLY.includes(t)),
+    schema: options.schema ?? {},
     close: () => new Promise<void>((resolve) => {
       for (const timer of timers) clearTimeout(timer)
       timers.clear()
@@ -2027,10 +2140,12 @@ export async function startDojoServer(options: DojoServerOptions = {}): Promise<
   const ctx: Ctx = {
     server, state, token, pathPrefix,
     latencyMs: options.latencyMs ?? 0,
+    blockExecution: options.blockExecution ?? true,
     raceWindowMs: options.raceWindowMs ?? 0,
     engagementLock: options.engagementLock ?? true,
     keepFileBytesUpTo: options.keepFileBytesUpTo ?? 32 * MiB,
     maxFileMb: options.maxFileMb ?? 100,
+    profile: options.profile ?? 'superuser',
     faultCounts: new WeakMap(),
     // Timers are tracked so close() can drop pending latency/delay/race sleeps.
     sleep: (ms) => new Promise<void>((resolve) => {
@@ -2043,6 +2158,10 @@ export async function startDojoServer(options: DojoServerOptions = {}): Promise<
     httpServer.once('error', reject)
     httpServer.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
+  if (server.unparsed.length > 0) {
+    process.stderr.write(`dojo-server: no faithful parser for ${server.unparsed.map((t) => JSON.stringify(t)).join(', ')}: ` +
+      `their uploads get zero findings, not DefectDojo's (faithful: ${PARSED_FAITHFULLY.join(', ')})\n`)
+  }
   const { port } = httpServer.address() as AddressInfo
   server.url = `http://127.0.0.1:${port}${pathPrefix}`
   return server

@@ -1,7 +1,7 @@
 /**
  * The title DefectDojo stores: Finding.save() runs `titlecase(title[:511])` (the `titlecase` 2.4.1 package,
  * John Gruber's title-case rules) on every finding it saves, so a parser's "Use of exec detected." is read
- * back as "Use of Exec Detected." (docs/defectdojo-api.md §m, measured in the conformance recording).
+ * back as "Use of Exec Detected." (docs/defectdojo-api.md §r, measured in the conformance recording).
  * Written here from the rules, not from the package's code:
  *  - small words (a, an, and, as, at, but, by, en, for, if, in, of, on, or, the, to, v, via, vs) stay
  *    lower case, except first and last in a line and after ": . ; ? ! -" and a space;

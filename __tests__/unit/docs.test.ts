@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { INPUTS, type InputName } from '../../src/config/inputs.js'
 import { OUTPUTS } from '../../src/report/outputs.js'
-import { helpText } from '../../src/shells/cli-options.js'
+import { cliDescription, helpText } from '../../src/shells/cli-options.js'
 import { README_SECTIONS, actionYml, readmeWithTables } from '../../scripts/generate-docs.ts'
 
 const root = new URL('../../', import.meta.url)
@@ -39,7 +39,8 @@ describe('generated documentation', () => {
       const option = cli && 'name' in cli && typeof cli.name === 'string' ? cli.name : name
       if (cli && 'option' in cli && cli.option === false) expect(help).not.toMatch(new RegExp(`--(\\[no-\\])?${option}\\b(?!-)`))
       else {
-        expect(help).toMatch(new RegExp(`\\n  --(\\[no-\\])?${option}( <value>)?( \\*)?\\n      ${spec.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+        // The command line's wording of it: its own description where it has one, inputs named as options.
+        expect(help).toMatch(new RegExp(`\\n  --(\\[no-\\])?${option}( <value>)?( \\*)?\\n      ${cliDescription(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
       }
     }
   })

@@ -77,7 +77,7 @@ describe('201 flow and statistics (docs/defectdojo-api.md §c, §e)', () => {
     expect(first.body).toMatchObject({
       minimum_severity: 'Info', active: false, verified: false, endpoint_to_add: null, lead: null, push_to_jira: false,
       auto_create_context: true, create_finding_groups_for_all_findings: true, close_old_findings: true,
-      close_old_findings_product_scope: false, do_not_reactivate: false, deduplication_complete: false,
+      close_old_findings_product_scope: false, do_not_reactivate: false, deduplication_execution_mode: null, deduplication_complete: true,
       scan_type: 'Gitleaks Scan', test: first.body.test_id,
     })
     for (const absent of ['file', 'version', 'scan_date', 'service', 'tags', 'pro', 'environment']) expect(first.body).not.toHaveProperty(absent)
@@ -232,6 +232,16 @@ describe('authentication (docs/defectdojo-api.md §0, §d): 403, never 401', () 
     expect(profile.status).toBe(200)
     expect(Object.keys(profile.body.user)).toEqual(expect.arrayContaining(['id', 'username', 'email', 'is_active', 'is_superuser', 'configuration_permissions']))
     expect(profile.body.user).not.toHaveProperty('password')
+  })
+
+  it('profile: a staff user in 3.2.0\'s shape (§l, no roles) or of a role-based server (§m)', async () => {
+    const staff = await call(await start({ profile: 'staff' }), '/api/v2/user_profile/')
+    expect(Object.keys(staff.body).sort()).toEqual(['user', 'user_contact_info'])
+    expect(staff.body.user).toMatchObject({ is_staff: true, is_superuser: false })
+    const roles = await call(await start({ profile: 'staff-roles' }), '/api/v2/user_profile/')
+    expect(roles.body.user).toMatchObject({ is_staff: true, is_superuser: false })
+    expect(roles.body).toHaveProperty('global_role')
+    expect(roles.body).toHaveProperty('product_type_member')
   })
 })
 
@@ -468,7 +478,7 @@ describe('list endpoints: filters (docs/defectdojo-api.md §i, §k)', () => {
     await hierarchy(server)
     const all = await get(server, '/api/v2/product_types/')
     expect(all.status).toBe(200)
-    expect(Object.keys(all.body)).toEqual(['count', 'next', 'previous', 'results'])
+    expect(Object.keys(all.body)).toEqual(['count', 'next', 'previous', 'results', 'prefetch'])
     expect(names(all)).toEqual(['Acme', 'Other'])
     const acme = await get(server, '/api/v2/product_types/?name=Acme')
     expect(acme.body.count).toBe(1)
@@ -524,7 +534,10 @@ describe('list endpoints: filters (docs/defectdojo-api.md §i, §k)', () => {
     const engagement = first.body.engagement_id
     const found = await get(server, `/api/v2/tests/?engagement=${engagement}&title=gitleaks&scan_type=Gitleaks%20Scan`)
     expect(found.body.count).toBe(1)
-    expect(found.body.results[0]).toEqual((await get(server, `/api/v2/tests/${first.body.test_id}/`)).body)
+    // A list item is the detail without the detail's `prefetch` (§r).
+    const { prefetch, ...item } = (await get(server, `/api/v2/tests/${first.body.test_id}/`)).body
+    expect(prefetch).toEqual({})
+    expect(found.body.results[0]).toEqual(item)
     expect((await get(server, `/api/v2/tests/?engagement=${engagement}`)).body.count).toBe(3)
     expect(names(await get(server, '/api/v2/tests/?title=gitleaks'), 'scan_type')).toEqual(['Gitleaks Scan', 'Bandit Scan'])
     expect((await get(server, '/api/v2/tests/?title=Gitleaks')).body.count).toBe(0)
@@ -857,5 +870,181 @@ describe('faults on the list endpoints', () => {
     const t0 = performance.now()
     expect((await get(server, '/api/v2/findings/')).status).toBe(200)
     expect(performance.now() - t0).toBeGreaterThanOrEqual(140)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------
+// What a real DefectDojo 3.2.0 answered in the conformance recording (docs/defectdojo-api.md §r); the replay
+// itself is __tests__/conformance/conformance.test.ts, these pin each behaviour without the shared recording.
+// ---------------------------------------------------------------------------------------------------------
+
+const bandit = (...results: Array<[string, number, string]>): string => JSON.stringify({ results: results.map(([id, line, text]) => ({
+  test_id: id, test_name: `test_${id}`, filename: './app/a.py', line_number: line, issue_text: text, issue_severity: 'MEDIUM', issue_confidence: 'HIGH', code: 'x',
+})) })
+const findingsOf = async (server: DojoServer, test: number): Promise<any[]> => (await get(server, `/api/v2/findings/?test=${test}&limit=100`)).body.results
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
+const PRO = 'Pro comes with support. Try today for free or email us at hello@defectdojo.com'
+
+describe('fingerprints (docs/defectdojo-api.md §e, §r): hash_code, unique_id_from_tool, the reimport matcher', () => {
+  it('a test carries its deduplication algorithm and hash_code fields; findings their hash_code over those fields', async () => {
+    const server = await start()
+    const up = await reimport(server, { fields: baseFields({ scan_type: 'Bandit Scan', test_title: 'bandit' }), file: { name: 'b.json', content: bandit(['B102', 17, 'Use of exec detected.']) } })
+    expect(up.status).toBe(201)
+    expect((await get(server, `/api/v2/tests/${up.body.test_id}/`)).body).toMatchObject({
+      deduplication_algorithm: 'hash_code', hash_code_fields: ['file_path', 'line', 'vuln_id_from_tool'], percent_complete: 100,
+    })
+    const [finding] = await findingsOf(server, up.body.test_id)
+    // Finding.compute_hash_code: the fields' str() concatenated, case-folded, sha256.
+    expect(finding).toMatchObject({ title: 'Use of Exec Detected.', file_path: './app/a.py', line: 17, vuln_id_from_tool: 'test_B102:B102', unique_id_from_tool: null })
+    expect(finding.hash_code).toBe(sha256('./app/a.py17test_b102:b102'))
+    // A service is part of every hash_code.
+    const other = await reimport(server, { fields: baseFields({ scan_type: 'Bandit Scan', test_title: 'bandit-svc', service: 'api' }), file: { name: 'b.json', content: bandit(['B102', 17, 'Use of exec detected.']) } })
+    expect((await findingsOf(server, other.body.test_id))[0].hash_code).toBe(sha256('./app/a.py17test_b102:b102api'))
+  })
+
+  it('without configured fields the legacy formula is used (Gitleaks: title + cwe + line + file_path + description)', async () => {
+    const server = await start()
+    const up = await reimport(server, { file: { name: 'g.json', content: JSON.stringify([{ RuleID: 'r', Description: 'AWS', File: 'a.ts', StartLine: 3, Secret: 'REDACTED' }]) } })
+    expect((await get(server, `/api/v2/tests/${up.body.test_id}/`)).body).toMatchObject({ deduplication_algorithm: 'hash_code', hash_code_fields: null })
+    const [finding] = await findingsOf(server, up.body.test_id)
+    expect(finding).toMatchObject({ title: 'Hard Coded AWS Found in a.ts', cwe: 798 })
+    expect(finding.hash_code).toBe(sha256('Hard coded AWS found in a.ts7983a.ts**Secret:** REDACTED\n**Rule Id:** r'.toLowerCase()))
+  })
+
+  it('two findings of one fingerprint collapse on reimport: the first is kept, the other closed (Semgrep, unique_id_from_tool_or_hash_code)', async () => {
+    const server = await start()
+    const semgrep = JSON.stringify({ results: ['rules.first', 'rules.second'].map((id) => ({
+      check_id: id, path: 'x.py', start: { line: 1 }, extra: { severity: 'ERROR', message: 'm', metadata: {}, fingerprint: '0x42' },
+    })) })
+    const fields = baseFields({ scan_type: 'Semgrep JSON Report', test_title: 'semgrep' })
+    const first = await reimport(server, { fields, file: { name: 's.json', content: semgrep } })
+    // The first upload creates its test through the importer, which does not match: both findings are made.
+    expect(first.body.statistics.after.total).toMatchObject({ total: 2, active: 2 })
+    const again = await reimport(server, { fields, file: { name: 's.json', content: semgrep } })
+    expect(again.body.statistics.delta).toMatchObject({ created: { total: { total: 0 } }, closed: { total: { total: 1 } }, untouched: { total: { total: 1 } } })
+    const after = await findingsOf(server, first.body.test_id)
+    expect(after.map((f) => [f.title, f.unique_id_from_tool, f.active, f.is_mitigated])).toEqual([['rules.first', '0x42', true, false], ['rules.second', '0x42', false, true]])
+    // A third identical run changes nothing.
+    const third = await reimport(server, { fields, file: { name: 's.json', content: semgrep } })
+    expect(third.body.statistics.delta).toMatchObject({ created: { total: { total: 0 } }, closed: { total: { total: 0 } }, reactivated: { total: { total: 0 } }, untouched: { total: { total: 1 } } })
+  })
+
+  it('within one reimport a new finding is a candidate for the report\'s later ones: one is created, not two', async () => {
+    const server = await start()
+    const fields = baseFields({ scan_type: 'Bandit Scan', test_title: 'bandit' })
+    await reimport(server, { fields, file: { name: 'b.json', content: bandit(['B101', 1, 'a']) } })
+    const twice = await reimport(server, { fields, file: { name: 'b.json', content: bandit(['B101', 1, 'a'], ['B102', 5, 'b'], ['B102', 5, 'b']) } })
+    expect(twice.body.statistics.delta).toMatchObject({ created: { total: { total: 1 } }, untouched: { total: { total: 1 } }, closed: { total: { total: 0 } } })
+  })
+
+  it('SARIF: note is Info, the partial fingerprints are unique_id_from_tool, the test type is the tool\'s', async () => {
+    const server = await start()
+    const sarif = JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'CodeQL', rules: [{ id: 'js/x', defaultConfiguration: { level: 'note' } }] } }, results: [
+      { ruleId: 'js/x', message: { text: 'unused variable foo.' }, partialFingerprints: { primaryLocationStartColumnFingerprint: '4', primaryLocationLineHash: 'ab:1' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'main.js' }, region: { startLine: 2 } } }] },
+      { ruleId: 'js/x', level: 'error', message: { text: 'other' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'b.js' }, region: { startLine: 1 } } }] },
+    ] }] })
+    const up = await reimport(server, { fields: baseFields({ scan_type: 'SARIF', test_title: 'sarif' }), file: { name: 'c.sarif', content: sarif } })
+    expect(up.body.statistics.after).toMatchObject({ info: { total: 1 }, high: { total: 1 } })
+    expect((await get(server, `/api/v2/tests/${up.body.test_id}/`)).body).toMatchObject({
+      test_type_name: 'CodeQL Scan (SARIF)', scan_type: 'SARIF', deduplication_algorithm: 'unique_id_from_tool_or_hash_code', hash_code_fields: null,
+    })
+    expect((await findingsOf(server, up.body.test_id)).map((f) => [f.title, f.severity, f.unique_id_from_tool])).toEqual([
+      ['Unused Variable Foo.', 'Info', 'primaryLocationLineHash:ab:1|primaryLocationStartColumnFingerprint:4'], ['Other', 'High', null],
+    ])
+  })
+
+  it('Trivy: a vulnerability whose Status is fixed or affected is verified, as the parser sets it', async () => {
+    const server = await start()
+    const trivy = JSON.stringify({ SchemaVersion: 2, Results: [{ Target: 'img (alpine 3.10)', Class: 'os-pkgs', Type: 'alpine', Vulnerabilities: [
+      { VulnerabilityID: 'CVE-1', PkgName: 'zlib', InstalledVersion: '1', Severity: 'MEDIUM', Status: 'fixed' },
+      { VulnerabilityID: 'CVE-2', PkgName: 'zlib', InstalledVersion: '1', Severity: 'MEDIUM' },
+    ] }] })
+    const up = await reimport(server, { fields: baseFields({ scan_type: 'Trivy Scan', test_title: 'trivy' }), file: { name: 't.json', content: trivy } })
+    expect(up.body.statistics.after.medium).toMatchObject({ total: 2, verified: 1 })
+    expect((await findingsOf(server, up.body.test_id)).map((f) => [f.title, f.verified, f.file_path])).toEqual([
+      ['CVE-1 Zlib 1', true, 'img (alpine 3.10)'], ['CVE-2 Zlib 1', false, 'img (alpine 3.10)'],
+    ])
+  })
+})
+
+describe('answers of DefectDojo 3.2.0 (docs/defectdojo-api.md §r)', () => {
+  it('an empty (0-byte) JSON report is the parser\'s JSONDecodeError, a 400; the empty test stays behind at 50 %', async () => {
+    const server = await start()
+    const reply = await reimport(server, { fields: baseFields({ scan_type: 'Bandit Scan', test_title: 'empty' }), file: { name: 'bandit.json', content: '' } })
+    expect(reply.status).toBe(400)
+    expect(reply.body).toEqual({ message: "['Expecting value: line 1 column 1 (char 0)']", pro: [PRO] })
+    expect(server.state.tests.map((t) => [t.title, t.findings.length, t.percent_complete])).toEqual([['empty', 0, 50]])
+  })
+
+  it('a value longer than its column is a 500 after the context is made; a reimport into an existing test keeps its findings\' changes', async () => {
+    const server = await start()
+    const long = await reimport(server, { fields: baseFields({ test_title: 'T'.repeat(300) }) })
+    expect(long.status).toBe(500)
+    expect(long.body).toEqual({ message: 'Internal server error, check logs for details', pro: [PRO] })
+    expect([server.state.products.length, server.state.engagements.length, server.state.tests.length]).toEqual([1, 1, 0])
+    expect((await reimport(server, { fields: baseFields({ test_title: 'T'.repeat(255) }) })).status).toBe(201)
+    const first = await reimport(server)
+    const version = await reimport(server, { fields: baseFields({ version: 'v'.repeat(101) }), file: { name: 'g.json', content: gitleaks('a') } })
+    expect(version.status).toBe(500)
+    const test = server.state.tests.find((t) => t.id === first.body.test_id)!
+    expect(test.findings.filter((f) => f.is_mitigated)).toHaveLength(2)
+    expect(server.state.testImports.filter((r) => r.test === test.id)).toHaveLength(1)
+    expect((await importScan(server, { fields: baseFields({ engagement_name: 'e'.repeat(301) }) })).status).toBe(500)
+  })
+
+  it('GET on an upload URL is judged by the import permission first: 400 ["product_name parameter missing"]', async () => {
+    const server = await start()
+    for (const path of ['/api/v2/reimport-scan/', '/api/v2/import-scan/']) {
+      const reply = await get(server, path)
+      expect([reply.status, reply.body]).toEqual([400, ['product_name parameter missing']])
+    }
+    expect((await call(server, '/api/v2/reimport-scan/', {}, null)).status).toBe(403) // authentication still comes first
+  })
+
+  it('lists carry prefetch (not engagements); tests and user profiles have 3.2.0\'s keys', async () => {
+    const server = await start()
+    const up = await reimport(server)
+    expect((await get(server, '/api/v2/findings/')).body.prefetch).toEqual({})
+    expect((await get(server, '/api/v2/engagements/')).body).not.toHaveProperty('prefetch')
+    const detail = (await get(server, `/api/v2/tests/${up.body.test_id}/`)).body
+    expect(Object.keys(detail).slice(0, 4)).toEqual(['id', 'test_type_name', 'deduplication_algorithm', 'hash_code_fields'])
+    expect(detail).not.toHaveProperty('estimated_time')
+    expect((await get(server, '/api/v2/tests/')).body.results[0]).not.toHaveProperty('prefetch')
+    expect(Object.keys((await get(server, '/api/v2/user_profile/')).body)).toEqual(['user', 'user_contact_info'])
+  })
+})
+
+describe('modes (each on its own)', () => {
+  it('default: the token owner blocks execution, so an upload without a mode is deduplicated in the request', async () => {
+    const server = await start()
+    expect((await reimport(server)).body).toMatchObject({ deduplication_execution_mode: null, deduplication_complete: true })
+    expect((await reimport(server, { fields: baseFields({ deduplication_execution_mode: 'async' }) })).body.deduplication_complete).toBe(false)
+    expect((await reimport(server, { fields: baseFields({ deduplication_execution_mode: 'async_wait' }) })).body.deduplication_complete).toBe(true)
+    expect((await get(server, '/api/v2/user_profile/')).body.user_contact_info.block_execution).toBe(true)
+  })
+
+  it('blockExecution false (3.2.0\'s default profile): without a mode the answer comes before deduplication', async () => {
+    const server = await start({ blockExecution: false })
+    expect((await reimport(server)).body).toMatchObject({ deduplication_execution_mode: null, deduplication_complete: false })
+    expect((await reimport(server, { fields: baseFields({ deduplication_execution_mode: 'sync' }) })).body.deduplication_complete).toBe(true)
+    expect((await get(server, '/api/v2/user_profile/')).body.user_contact_info.block_execution).toBe(false)
+  })
+
+  it('scanTypes: the ones without a faithful parser are named at start, and their uploads have zero findings', async () => {
+    const writes: string[] = []
+    const write = process.stderr.write
+    process.stderr.write = ((chunk: string) => { writes.push(String(chunk)); return true }) as typeof process.stderr.write
+    let server: DojoServer
+    try {
+      server = await start({ scanTypes: ['Gitleaks Scan', 'Anchore Grype', 'SARIF'] })
+    } finally {
+      process.stderr.write = write
+    }
+    expect(server.unparsed).toEqual(['Anchore Grype'])
+    expect(writes.join('')).toMatch(/^dojo-server: no faithful parser for "Anchore Grype": their uploads get zero findings/)
+    const up = await reimport(server, { fields: baseFields({ scan_type: 'Anchore Grype', test_title: 'grype' }), file: { name: 'g.json', content: '{"matches": [{}]}' } })
+    expect(up.body.statistics.after.total.total).toBe(0)
+    expect((await start({ scanTypes: ['Trivy Scan'] })).unparsed).toEqual([])
   })
 })

@@ -51,9 +51,14 @@ describe('gateOutputs', () => {
     expect(outputs).toMatchObject({ created: '7', closed: '2', reactivated: '0', untouched: '4', uploaded: '3', skipped: '2', failed: '2', 'results-file': '/tmp/results.json' })
     expect(Object.keys(outputs).sort()).toEqual(Object.keys(OUTPUTS).sort())
     expect(Object.keys(outputs).sort()).toEqual(
-      ['new', 'created', 'closed', 'reactivated', 'untouched', 'uploaded', 'skipped', 'failed', 'counts-unknown', 'results', 'results-file', ...['critical', 'high', 'medium', 'low', 'info'].flatMap((s) => [`new-${s}`, `created-${s}`, `active-${s}`])].sort()
+      ['new', 'created', 'closed', 'reactivated', 'untouched', 'uploaded', 'skipped', 'failed', 'defectdojo', 'counts-unknown', 'results', 'results-file', 'defectdojo-version', ...['critical', 'high', 'medium', 'low', 'info'].flatMap((s) => [`new-${s}`, `created-${s}`, `active-${s}`])].sort()
     )
     for (const value of Object.values(outputs)) expect(typeof value).toBe('string')
+  })
+
+  it('names the DefectDojo version the schema gave, and is empty when it is not known', () => {
+    expect(gateOutputs(sample(), 'r.json', 'available', '2.49.0')['defectdojo-version']).toBe('2.49.0')
+    expect(gateOutputs(sample(), 'r.json')['defectdojo-version']).toBe('')
   })
 
   it('sums what was created and what is active after, by severity, over the uploaded reports', () => {

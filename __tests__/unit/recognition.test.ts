@@ -347,6 +347,27 @@ describe('overrides', () => {
   test('an empty file is skipped even when an override matches it', async () => {
     expect(skip(await recognize(candidate('negative/empty.json'), [override(/./, 'Gitleaks Scan')])).reason).toMatch(/0 bytes/)
   })
+
+  test.each([
+    ['negative/whitespace.json', /only white space/],
+    ['negative/truncated.json', /truncated or broken/],
+    ['negative/broken.xml', /truncated or broken/],
+    ['negative/zap-report.html', /an HTML page/]
+  ])('%s stays refused as unsafe whatever an override says', async (file, reason) => {
+    const refused = skip(await recognize(candidate(file), [override(/./, 'Trivy Scan')]))
+    expect(refused.unsafe).toBe(true)
+    expect(refused.reason).toMatch(reason)
+    expect(refused.reason).toContain('`scan-types` rule `/./ = Trivy Scan` names it')
+  })
+
+  test('a twin, a parser that also reads the format (SARIF) and the same type agree with the content; another type contradicts it', async () => {
+    const rule = async (file: string, scanType: string) => report(await recognize(candidate(file), [override(/./, scanType)])).rule
+    expect(await rule('invicti/invicti-scan.json', 'Netsparker Scan')).toMatchObject({ contradicts: false })
+    expect(await rule('sarif/codeql.sarif', 'Cppcheck Scan')).toMatchObject({ contradicts: false })
+    expect(await rule('sarif/codeql.sarif', 'SARIF')).toMatchObject({ contradicts: false, readsAs: 'SARIF' })
+    expect(await rule('sarif/codeql.sarif', 'Bandit Scan')).toEqual({ text: '/./ = Bandit Scan', readsAs: 'SARIF', contradicts: true })
+    expect(await rule('negative/unknown.json', 'Bandit Scan')).toMatchObject({ readsAs: null, contradicts: false })
+  })
 })
 
 describe('a 1 GiB report is recognised from its head', () => {
@@ -411,5 +432,28 @@ describe('the tool of a SARIF report', () => {
     expect(result).toMatchObject({ kind: 'report', scanType: 'SARIF', tool: 'codeql' })
     const unnamed = JSON.stringify({ version: '2.1.0', runs: [] })
     expect(recognizeHead(sniff(Buffer.from(unnamed), true), { absolutePath: '/x/r.sarif', displayPath: 'r.sarif', artifact: null, size: unnamed.length })).toMatchObject({ tool: 'sarif' })
+  })
+})
+
+describe('the parent folder as a name hint (the guides\' download layout)', () => {
+  const empty = sniff(Buffer.from('[]'), true)
+  const at = (displayPath: string, artifact: string | null = null): Candidate => ({ absolutePath: `/x/${displayPath}`, displayPath, artifact, size: 2 })
+  const scanType = (r: Recognition) => (r.kind === 'report' ? r.scanType : null)
+
+  test('the immediate parent folder breaks a tie the content leaves', () => {
+    expect(recognizeHead(empty, at('reports/gitleaks/results.json'))).toMatchObject({ scanType: 'Gitleaks Scan', decidedBy: 'content+name' })
+    expect(recognizeHead(empty, at('reports/results.json')).kind).toBe('skipped')
+    // Only the immediate parent: a folder higher up says nothing about this file.
+    expect(recognizeHead(empty, at('gitleaks/out/results.json')).kind).toBe('skipped')
+  })
+
+  test("the file's own name and the artifact's name win over a folder inside it", () => {
+    expect(scanType(recognizeHead(empty, at('gitleaks/results.json', 'eslint')))).toBe('ESLint Scan')
+    expect(scanType(recognizeHead(empty, at('eslint/gitleaks.json')))).toBe('Gitleaks Scan')
+  })
+
+  test('a folder name never overrides what the content says', () => {
+    const semgrep = fs.readFileSync(path.join(FIXTURES, '..', 'demo', 'semgrep.json'))
+    expect(scanType(recognizeHead(sniff(semgrep, true), { absolutePath: '/x/gitleaks/semgrep.json', displayPath: 'gitleaks/results.json', artifact: null, size: semgrep.length }))).toBe('Semgrep JSON Report')
   })
 })

@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(4389);
+// EXTERNAL MODULE: ./src/recognition/forced.ts
+var forced = __webpack_require__(8014);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
@@ -1549,7 +1551,17 @@ const CONTAINER = lane('container', [
         format: 'Clair / clair-scanner JSON',
         tool: 'clair',
         extensions: JSON_EXT,
-        match: anyOf(json(has('image', 'unapproved', 'vulnerabilities')), json(has('LayerCount', 'Vulnerabilities')))
+        match: json(has('image', 'unapproved', 'vulnerabilities'))
+    },
+    {
+        id: 'clair-klar-json',
+        scanType: 'Clair Scan',
+        format: 'Klar (Clair) JSON',
+        tool: 'clair',
+        extensions: JSON_EXT,
+        // 0197_parser_merge: the Clair Klar parser became this format's part of the Clair one.
+        formerly: 'Clair Klar Scan',
+        match: json(has('LayerCount', 'Vulnerabilities'))
     },
     {
         id: 'dockle-json',
@@ -1801,6 +1813,8 @@ const DAST = lane('dast', [
         format: 'Acunetix 360 JSON',
         tool: 'acunetix',
         extensions: JSON_EXT,
+        // 0208_merge_acunetix: the Acunetix360 parser became this format's part of the Acunetix one.
+        formerly: 'Acunetix360 Scan',
         // The Acunetix parser reads Generated as a date (the "(UTC-06:00)" suffix Netsparker writes is not
         // one) and every key below without a default; it accepts Classification: null, which Acunetix
         // 360 writes for some issues and the Invicti parser crashes on.
@@ -2096,6 +2110,8 @@ const DAST = lane('dast', [
         format: 'OpenVAS / Greenbone XML report',
         tool: 'openvas',
         extensions: XML_EXT,
+        // 0197_parser_merge: OpenVAS XML and OpenVAS CSV became one parser.
+        formerly: 'OpenVAS XML',
         match: xml('report', attr('format_id'), child('report'))
     },
     {
@@ -2104,6 +2120,7 @@ const DAST = lane('dast', [
         format: 'OpenVAS / Greenbone CSV results',
         tool: 'openvas',
         extensions: CSV_EXT,
+        formerly: 'OpenVAS CSV',
         match: csv('IP', 'Hostname', 'Port', 'Port Protocol', 'CVSS', 'Severity', 'NVT Name', 'NVT OID')
     },
     {
@@ -2272,6 +2289,8 @@ const DAST = lane('dast', [
         scanType: 'Tenable Scan',
         format: 'Nessus XML (.nessus)',
         tool: 'nessus',
+        // 0187_nessus_to_tenable. Not on the CSV row: it also matches Tenable exports the Nessus parser may not have read.
+        formerly: 'Nessus Scan',
         // The parser reads XML for .xml/.nessus names.
         extensions: ['.nessus', '.xml'],
         match: xml('NessusClientData_v2')
@@ -2642,6 +2661,7 @@ const OTHER = lane('other', [
     {
         id: 'semgrep-failed-run',
         scanType: null,
+        unsafe: true,
         format: 'Semgrep failed run',
         tool: 'semgrep',
         extensions: JSON_EXT,
@@ -2652,6 +2672,7 @@ const OTHER = lane('other', [
     {
         id: 'bandit-failed-run',
         scanType: null,
+        unsafe: true,
         format: 'Bandit failed run',
         tool: 'bandit',
         extensions: JSON_EXT,
@@ -2662,6 +2683,7 @@ const OTHER = lane('other', [
     {
         id: 'gosec-failed-run',
         scanType: null,
+        unsafe: true,
         format: 'gosec failed run',
         tool: 'gosec',
         extensions: JSON_EXT,
@@ -2672,6 +2694,7 @@ const OTHER = lane('other', [
     {
         id: 'checkov-failed-run',
         scanType: null,
+        unsafe: true,
         format: 'Checkov failed run',
         tool: 'checkov',
         extensions: JSON_EXT,
@@ -2681,6 +2704,7 @@ const OTHER = lane('other', [
     {
         id: 'snyk-failed-run',
         scanType: null,
+        unsafe: true,
         format: 'Snyk error output',
         tool: 'snyk',
         extensions: JSON_EXT,
@@ -2691,6 +2715,7 @@ const OTHER = lane('other', [
     {
         id: 'npm-audit-error',
         scanType: null,
+        unsafe: true,
         format: 'npm audit error output',
         tool: 'npm',
         extensions: JSON_EXT,
@@ -2701,6 +2726,7 @@ const OTHER = lane('other', [
     {
         id: 'yarn-audit-error',
         scanType: null,
+        unsafe: true,
         format: 'yarn audit error output',
         tool: 'yarn',
         extensions: JSON_EXT,
@@ -2711,6 +2737,7 @@ const OTHER = lane('other', [
     {
         id: 'wpscan-aborted',
         scanType: null,
+        unsafe: true,
         format: 'WPScan aborted scan',
         tool: 'wpscan',
         extensions: JSON_EXT,
@@ -2726,7 +2753,8 @@ const OTHER = lane('other', [
         extensions: JSON_EXT,
         // ZAP's traditional JSON report: @programName/@version/@generated and site[].
         match: json(has('@version', '@generated', 'site'), lacks('vulnerabilities')),
-        reason: 'DefectDojo has no parser for ZAP JSON (`ZAP Scan` reads the XML report only): export the traditional XML report'
+        // Naming a scan type for it would only make a failed upload: say how to get the report that imports.
+        reason: "DefectDojo's `ZAP Scan` reads ZAP's XML report, not this JSON one (no scan type imports it): have ZAP write the XML report too, e.g. `zap-baseline.py -x report.xml` (the same `-x` for zap-full-scan.py and zap-api-scan.py), or with the ZAP GitHub actions add `-x report_xml.xml` to `cmd_options`; then upload that file"
     },
     {
         id: 'dependency-check-json',
@@ -4097,10 +4125,11 @@ const FORMATS = [...OTHER, ...SAST, ...SCA, ...SBOM, ...SECRETS, ...DAST, ...CON
 // EXTERNAL MODULE: ./src/recognition/report-like.ts
 var report_like = __webpack_require__(6925);
 ;// CONCATENATED MODULE: ./src/recognition/recognize.ts
-// Candidate → Recognition. Content decides; a file or artifact name only breaks a tie between rows
+// Candidate → Recognition. Content decides; a file, folder or artifact name only breaks a tie between rows
 // that all match; where nothing decides, the file is skipped with a reason naming the override to
 // use. A wrong mapping is worse than none: with reimport's close_old_findings=true a report parsed as
 // the wrong type closes every finding of its test (docs/defectdojo-api.md §d).
+
 
 
 
@@ -4112,10 +4141,18 @@ const HUMAN_EXTENSIONS = new Set(['.html', '.htm', '.md', '.markdown', '.txt', '
 async function recognize(candidate, overrides = [], formats = FORMATS) {
     // An empty file is never a report, whatever an override says: uploading it would close everything.
     if (candidate.size === 0)
-        return skipped('the file is empty (0 bytes): an empty upload would close every finding of its test', false, [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
+        return unsafe('the file is empty (0 bytes): an empty upload would close every finding of its test', [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
     const override = overrides.find((o) => o.matches(candidate.displayPath));
-    if (override)
-        return recognizeOverride(candidate, override, formats);
+    if (override) {
+        // The rule names the type; the content still decides whether the file is safe to upload at all.
+        const head = await sniffFile(candidate.absolutePath).catch(() => null);
+        const judged = head ? (0,forced/* judgeRule */.q1)(head, override.scanType, formats, () => recognizeHead(head, candidate, formats)) : null;
+        if (judged?.refusal) {
+            const rule = (0,forced/* ruleText */.Y3)(override.pattern, override.scanType);
+            return unsafe(`${judged.refusal}; not uploaded although the \`scan-types\` rule \`${rule}\` names it: uploading it would close every finding of its test`, [`scan-types: ${rule}`]);
+        }
+        return recognizeOverride(candidate, override, formats, head, judged);
+    }
     // Most formats decide within their first few KiB: a short head first, the full bounded head only
     // when the short one leaves the file undecided. (On DefectDojo's samples the short head alone maps
     // none wrongly but decides 2 % fewer; the second read restores those.)
@@ -4135,11 +4172,11 @@ function recognizeHead(head, candidate, formats = FORMATS) {
     const human = HUMAN_EXTENSIONS.has(extension);
     switch (head.syntax) {
         case 'empty':
-            return skipped('the file holds only white space: not a report', false, [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
+            return unsafe('the file holds only white space: not a report', [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
         case 'binary':
             return skipped(human ? `a binary ${extension} file for people, not a report` : 'a binary file, not a report', human, [], (0,report_like/* looksLikeReport */.Q)(candidate, null));
         case 'malformed':
-            return skipped(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken, so it is not uploaded`, false);
+            return unsafe(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken, so it is not uploaded`);
         default:
             break;
     }
@@ -4166,8 +4203,7 @@ function recognizeHead(head, candidate, formats = FORMATS) {
     let chosen = matches[0];
     let decidedBy = 'content';
     if (matches.length > 1 || weak) {
-        const names = [(0,external_node_path_.basename)(candidate.displayPath), candidate.artifact ?? ''];
-        const hinted = matches.filter((m) => m.rule.nameHint && names.some((n) => m.rule.nameHint.test(n)));
+        const hinted = nameHinted(matches, candidate);
         const twin = hinted.length === 1 ? undefined : preferredTwin(matches);
         if (twin)
             chosen = twin;
@@ -4181,7 +4217,7 @@ function recognizeHead(head, candidate, formats = FORMATS) {
                 : allWeak
                     ? `the content (${describe(head)}) is what several tools print on a clean run (${options})`
                     : `the content fits several formats (${options})`;
-            return skipped(`${what} and the file and artifact names do not say which tool wrote it: set it with ${(0,inputs/* theInput */.y8)('scan-types')}, e.g. \`${candidate.displayPath} = ${matches[0].rule.scanType ?? ''}\``, false);
+            return skipped(`${what} and the file, folder and artifact names do not say which tool wrote it: set it with ${(0,inputs/* theInput */.y8)('scan-types')}, e.g. \`${candidate.displayPath} = ${matches[0].rule.scanType ?? ''}\``, false);
         }
         else {
             chosen = hinted[0];
@@ -4192,8 +4228,10 @@ function recognizeHead(head, candidate, formats = FORMATS) {
     // A CSV recognised by its header whose records have more fields than the header is broken: the
     // parser rejects it ("Number of fields in row does not match number of headers").
     if (head.syntax === 'csv' && head.overfull && evidence.some((e) => e.startsWith('CSV columns'))) {
-        return skipped(`${rule.format} by its header, but not valid CSV (${head.overfull}): broken, so it is not uploaded`, false, [`${rule.id}: ${evidence.join('; ')}`]);
+        return unsafe(`${rule.format} by its header, but not valid CSV (${head.overfull}): broken, so it is not uploaded`, [`${rule.id}: ${evidence.join('; ')}`]);
     }
+    if (rule.scanType === null && rule.unsafe)
+        return unsafe(`${rule.format}: ${rule.reasonFrom?.(head) ?? rule.reason ?? 'not a report'}`, [`${rule.id}: ${evidence.join('; ')}`]);
     if (rule.scanType === null)
         return skipped(`${rule.format}: ${rule.reasonFrom?.(head) ?? rule.reason ?? 'DefectDojo cannot import this format'}`, false, [`${rule.id}: ${evidence.join('; ')}`]);
     // JSON carries no encoding of its own, so a UTF-16 JSON report is sent converted to UTF-8, which every
@@ -4210,8 +4248,23 @@ function recognizeHead(head, candidate, formats = FORMATS) {
         uploadName: uploadName((0,external_node_path_.basename)(candidate.displayPath), rule.extensions, rule.avoidExtensions),
         decidedBy,
         evidence: [`${rule.id}: ${evidence.join('; ')}`, ...(head.encoding ? [`${head.encoding.toUpperCase()} file, sent converted to UTF-8`] : [])],
-        ...(head.encoding ? { transcodeFrom: head.encoding } : {})
+        ...(head.encoding ? { transcodeFrom: head.encoding } : {}),
+        ...(rule.formerly ? { formerly: rule.formerly } : {})
     };
+}
+/**
+ * The matches a name confirms. The file's own name and its artifact's name come first; only when
+ * neither names a tool does the file's immediate parent folder count, the way a download of several
+ * artifacts into one folder (`reports/gitleaks/results.json`) names them. So an artifact's own name
+ * wins over a folder inside it, and a name never adds a match the content did not make.
+ */
+function nameHinted(matches, candidate) {
+    const hintedBy = (names) => matches.filter((m) => m.rule.nameHint && names.some((n) => n !== '' && m.rule.nameHint.test(n)));
+    const own = hintedBy([(0,external_node_path_.basename)(candidate.displayPath), candidate.artifact ?? '']);
+    if (own.length > 0)
+        return own;
+    const parent = (0,external_node_path_.basename)((0,external_node_path_.dirname)(candidate.displayPath));
+    return parent === '.' || parent === '' ? [] : hintedBy([parent]);
 }
 /**
  * The row every other match is a twin of (`twinOf`), when there is one and no match is weak: its
@@ -4227,14 +4280,14 @@ function preferredTwin(matches) {
  * serve that scan type (or it reads a format another row recognises, `alsoReadBy`), the content picks
  * the row whose naming rules apply (`AWS Prowler V3` needs `.ocsf.json` for OCSF, `.json` for v3).
  */
-async function recognizeOverride(candidate, override, formats) {
+async function recognizeOverride(candidate, override, formats, sniffed, judged) {
     const rows = formats.filter((f) => f.scanType === override.scanType);
     const readers = formats.filter((f) => f.alsoReadBy?.some((a) => a.scanType === override.scanType));
     let rule = rows[0];
     let extensions = rule?.extensions ?? [];
     let avoid = rule?.avoidExtensions ?? [];
     if (rows.length + readers.length > 1 || (rows.length === 0 && readers.length > 0)) {
-        const head = await sniffFile(candidate.absolutePath).catch(() => null);
+        const head = sniffed;
         const own = head ? rows.find((r) => r.match(head)) : undefined;
         const other = head && !own ? readers.find((r) => r.match(head)) : undefined;
         if (own) {
@@ -4255,7 +4308,8 @@ async function recognizeOverride(candidate, override, formats) {
         lane: rule?.lane ?? 'other',
         uploadName: uploadName((0,external_node_path_.basename)(candidate.displayPath), extensions, avoid),
         decidedBy: 'override',
-        evidence: [`scan-types: ${override.pattern} = ${override.scanType}`]
+        evidence: [`scan-types: ${override.pattern} = ${override.scanType}`, ...(judged?.readsAs && judged.readsAs !== override.scanType ? [`content reads as ${judged.readsAs}`] : [])],
+        rule: { text: (0,forced/* ruleText */.Y3)(override.pattern, override.scanType), readsAs: judged?.readsAs ?? null, contradicts: judged?.contradicts ?? false }
     };
 }
 /**
@@ -4279,6 +4333,10 @@ function uploadName(fileName, extensions, avoid = []) {
 }
 function toolFromScanType(scanType) {
     return scanType.replace(/\b(scan|report|json|xml|csv|sarif)\b/gi, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
+}
+/** A file refused as unsafe to upload (empty, broken, a failed run): no `scan-types` rule uploads it. */
+function unsafe(reason, evidence = [], reportLike = true) {
+    return { kind: 'skipped', reason, humanReadable: false, reportLike, evidence, unsafe: true };
 }
 /** A skipped file; `reportLike` (warned about) unless it is for people or said otherwise. */
 function skipped(reason, humanReadable, evidence = [], reportLike = !humanReadable) {

@@ -3921,7 +3921,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7315);
+/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7585);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 // Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
 
@@ -3938,12 +3938,14 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   By: () => (/* binding */ inputSubject),
+/* harmony export */   Is: () => (/* binding */ logName),
 /* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
 /* harmony export */   ZU: () => (/* binding */ sourceInputs),
 /* harmony export */   ah: () => (/* binding */ useDialect),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   mm: () => (/* binding */ inputSpec),
 /* harmony export */   pw: () => (/* binding */ inputSetting),
+/* harmony export */   u: () => (/* binding */ stepName),
 /* harmony export */   y8: () => (/* binding */ theInput),
 /* harmony export */   yu: () => (/* binding */ inputName)
 /* harmony export */ });
@@ -4004,6 +4006,12 @@ const INPUTS = {
         shownDefault: 'github.token',
         cli: { option: false }
     },
+    'include-tracked-files': {
+        group: 'sources',
+        kind: 'flag',
+        default: 'false',
+        description: 'Also upload files that git tracks and that are unchanged from HEAD when path reaches them through a folder or a glob (by default they are left out: sample reports and test fixtures checked into the repository are not this run\'s reports). Files path names explicitly are always looked at.'
+    },
     'keep-downloads': { group: 'sources', kind: 'flag', default: 'false', description: 'Keep the downloaded artifacts under RUNNER_TEMP after the step, for debugging.', cli: { option: false } },
     'scan-types': {
         group: 'sources',
@@ -4017,7 +4025,7 @@ const INPUTS = {
         kind: 'choice',
         default: 'skip',
         choices: ['skip', 'error'],
-        description: 'When defectdojo-url and defectdojo-token are both empty on a run GitHub gives no secrets (a pull request from a fork, Dependabot): skip plans the uploads, sends nothing and passes with a notice; error fails. Elsewhere they are always required.',
+        description: 'When defectdojo-token is empty on a run GitHub gives no secrets (a pull request from a fork, Dependabot), whatever defectdojo-url holds: skip plans the uploads, sends nothing and passes with a notice; error fails. Elsewhere both are always required.',
         cli: { option: false }
     },
     // Naming and context.
@@ -4154,13 +4162,17 @@ const INPUTS = {
         group: 'policy',
         kind: 'flag',
         default: 'true',
-        description: 'Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job.'
+        description: 'Fail the step when any report was not uploaded: DefectDojo refused it or the upload failed, or DefectDojo could not be used at all (unreachable, DNS, TLS, an HTML page instead of the API, the token rejected). Checked after all reports were tried and the summary written. false keeps uploads from ever blocking the job: one warning, a summary banner and the outputs `failed` and `defectdojo` say what happened. Invalid input values, a collision, a failed artifact listing, `if-no-reports: error` and `fail-on-unrecognized` still fail the step.',
+        cli: {
+            description: 'Exit with status 1 when any report was not uploaded: DefectDojo refused it or the upload failed, or DefectDojo could not be used at all (unreachable, DNS, TLS, an HTML page instead of the API, the token rejected). Checked after all reports were tried and the summary written. --no-fail-on-error keeps uploads from ever blocking the job: one warning, the summary and DEFECTDOJO_FAILED / DEFECTDOJO_DEFECTDOJO say what happened. Invalid option values, a collision, --if-no-reports error and --fail-on-unrecognized still exit 1.'
+        }
     },
     'fail-on-unrecognized': {
         group: 'policy',
         kind: 'flag',
         default: 'false',
-        description: 'Fail the step when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.'
+        description: 'Fail the step when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.',
+        cli: { description: 'Exit with status 1 when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.' }
     }
 };
 const INPUT_NAMES = Object.keys(INPUTS);
@@ -4191,6 +4203,14 @@ function theInput(name) {
 /** An input's bare name in backticks: "`defectdojo-url`" (on the command line "`--defectdojo-url`"). */
 function inputName(name) {
     return dialect === 'cli' ? cliName(name) : `\`${name}\``;
+}
+/** What a run is called in messages: the action's "step", the command line's "command" (it may be one line of a job's script). */
+function stepName() {
+    return dialect === 'cli' ? 'command' : 'step';
+}
+/** Where every log line of the run is: the step's log, the command's own output. */
+function logName() {
+    return dialect === 'cli' ? "command's output" : 'step log';
 }
 /** Where the files come from, for "no files were found": `path` and `artifacts` (the command line has only `--path`). */
 function sourceInputs() {
@@ -4244,6 +4264,8 @@ class DefectDojoError extends Error {
      * looked up before it is sent again (docs/defectdojo-api.md §k).
      */
     ambiguous;
+    /** True when DefectDojo's API itself refused the token check (401/403 JSON): the token, not the way to DefectDojo, is wrong. */
+    tokenRejected;
     constructor(message, options = {}) {
         super(message);
         this.name = 'DefectDojoError';
@@ -4252,6 +4274,7 @@ class DefectDojoError extends Error {
         this.retryAfterSeconds = options.retryAfterSeconds ?? null;
         this.notSent = options.notSent ?? false;
         this.ambiguous = options.ambiguous ?? false;
+        this.tokenRejected = options.tokenRejected ?? false;
     }
 }
 /** Statuses of gateways that may answer while DefectDojo goes on importing behind them. */
@@ -4420,6 +4443,58 @@ function deltaTotal(result, delta) {
 
 /***/ }),
 
+/***/ 8014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GF: () => (/* binding */ contradictionWarning),
+/* harmony export */   Y3: () => (/* binding */ ruleText),
+/* harmony export */   q1: () => (/* binding */ judgeRule)
+/* harmony export */ });
+const refuse = (refusal) => ({ refusal, readsAs: null, contradicts: false });
+/**
+ * Judges `scanType` (from a rule) against the file's head. `recognised` is recognition by content
+ * alone, asked only when no row that matches serves the rule's type.
+ */
+function judgeRule(head, scanType, formats, recognised) {
+    if (head.syntax === 'empty')
+        return refuse('the file holds only white space: not a report');
+    if (head.syntax === 'malformed')
+        return refuse(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken`);
+    const matches = formats.filter((rule) => rule.match(head) !== null);
+    const unsafe = matches.find((rule) => rule.unsafe);
+    if (unsafe)
+        return refuse(unsafe.reasonFrom?.(head) ?? unsafe.reason ?? `${unsafe.format}: not a report`);
+    const serves = (rule) => rule.scanType === scanType || (rule.alsoReadBy ?? []).some((a) => a.scanType === scanType);
+    // An HTML page where the rule's parser reads no HTML is an error or login page saved as the report.
+    if (head.syntax === 'html' && matches.length === 0 && !formats.some((rule) => serves(rule) && rule.extensions.includes('.html'))) {
+        return refuse('an HTML page (an error or login page saved in place of the report), not a report');
+    }
+    // Twins match alike, and a SARIF producer's report matches the SARIF row too: either serves the rule.
+    if (matches.some(serves))
+        return { refusal: null, readsAs: scanType, contradicts: false };
+    if (matches.length === 0)
+        return { refusal: null, readsAs: null, contradicts: false };
+    const byContent = recognised();
+    if (byContent.kind === 'report')
+        return { refusal: null, readsAs: byContent.scanType, contradicts: true };
+    // One known format that DefectDojo cannot import at all (ZAP JSON, JUnit XML…).
+    if (matches.length === 1 && matches[0].scanType === null)
+        return { refusal: null, readsAs: matches[0].format, contradicts: true };
+    return { refusal: null, readsAs: null, contradicts: false };
+}
+/** The rule as written in the input: `reports/zap.xml = Bandit Scan`. */
+function ruleText(pattern, scanType) {
+    return `${pattern} = ${scanType}`;
+}
+/** The warning for a rule that contradicts the content: both types named. */
+function contradictionWarning(label, rule, scanType, readsAs) {
+    return `${label}: the \`scan-types\` rule \`${rule}\` sends it as ${scanType}, but its content reads as ${readsAs}, which that parser does not read: DefectDojo may refuse it, or read no findings and close every finding of its test. Uploaded as the rule asks; correct the rule if it is wrong.`;
+}
+
+
+/***/ }),
+
 /***/ 6925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4469,7 +4544,7 @@ function looksLikeReport(candidate, head) {
 
 /***/ }),
 
-/***/ 7315:
+/***/ 7585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4487,7 +4562,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __nccwpck_require__(4389);
+var config_inputs = __nccwpck_require__(4389);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:util"
@@ -5210,6 +5285,22 @@ const API_SCAN_TYPES = (/* unused pure expression or super */ null && ([
 // engagement per lane or one long-running CI/CD engagement, one test per scanner track).
 /** Every placeholder a template may use; any other `{name}` is an input error. */
 const PLACEHOLDERS = ['owner', 'repo', 'branch', 'pr', 'workflow', 'job', 'artifact', 'tool', 'scan_type', 'lane', 'file', 'report', 'environment'];
+/** What each placeholder is filled with, for --help. */
+const PLACEHOLDER_MEANINGS = {
+    owner: 'the owner or group of the repository (GitHub owner, GitLab namespace)',
+    repo: 'the repository (project) name',
+    branch: 'the branch the reports describe',
+    pr: 'the pull (merge) request number, empty elsewhere',
+    workflow: 'the workflow or pipeline name (GitLab CI_PIPELINE_NAME, Jenkins job)',
+    job: 'the job name',
+    artifact: 'the artifact the report came from, empty for a file on disk',
+    tool: 'the tool that wrote the report, e.g. gitleaks',
+    scan_type: "DefectDojo's scan type, e.g. Gitleaks Scan",
+    lane: 'sast, sca, secrets, dast, container, iac, cloud, sbom or other',
+    file: "the report's file name without its extension",
+    report: 'the report as it is named in the log: artifact/path, or its path',
+    environment: 'the --environment value'
+};
 const PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g;
 /** Problems with a template's placeholders, as sentences about `subject` ("Input `product`"). */
 function checkTemplate(subject, template) {
@@ -5250,7 +5341,7 @@ const KEYS = { product: 'product', 'product-type': 'productType', engagement: 'e
 function parseReportRules(lines, problems) {
     const rules = [];
     lines.forEach((line, index) => {
-        const where = `${(0,inputs/* inputSubject */.By)('scan-types')} line ${index + 1} ("${line}")`;
+        const where = `${(0,config_inputs/* inputSubject */.By)('scan-types')} line ${index + 1} ("${line}")`;
         const equals = line.indexOf('=');
         if (equals <= 0) {
             problems.push(`${where} is not \`<glob> = <Scan Type>\`, e.g. \`reports/custom/*.json = Generic Findings Import\`.`);
@@ -5278,7 +5369,7 @@ function parseReportRules(lines, problems) {
                 problems.push(`${where}: "${setting}" is not one of product=…, product-type=…, engagement=…, test-title=….`);
                 continue;
             }
-            problems.push(...checkTemplate(`${(0,inputs/* inputSubject */.By)('scan-types')} line ${index + 1} (${name})`, value));
+            problems.push(...checkTemplate(`${(0,config_inputs/* inputSubject */.By)('scan-types')} line ${index + 1} (${name})`, value));
             rule[KEYS[name]] = value;
         }
         rules.push(rule);
@@ -5343,12 +5434,12 @@ class Reader {
     /** The trimmed value, or the table's default when empty or missing. */
     text(name) {
         const value = this.raw[name]?.trim();
-        return value === undefined || value === '' ? inputs/* INPUTS */.mc[name].default : value;
+        return value === undefined || value === '' ? config_inputs/* INPUTS */.mc[name].default : value;
     }
     /** Lines or list items, trimmed, blanks and `#` comments dropped. */
     items(name) {
-        const value = this.raw[name] ?? inputs/* INPUTS */.mc[name].default;
-        return (0,inputs/* inputSpec */.mm)(name).kind === 'list' ? splitList(value) : splitLines(value);
+        const value = this.raw[name] ?? config_inputs/* INPUTS */.mc[name].default;
+        return (0,config_inputs/* inputSpec */.mm)(name).kind === 'list' ? splitList(value) : splitLines(value);
     }
     flag(name) {
         return this.boolean(name, this.text(name)) ?? false;
@@ -5360,10 +5451,10 @@ class Reader {
     }
     choice(name) {
         const value = this.text(name);
-        const choices = ((0,inputs/* inputSpec */.mm)(name).choices ?? []);
+        const choices = ((0,config_inputs/* inputSpec */.mm)(name).choices ?? []);
         if (choices.includes(value))
             return value;
-        this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}": use one of ${choices.join(', ')}.`);
+        this.problems.push(`${(0,config_inputs/* inputSubject */.By)(name)} is "${value}": use one of ${choices.join(', ')}.`);
         return choices[0];
     }
     /** A choice that may be left empty (DefectDojo's default). */
@@ -5371,13 +5462,13 @@ class Reader {
         return this.text(name) === '' ? null : this.choice(name);
     }
     number(name) {
-        const spec = (0,inputs/* inputSpec */.mm)(name);
+        const spec = (0,config_inputs/* inputSpec */.mm)(name);
         const value = this.text(name);
         const number = Number(value);
         const integer = spec.kind === 'integer';
         const { min, max } = spec.range ?? { min: -Infinity, max: Infinity };
         if (value === '' || !Number.isFinite(number) || number < min || number > max || (integer && !Number.isInteger(number))) {
-            this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}": use ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
+            this.problems.push(`${(0,config_inputs/* inputSubject */.By)(name)} is "${value}": use ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
             return min;
         }
         return number;
@@ -5392,12 +5483,12 @@ class Reader {
             return null;
         const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
         if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-            this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}": use a date as YYYY-MM-DD.`);
+            this.problems.push(`${(0,config_inputs/* inputSubject */.By)(name)} is "${value}": use a date as YYYY-MM-DD.`);
             return null;
         }
         // The server refuses a scan_date after its own date; a day of slack covers time zones.
         if (rule.notInFuture && date.getTime() > Date.now() + 86_400_000)
-            this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}", which is in the future: DefectDojo refuses it.`);
+            this.problems.push(`${(0,config_inputs/* inputSubject */.By)(name)} is "${value}", which is in the future: DefectDojo refuses it.`);
         return value;
     }
     /** The YAML 1.2 core-schema booleans, as @actions/core accepts them. */
@@ -5406,13 +5497,15 @@ class Reader {
             return true;
         if (['false', 'False', 'FALSE'].includes(value))
             return false;
-        this.problems.push(`${(0,inputs/* inputSubject */.By)(name)} is "${value}": use true or false.`);
+        this.problems.push(`${(0,config_inputs/* inputSubject */.By)(name)} is "${value}": use true or false.`);
         return null;
     }
 }
-function parseConfig(raw) {
+/** `earlier`: problems found before the values were read (misspelled inputs), reported with the rest. */
+function parseConfig(raw, earlier = []) {
     const read = new Reader(raw);
     const problems = read.problems;
+    problems.push(...earlier);
     const dryRun = read.flag('dry-run');
     const url = read.text('defectdojo-url');
     const token = read.text('defectdojo-token');
@@ -5421,31 +5514,31 @@ function parseConfig(raw) {
     if (url)
         defectdojoUrl = parseUrl(url, allowInsecure, problems);
     else if (!dryRun)
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless ${(0,inputs/* inputSetting */.pw)('dry-run', 'true')}.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-url')} is required (the base URL of DefectDojo, e.g. https://defectdojo.example.com), unless ${(0,config_inputs/* inputSetting */.pw)('dry-run', 'true')}.`);
     if (!token && !dryRun)
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} is required (a DefectDojo API v2 key, best from a secret), unless ${(0,inputs/* inputSetting */.pw)('dry-run', 'true')}.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-token')} is required (a DefectDojo API v2 key, best from a secret), unless ${(0,config_inputs/* inputSetting */.pw)('dry-run', 'true')}.`);
     if (token && /\s/.test(token))
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} contains white space: paste only the 40-character API v2 key, without "Token ".`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-token')} contains white space: paste only the 40-character API v2 key, without "Token ".`);
     else if (token && invisible(token) !== null)
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-token')} contains ${invisible(token)}: paste only the 40-character API v2 key, as DefectDojo shows it.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-token')} contains ${invisible(token)}: paste only the 40-character API v2 key, as DefectDojo shows it.`);
     for (const name of ['product-type', 'product', 'engagement', 'test-title'])
-        problems.push(...checkTemplate((0,inputs/* inputSubject */.By)(name), read.text(name)));
+        problems.push(...checkTemplate((0,config_inputs/* inputSubject */.By)(name), read.text(name)));
     const runId = read.text('run-id');
     const repository = read.text('repository');
     const githubToken = read.text('github-token');
     let otherRun = null;
     if (runId) {
         if (!/^\d+$/.test(runId))
-            problems.push(`${(0,inputs/* inputSubject */.By)('run-id')} is "${runId}": use the numeric id of a workflow run (github.event.workflow_run.id).`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)('run-id')} is "${runId}": use the numeric id of a workflow run (github.event.workflow_run.id).`);
         const [owner, repo, extra] = repository.split('/');
         if (repository && (!owner || !repo || extra !== undefined))
-            problems.push(`${(0,inputs/* inputSubject */.By)('repository')} is "${repository}": use owner/name.`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)('repository')} is "${repository}": use owner/name.`);
         if (!githubToken)
-            problems.push(`${(0,inputs/* inputSubject */.By)('github-token')} is required with \`run-id\` (the default, github.token, works when the workflow grants \`actions: read\`).`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)('github-token')} is required with \`run-id\` (the default, github.token, works when the workflow grants \`actions: read\`).`);
         otherRun = { runId: Number(runId), repository: repository ? { owner: owner ?? '', repo: repo ?? '' } : null };
     }
     else if (repository) {
-        problems.push(`${(0,inputs/* inputSubject */.By)('repository')} only applies together with \`run-id\`: give the run whose artifacts to download.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('repository')} only applies together with \`run-id\`: give the run whose artifacts to download.`);
     }
     const clientCertificate = read.text('client-certificate') || null;
     const clientKey = read.text('client-key') || null;
@@ -5454,10 +5547,10 @@ function parseConfig(raw) {
     const mode = read.choice('mode');
     const options = importOptions(read);
     if (options.doNotReactivate !== null && mode === 'import') {
-        problems.push(`${(0,inputs/* inputSubject */.By)('do-not-reactivate')} only applies to reimport: remove it, or use ${(0,inputs/* inputSetting */.pw)('mode', 'reimport')}.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('do-not-reactivate')} only applies to reimport: remove it, or use ${(0,config_inputs/* inputSetting */.pw)('mode', 'reimport')}.`);
     }
     if (options.closeOldFindingsProductScope && mode === 'reimport') {
-        problems.push(`${(0,inputs/* inputSubject */.By)('close-old-findings-product-scope')} has no effect on reimport (DefectDojo ignores it there): remove it, or use ${(0,inputs/* inputSetting */.pw)('mode', 'import')}.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('close-old-findings-product-scope')} has no effect on reimport (DefectDojo ignores it there): remove it, or use ${(0,config_inputs/* inputSetting */.pw)('mode', 'import')}.`);
     }
     const config = {
         defectdojoUrl,
@@ -5469,6 +5562,7 @@ function parseConfig(raw) {
         otherRun,
         githubToken: githubToken || null,
         keepDownloads: read.flag('keep-downloads'),
+        includeTrackedFiles: read.flag('include-tracked-files'),
         dryRun,
         productTypeTemplate: read.text('product-type'),
         productTemplate: read.text('product'),
@@ -5508,7 +5602,7 @@ function importOptions(read) {
     for (const tag of tags) {
         // docs/defectdojo-api.md §0: each tag may not contain spaces, commas or quotes (DefectDojo's tag validator).
         if (/[\s,'"]/.test(tag))
-            read.problems.push(`${(0,inputs/* inputSubject */.By)('tags')} has "${tag}": tags may not contain spaces, commas or quotes.`);
+            read.problems.push(`${(0,config_inputs/* inputSubject */.By)('tags')} has "${tag}": tags may not contain spaces, commas or quotes.`);
     }
     return {
         service: read.text('service') || null,
@@ -5553,17 +5647,17 @@ function parseHeaders(value, problems) {
         const name = colon > 0 ? line.slice(0, colon).trim() : '';
         if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
             // The line may hold a secret: say which line, never what it holds.
-            problems.push(`${(0,inputs/* inputSubject */.By)('extra-headers')} line ${index + 1} is not \`Name: value\`.`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)('extra-headers')} line ${index + 1} is not \`Name: value\`.`);
             return;
         }
         if (RESERVED_HEADERS.has(name.toLowerCase())) {
-            problems.push(`${(0,inputs/* inputSubject */.By)('extra-headers')} may not set ${name}: the action sets it itself.`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)('extra-headers')} may not set ${name}: the action sets it itself.`);
             return;
         }
         const headerValue = line.slice(colon + 1).trim();
         // Never the value itself: it is a secret.
         if (invisible(headerValue) !== null)
-            problems.push(`${(0,inputs/* inputSubject */.By)('extra-headers')} line ${index + 1} (${name}) has ${invisible(headerValue)} in its value: HTTP cannot send it; paste the value again.`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)('extra-headers')} line ${index + 1} (${name}) has ${invisible(headerValue)} in its value: HTTP cannot send it; paste the value again.`);
         headers[name] = headerValue;
     });
     return headers;
@@ -5582,19 +5676,19 @@ function parseUrl(value, allowInsecure, problems) {
         url = new URL(value);
     }
     catch {
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is "${value}", which is not a URL: give the base URL, e.g. https://defectdojo.example.com.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-url')} is "${value}", which is not a URL: give the base URL, e.g. https://defectdojo.example.com.`);
         return null;
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is "${value}": use an http:// or https:// URL.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-url')} is "${value}": use an http:// or https:// URL.`);
         return null;
     }
     if (url.protocol === 'http:' && !allowInsecure && !LOOPBACK.test(url.hostname)) {
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} is "${value}": plain http:// would send the API key unencrypted; use https://, or set ${(0,inputs/* inputSetting */.pw)('allow-insecure-http', 'true')} for a trusted network.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-url')} is "${value}": plain http:// would send the API key unencrypted; use https://, or set ${(0,config_inputs/* inputSetting */.pw)('allow-insecure-http', 'true')} for a trusted network.`);
         return null;
     }
     if (url.username || url.password) {
-        problems.push(`${(0,inputs/* inputSubject */.By)('defectdojo-url')} contains credentials: put the API key in ${(0,inputs/* theInput */.y8)('defectdojo-token')} instead.`);
+        problems.push(`${(0,config_inputs/* inputSubject */.By)('defectdojo-url')} contains credentials: put the API key in ${(0,config_inputs/* theInput */.y8)('defectdojo-token')} instead.`);
         return null;
     }
     // Users paste the API root or a UI page; the client appends /api/v2/… itself.
@@ -5617,11 +5711,11 @@ async function readConfigFiles(config) {
         try {
             const text = await (0,promises_.readFile)(path, 'utf8');
             if (!marker.test(text))
-                problems.push(`${(0,inputs/* inputSubject */.By)(input)} names ${path}, which holds no PEM block (-----BEGIN …-----).`);
+                problems.push(`${(0,config_inputs/* inputSubject */.By)(input)} names ${path}, which holds no PEM block (-----BEGIN …-----).`);
             return text;
         }
         catch (error) {
-            problems.push(`${(0,inputs/* inputSubject */.By)(input)} names ${path}, which cannot be read (${error.code ?? String(error)}).`);
+            problems.push(`${(0,config_inputs/* inputSubject */.By)(input)} names ${path}, which cannot be read (${error.code ?? String(error)}).`);
             return null;
         }
     };
@@ -5644,6 +5738,22 @@ function withOverrides(context, overrides) {
         sha,
         scmUri: overrides.commit && context.scmUri && context.sha ? context.scmUri.replace(context.sha, sha) : context.scmUri
     };
+}
+
+;// CONCATENATED MODULE: ./src/context/run-label.ts
+// What each CI system calls the page of one run, for links to it: GitHub's "workflow run" is a
+// GitLab "pipeline" and a Jenkins "build".
+const LABELS = {
+    'GitHub Actions': 'workflow run',
+    'GitLab CI': 'pipeline',
+    Jenkins: 'build',
+    'Azure Pipelines': 'pipeline run',
+    'Bitbucket Pipelines': 'pipeline',
+    CircleCI: 'workflow'
+};
+/** The link label for the run's page, by RunContext.source. */
+function runLabel(source) {
+    return LABELS[source] ?? 'CI run';
 }
 
 // EXTERNAL MODULE: ./src/model.ts
@@ -5754,7 +5864,7 @@ async function oneUploadPerTest(planned) {
     return {
         copies,
         collision: new CollisionError(`These reports would land in the same DefectDojo test and close each other's findings on every run:\n${lines.join('\n')}\n` +
-            `Give each its own test: add {report}, {artifact} or {file} to ${(0,inputs/* theInput */.y8)('test-title')}, or route them apart with ${(0,inputs/* theInput */.y8)('engagement')}.`)
+            `Give each its own test: add {report}, {artifact} or {file} to ${(0,config_inputs/* theInput */.y8)('test-title')}, or route them apart with ${(0,config_inputs/* theInput */.y8)('engagement')}.`)
     };
 }
 
@@ -5802,7 +5912,8 @@ function templateValues(config, context, candidate, recognition) {
         job: context.job,
         artifact: candidate.artifact ?? '',
         tool: recognition.tool,
-        scan_type: recognition.scanType,
+        // The current name even when sent under a former one: the test's title survives the server's upgrade.
+        scan_type: recognition.renamedFrom ?? recognition.scanType,
         lane: recognition.lane,
         file: name.slice(0, name.length - (0,external_node_path_.extname)(name).length) || name,
         report: (0,model/* reportLabel */.tr)(candidate),
@@ -5841,7 +5952,7 @@ function targetProblems(target, templates, report) {
     const problems = [];
     for (const field of ['productType', 'product', 'engagement', 'testTitle']) {
         const { input, template, rule } = templates[field];
-        const where = rule ? `${(0,inputs/* inputSubject */.By)('scan-types')} line "${rule}" (${input}=${template})` : `${(0,inputs/* inputSubject */.By)(input)} ("${template}")`;
+        const where = rule ? `${(0,config_inputs/* inputSubject */.By)('scan-types')} line "${rule}" (${input}=${template})` : `${(0,config_inputs/* inputSubject */.By)(input)} ("${template}")`;
         if (target[field] === '')
             problems.push(`${where} gives an empty name for ${report}: DefectDojo needs one; use a template whose placeholders are known for this run, or a fixed name.`);
         else if (target[field].length > NAME_LIMITS[field]) {
@@ -5864,7 +5975,7 @@ function fieldProblems(fields, context) {
         const value = fields[field];
         if (typeof value !== 'string' || value.length <= limit)
             continue;
-        const fix = input ? `set a shorter one with ${(0,inputs/* theInput */.y8)(input)}` : `it comes from ${context.source}`;
+        const fix = input ? `set a shorter one with ${(0,config_inputs/* theInput */.y8)(input)}` : `it comes from ${context.source}`;
         problems.push(`${what[0].toUpperCase()}${what.slice(1)} "${clip(value)}" (sent as ${field}) is ${value.length} characters; DefectDojo stores at most ${limit}: ${fix}.`);
     }
     return problems;
@@ -5883,7 +5994,7 @@ function baselineFor(config, context, target, candidate, recognition) {
     const onDefault = { ...context, branch: context.defaultBranch ?? '', pr: null, pullRequest: false, fork: null, tag: null };
     const { target: main, templates } = targetFor(config, onDefault, null, candidate, recognition);
     if (context.defaultBranch === null && Object.values(templates).some((t) => t.template.includes('{branch}'))) {
-        return { kind: 'unknown', why: `the default branch's name is not known and the names use {branch}: set ${(0,inputs/* theInput */.y8)('default-branch')}` };
+        return { kind: 'unknown', why: `the default branch's name is not known and the names use {branch}: set ${(0,config_inputs/* theInput */.y8)('default-branch')}` };
     }
     return JSON.stringify(main) === JSON.stringify(target) ? { kind: 'self' } : { kind: 'test', target: main };
 }
@@ -5911,8 +6022,8 @@ function isolationOf(config, context) {
 }
 function noBranchProblem(context) {
     return (`No branch is known for this run (${context.source} did not say which: a detached HEAD, or a CI whose variables this tool does not read), and with branch isolation ` +
-        `its reports must not land in the default branch's engagement: name the branch with ${(0,inputs/* theInput */.y8)('branch')}, or set ${(0,inputs/* inputSetting */.pw)('if-no-branch', 'isolate')} (uploads into "<engagement> (no branch)"), ` +
-        `or ${(0,inputs/* inputSetting */.pw)('branch-isolation', 'false')} to use one engagement for every branch.`);
+        `its reports must not land in the default branch's engagement: name the branch with ${(0,config_inputs/* theInput */.y8)('branch')}, or set ${(0,config_inputs/* inputSetting */.pw)('if-no-branch', 'isolate')} (uploads into "<engagement> (no branch)"), ` +
+        `or ${(0,config_inputs/* inputSetting */.pw)('branch-isolation', 'false')} to use one engagement for every branch.`);
 }
 function fieldsFor(config, context, recognition, target) {
     const fields = {
@@ -5963,6 +6074,49 @@ function fieldsFor(config, context, recognition, target) {
     return fields;
 }
 
+;// CONCATENATED MODULE: ./src/plan/server-types.ts
+
+
+/** The scan types the run's endpoint accepts, or null when the schema did not say (the built-in table then holds). */
+function acceptedTypes(server, endpoint) {
+    const types = server?.scanTypes[endpoint] ?? server?.scanTypes[endpoint === 'import-scan' ? 'reimport-scan' : 'import-scan'];
+    return types && types.length > 0 ? new Set(types) : null;
+}
+/** "DefectDojo 2.20.0", or "This DefectDojo" when its schema gives no version. */
+function serverName(server) {
+    return server?.version ? `DefectDojo ${server.version}` : 'this DefectDojo (its schema gives no version)';
+}
+function fitToServer(config, server, reports) {
+    const accepted = acceptedTypes(server, config.mode === 'import' ? 'import-scan' : 'reimport-scan');
+    if (!accepted)
+        return { accepted: [...reports], refused: [], renamed: [] };
+    const dojo = serverName(server);
+    const fitted = { accepted: [], refused: [], renamed: [] };
+    for (const report of reports) {
+        const { recognition } = report;
+        const type = recognition.scanType;
+        // A server that still accepts the former name predates the migration: its parser of that name is the one for this format.
+        if (recognition.decidedBy !== 'override' && recognition.formerly && accepted.has(recognition.formerly)) {
+            const why = `sent as "${recognition.formerly}", the name ${dojo} has for "${type}" (a DefectDojo migration renames it, with its tests, on upgrade)`;
+            const renamed = { ...report, recognition: { ...recognition, scanType: recognition.formerly, renamedFrom: type, evidence: [...recognition.evidence, why] } };
+            fitted.accepted.push(renamed);
+            fitted.renamed.push({ report: renamed, why });
+            continue;
+        }
+        if (accepted.has(type)) {
+            fitted.accepted.push(report);
+            continue;
+        }
+        const missing = `${dojo} does not accept the scan type "${type}" (not in its schema: added in a later release, or switched off on that server)`;
+        const rule = recognition.decidedBy === 'override' ? ruleFor(config.rules, report.candidate.displayPath) : null;
+        const reason = rule
+            ? `not sent: the ${(0,config_inputs/* inputName */.yu)('scan-types')} line for "${rule.pattern}" names "${type}", but ${missing}: name a scan type that server accepts, or upgrade DefectDojo.`
+            : `not sent: ${missing}: upgrade DefectDojo to import this report.`;
+        fitted.refused.push({ report, reason });
+    }
+    return fitted;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/volatile.ts
 // Names that change every run. An artifact called `trivy-report-${{ github.sha }}` gives every run a
 // new test title, so a new test: reimport never closes a fixed finding and the product fills with
@@ -6007,7 +6161,7 @@ function volatileNames(planned, context, now = new Date()) {
                 continue;
             const where = upload.candidate.artifact ? `name the artifact \`${upload.candidate.artifact}\` without it (e.g. \`${stable(upload.candidate.artifact, part)}\`)` : 'name the file without it';
             warnings.push(`The ${label} "${upload.target[field]}" of ${(0,model/* reportLabel */.tr)(upload.candidate)} contains ${part}: every run makes a new DefectDojo ${field === 'testTitle' ? 'test' : label}, so reimport never closes its fixed findings. ` +
-                `To keep one ${field === 'testTitle' ? 'test' : label}, ${where}, or set ${(0,inputs/* theInput */.y8)(input)} to a name without it.`);
+                `To keep one ${field === 'testTitle' ? 'test' : label}, ${where}, or set ${(0,config_inputs/* theInput */.y8)(input)} to a name without it.`);
             break;
         }
     }
@@ -6085,7 +6239,9 @@ function fileResult(stages) {
         evidence: recognition.evidence,
         fields: planned?.fields ?? null,
         humanReadable: recognition.kind === 'skipped' && recognition.humanReadable,
-        reportLike: recognition.kind === 'skipped' && recognition.reportLike
+        reportLike: recognition.kind === 'skipped' && recognition.reportLike,
+        unsafe: recognition.kind === 'skipped' && recognition.unsafe === true,
+        contentReadsAs: report?.rule?.contradicts ? report.rule.readsAs : null
     };
     if (!report)
         return base;
@@ -6103,7 +6259,7 @@ function fileResult(stages) {
     if (!outcome)
         return { ...base, status: 'failed', reason: 'not attempted.' };
     if (outcome.status === 'failed')
-        return { ...base, status: 'failed', reason: outcome.reason, attempts: outcome.attempts };
+        return { ...base, status: 'failed', reason: outcome.reason, attempts: outcome.attempts, ...outcome.emptyTest };
     const { answer, links } = outcome;
     return {
         ...base,
@@ -6151,6 +6307,8 @@ function baseResult(candidate) {
         fields: null,
         humanReadable: false,
         reportLike: false,
+        unsafe: false,
+        contentReadsAs: null,
         attempts: 0,
         newFindings: [],
         novelty: null
@@ -6246,7 +6404,8 @@ function documentRow(r) {
 /** The results file's JSON: a versioned envelope around every Result. */
 function resultsDocument(results, meta) {
     const totals = computeTotals(results);
-    return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, totals, results: results.map(documentRow) }, null, 2) + '\n';
+    // defectdojoVersion: the release the server's schema names (null when it was not read).
+    return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, defectdojoVersion: meta.defectdojoVersion ?? null, totals, results: results.map(documentRow) }, null, 2) + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -6329,8 +6488,9 @@ const OUTPUTS = {
     untouched: 'Findings matched and left as they were, over all reports.',
     uploaded: 'Number of reports uploaded.',
     skipped: 'Number of files skipped (not a report, or not recognised).',
-    failed: 'Number of reports that failed to upload.',
-    'counts-unknown': "Uploaded reports whose new findings are not known (DefectDojo's answer had no counts, an earlier attempt may have imported the report, or the lookup of the default branch's findings failed): when not 0, new-* and created-* are incomplete, so a gate should not pass on them.",
+    failed: 'Number of reports not uploaded: refused, failed, or not attempted because DefectDojo could not be used.',
+    defectdojo: 'Whether DefectDojo could be used: `available` (the token check passed), `unavailable` (unreachable, DNS, TLS, a timeout, an HTML page or login instead of the API), `rejected` (the API refused the token), `unused` (nothing was sent: dry run, no credentials, nothing to upload, or the run stopped first). With fail-on-error false a gate reads it to fail open or closed.',
+    'counts-unknown': "Uploaded reports whose new findings are not known (DefectDojo's answer had no counts, an earlier attempt may have imported the report, or the lookup of the default branch's findings failed): when not 0, new-* and created-* are incomplete, so a gate should not pass on them. Reports not uploaded at all (`failed`, e.g. every report when `defectdojo` is not `available`) are not counted here: a gate must check `failed` too.",
     'created-critical': "Critical findings DefectDojo created, over all reports (its raw count; see new-critical).",
     'created-high': "High findings DefectDojo created (raw count).",
     'created-medium': "Medium findings DefectDojo created (raw count).",
@@ -6342,16 +6502,17 @@ const OUTPUTS = {
     'active-low': 'Low findings active after the reimports.',
     'active-info': 'Info findings active after the reimports.',
     results: "Compact JSON of the per-report results (kept under GitHub's output limit; the full data is in results-file).",
-    'results-file': 'Path of a JSON file with one entry per file looked at (status, scan type, test link, counts).'
+    'results-file': 'Path of a JSON file with one entry per file looked at (status, scan type, test link, counts).',
+    'defectdojo-version': "The DefectDojo release the reports went to, from its API schema (e.g. 3.2.0); empty when it was not read (dry run, or a server that hides its schema)."
 };
 /**
  * Every step output, all strings: the totals (created, closed, reactivated, untouched, uploaded, skipped,
  * failed), `created-<severity>` and `active-<severity>` (active after the reimports, summed over the
  * uploaded reports) for critical, high, medium, low and info, `results` (compactResultsJson) and
- * `results-file`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
+ * `results-file`, and `defectdojo-version`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
  * as null.
  */
-function gateOutputs(results, resultsFile) {
+function gateOutputs(results, resultsFile, defectdojo = 'unused', defectdojoVersion = null) {
     const t = computeTotals(results);
     const outputs = {
         created: String(t.created),
@@ -6361,6 +6522,7 @@ function gateOutputs(results, resultsFile) {
         uploaded: String(t.uploaded),
         skipped: String(t.skipped),
         failed: String(t.failed),
+        defectdojo,
         'counts-unknown': String(t.unknownCounts),
         new: String(t.newBySeverity.total)
     };
@@ -6372,6 +6534,7 @@ function gateOutputs(results, resultsFile) {
         outputs[`active-${s}`] = String(t.activeBySeverity[s]);
     outputs.results = compactResultsJson(results);
     outputs['results-file'] = resultsFile;
+    outputs['defectdojo-version'] = defectdojoVersion ?? '';
     return outputs;
 }
 
@@ -6591,7 +6754,7 @@ function quoted(message) {
         .filter((l) => l !== '');
     const more = lines.length - FATAL_MAX_LINES;
     if (more > 0)
-        lines = [...lines.slice(0, FATAL_MAX_LINES), `… ${plural(more, 'more line')} in the step log.`];
+        lines = [...lines.slice(0, FATAL_MAX_LINES), `… ${plural(more, 'more line')} in the ${(0,config_inputs/* logName */.Is)()}.`];
     // A hard line break (trailing backslash) keeps the lines apart inside one blockquote paragraph.
     return lines.map((l, i) => `> ${escapeProse(l)}${i < lines.length - 1 ? '\\' : ''}`);
 }
@@ -6605,17 +6768,21 @@ function banners(page) {
             : t.uploaded === 0
                 ? ': nothing was uploaded to DefectDojo'
                 : ` (${plural(t.uploaded, 'report was', 'reports were')} uploaded)`;
-        out.push('> [!CAUTION]', `> **The step failed${what}.**`, '>', ...quoted(meta.fatal), '');
+        // Only a DefectDojo-wide failure under `fail-on-error: false` stops the run and passes the step.
+        if (meta.failedStep === false)
+            out.push('> [!WARNING]', `> **DefectDojo could not be used${what}; the ${(0,config_inputs/* stepName */.u)()} passes anyway (${(0,config_inputs/* inputName */.yu)('fail-on-error')} is false).**`, '>', ...quoted(meta.fatal), '');
+        else
+            out.push('> [!CAUTION]', `> **The ${(0,config_inputs/* stepName */.u)()} failed${what}.**`, '>', ...quoted(meta.fatal), '');
     }
     else if (t.failed > 0) {
         const failing = meta.failedStep ?? true;
         const verb = meta.dryRun ? 'failed' : 'failed to upload';
         const uploadedNote = !meta.dryRun && t.uploaded > 0 ? ` The other ${plural(t.uploaded, 'report is', 'reports are')} in DefectDojo.` : '';
         if (failing) {
-            out.push('> [!CAUTION]', `> **This step failed because ${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}.**${uploadedNote} Why each failed is under *Failed* below.`, '');
+            out.push('> [!CAUTION]', `> **This ${(0,config_inputs/* stepName */.u)()} failed because ${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}.**${uploadedNote} Why each failed is under *Failed* below.`, '');
         }
         else {
-            out.push('> [!WARNING]', `> **${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}**; the step passes anyway (\`fail-on-error\` is off).${uploadedNote} Why each failed is under *Failed* below.`, '');
+            out.push('> [!WARNING]', `> **${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}**; the ${(0,config_inputs/* stepName */.u)()} passes anyway (${(0,config_inputs/* inputName */.yu)('fail-on-error')} is off).${uploadedNote} Why each failed is under *Failed* below.`, '');
         }
     }
     if (meta.noCredentials) {
@@ -6632,9 +6799,11 @@ function banners(page) {
         for (const warning of shown)
             out.push(`> - ${escapeProse(summary_clip(warning, SENTENCE_MAX * 2, 'end'))}`);
         if (more > 0)
-            out.push(`> - … and ${plural(more, 'more')} (in the step log).`);
+            out.push(`> - … and ${plural(more, 'more')} (in the ${(0,config_inputs/* logName */.Is)()}).`);
         out.push('');
     }
+    for (const note of meta.sourceNotes ?? [])
+        out.push(escapeProse(summary_clip(note, SENTENCE_MAX * 2, 'end')), '');
     return out;
 }
 /** The one line a reader gets in two seconds. */
@@ -6647,14 +6816,14 @@ function headline(page) {
     let line = parts.join(' · ');
     if (!meta.dryRun) {
         if (page.results.length === 0)
-            line += meta.fatal ? '' : ` — no files were found: check ${(0,inputs/* sourceInputs */.ZU)()}`;
+            line += meta.fatal ? '' : ` — no files were found: check ${(0,config_inputs/* sourceInputs */.ZU)()}`;
         else if (t.uploaded === 0)
             line += ' — nothing was uploaded';
         else
             line += ` — ${newHeadline(page)} — ${findings(page)}`;
     }
     else if (page.results.length === 0 && !meta.fatal) {
-        line += ` — no files were found: check ${(0,inputs/* sourceInputs */.ZU)()}`;
+        line += ` — no files were found: check ${(0,config_inputs/* sourceInputs */.ZU)()}`;
     }
     return [line, ''];
 }
@@ -6735,12 +6904,14 @@ function where(page) {
 function context(meta) {
     const parts = [];
     const dojo = safeUrl(meta.defectdojoUrl);
+    // Escaped with its name: on its own, "2.20.0" would be escaped as a list number.
+    const name = escapeMarkdown(meta.defectdojoVersion ? `DefectDojo ${summary_clip(meta.defectdojoVersion, VALUE_MAX, 'end')}` : 'DefectDojo');
     if (dojo && meta.defectdojoUrl)
-        parts.push(`DefectDojo ${summary_link(new URL(meta.defectdojoUrl).host, meta.defectdojoUrl)}`);
+        parts.push(`${name} ${summary_link(new URL(meta.defectdojoUrl).host, meta.defectdojoUrl)}`);
     if (meta.buildId)
         parts.push(`build ${escapeMarkdown(summary_clip(meta.buildId, VALUE_MAX, 'end'))}`);
     if (safeUrl(meta.runUrl))
-        parts.push(summary_link('workflow run', meta.runUrl));
+        parts.push(summary_link(meta.runLabel ?? 'workflow run', meta.runUrl));
     return parts.length > 0 ? [`<sub>${parts.join(' · ')}</sub>`, ''] : [];
 }
 function tableHead(columns, numeric) {
@@ -6758,7 +6929,9 @@ function reportCell(r) {
 /** The columns every report table starts with; the engagement only when the run has several. */
 function leadCells(page, r) {
     const target = r.product !== null && r.engagement !== null ? `${escapeMarkdown(summary_clip(r.engagement, NAME_MAX, 'middle'))} of ${escapeMarkdown(summary_clip(r.product, NAME_MAX, 'middle'))}` : '';
-    return [STATUS_MARK[r.status], reportCell(r), escapeMarkdown(r.scanType ?? ''), ...(page.targets.length > 1 ? [target] : [])];
+    // A `scan-types` rule that contradicts the content is marked where the scan type is read.
+    const contradicted = r.contentReadsAs ? ` <sub>⚠ by a \`scan-types\` rule; the content reads as ${escapeMarkdown(summary_clip(r.contentReadsAs, NAME_MAX, 'end'))}</sub>` : '';
+    return [STATUS_MARK[r.status], reportCell(r), `${escapeMarkdown(r.scanType ?? '')}${contradicted}`, ...(page.targets.length > 1 ? [target] : [])];
 }
 function leadColumns(page) {
     return ['Status', 'Report', 'Scan type', ...(page.targets.length > 1 ? ['Engagement'] : [])];
@@ -6963,7 +7136,9 @@ function failedSection(page, kept) {
         }
         const where = [r.scanType, r.product && r.engagement ? `${r.product} / ${r.engagement}` : null].filter((x) => !!x);
         const details = [where.length > 0 ? escapeMarkdown(summary_clip(where.join(' → '), NAME_MAX * 2, 'middle')) : null, r.attempts > 1 ? `${fmt(r.attempts)} attempts` : null].filter((x) => !!x);
-        out.push(`- **${summary_name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}`);
+        // A failed report with a test: the empty test DefectDojo left behind when it refused the report.
+        const left = safeUrl(r.testUrl) ? ` ${summary_link(`Empty test ${r.testId ?? ''} left in DefectDojo`, r.testUrl)}.` : '';
+        out.push(`- **${summary_name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}${left}`);
     }
     const more = failed.length - kept;
     if (more > 0)
@@ -7091,6 +7266,8 @@ function renderSummary(results, meta, options = {}) {
     return trimmed(low);
 }
 
+// EXTERNAL MODULE: ./src/recognition/forced.ts
+var forced = __nccwpck_require__(8014);
 ;// CONCATENATED MODULE: ./src/sources/patterns.ts
 // Include / exclude pattern lists, as the `path` and `artifacts` inputs take them: a line starting
 // with `!` excludes what the others include.
@@ -7247,7 +7424,7 @@ async function walkFolder(root, options) {
         for (const entry of entries) {
             const name = entry.name.toString('utf8');
             if (!Buffer.from(name, 'utf8').equals(entry.name)) {
-                unusable.push({ displayPath: toPosix((0,external_node_path_.relative)(options.base, (0,external_node_path_.join)(dir, shownName(entry.name)))), reason: `its name is not valid UTF-8, so it cannot be named to DefectDojo or matched by ${(0,inputs/* inputName */.yu)('path')} and ${(0,inputs/* inputName */.yu)('scan-types')}: rename it` });
+                unusable.push({ displayPath: toPosix((0,external_node_path_.relative)(options.base, (0,external_node_path_.join)(dir, shownName(entry.name)))), reason: `its name is not valid UTF-8, so it cannot be named to DefectDojo or matched by ${(0,config_inputs/* inputName */.yu)('path')} and ${(0,config_inputs/* inputName */.yu)('scan-types')}: rename it` });
                 continue;
             }
             const path = (0,external_node_path_.join)(dir, name);
@@ -7386,6 +7563,81 @@ async function isZip(path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources/tracked.ts
+// Files checked into the repository are not this run's reports: sample reports under tests/, the
+// fixtures of a scanner's own test suite. When `path` reaches a file by walking a folder or a glob,
+// a file git tracks and that is unchanged from HEAD is left out, with one line saying how many.
+// Never left out: a file `path` names explicitly, a tracked file the run changed (a regenerated
+// `.secrets.baseline`, a SARIF a bot commits), anything from artifacts (they never pass here). Where
+// git is missing or refuses the folder (a container job's "dubious ownership"), nothing is left out
+// and one line says why. `include-tracked-files` turns it off.
+
+
+
+
+
+
+const tracked_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+/** Large monorepos list many files; the listing is held once. */
+const MAX_BUFFER = 512 * 1024 * 1024;
+async function tracked_git(args, cwd) {
+    try {
+        const { stdout } = await tracked_run('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8' });
+        return { ok: true, stdout };
+    }
+    catch (error) {
+        const e = error;
+        return { ok: false, missing: e.code === 'ENOENT', stderr: String(e.stderr ?? e.message ?? '') };
+    }
+}
+/** The files git tracks under the workspace's repository that are unchanged from HEAD (paths relative to its top). */
+async function checkedInFiles(workspace) {
+    const top = await tracked_git(['rev-parse', '--show-toplevel'], workspace);
+    if (!top.ok) {
+        if (top.missing)
+            return { kind: 'unavailable', why: 'git is not installed' };
+        if (/dubious ownership/i.test(top.stderr))
+            return { kind: 'unavailable', why: 'git refuses the checkout ("dubious ownership": it belongs to another user, as in a container job)' };
+        if (/not a git repository/i.test(top.stderr))
+            return { kind: 'none' };
+        return { kind: 'unavailable', why: `git failed: ${top.stderr.trim().split('\n')[0] ?? ''}` };
+    }
+    const root = await (0,promises_.realpath)(top.stdout.trim()).catch(() => top.stdout.trim());
+    const [listed, changed] = await Promise.all([tracked_git(['ls-files', '-z'], root), tracked_git(['diff', '--name-only', '--no-renames', '-z', 'HEAD', '--'], root)]);
+    if (!listed.ok)
+        return { kind: 'unavailable', why: `git ls-files failed: ${listed.stderr.trim().split('\n')[0] ?? ''}` };
+    // No HEAD yet (a repository without commits): nothing is unchanged from it.
+    if (!changed.ok)
+        return { kind: 'repository', top: root, unchanged: new Set() };
+    const modified = new Set(changed.stdout.split('\0'));
+    return { kind: 'repository', top: root, unchanged: new Set(listed.stdout.split('\0').filter((f) => f !== '' && !modified.has(f))) };
+}
+/** The workspace files without those checked in and unchanged (but those `path` names explicitly), and the one line to log. */
+async function withoutCheckedIn(files, workspace, ask = checkedInFiles) {
+    const walked = files.candidates.filter((c) => !files.named.has(c.absolutePath));
+    if (walked.length === 0)
+        return { files, note: null, leftOut: 0 };
+    const checkedIn = await ask(workspace);
+    if (checkedIn.kind === 'none')
+        return { files, note: null, leftOut: 0 };
+    if (checkedIn.kind === 'unavailable')
+        return { files, note: `Could not tell which files are checked into the repository (${checkedIn.why}): every file found is looked at.`, leftOut: 0 };
+    const skipped = new Set();
+    for (const candidate of walked) {
+        const real = await (0,promises_.realpath)(candidate.absolutePath).catch(() => candidate.absolutePath);
+        const rel = (0,external_node_path_.relative)(checkedIn.top, real);
+        if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+            continue;
+        if (checkedIn.unchanged.has(toPosix(rel)))
+            skipped.add(candidate.absolutePath);
+    }
+    if (skipped.size === 0)
+        return { files, note: null, leftOut: 0 };
+    const n = skipped.size;
+    const note = `${n === 1 ? '1 file is' : `${n} files are`} checked into the repository and unchanged, not produced by this run: not looked at (name such a file in ${(0,config_inputs/* inputName */.yu)('path')} explicitly, or use ${(0,config_inputs/* inputSetting */.pw)('include-tracked-files', 'true')}, to upload it).`;
+    return { files: { ...files, candidates: files.candidates.filter((c) => !skipped.has(c.absolutePath)) }, note, leftOut: n };
+}
+
 ;// CONCATENATED MODULE: ./src/sources/workspace.ts
 // `path` → Candidates: each line a file, a folder (walked recursively) or a glob, relative to the
 // workspace; `!pattern` excludes. Files are listed, never read here. Every file a line reaches ends
@@ -7404,6 +7656,7 @@ async function findWorkspaceFiles(lines, workspace) {
     const reachedBy = new Map();
     const unusable = new Map();
     const unmatched = [];
+    const named = new Set();
     const add = (absolutePath, displayPath, size, line) => {
         if (!found.has(absolutePath))
             found.set(absolutePath, { absolutePath, displayPath, artifact: null, size });
@@ -7432,13 +7685,14 @@ async function findWorkspaceFiles(lines, workspace) {
             if (info?.isFile()) {
                 const rel = toPosix((0,external_node_path_.relative)(workspace, absolute));
                 add(absolute, rel.startsWith('../') || (0,external_node_path_.isAbsolute)(rel) ? line : rel, info.size, line);
+                named.add(absolute);
             }
             else if (info?.isDirectory()) {
                 if ((await walk(absolute, line, () => true)) === 0)
-                    unmatched.push(`${(0,inputs/* inputName */.yu)('path')} line "${line}" matches no file.`);
+                    unmatched.push(`${(0,config_inputs/* inputName */.yu)('path')} line "${line}" matches no file.`);
             }
             else {
-                unmatched.push(`${(0,inputs/* inputName */.yu)('path')} line "${line}" matches no file or folder under ${workspace}.`);
+                unmatched.push(`${(0,config_inputs/* inputName */.yu)('path')} line "${line}" matches no file or folder under ${workspace}.`);
             }
             continue;
         }
@@ -7447,15 +7701,41 @@ async function findWorkspaceFiles(lines, workspace) {
         const base = (0,external_node_path_.resolve)(workspace, glob.base || '.');
         const exists = await (0,promises_.stat)(base).then((s) => s.isDirectory()).catch(() => false);
         if (!exists || (await walk(base, line, matches)) === 0)
-            unmatched.push(`${(0,inputs/* inputName */.yu)('path')} line "${line}" matches no file.`);
+            unmatched.push(`${(0,config_inputs/* inputName */.yu)('path')} line "${line}" matches no file.`);
     }
     // Excludes apply to the path as shown (relative to the workspace), whichever line found the file.
     const candidates = [...found.values()].filter((c) => !excluded(c.displayPath));
     const notes = candidates.flatMap((c) => {
         const reached = reachedBy.get(c.absolutePath);
-        return reached.length > 1 ? [`${c.displayPath} is reached by ${(0,inputs/* inputName */.yu)('path')} lines ${reached.map((l) => `"${l}"`).join(' and ')}: looked at once.`] : [];
+        return reached.length > 1 ? [`${c.displayPath} is reached by ${(0,config_inputs/* inputName */.yu)('path')} lines ${reached.map((l) => `"${l}"`).join(' and ')}: looked at once.`] : [];
     });
-    return { candidates, unusable: [...unusable.values()].filter((u) => !excluded(u.displayPath)), unmatched, notes };
+    return { candidates, unusable: [...unusable.values()].filter((u) => !excluded(u.displayPath)), unmatched, notes, named };
+}
+
+// EXTERNAL MODULE: ./src/defectdojo/errors.ts
+var errors = __nccwpck_require__(6348);
+;// CONCATENATED MODULE: ./src/engine/availability.ts
+// Whether DefectDojo could be used at all this run, as the `defectdojo` output says it, and how a
+// DefectDojo-wide failure (unreachable, not the API, token rejected) is told: once, in the log and the
+// summary, never repeated per report. With `fail-on-error: false` such a failure does not fail the
+// step (verdict.ts): the upload is evidence, the release decision is the gate's, which reads this.
+
+
+/** Which outage a failed token check is. */
+function outageOf(error) {
+    return error instanceof errors/* DefectDojoError */.Ib && error.tokenRejected ? 'rejected' : 'unavailable';
+}
+const WHAT = {
+    unavailable: 'DefectDojo could not be reached as an API',
+    rejected: 'DefectDojo rejected the token'
+};
+/** A report's reason when the token check stopped the run: short, the error itself is said once above. */
+function notAttemptedReason(outage) {
+    return `${WHAT[outage]} at the token check, before any upload (the error is said once for the whole run).`;
+}
+/** The one warning of a DefectDojo-wide failure when the step passes anyway. */
+function outageWarning(outage, reports, message) {
+    return `${message} ${reports === 1 ? 'The one report was not' : `None of the ${reports} reports was`} uploaded (the output \`defectdojo\` is "${outage}", \`failed\` is ${reports}); the step passes because ${(0,config_inputs/* inputName */.yu)('fail-on-error')} is false.`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/secrets.ts
@@ -7482,8 +7762,6 @@ function redactor(secrets) {
     };
 }
 
-// EXTERNAL MODULE: ./src/defectdojo/errors.ts
-var errors = __nccwpck_require__(6348);
 ;// CONCATENATED MODULE: ./src/defectdojo/retry.ts
 // Which failures are safe to try again, and when. undici never retries a POST, and a consumed
 // multipart body cannot be replayed, so retries happen here, each attempt rebuilding its body from
@@ -7521,7 +7799,7 @@ async function withRetries(attempt, policy) {
         catch (error) {
             if (n > policy.retries || !isRetryable(error, policy.endpoint)) {
                 if (error instanceof errors/* DefectDojoError */.Ib && n > 1)
-                    throw new errors/* DefectDojoError */.Ib(`${error.message} (after ${n} attempts)`, { status: error.status, notSent: error.notSent });
+                    throw new errors/* DefectDojoError */.Ib(`${error.message} (after ${n} attempts)`, { status: error.status, notSent: error.notSent, tokenRejected: error.tokenRejected });
                 throw error;
             }
             const delay = backoffMs(error, n, policy);
@@ -8333,10 +8611,11 @@ function unwrap(lookup) {
     return lookup.kind === 'found' ? lookup.value : lookup.kind === 'absent' ? { kind: 'absent' } : { kind: 'unknown', why: lookup.why };
 }
 const isLanding = (value) => typeof value === 'object' && value !== null && 'kind' in value && !Array.isArray(value);
-/** One look: where the upload would be, and whether this run's import of it is recorded there. */
-async function findLanding(client, upload, buildId, since, signal) {
-    if (!buildId)
-        return { kind: 'unknown', why: 'this run has no build id to find its import by' };
+/**
+ * Where the upload would be: its product, engagement and test by exact name, title and scan type
+ * (for import-scan, only this run's test). `absent` only where the token would see it.
+ */
+async function locateTest(client, upload, buildId, signal) {
     const t = upload.target;
     // name_exact is case-insensitive: compare exactly here, as the importer does.
     const products = await client.list('/api/v2/products/', { name_exact: t.product, limit: 100 }, true, signal);
@@ -8369,14 +8648,23 @@ async function findLanding(client, upload, buildId, since, signal) {
     const test = landed_newest(tests, 'title', t.testTitle);
     if (!test)
         return { kind: 'absent' };
-    const testId = landed_int(test.id);
+    return { kind: 'found', testId: landed_int(test.id), engagementId: landed_int(engagement.id), productId: landed_int(product.id) };
+}
+/** One look: where the upload would be, and whether this run's import of it is recorded there. */
+async function findLanding(client, upload, buildId, since, signal) {
+    if (!buildId)
+        return { kind: 'unknown', why: 'this run has no build id to find its import by' };
+    const found = await locateTest(client, upload, buildId, signal);
+    if (found.kind !== 'found')
+        return found;
+    const { testId } = found;
     const history = unwrap(await client.list('/api/v2/test_imports/', { test: testId, build_id: buildId, o: '-id', limit: 100 }, true, signal));
     if (isLanding(history))
         return history;
     const rows = history.filter((row) => row.build_id === buildId && Date.parse(String(row.created)) >= since).sort((a, b) => (landed_int(a.id) ?? 0) - (landed_int(b.id) ?? 0));
     if (rows.length === 0)
         return { kind: 'absent' };
-    return { kind: 'landed', testId, engagementId: landed_int(engagement.id), productId: landed_int(product.id), counts: await countsFromHistory(client, testId, rows, signal), imports: rows.length };
+    return { kind: 'landed', testId, engagementId: found.engagementId, productId: found.productId, counts: await countsFromHistory(client, testId, rows, signal), imports: rows.length };
 }
 /**
  * Waits, within `waitMs`, for this run's import to show up: an import still running is not visible yet.
@@ -8437,6 +8725,34 @@ async function severitiesOf(client, testId, ids, signal) {
     return seen === ids.size ? counts : null;
 }
 
+;// CONCATENATED MODULE: ./src/engine/refusal.ts
+
+
+
+/** Whether the error is DefectDojo's own refusal of this upload (not a gateway, a timeout or the network). */
+function isRefusal(error) {
+    return (error.status === 400 || error.status === 500) && !error.ambiguous;
+}
+/** The reason of a refused upload, with the rule that forced its type, and the empty test left behind, if any. */
+async function explainRefusal(client, upload, message, options) {
+    const rule = upload.recognition.rule;
+    const forced = rule ? `The \`scan-types\` rule \`${rule.text}\` forced the scan type (the content reads as ${rule.readsAs ?? 'no format this action recognises'}): ` : '';
+    const left = await emptyTestLeft(client, upload, options);
+    const leftNote = left
+        ? ` DefectDojo left an empty test behind (test ${left.testId}: no findings, no import); the action deletes nothing, so delete it in DefectDojo if it is not wanted.`
+        : '';
+    return { reason: `${forced}${message}${leftNote}`, left };
+}
+/** The upload's test, when it exists and no import was ever recorded in it: what a failed first import leaves. */
+async function emptyTestLeft(client, upload, options) {
+    const signal = within(options.timeoutMs, options.signal);
+    const found = await locateTest(client, upload, options.buildId, signal).catch(() => null);
+    if (found?.kind !== 'found')
+        return null;
+    const history = await client.list('/api/v2/test_imports/', { test: found.testId, limit: 1 }, true, signal).catch(() => null);
+    return history?.kind === 'absent' ? { testId: found.testId, engagementId: found.engagementId, productId: found.productId } : null;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/upload.ts
 // The uploads stage: the client built from the config, the token check (sent while the files are still
 // being recognised), then every planned report sent at most `concurrency` at once, with retries and a
@@ -8445,6 +8761,8 @@ async function severitiesOf(client, testId, ids, signal) {
 // reset once the body was sent, an answer that was not DefectDojo's) the upload is looked up before it
 // is sent again (landed.ts), and the counts come from the imports that did the work, never from a
 // repeat that found nothing to do.
+
+
 
 
 
@@ -8472,7 +8790,7 @@ const OPTIONAL_REQUEST_MS = 10_000;
 /** Opens the client and sends the token check without waiting for it. */
 async function connect(config, tls, signal) {
     // undici is half the bundle, and a dry-run needs none of it.
-    const { DefectDojoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7035));
+    const { DefectDojoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4475));
     const client = new DefectDojoClient({
         baseUrl: config.defectdojoUrl,
         token: config.defectdojoToken,
@@ -8480,11 +8798,16 @@ async function connect(config, tls, signal) {
         network: { ...tls, requestTimeoutMs: config.requestTimeoutMs, connectTimeoutMs: CONNECT_TIMEOUT_MS }
     });
     const unused = new AbortController();
-    const firstCheck = client.preflight(signal ? AbortSignal.any([signal, unused.signal]) : unused.signal);
+    const early = signal ? AbortSignal.any([signal, unused.signal]) : unused.signal;
+    const firstCheck = client.preflight(early);
     firstCheck.catch(() => undefined);
+    // Optional like the lookups: a server that hides its schema or answers slowly costs at most the bound.
+    const bounded = within(OPTIONAL_REQUEST_MS, early);
+    const server = client.serverInfo(bounded).then((found) => (found.kind === 'unknown' && bounded.aborted && !early.aborted ? { kind: 'unknown', why: `no answer within ${OPTIONAL_REQUEST_MS / 1000} s` } : found));
     return {
         client,
         firstCheck,
+        server,
         close: async () => {
             unused.abort();
             await client.close();
@@ -8508,7 +8831,7 @@ async function uploadAll(connection, config, planned, log, options) {
         });
     }
     catch (error) {
-        return { stopped: error instanceof Error ? error.message : String(error) };
+        return { stopped: error instanceof Error ? error.message : String(error), outage: outageOf(error) };
     }
     // Engagements that exist need no first upload alone (existing.ts); the token passed first.
     const { existing, notes } = await existingGroups(client, planned, { concurrency: config.concurrency, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal });
@@ -8537,7 +8860,7 @@ function notStarted() {
 async function uploadOne(client, config, upload, log, options) {
     const name = (0,model/* reportLabel */.tr)(upload.candidate);
     if (upload.candidate.size > config.maxReportBytes) {
-        const reason = `not sent: the report is ${(0,errors/* formatSize */.Xq)(upload.candidate.size)}, over ${(0,inputs/* inputName */.yu)('max-report-size-mb')} (${(0,errors/* formatSize */.Xq)(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`;
+        const reason = `not sent: the report is ${(0,errors/* formatSize */.Xq)(upload.candidate.size)}, over ${(0,config_inputs/* inputName */.yu)('max-report-size-mb')} (${(0,errors/* formatSize */.Xq)(config.maxReportBytes)}, DefectDojo's default DD_SCAN_FILE_MAX_SIZE); raise both to upload it.`;
         log.info(`${name}: FAILED: ${reason}`);
         return { status: 'failed', reason, attempts: 0 };
     }
@@ -8586,8 +8909,15 @@ async function uploadOne(client, config, upload, log, options) {
                     // Provably not imported (the run's history has no such import): safe to send again.
                     retry = true;
                 }
-                if (!retry || attempts > config.retries)
-                    return failed(name, log, attempts > 1 ? `${error.message} (after ${attempts} attempts)` : error.message, attempts);
+                if (!retry || attempts > config.retries) {
+                    const message = attempts > 1 ? `${error.message} (after ${attempts} attempts)` : error.message;
+                    if (!isRefusal(error))
+                        return failed(name, log, message, attempts);
+                    const { reason, left } = await explainRefusal(client, upload, message, { buildId: options.buildId, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal });
+                    const base = client.baseUrl;
+                    const emptyTest = left && { ...left, testUrl: uiPage(base, 'test', left.testId), engagementUrl: uiPage(base, 'engagement', left.engagementId), productUrl: uiPage(base, 'product', left.productId) };
+                    return { ...failed(name, log, reason, attempts), ...(emptyTest ? { emptyTest } : {}) };
+                }
                 const delay = backoffMs(error, attempts, policy);
                 log.info(`${name}: attempt ${attempts} failed: ${error.message} Retrying in ${(delay / 1000).toFixed(1)} s.`);
                 await options.sleep(delay);
@@ -8647,19 +8977,24 @@ async function uploaded(client, upload, log, name, answer, attempts, evidence) {
             notes.push(`test ${answer.testId}: ${String(test.title ?? test.scan_type ?? '')}`);
     }
     const total = (d) => answer.counts[d]?.total ?? answer.counts.totals?.[d] ?? '?';
-    log.info(`${name}: uploaded as ${upload.recognition.scanType} → test ${answer.testId ?? '?'} (created ${total('created')}, closed ${total('closed')}, reactivated ${total('reactivated')}, untouched ${total('untouched')})`);
+    // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
+    const testUrl = answer.testId === null ? null : uiPage(base, 'test', answer.testId);
+    log.info(`${name}: uploaded as ${upload.recognition.scanType} → ${testUrl ?? 'test ?'} (created ${total('created')}, closed ${total('closed')}, reactivated ${total('reactivated')}, untouched ${total('untouched')})`);
     return {
         status: 'uploaded',
         answer,
         attempts,
-        // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
         links: {
-            test: answer.testId === null ? null : `${base}/test/${answer.testId}`,
-            engagement: answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`,
-            product: answer.productId === null ? null : `${base}/product/${answer.productId}`
+            test: testUrl,
+            engagement: answer.engagementId === null ? null : uiPage(base, 'engagement', answer.engagementId),
+            product: answer.productId === null ? null : uiPage(base, 'product', answer.productId)
         },
         evidence: notes
     };
+}
+/** A UI page (docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on). */
+function uiPage(base, kind, id) {
+    return `${base}/${kind}/${id}`;
 }
 /** A sleep that ends early when the run is cancelled. */
 function abortableSleep(signal) {
@@ -8685,14 +9020,18 @@ function describeProgress(progress, total, startedAt, now = Date.now(), lookingS
 
 ;// CONCATENATED MODULE: ./src/engine/verdict.ts
 
+
 /**
- * The failure policy. The step fails when a report was lost (unless `fail-on-error: false`), when the
- * run stopped early (invalid input, collision, token check), and per `if-no-reports` and
- * `fail-on-unrecognized`. Files for people and build output never count against it.
+ * The failure policy. The step fails when a report was lost or DefectDojo could not be used (token
+ * check: unreachable, not the API, token rejected) unless `fail-on-error: false`, when the run stopped
+ * early for a reason of its own (invalid input, collision, artifact listing, cancel), and per
+ * `if-no-reports` and `fail-on-unrecognized`. Files for people and build output never count against it.
  */
 function decideOutcome(config, results, fatal, candidates) {
     const verdict = { failure: null, warnings: [], notices: [] };
-    if (fatal || !config)
+    // A DefectDojo-wide failure is one more way for reports not to be uploaded: fail-on-error decides.
+    const outage = fatal?.kind === 'connection' && config && !config.failOnError ? (fatal.outage ?? 'unavailable') : null;
+    if ((fatal && !outage) || !config)
         return { ...verdict, failure: fatal?.message ?? 'The run stopped before it started.' };
     const reports = results.filter((r) => r.status !== 'skipped');
     // Build output and documentation are counted, not warned about; a file that looks like a report is.
@@ -8700,7 +9039,7 @@ function decideOutcome(config, results, fatal, candidates) {
     const failed = results.filter((r) => r.status === 'failed');
     if (reports.length === 0) {
         const message = candidates === 0
-            ? `No report files were found: check ${(0,inputs/* sourceInputs */.ZU)()}.`
+            ? `No report files were found: check ${(0,config_inputs/* sourceInputs */.ZU)()}.`
             : `None of the ${candidates} files found is a report this action can upload (the summary says why each was skipped).`;
         if (config.ifNoReports === 'error')
             verdict.failure = message;
@@ -8710,18 +9049,26 @@ function decideOutcome(config, results, fatal, candidates) {
             verdict.notices.push(message);
     }
     if (unrecognised.length > 0) {
-        const message = `${unrecognised.length} file${unrecognised.length === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why; name a scan type in ${(0,inputs/* theInput */.y8)('scan-types')} to upload one).`;
+        // Unsafe content (empty, broken, a failed run) is refused whatever a rule says: no rule is suggested for it.
+        const unsafe = unrecognised.filter((r) => r.unsafe).length;
+        const unknown = unrecognised.length - unsafe;
+        const message = [
+            unknown > 0 ? `${unknown} file${unknown === 1 ? ' was' : 's were'} not recognised as a report and not uploaded (the summary says why, and what to do for each).` : null,
+            unsafe > 0 ? `${unsafe} file${unsafe === 1 ? ' was' : 's were'} refused as unsafe to upload (empty, broken, or a scanner's failed run: uploading one would close every finding of its test; the summary says why).` : null
+        ].filter((m) => m !== null).join(' ');
         if (config.failOnUnrecognized)
             verdict.failure ??= message;
         else
             verdict.warnings.push(message);
     }
-    if (failed.length > 0) {
+    if (outage && fatal)
+        verdict.warnings.push(outageWarning(outage, failed.length, fatal.message));
+    else if (failed.length > 0) {
         const message = `${failed.length} of ${reports.length} reports failed to upload to DefectDojo (the summary says why).`;
         if (config.failOnError)
             verdict.failure = message;
         else
-            verdict.warnings.push(`${message} The step passes because ${(0,inputs/* inputName */.yu)('fail-on-error')} is false.`);
+            verdict.warnings.push(`${message} The ${(0,config_inputs/* stepName */.u)()} passes because ${(0,config_inputs/* inputName */.yu)('fail-on-error')} is false.`);
     }
     return verdict;
 }
@@ -8751,18 +9098,26 @@ function decideOutcome(config, results, fatal, candidates) {
 
 
 
+
+
+
+
+
 const RECOGNITION_CONCURRENCY = 8;
 async function runEngine(request, shellHost) {
     const { raw } = request;
     // Secrets are hidden in every line logged and everything written, whatever echoed them.
     const redact = redactor(secretsOf(raw));
     const host = { ...shellHost, log: { info: (m) => shellHost.log.info(redact(m)), warning: (m) => shellHost.log.warning(redact(m)), debug: (m) => shellHost.log.debug(redact(m)) } };
-    // Where GitHub gives a run no secrets, empty credentials are expected, not a mistake: plan, send nothing, pass.
-    const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-url']?.trim() && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error';
+    // Where GitHub gives a run no secrets, an empty token is expected, not a mistake: plan, send nothing, pass.
+    // The URL is no secret (a configuration variable, so links survive masking): it may be there or not.
+    const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error';
     let config;
     let tls;
     try {
-        config = parseConfig(withheld ? { ...raw, 'dry-run': 'true' } : raw);
+        for (const warning of request.strayInputs?.warnings ?? [])
+            host.log.warning(warning);
+        config = parseConfig(withheld ? { ...raw, 'dry-run': 'true' } : raw, request.strayInputs?.errors);
         for (const value of Object.values(config.extraHeaders))
             if (value)
                 host.mask(value);
@@ -8775,14 +9130,18 @@ async function runEngine(request, shellHost) {
         return report(request, host, redact, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 });
     }
     const context = withOverrides(request.context, config.contextOverrides);
-    const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${(0,inputs/* inputName */.yu)('defectdojo-url')} and ${(0,inputs/* inputName */.yu)('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${(0,inputs/* inputSetting */.pw)('if-no-credentials', 'error')} to fail instead).` : null;
+    const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${(0,config_inputs/* inputName */.yu)('defectdojo-token')} is empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${(0,config_inputs/* inputSetting */.pw)('if-no-credentials', 'error')} to fail instead).` : null;
     if (noCredentials)
         host.log.info(noCredentials);
-    const workspace = await findWorkspaceFiles(config.paths, context.workspace);
+    const found = await findWorkspaceFiles(config.paths, context.workspace);
+    // Reports checked into the repository are not this run's (tracked.ts).
+    const { files: workspace, note: checkedIn, leftOut } = config.includeTrackedFiles ? { files: found, note: null, leftOut: 0 } : await withoutCheckedIn(found, context.workspace);
     for (const line of workspace.unmatched)
         host.log.warning(line);
     for (const line of workspace.notes)
         host.log.info(line);
+    if (checkedIn)
+        host.log.info(checkedIn);
     const artifacts = await gatherArtifacts(config, context, request.scratch, host, request.signal);
     try {
         const candidates = [...workspace.candidates, ...artifacts.files.candidates];
@@ -8792,7 +9151,7 @@ async function runEngine(request, shellHost) {
         const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult);
         const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable];
         const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts', message: artifacts.files.listError } : null);
-        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials });
+        return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, server: stages.server, defectdojo: stages.defectdojo, sourceNotes: checkedIn && leftOut > 0 ? [checkedIn] : [] });
     }
     finally {
         if (artifacts.folder && config.keepDownloads)
@@ -8839,11 +9198,16 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
         // Each file is named in the debug log; one that looks like a report but is not uploaded, in the log itself.
         if (recognition.kind === 'skipped' && recognition.reportLike)
             host.log.info(`${(0,model/* reportLabel */.tr)(candidate)}: not uploaded: ${recognition.reason}`);
+        // A `scan-types` rule that contradicts what the content reads as is carried out, and said out loud.
+        if (recognition.kind === 'report' && recognition.rule?.contradicts && recognition.rule.readsAs) {
+            host.log.warning((0,forced/* contradictionWarning */.GF)((0,model/* reportLabel */.tr)(candidate), recognition.rule.text, recognition.scanType, recognition.rule.readsAs));
+        }
         host.log.debug(`${(0,model/* reportLabel */.tr)(candidate)}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`);
     });
     const stages = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index] }));
     const warnings = [];
-    const finish = (fatal) => ({ results: stages.map(fileResult), fatal, volatileNames: warnings });
+    let server = null;
+    const finish = (fatal, defectdojo = 'unused') => ({ results: stages.map(fileResult), fatal, volatileNames: warnings, server, defectdojo });
     const markCopies = (copies, indexOf) => {
         for (const { copy, kept, why } of copies) {
             const [c, k] = [indexOf(copy), indexOf(kept)];
@@ -8859,7 +9223,17 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
     const reports = stages.flatMap((stage, index) => (stage.recognition.kind === 'report' ? [{ index, candidate: stage.candidate, recognition: stage.recognition }] : []));
     const sameFile = await sameFiles(reports.map((r) => r.candidate));
     markCopies(sameFile, (n) => reports[n].index);
-    const unique = reports.filter((_, n) => !sameFile.some((c) => c.copy === n));
+    const distinct = reports.filter((_, n) => !sameFile.some((c) => c.copy === n));
+    // Only the scan types this server accepts are planned (its schema, read beside the token check).
+    server = connecting ? await serverInfo(connecting, host) : null;
+    const fit = fitToServer(config, server, distinct);
+    for (const { report: refused, reason } of fit.refused)
+        stages[refused.index] = { ...stages[refused.index], notAttempted: reason };
+    for (const { report: renamed, why } of fit.renamed)
+        host.log.info(`${(0,model/* reportLabel */.tr)(renamed.candidate)}: ${why}`);
+    const unique = fit.accepted;
+    for (const { index, recognition } of unique)
+        stages[index] = { ...stages[index], recognition };
     let planned;
     try {
         planned = planUploads(config, context, unique);
@@ -8892,13 +9266,36 @@ async function recognizeAndUpload(config, context, candidates, own, host, connec
     }
     const uploads = await uploadAll(await connecting, config, sending.map((s) => s.upload), host.log, { buildId: context.buildId, signal });
     if (uploads.stopped !== undefined) {
-        notAttempted(sending.map((s) => s.index), uploads.stopped);
-        return finish({ kind: signal?.aborted ? 'cancelled' : 'connection', message: uploads.stopped });
+        if (signal?.aborted) {
+            notAttempted(sending.map((s) => s.index), 'the run was cancelled during the token check.');
+            return finish({ kind: 'cancelled', message: uploads.stopped });
+        }
+        // One DefectDojo-wide failure: said once (the fatal message), each report only points to it.
+        notAttempted(sending.map((s) => s.index), notAttemptedReason(uploads.outage));
+        return finish({ kind: 'connection', message: uploads.stopped, outage: uploads.outage }, uploads.outage);
     }
     uploads.outcomes.forEach((outcome, n) => (stages[sending[n].index] = { ...stages[sending[n].index], outcome }));
     if (signal?.aborted)
-        return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) });
-    return finish(null);
+        return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) }, 'available');
+    return finish(null, 'available');
+}
+/**
+ * The server's version and scan types, or null — and then one line saying the built-in table is used:
+ * a server that hides its schema (or a page in front of it) never fails the run.
+ */
+async function serverInfo(connecting, host) {
+    const connection = await connecting.catch(() => null);
+    const found = connection ? await connection.server : null;
+    if (found?.kind === 'found') {
+        const types = found.value.scanTypes['reimport-scan'] ?? found.value.scanTypes['import-scan'];
+        host.log.info(`DefectDojo ${found.value.version ?? '(version not given)'}: ${types ? `its schema lists ${types.length} scan types` : 'its schema lists no scan types, so the built-in table is used'}.`);
+        return found.value;
+    }
+    // A DefectDojo that cannot be used at all is said once, by the token check: not here again.
+    const usable = connection ? await connection.firstCheck.then(() => true, () => false) : false;
+    if (found?.kind === 'unknown' && usable)
+        host.log.info(`DefectDojo's schema (/api/v2/oa3/schema/) could not be read (${found.why}): its version is unknown, and scan types are checked against the built-in table (DefectDojo 3.2.0's).`);
+    return null;
 }
 /** What a cancelled run got done: uploaded, in flight (outcome unknown), not started. */
 function cancelledMessage(outcomes) {
@@ -8932,17 +9329,20 @@ function report(request, host, redact, ending) {
     };
     const { config, results, fatal } = run;
     const verdict = decideOutcome(config, results, fatal, run.candidates);
-    const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null };
+    const defectdojoVersion = run.server?.version ?? null;
+    const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null, defectdojoVersion };
     // The branch and commit the reports were sent with: the `branch` and `commit` inputs win.
     const context = config ? withOverrides(request.context, config.contextOverrides) : request.context;
     const summary = renderSummary(results, {
         ...meta,
         fatal: fatal?.message ?? null,
         runUrl: request.context.runUrl,
+        runLabel: runLabel(request.context.source),
         buildId: request.context.buildId || undefined,
         failedStep: verdict.failure !== null,
         volatileNames: run.volatileNames ?? [],
         noCredentials: run.noCredentials ?? null,
+        sourceNotes: run.sourceNotes ?? [],
         branch: context.branch,
         tag: context.tag,
         commit: context.sha,
@@ -8953,7 +9353,84 @@ function report(request, host, redact, ending) {
         host.log.warning(warning);
     for (const notice of verdict.notices)
         host.log.info(notice);
-    return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile), summary, resultsJson: resultsDocument(results, meta) };
+    return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile, run.defectdojo ?? 'unused', defectdojoVersion), summary, resultsJson: resultsDocument(results, meta) };
+}
+
+;// CONCATENATED MODULE: ./src/report/console.ts
+// Result[] → the few lines a person reads in a console or a collapsed job log: the run's totals
+// (uploaded, skipped, failed; new, then DefectDojo's created, closed and reactivated by severity), the new
+// critical and high findings (not on the default branch, engine/novelty.ts) with their links, and on a dry
+// run where each report would go. Both shells print these
+// after the last log group; the command line also after its table.
+
+
+/** At most this many new critical/high findings are listed; the summary has the rest. */
+const FINDINGS_SHOWN = 20;
+const console_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** One delta summed over the uploaded reports: by severity where every report said, else the total only. */
+function deltaLine(results, delta) {
+    let total = 0;
+    let bySeverity = model/* NO_FINDINGS */.BU;
+    for (const r of results) {
+        if (r.status !== 'uploaded')
+            continue;
+        const counts = r.counts?.[delta] ?? null;
+        total += counts?.total ?? r.counts?.totals?.[delta] ?? 0;
+        if (counts === null)
+            bySeverity = null;
+        else if (bySeverity)
+            bySeverity = (0,model/* addCounts */.c5)(bySeverity, counts);
+    }
+    const parts = bySeverity ? model/* SEVERITIES */.oC.filter((s) => bySeverity[s] > 0).map((s) => `${bySeverity[s]} ${s}`) : [];
+    return `${delta} ${total}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+/** "Totals: 4 uploaded, 2 skipped, 0 failed · new 1 (1 high) · created 7 (1 critical, 2 high, 4 medium) · closed 2 (2 low) · reactivated 0". */
+function totalsLine(results, meta) {
+    const t = computeTotals(results);
+    if (meta.dryRun)
+        return `Dry run: nothing was sent to DefectDojo. ${console_plural(t.planned, 'report')} planned, ${t.skipped} skipped${t.failed > 0 ? `, ${t.failed} failed` : ''}.`;
+    const unknown = t.uploaded - results.filter((r) => r.status === 'uploaded' && r.counts?.created && r.counts.closed && r.counts.reactivated).length;
+    const counts = t.uploaded > 0 ? ` · ${['created', 'closed', 'reactivated'].map((d) => deltaLine(results, d)).join(' · ')}${unknown > 0 ? ` (by severity unknown for ${console_plural(unknown, 'report')})` : ''}` : '';
+    const fresh = model/* SEVERITIES */.oC.filter((s) => t.newBySeverity[s] > 0).map((s) => `${t.newBySeverity[s]} ${s}`);
+    // What is new leads; a report whose split is unknown is said, never counted as 0.
+    const novel = t.uploaded > 0 ? ` · new ${t.newBySeverity.total}${fresh.length > 0 ? ` (${fresh.join(', ')})` : ''}${t.newUnknown > 0 ? ` (unknown for ${console_plural(t.newUnknown, 'report')})` : ''}` : '';
+    return `Totals: ${t.uploaded} uploaded, ${t.skipped} skipped, ${t.failed} failed${novel}${counts}`;
+}
+/** The new critical and high findings the run read back, the worst first, each with its report. */
+function severeFindings(results) {
+    const rank = (f) => (f.severity.toLowerCase() === 'critical' ? 0 : 1);
+    return results
+        .flatMap((r) => r.newFindings.filter((f) => /^(critical|high)$/i.test(f.severity)).map((f) => ({ ...f, report: resultLabel(r) })))
+        .sort((a, b) => rank(a) - rank(b));
+}
+/** Where each planned report would go, on a dry run: product type, product, engagement, test title. */
+function plannedTargets(results) {
+    return results
+        .filter((r) => r.status === 'planned')
+        .map((r) => `  ${resultLabel(r)} (${r.scanType ?? '?'}) → product type "${r.productType ?? ''}", product "${r.product ?? ''}", engagement "${r.engagement ?? ''}", test "${r.testTitle ?? ''}"`);
+}
+/** The lines after the last log group (and after the command line's table); plain text, not yet escaped. */
+function consoleLines(results, meta) {
+    const lines = [totalsLine(results, meta)];
+    if (meta.dryRun) {
+        const planned = plannedTargets(results);
+        if (planned.length > 0)
+            lines.push('Would upload:', ...planned);
+        return lines;
+    }
+    const { critical, high } = computeTotals(results).newBySeverity;
+    const severe = severeFindings(results);
+    if (critical + high > 0 || severe.length > 0) {
+        const shown = severe.slice(0, FINDINGS_SHOWN);
+        const counted = [critical > 0 ? `${critical} critical` : '', high > 0 ? `${high} high` : ''].filter(Boolean).join(', ');
+        lines.push(`New critical and high findings${counted ? ` (${counted})` : ''}:`);
+        for (const f of shown)
+            lines.push(`  ${f.severity}: ${f.title} — ${f.url ?? 'no link'} (${f.report})`);
+        const rest = Math.max(critical + high, severe.length) - shown.length;
+        if (rest > 0)
+            lines.push(`  … ${shown.length > 0 ? `and ${rest} more` : `${rest}, titles not read back`}: see the summary and DefectDojo.`);
+    }
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/report/table.ts
@@ -9009,9 +9486,58 @@ function cancelOnSignals(log) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/config/nearest.ts
+// How close two names are, for "did you mean": an unknown command-line option, a misspelled input.
+/** Edit distance (insertions, deletions, substitutions and swaps of two neighbours), stopping early past `limit`. */
+function nearest_editDistance(a, b, limit = Infinity) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    let beforePrevious = [];
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let best = i;
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            // Two letters swapped count as one edit (`tgas` → `tags`).
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+            best = Math.min(best, current[j]);
+        }
+        if (best > limit)
+            return limit + 1;
+        beforePrevious = previous;
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** A name as people vary it: case, and `_`, `-`, spaces or nothing between words all alike. */
+function looseName(name) {
+    return name.toLowerCase().replace(/[-_\s]+/g, '-');
+}
+/**
+ * The known name `given` most likely means: the same name in another case or separator, else the only
+ * one within `maxDistance` edits (the nearest, when several are), else null.
+ */
+function nearestName(given, known, maxDistance = 2) {
+    const loose = looseName(given);
+    const same = known.find((k) => looseName(k) === loose);
+    if (same)
+        return same;
+    let best = null;
+    for (const name of known) {
+        const distance = nearest_editDistance(loose, looseName(name), maxDistance);
+        if (distance <= maxDistance && (best === null || distance < best.distance))
+            best = { name, distance };
+    }
+    return best?.name ?? null;
+}
+
 ;// CONCATENATED MODULE: ./src/shells/cli-options.ts
 // The command line's options: the action's inputs as long options, from the one input table
 // (src/config/inputs.ts), plus the few options of the command line alone; and its --help.
+
+
 
 
 /** Options of the command line alone: where its outputs go and what overrides the git context. */
@@ -9024,17 +9550,17 @@ const CLI_OPTIONS = {
 };
 /** The inputs the command line takes, each with its option name. */
 function cliInputs() {
-    return inputs/* INPUT_NAMES */.Qh.filter((input) => (0,inputs/* inputSpec */.mm)(input).cli?.option !== false).map((input) => ({ input, option: (0,inputs/* inputSpec */.mm)(input).cli?.name ?? input }));
+    return config_inputs/* INPUT_NAMES */.Qh.filter((input) => (0,config_inputs/* inputSpec */.mm)(input).cli?.option !== false).map((input) => ({ input, option: (0,config_inputs/* inputSpec */.mm)(input).cli?.name ?? input }));
 }
 function isFlag(input) {
-    return (0,inputs/* inputSpec */.mm)(input).kind === 'flag';
+    return (0,config_inputs/* inputSpec */.mm)(input).kind === 'flag';
 }
 function takesLines(input) {
-    const kind = (0,inputs/* inputSpec */.mm)(input).kind;
+    const kind = (0,config_inputs/* inputSpec */.mm)(input).kind;
     return kind === 'lines' || kind === 'list';
 }
 function optionTable() {
-    const options = { help: { type: 'boolean' }, version: { type: 'boolean' } };
+    const options = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } };
     for (const { input, option } of cliInputs())
         options[option] = isFlag(input) ? { type: 'boolean' } : { type: 'string', multiple: takesLines(input) };
     for (const [name, spec] of Object.entries(CLI_OPTIONS))
@@ -9056,20 +9582,70 @@ function helpText() {
     ];
     const entries = [];
     for (const { input, option } of cliInputs()) {
-        const spec = (0,inputs/* inputSpec */.mm)(input);
+        const spec = (0,config_inputs/* inputSpec */.mm)(input);
         const label = isFlag(input) ? (spec.default === 'true' ? `--[no-]${option}` : `--${option}`) : `--${option} <value>${takesLines(input) ? ' *' : ''}`;
         const def = spec.cli?.default ?? spec.default;
-        entries.push([label, spec.description, def === '' ? '' : `default: ${def}`]);
+        entries.push([label, cliDescription(input), def === '' ? '' : `default: ${def}`]);
     }
     for (const [name, spec] of Object.entries(CLI_OPTIONS)) {
         entries.push([spec.default === 'false' ? `--${name}` : `--${name} <value>`, spec.description, spec.default === '' || spec.default === 'false' ? '' : `default: ${spec.default}`]);
     }
-    entries.push(['--help', 'Show this help.', ''], ['--version', 'Show the version.', '']);
+    entries.push(['-h, --help', 'Show this help.', ''], ['--version', 'Show the version.', '']);
     for (const [label, description, def] of entries)
         lines.push(`  ${label}`, `      ${description}${def ? ` (${def})` : ''}`);
+    lines.push('', 'Placeholders (in --product-type, --product, --engagement and --test-title):');
+    for (const name of PLACEHOLDERS)
+        lines.push(`  {${name}}`.padEnd(16) + PLACEHOLDER_MEANINGS[name]);
     return lines.join('\n') + '\n';
 }
+/** Input names with a hyphen, as descriptions mention them (longest first: `close-old-findings-product-scope` before `close-old-findings`). */
+const MENTIONED = config_inputs/* INPUT_NAMES */.Qh.filter((name) => name.includes('-')).sort((a, b) => b.length - a.length);
+/**
+ * An input's description as the command line says it: its own wording where the action's speaks of a
+ * step, and every input it mentions named as the option to type (`--allow-insecure-http`).
+ */
+function cliDescription(input) {
+    const spec = (0,config_inputs/* inputSpec */.mm)(input);
+    let text = spec.cli?.description ?? spec.description;
+    for (const name of MENTIONED) {
+        const cli = (0,config_inputs/* inputSpec */.mm)(name).cli;
+        const said = cli?.option === false ? (cli.env ?? name) : `--${cli?.name ?? name}`;
+        text = text.replace(new RegExp(`(?<![\\w-])${name}(?![\\w=-])`, 'g'), said);
+    }
+    return text;
+}
 class UsageError extends Error {
+}
+const TOKEN_ADVICE = 'a key on the command line lands in shell history and process lists. Set DEFECTDOJO_TOKEN, or use --defectdojo-token-file.';
+/** What an unknown option most likely meant, as a sentence, or null. */
+function suggestion(given) {
+    const name = given.replace(/^-+/, '').replace(/=.*$/, '');
+    const bare = name.startsWith('no-') ? name.slice(3) : name;
+    // The API key has no option of its own, on purpose.
+    if (/token|api-?key/i.test(bare) && !/file/i.test(bare))
+        return `the DefectDojo API key comes from DEFECTDOJO_TOKEN or --defectdojo-token-file (${TOKEN_ADVICE.split('. ')[0]})`;
+    const inputs = config_inputs/* INPUT_NAMES */.Qh.filter((input) => (0,config_inputs/* inputSpec */.mm)(input).cli?.option === false);
+    const actionOnly = inputs.find((input) => looseName(input) === looseName(bare));
+    if (actionOnly)
+        return `\`${actionOnly}\` is an input of the GitHub Action only; the command line reads the files under --path`;
+    const options = Object.keys(optionTable());
+    const near = nearestName(bare, options) ?? bySuffix(bare, options);
+    return near ? `did you mean --${name.startsWith('no-') && isNegatable(near) ? 'no-' : ''}${near}?` : null;
+}
+/** The one option whose last words are `given` (`url` → `defectdojo-url`), or that `given` begins (`dry` → `dry-run`); else the nearest by a few edits. */
+function bySuffix(given, options) {
+    const loose = looseName(given);
+    const ending = options.filter((o) => o.endsWith(`-${loose}`));
+    if (ending.length === 1)
+        return ending[0];
+    const starting = options.filter((o) => o.startsWith(loose));
+    if (starting.length === 1)
+        return starting[0];
+    const close = options.filter((o) => nearest_editDistance(loose, o, 3) <= 3);
+    return close.length === 1 ? close[0] : null;
+}
+function isNegatable(option) {
+    return optionTable()[option]?.type === 'boolean';
 }
 function parseCliArgs(argv) {
     let parsed;
@@ -9079,9 +9655,11 @@ function parseCliArgs(argv) {
     catch (error) {
         const message = error.message;
         if (/defectdojo-token'/.test(message) || argv.some((a) => a === '--defectdojo-token' || a.startsWith('--defectdojo-token='))) {
-            throw new UsageError('--defectdojo-token is not accepted: a key on the command line lands in shell history and process lists. Set DEFECTDOJO_TOKEN, or use --defectdojo-token-file.');
+            throw new UsageError(`--defectdojo-token is not accepted: ${TOKEN_ADVICE}`);
         }
-        throw new UsageError(`${message.split('\n')[0]} (see --help)`);
+        const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '([^']+)'/.exec(message)?.[1] : undefined;
+        const hint = unknown ? suggestion(unknown) : null;
+        throw new UsageError(`${message.split('\n')[0]}${hint ? `: ${hint}` : ''} (see --help)`);
     }
     const values = parsed.values;
     const raw = {};
@@ -9110,6 +9688,7 @@ function parseCliArgs(argv) {
 
 
 
+
 /** Exit codes, stated in --help and the README. */
 const EXIT = { ok: 0, failed: 1, usage: 2 };
 /** The run's context: the CI system's variables (GitLab, Jenkins, Azure, Bitbucket, CircleCI), then git in the working folder (the `branch`, `commit` and `default-branch` inputs correct it in the engine). */
@@ -9117,7 +9696,7 @@ async function cliContext(env, cwd) {
     return deriveCliContext(env, await readGitFacts(cwd), cwd);
 }
 async function runCli(argv, env, cwd, io, version = '') {
-    (0,inputs/* useDialect */.ah)('cli');
+    (0,config_inputs/* useDialect */.ah)('cli');
     let args;
     try {
         args = parseCliArgs(argv);
@@ -9135,8 +9714,8 @@ async function runCli(argv, env, cwd, io, version = '') {
         return EXIT.ok;
     }
     const raw = { ...args.raw, artifacts: '' };
-    for (const input of inputs/* INPUT_NAMES */.Qh) {
-        const spec = (0,inputs/* inputSpec */.mm)(input).cli;
+    for (const input of config_inputs/* INPUT_NAMES */.Qh) {
+        const spec = (0,config_inputs/* inputSpec */.mm)(input).cli;
         if (raw[input] === undefined && spec?.default !== undefined)
             raw[input] = spec.default;
         if (raw[input] === undefined && spec?.env && spec.option !== false)
@@ -9179,6 +9758,8 @@ async function runCli(argv, env, cwd, io, version = '') {
     if (dotenvFile)
         await (0,promises_.writeFile)(dotenvFile, dotenv(report.outputs));
     io.stdout(textTable(report.results));
+    if (report.config)
+        io.stdout(consoleLines(report.results, { dryRun: report.config.dryRun }).map(lineText).join('\n') + '\n');
     if (report.verdict.failure) {
         io.stderr(`error: ${logText(report.verdict.failure)}\n`);
         return isUserError(report.fatal) ? EXIT.usage : EXIT.failed;

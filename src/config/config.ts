@@ -25,6 +25,8 @@ export interface Config {
   readonly githubToken: string | null
   /** `keep-downloads`: leave downloaded artifacts under RUNNER_TEMP for debugging. */
   readonly keepDownloads: boolean
+  /** `include-tracked-files`: files git tracks and that are unchanged from HEAD are looked at too (not only those named explicitly). */
+  readonly includeTrackedFiles: boolean
   /** `dry-run`: recognise and plan, contact no server. */
   readonly dryRun: boolean
   /** Naming templates. */
@@ -177,9 +179,11 @@ class Reader {
   }
 }
 
-export function parseConfig(raw: RawInputs): Config {
+/** `earlier`: problems found before the values were read (misspelled inputs), reported with the rest. */
+export function parseConfig(raw: RawInputs, earlier: readonly string[] = []): Config {
   const read = new Reader(raw)
   const problems = read.problems
+  problems.push(...earlier)
 
   const dryRun = read.flag('dry-run')
   const url = read.text('defectdojo-url')
@@ -231,6 +235,7 @@ export function parseConfig(raw: RawInputs): Config {
     otherRun,
     githubToken: githubToken || null,
     keepDownloads: read.flag('keep-downloads'),
+    includeTrackedFiles: read.flag('include-tracked-files'),
     dryRun,
     productTypeTemplate: read.text('product-type'),
     productTemplate: read.text('product'),

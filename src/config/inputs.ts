@@ -51,6 +51,8 @@ export interface CliSpec {
   readonly env?: string
   /** How command-line messages name it, when not as `--<name>`. */
   readonly says?: string
+  /** The description --help shows, where the action's speaks of a step or a runner. */
+  readonly description?: string
 }
 
 /** `minimum_severity` choices in DefectDojo's spelling, least severe first (docs/defectdojo-api.md §a). */
@@ -106,6 +108,13 @@ export const INPUTS = {
     shownDefault: 'github.token',
     cli: { option: false }
   },
+  'include-tracked-files': {
+    group: 'sources',
+    kind: 'flag',
+    default: 'false',
+    description:
+      'Also upload files that git tracks and that are unchanged from HEAD when path reaches them through a folder or a glob (by default they are left out: sample reports and test fixtures checked into the repository are not this run\'s reports). Files path names explicitly are always looked at.'
+  },
   'keep-downloads': { group: 'sources', kind: 'flag', default: 'false', description: 'Keep the downloaded artifacts under RUNNER_TEMP after the step, for debugging.', cli: { option: false } },
   'scan-types': {
     group: 'sources',
@@ -119,7 +128,7 @@ export const INPUTS = {
     kind: 'choice',
     default: 'skip',
     choices: ['skip', 'error'],
-    description: 'When defectdojo-url and defectdojo-token are both empty on a run GitHub gives no secrets (a pull request from a fork, Dependabot): skip plans the uploads, sends nothing and passes with a notice; error fails. Elsewhere they are always required.',
+    description: 'When defectdojo-token is empty on a run GitHub gives no secrets (a pull request from a fork, Dependabot), whatever defectdojo-url holds: skip plans the uploads, sends nothing and passes with a notice; error fails. Elsewhere both are always required.',
     cli: { option: false }
   },
 
@@ -260,13 +269,19 @@ export const INPUTS = {
     group: 'policy',
     kind: 'flag',
     default: 'true',
-    description: 'Fail the step when any report failed to upload (checked after all reports were tried and the summary written). false keeps uploads from ever blocking the job.'
+    description:
+      'Fail the step when any report was not uploaded: DefectDojo refused it or the upload failed, or DefectDojo could not be used at all (unreachable, DNS, TLS, an HTML page instead of the API, the token rejected). Checked after all reports were tried and the summary written. false keeps uploads from ever blocking the job: one warning, a summary banner and the outputs `failed` and `defectdojo` say what happened. Invalid input values, a collision, a failed artifact listing, `if-no-reports: error` and `fail-on-unrecognized` still fail the step.',
+    cli: {
+      description:
+        'Exit with status 1 when any report was not uploaded: DefectDojo refused it or the upload failed, or DefectDojo could not be used at all (unreachable, DNS, TLS, an HTML page instead of the API, the token rejected). Checked after all reports were tried and the summary written. --no-fail-on-error keeps uploads from ever blocking the job: one warning, the summary and DEFECTDOJO_FAILED / DEFECTDOJO_DEFECTDOJO say what happened. Invalid option values, a collision, --if-no-reports error and --fail-on-unrecognized still exit 1.'
+    }
   },
   'fail-on-unrecognized': {
     group: 'policy',
     kind: 'flag',
     default: 'false',
-    description: 'Fail the step when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.'
+    description: 'Fail the step when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.',
+    cli: { description: 'Exit with status 1 when a file that looks like a report (its format and name or shape) was not recognised. Files for people and build output never count.' }
   }
 } as const satisfies Record<string, InputSpec>
 
@@ -313,6 +328,16 @@ export function theInput(name: InputName): string {
 /** An input's bare name in backticks: "`defectdojo-url`" (on the command line "`--defectdojo-url`"). */
 export function inputName(name: InputName): string {
   return dialect === 'cli' ? cliName(name) : `\`${name}\``
+}
+
+/** What a run is called in messages: the action's "step", the command line's "command" (it may be one line of a job's script). */
+export function stepName(): string {
+  return dialect === 'cli' ? 'command' : 'step'
+}
+
+/** Where every log line of the run is: the step's log, the command's own output. */
+export function logName(): string {
+  return dialect === 'cli' ? "command's output" : 'step log'
 }
 
 /** Where the files come from, for "no files were found": `path` and `artifacts` (the command line has only `--path`). */

@@ -6,6 +6,23 @@
 export const PLACEHOLDERS = ['owner', 'repo', 'branch', 'pr', 'workflow', 'job', 'artifact', 'tool', 'scan_type', 'lane', 'file', 'report', 'environment'] as const
 
 export type Placeholder = (typeof PLACEHOLDERS)[number]
+
+/** What each placeholder is filled with, for --help. */
+export const PLACEHOLDER_MEANINGS: Readonly<Record<Placeholder, string>> = {
+  owner: 'the owner or group of the repository (GitHub owner, GitLab namespace)',
+  repo: 'the repository (project) name',
+  branch: 'the branch the reports describe',
+  pr: 'the pull (merge) request number, empty elsewhere',
+  workflow: 'the workflow or pipeline name (GitLab CI_PIPELINE_NAME, Jenkins job)',
+  job: 'the job name',
+  artifact: 'the artifact the report came from, empty for a file on disk',
+  tool: 'the tool that wrote the report, e.g. gitleaks',
+  scan_type: "DefectDojo's scan type, e.g. Gitleaks Scan",
+  lane: 'sast, sca, secrets, dast, container, iac, cloud, sbom or other',
+  file: "the report's file name without its extension",
+  report: 'the report as it is named in the log: artifact/path, or its path',
+  environment: 'the --environment value'
+}
 export type TemplateValues = Record<Placeholder, string>
 
 const PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g

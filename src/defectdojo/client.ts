@@ -5,11 +5,13 @@
 import { stat } from 'node:fs/promises'
 import { request, type Dispatcher } from 'undici'
 import { inputName, theInput } from '../config/inputs.js'
-import type { Endpoint, ImportAnswer } from '../model.js'
+import type { Endpoint, ImportAnswer, ServerInfo } from '../model.js'
 import { DefectDojoError, GATEWAY_STATUSES, RETRYABLE_STATUSES, behindLogin, describeAnswer, describeFailure, describeRedirect, LOGIN_PAGE, serverText } from './errors.js'
 import { multipartBody } from './multipart.js'
+import { seesEveryProduct } from './profile.js'
 import { createDispatcher, type NetworkOptions } from './network.js'
 import { parseImportAnswer } from './response.js'
+import { readServerSchema } from './schema.js'
 
 export interface ClientOptions {
   /** Base URL without trailing slash, possibly with a path prefix. */
@@ -76,7 +78,7 @@ export class DefectDojoClient {
     const html = /html/i.test(contentType) || /^\s*</.test(body)
     const profile = html ? null : parseJson(body)
     if (status === 200 && isRecord(profile) && isRecord(profile.user)) {
-      this.seesEverything = profile.user.is_superuser === true
+      this.seesEverything = seesEveryProduct(profile)
       const date = Date.parse(String(headers.date ?? ''))
       if (!Number.isNaN(date)) this.clockOffsetMs = date - Date.now()
       return
@@ -85,7 +87,7 @@ export class DefectDojoClient {
     if (status === 403) {
       const detail = serverText(body)
       if (/Invalid token|credentials were not provided|User inactive/i.test(detail)) {
-        throw new DefectDojoError(`DefectDojo rejected the token (HTTP 403: "${detail}"): check ${theInput('defectdojo-token')} holds a valid API v2 key.`, { status })
+        throw new DefectDojoError(`DefectDojo rejected the token (HTTP 403: "${detail}"): check ${theInput('defectdojo-token')} holds a valid API v2 key.`, { status, tokenRejected: true })
       }
     }
     if (html && status !== 404 && LOGIN_PAGE.test(body.slice(0, 8192))) throw new DefectDojoError(behindLogin(`was answered with a login page (HTML, HTTP ${status})`), { status })
@@ -100,7 +102,9 @@ export class DefectDojoClient {
     }
     throw new DefectDojoError(`DefectDojo's API answered HTTP ${status} to the token check${body ? `: "${serverText(body)}"` : ''}; check ${inputName('defectdojo-url')} and ${inputName('defectdojo-token')}.`, {
       status,
-      retryable: RETRYABLE_STATUSES.has(status)
+      retryable: RETRYABLE_STATUSES.has(status),
+      // Not HTML, so DefectDojo's own API said no to this token.
+      tokenRejected: status === 401 || status === 403
     })
   }
 
@@ -142,6 +146,24 @@ export class DefectDojoClient {
       retryAfterSeconds: retryAfter(headers['retry-after']),
       ambiguous: gateway
     })
+  }
+
+  /**
+   * The server's version and accepted scan types from its OpenAPI schema (docs/defectdojo-api.md §g).
+   * `unknown` when it cannot be read — hidden (404), a page in front of DefectDojo, too large (the 8 MB
+   * answer limit; DefectDojo's is about 0.8 MB), no answer before `signal` ends: the run then goes on
+   * without it.
+   */
+  async serverInfo(signal?: AbortSignal): Promise<Lookup<ServerInfo>> {
+    let answer: Answer
+    try {
+      answer = await this.send('GET', '/api/v2/oa3/schema/?format=json', { signal })
+    } catch (error) {
+      return { kind: 'unknown', why: error instanceof Error ? error.message : String(error) }
+    }
+    const info = answer.status === 200 ? readServerSchema(parseJson(answer.body)) : null
+    if (!info) return { kind: 'unknown', why: `/api/v2/oa3/schema/ answered ${describeAnswer(answer.status, answer.contentType, answer.body)}` }
+    return { kind: 'found', value: info }
   }
 
   /** GET /api/v2/tests/{id}/: what can be shown when an answer carries no statistics. */
@@ -261,7 +283,7 @@ export function connectionError(error: unknown, url: string, timeoutMs: number):
     return new DefectDojoError(`Cannot resolve the host of ${origin} (${code}): check ${inputName('defectdojo-url')}.`, { retryable: code === 'EAI_AGAIN', notSent: true })
   }
   if (code === 'ECONNREFUSED' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new DefectDojoError(`Cannot connect to ${origin} (${code}): check ${inputName('defectdojo-url')} and that DefectDojo is reachable from the runner.`, { retryable: true, notSent: true })
+    return new DefectDojoError(`Cannot connect to ${origin} (${code}): check ${inputName('defectdojo-url')} and that DefectDojo is reachable from the machine this runs on.`, { retryable: true, notSent: true })
   }
   if (code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
     return new DefectDojoError(`TLS to ${origin} failed (${code}): if DefectDojo uses a private CA, give its PEM file in ${inputName('ca-certificates')}.`, { notSent: true })

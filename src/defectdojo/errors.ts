@@ -18,7 +18,9 @@ export class DefectDojoError extends Error {
    * looked up before it is sent again (docs/defectdojo-api.md §k).
    */
   readonly ambiguous: boolean
-  constructor(message: string, options: { status?: number | null; retryable?: boolean; retryAfterSeconds?: number | null; notSent?: boolean; ambiguous?: boolean } = {}) {
+  /** True when DefectDojo's API itself refused the token check (401/403 JSON): the token, not the way to DefectDojo, is wrong. */
+  readonly tokenRejected: boolean
+  constructor(message: string, options: { status?: number | null; retryable?: boolean; retryAfterSeconds?: number | null; notSent?: boolean; ambiguous?: boolean; tokenRejected?: boolean } = {}) {
     super(message)
     this.name = 'DefectDojoError'
     this.status = options.status ?? null
@@ -26,6 +28,7 @@ export class DefectDojoError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds ?? null
     this.notSent = options.notSent ?? false
     this.ambiguous = options.ambiguous ?? false
+    this.tokenRejected = options.tokenRejected ?? false
   }
 }
 

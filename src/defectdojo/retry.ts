@@ -49,7 +49,7 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, policy:
       return { value: await attempt(n), attempts: n }
     } catch (error) {
       if (n > policy.retries || !isRetryable(error, policy.endpoint)) {
-        if (error instanceof DefectDojoError && n > 1) throw new DefectDojoError(`${error.message} (after ${n} attempts)`, { status: error.status, notSent: error.notSent })
+        if (error instanceof DefectDojoError && n > 1) throw new DefectDojoError(`${error.message} (after ${n} attempts)`, { status: error.status, notSent: error.notSent, tokenRejected: error.tokenRejected })
         throw error
       }
       const delay = backoffMs(error, n, policy)

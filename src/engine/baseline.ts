@@ -3,7 +3,7 @@
 // import's history and the default branch's other tests of the scan type (a default-branch run). Only what is needed is read:
 // a default-branch report that created and reactivated nothing needs no read at all. Every request is
 // paginated, capped (FINDINGS_MAX per test) and bounded in time like the other lookups; each row's
-// `test` is checked here, since older servers ignore filters they do not know (docs/defectdojo-api.md §m).
+// `test` is checked here, since older servers ignore filters they do not know (docs/defectdojo-api.md "What counts as new").
 // A read that fails, is forbidden or is cut short makes that report's split unknown, never 0.
 import type { DefectDojoClient } from '../defectdojo/client.js'
 import { algorithmFor, isAlgorithm } from '../defectdojo/fingerprints.js'

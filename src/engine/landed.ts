@@ -27,9 +27,14 @@ function unwrap<T>(lookup: Lookup<T>): T | Landing {
 
 const isLanding = (value: unknown): value is Landing => typeof value === 'object' && value !== null && 'kind' in value && !Array.isArray(value)
 
-/** One look: where the upload would be, and whether this run's import of it is recorded there. */
-export async function findLanding(client: DefectDojoClient, upload: PlannedUpload, buildId: string, since: number, signal?: AbortSignal): Promise<Landing> {
-  if (!buildId) return { kind: 'unknown', why: 'this run has no build id to find its import by' }
+/** The test an upload goes to, found by the same lookups as the importer: product → engagement → test. */
+export type TestFound = { readonly kind: 'found'; readonly testId: number; readonly engagementId: number; readonly productId: number }
+
+/**
+ * Where the upload would be: its product, engagement and test by exact name, title and scan type
+ * (for import-scan, only this run's test). `absent` only where the token would see it.
+ */
+export async function locateTest(client: DefectDojoClient, upload: PlannedUpload, buildId: string, signal?: AbortSignal): Promise<TestFound | Landing> {
   const t = upload.target
   // name_exact is case-insensitive: compare exactly here, as the importer does.
   const products = await client.list('/api/v2/products/', { name_exact: t.product, limit: 100 }, true, signal)
@@ -54,12 +59,20 @@ export async function findLanding(client: DefectDojoClient, upload: PlannedUploa
   if (isLanding(tests)) return tests
   const test = newest(tests, 'title', t.testTitle)
   if (!test) return { kind: 'absent' }
-  const testId = int(test.id)!
+  return { kind: 'found', testId: int(test.id)!, engagementId: int(engagement.id)!, productId: int(product.id)! }
+}
+
+/** One look: where the upload would be, and whether this run's import of it is recorded there. */
+export async function findLanding(client: DefectDojoClient, upload: PlannedUpload, buildId: string, since: number, signal?: AbortSignal): Promise<Landing> {
+  if (!buildId) return { kind: 'unknown', why: 'this run has no build id to find its import by' }
+  const found = await locateTest(client, upload, buildId, signal)
+  if (found.kind !== 'found') return found
+  const { testId } = found
   const history = unwrap(await client.list('/api/v2/test_imports/', { test: testId, build_id: buildId, o: '-id', limit: 100 }, true, signal))
   if (isLanding(history)) return history
   const rows = history.filter((row) => row.build_id === buildId && Date.parse(String(row.created)) >= since).sort((a, b) => (int(a.id) ?? 0) - (int(b.id) ?? 0))
   if (rows.length === 0) return { kind: 'absent' }
-  return { kind: 'landed', testId, engagementId: int(engagement.id)!, productId: int(product.id)!, counts: await countsFromHistory(client, testId, rows, signal), imports: rows.length }
+  return { kind: 'landed', testId, engagementId: found.engagementId, productId: found.productId, counts: await countsFromHistory(client, testId, rows, signal), imports: rows.length }
 }
 
 /**

@@ -10,7 +10,7 @@
 import type { Algorithm } from '../defectdojo/fingerprints.js'
 import { NEW_FINDINGS_LISTED, NO_FINDINGS, SEVERITIES, type NewFinding, type Novelty, type Severity, type SeverityCounts } from '../model.js'
 
-/** A finding as DefectDojo lists it (docs/defectdojo-api.md §l), reduced to what the decision reads. */
+/** A finding as DefectDojo lists it (docs/defectdojo-api.md "What counts as new"), reduced to what the decision reads. */
 export interface FindingRow {
   readonly id: number
   readonly test: number

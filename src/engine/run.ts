@@ -6,19 +6,25 @@ import { join } from 'node:path'
 import { parseConfig, wasDryRun, type Config } from '../config/config.js'
 import { readConfigFiles, type TlsFiles } from '../config/files.js'
 import { inputName, inputSetting, type RawInputs } from '../config/inputs.js'
+import type { StrayInputs } from '../config/misspelled.js'
 import { ruleFor } from '../config/rules.js'
 import { withOverrides } from '../context/overrides.js'
+import { runLabel } from '../context/run-label.js'
 import { ConfigError, type Fatal } from '../errors.js'
-import { reportLabel, type Candidate, type PlannedUpload, type Recognition, type Result, type RunContext, type UploadOutcome } from '../model.js'
+import { reportLabel, type Candidate, type PlannedUpload, type Recognition, type Result, type RunContext, type ServerInfo, type UploadOutcome } from '../model.js'
 import { oneUploadPerTest, sameFiles, type Copy } from '../plan/dedup.js'
 import { planUploads } from '../plan/plan.js'
+import { fitToServer } from '../plan/server-types.js'
 import { volatileNames } from '../plan/volatile.js'
 import { mapLimit } from '../pool.js'
 import { gateOutputs, type OutputName } from '../report/outputs.js'
 import { artifactFailureResult, fileResult, resultsDocument, runTargets, unusableResult, type FileStages } from '../report/results.js'
 import { renderSummary } from '../report/summary.js'
+import { contradictionWarning } from '../recognition/forced.js'
 import { collectArtifacts, type ArtifactFiles } from '../sources/artifacts.js'
+import { withoutCheckedIn } from '../sources/tracked.js'
 import { findWorkspaceFiles } from '../sources/workspace.js'
+import { notAttemptedReason, type DefectDojoAvailability } from './availability.js'
 import type { Host } from './host.js'
 import { redactor, secretsOf } from './secrets.js'
 import { connect, uploadAll, type Connection } from './upload.js'
@@ -36,6 +42,8 @@ export interface RunRequest {
   readonly ownFiles?: readonly string[]
   /** Aborted when the job is cancelled: nothing new starts, and the report says what is known. */
   readonly signal?: AbortSignal
+  /** Inputs given that the action does not declare (misspelled.ts): errors stop the run, warnings are logged. */
+  readonly strayInputs?: StrayInputs
 }
 
 /** Everything a shell writes at the end of a run. */
@@ -59,12 +67,14 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
   // Secrets are hidden in every line logged and everything written, whatever echoed them.
   const redact = redactor(secretsOf(raw))
   const host: Host = { ...shellHost, log: { info: (m) => shellHost.log.info(redact(m)), warning: (m) => shellHost.log.warning(redact(m)), debug: (m) => shellHost.log.debug(redact(m)) } }
-  // Where GitHub gives a run no secrets, empty credentials are expected, not a mistake: plan, send nothing, pass.
-  const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-url']?.trim() && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error'
+  // Where GitHub gives a run no secrets, an empty token is expected, not a mistake: plan, send nothing, pass.
+  // The URL is no secret (a configuration variable, so links survive masking): it may be there or not.
+  const withheld = request.context.secretsWithheld !== null && !raw['defectdojo-token']?.trim() && raw['if-no-credentials']?.trim() !== 'error'
   let config: Config
   let tls: TlsFiles
   try {
-    config = parseConfig(withheld ? { ...raw, 'dry-run': 'true' } : raw)
+    for (const warning of request.strayInputs?.warnings ?? []) host.log.warning(warning)
+    config = parseConfig(withheld ? { ...raw, 'dry-run': 'true' } : raw, request.strayInputs?.errors)
     for (const value of Object.values(config.extraHeaders)) if (value) host.mask(value)
     // The certificate files are inputs too: checked now, dry-run or not.
     tls = await readConfigFiles(config)
@@ -73,12 +83,15 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
     return report(request, host, redact, { config: null, dryRun: wasDryRun(raw), results: [], fatal: { kind: 'configuration', message: error.message }, candidates: 0 })
   }
   const context = withOverrides(request.context, config.contextOverrides)
-  const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${inputName('defectdojo-url')} and ${inputName('defectdojo-token')} are empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${inputSetting('if-no-credentials', 'error')} to fail instead).` : null
+  const noCredentials = withheld ? `No DefectDojo credentials: ${request.context.secretsWithheld}, and ${inputName('defectdojo-token')} is empty. Nothing was sent; the plan shows what a run with secrets would upload (set ${inputSetting('if-no-credentials', 'error')} to fail instead).` : null
   if (noCredentials) host.log.info(noCredentials)
 
-  const workspace = await findWorkspaceFiles(config.paths, context.workspace)
+  const found = await findWorkspaceFiles(config.paths, context.workspace)
+  // Reports checked into the repository are not this run's (tracked.ts).
+  const { files: workspace, note: checkedIn, leftOut } = config.includeTrackedFiles ? { files: found, note: null, leftOut: 0 } : await withoutCheckedIn(found, context.workspace)
   for (const line of workspace.unmatched) host.log.warning(line)
   for (const line of workspace.notes) host.log.info(line)
+  if (checkedIn) host.log.info(checkedIn)
 
   const artifacts = await gatherArtifacts(config, context, request.scratch, host, request.signal)
   try {
@@ -89,7 +102,7 @@ export async function runEngine(request: RunRequest, shellHost: Host): Promise<R
     const unusable = [...workspace.unusable.map((u) => ({ ...u, artifact: null })), ...artifacts.files.unusable].map(unusableResult)
     const results = [...artifacts.files.failures.map(artifactFailureResult), ...stages.results, ...unusable]
     const fatal = stages.fatal ?? (artifacts.files.listError ? { kind: 'artifacts' as const, message: artifacts.files.listError } : null)
-    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials })
+    return report(request, host, redact, { config, dryRun: config.dryRun, results, fatal, candidates: candidates.length, volatileNames: stages.volatileNames, noCredentials, server: stages.server, defectdojo: stages.defectdojo, sourceNotes: checkedIn && leftOut > 0 ? [checkedIn] : [] })
   } finally {
     if (artifacts.folder && config.keepDownloads) host.log.info(`Downloaded artifacts kept in ${artifacts.folder} (keep-downloads: true).`)
     else if (artifacts.folder) await rm(artifacts.folder, { recursive: true, force: true })
@@ -119,6 +132,10 @@ interface Processed {
   fatal: Fatal | null
   /** Planned names that change on every run, for the summary. */
   volatileNames: string[]
+  /** What the server's schema said, when it was read. */
+  server: ServerInfo | null
+  /** Whether DefectDojo could be used (the `defectdojo` output). */
+  defectdojo: DefectDojoAvailability
 }
 
 /** Recognise, deduplicate, plan and upload: one Result per candidate, and what stopped the run, if anything. */
@@ -139,11 +156,16 @@ async function recognizeAndUpload(config: Config, context: RunContext, candidate
     const recognition = recognitions[index]!
     // Each file is named in the debug log; one that looks like a report but is not uploaded, in the log itself.
     if (recognition.kind === 'skipped' && recognition.reportLike) host.log.info(`${reportLabel(candidate)}: not uploaded: ${recognition.reason}`)
+    // A `scan-types` rule that contradicts what the content reads as is carried out, and said out loud.
+    if (recognition.kind === 'report' && recognition.rule?.contradicts && recognition.rule.readsAs) {
+      host.log.warning(contradictionWarning(reportLabel(candidate), recognition.rule.text, recognition.scanType, recognition.rule.readsAs))
+    }
     host.log.debug(`${reportLabel(candidate)}: ${recognition.kind === 'report' ? recognition.scanType : 'skipped'} (${recognition.evidence.join('; ') || (recognition.kind === 'skipped' ? recognition.reason : '')})`)
   })
   const stages: FileStages[] = candidates.map((candidate, index) => ({ candidate, recognition: recognitions[index]! }))
   const warnings: string[] = []
-  const finish = (fatal: Fatal | null): Processed => ({ results: stages.map(fileResult), fatal, volatileNames: warnings })
+  let server: ServerInfo | null = null
+  const finish = (fatal: Fatal | null, defectdojo: DefectDojoAvailability = 'unused'): Processed => ({ results: stages.map(fileResult), fatal, volatileNames: warnings, server, defectdojo })
   const markCopies = (copies: readonly Copy[], indexOf: (n: number) => number) => {
     for (const { copy, kept, why } of copies) {
       const [c, k] = [indexOf(copy), indexOf(kept)]
@@ -159,7 +181,15 @@ async function recognizeAndUpload(config: Config, context: RunContext, candidate
   const reports = stages.flatMap((stage, index) => (stage.recognition.kind === 'report' ? [{ index, candidate: stage.candidate, recognition: stage.recognition }] : []))
   const sameFile = await sameFiles(reports.map((r) => r.candidate))
   markCopies(sameFile, (n) => reports[n]!.index)
-  const unique = reports.filter((_, n) => !sameFile.some((c) => c.copy === n))
+  const distinct = reports.filter((_, n) => !sameFile.some((c) => c.copy === n))
+
+  // Only the scan types this server accepts are planned (its schema, read beside the token check).
+  server = connecting ? await serverInfo(connecting, host) : null
+  const fit = fitToServer(config, server, distinct)
+  for (const { report: refused, reason } of fit.refused) stages[refused.index] = { ...stages[refused.index]!, notAttempted: reason }
+  for (const { report: renamed, why } of fit.renamed) host.log.info(`${reportLabel(renamed.candidate)}: ${why}`)
+  const unique = fit.accepted
+  for (const { index, recognition } of unique) stages[index] = { ...stages[index]!, recognition }
 
   let planned: PlannedUpload[]
   try {
@@ -190,12 +220,35 @@ async function recognizeAndUpload(config: Config, context: RunContext, candidate
 
   const uploads = await uploadAll(await connecting, config, sending.map((s) => s.upload), host.log, { buildId: context.buildId, signal })
   if (uploads.stopped !== undefined) {
-    notAttempted(sending.map((s) => s.index), uploads.stopped)
-    return finish({ kind: signal?.aborted ? 'cancelled' : 'connection', message: uploads.stopped })
+    if (signal?.aborted) {
+      notAttempted(sending.map((s) => s.index), 'the run was cancelled during the token check.')
+      return finish({ kind: 'cancelled', message: uploads.stopped })
+    }
+    // One DefectDojo-wide failure: said once (the fatal message), each report only points to it.
+    notAttempted(sending.map((s) => s.index), notAttemptedReason(uploads.outage))
+    return finish({ kind: 'connection', message: uploads.stopped, outage: uploads.outage }, uploads.outage)
   }
   uploads.outcomes.forEach((outcome, n) => (stages[sending[n]!.index] = { ...stages[sending[n]!.index]!, outcome }))
-  if (signal?.aborted) return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) })
-  return finish(null)
+  if (signal?.aborted) return finish({ kind: 'cancelled', message: cancelledMessage(uploads.outcomes) }, 'available')
+  return finish(null, 'available')
+}
+
+/**
+ * The server's version and scan types, or null — and then one line saying the built-in table is used:
+ * a server that hides its schema (or a page in front of it) never fails the run.
+ */
+async function serverInfo(connecting: Promise<Connection>, host: Host): Promise<ServerInfo | null> {
+  const connection = await connecting.catch(() => null)
+  const found = connection ? await connection.server : null
+  if (found?.kind === 'found') {
+    const types = found.value.scanTypes['reimport-scan'] ?? found.value.scanTypes['import-scan']
+    host.log.info(`DefectDojo ${found.value.version ?? '(version not given)'}: ${types ? `its schema lists ${types.length} scan types` : 'its schema lists no scan types, so the built-in table is used'}.`)
+    return found.value
+  }
+  // A DefectDojo that cannot be used at all is said once, by the token check: not here again.
+  const usable = connection ? await connection.firstCheck.then(() => true, () => false) : false
+  if (found?.kind === 'unknown' && usable) host.log.info(`DefectDojo's schema (/api/v2/oa3/schema/) could not be read (${found.why}): its version is unknown, and scan types are checked against the built-in table (DefectDojo 3.2.0's).`)
+  return null
 }
 
 /** What a cancelled run got done: uploaded, in flight (outcome unknown), not started. */
@@ -229,6 +282,10 @@ interface Ending {
   candidates: number
   volatileNames?: readonly string[]
   noCredentials?: string | null
+  server?: ServerInfo | null
+  /** What the sources left out, or could not tell (checked-in files), for the summary. */
+  sourceNotes?: readonly string[]
+  defectdojo?: DefectDojoAvailability
 }
 
 /** The verdict and the three renderings of the results, every string redacted; verdict warnings and notices go to the log. */
@@ -242,17 +299,20 @@ function report(request: RunRequest, host: Host, redact: (text: string) => strin
   }
   const { config, results, fatal } = run
   const verdict = decideOutcome(config, results, fatal, run.candidates)
-  const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null }
+  const defectdojoVersion = run.server?.version ?? null
+  const meta = { dryRun: run.dryRun, defectdojoUrl: config?.defectdojoUrl ?? null, defectdojoVersion }
   // The branch and commit the reports were sent with: the `branch` and `commit` inputs win.
   const context = config ? withOverrides(request.context, config.contextOverrides) : request.context
   const summary = renderSummary(results, {
     ...meta,
     fatal: fatal?.message ?? null,
     runUrl: request.context.runUrl,
+    runLabel: runLabel(request.context.source),
     buildId: request.context.buildId || undefined,
     failedStep: verdict.failure !== null,
     volatileNames: run.volatileNames ?? [],
     noCredentials: run.noCredentials ?? null,
+    sourceNotes: run.sourceNotes ?? [],
     branch: context.branch,
     tag: context.tag,
     commit: context.sha,
@@ -261,5 +321,5 @@ function report(request: RunRequest, host: Host, redact: (text: string) => strin
   })
   for (const warning of verdict.warnings) host.log.warning(warning)
   for (const notice of verdict.notices) host.log.info(notice)
-  return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile), summary, resultsJson: resultsDocument(results, meta) }
+  return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile, run.defectdojo ?? 'unused', defectdojoVersion), summary, resultsJson: resultsDocument(results, meta) }
 }

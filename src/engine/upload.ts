@@ -13,16 +13,18 @@ import { pipeline } from 'node:stream/promises'
 import type { Config } from '../config/config.js'
 import type { TlsFiles } from '../config/files.js'
 import { inputName } from '../config/inputs.js'
-import type { DefectDojoClient, UploadProgress } from '../defectdojo/client.js'
+import type { DefectDojoClient, Lookup, UploadProgress } from '../defectdojo/client.js'
 import { DefectDojoError, formatSize } from '../defectdojo/errors.js'
 import { DEFAULT_RETRY, backoffMs, withRetries, type RetryPolicy } from '../defectdojo/retry.js'
 import { runScheduled } from '../defectdojo/scheduler.js'
 import { noveltyLine, noveltyTotal } from '../report/novelty-text.js'
-import { reportLabel, type ImportAnswer, type PlannedUpload, type UploadOutcome } from '../model.js'
+import { reportLabel, type ImportAnswer, type PlannedUpload, type ServerInfo, type UploadOutcome } from '../model.js'
+import { outageOf, type Outage } from './availability.js'
 import type { Log } from './host.js'
 import { NoveltyQueue } from './baseline.js'
-import { existingGroups, groupOf } from './existing.js'
+import { existingGroups, groupOf, within } from './existing.js'
 import { findLanding, waitForLanding } from './landed.js'
+import { explainRefusal, isRefusal } from './refusal.js'
 
 const CONNECT_TIMEOUT_MS = 30_000
 const HEARTBEAT_MS = 30_000
@@ -35,7 +37,9 @@ const CLOCK_SLACK_MS = 2_000
 /** Lookups before the uploads and the read-back of new findings only save time or add titles: bounded. */
 const OPTIONAL_REQUEST_MS = 10_000
 
-export type UploadsResult = { readonly stopped: string; readonly outcomes?: undefined } | { readonly stopped?: undefined; readonly outcomes: readonly UploadOutcome[] }
+export type UploadsResult =
+  | { readonly stopped: string; readonly outage: Outage; readonly outcomes?: undefined }
+  | { readonly stopped?: undefined; readonly outcomes: readonly UploadOutcome[] }
 
 export interface UploadOptions {
   /** `build_id` of this run: its imports are found by it. */
@@ -51,6 +55,8 @@ export interface Connection {
   readonly client: DefectDojoClient
   /** The first token check, sent at once; its failure is reported (and retried) only if something is uploaded. */
   readonly firstCheck: Promise<void>
+  /** The server's schema (version, accepted scan types), read beside the token check, bounded; never rejects. */
+  readonly server: Promise<Lookup<ServerInfo>>
   /** Ends the early check if nothing was uploaded, and the client's connections. */
   close(): Promise<void>
 }
@@ -66,11 +72,16 @@ export async function connect(config: Config, tls: TlsFiles, signal?: AbortSigna
     network: { ...tls, requestTimeoutMs: config.requestTimeoutMs, connectTimeoutMs: CONNECT_TIMEOUT_MS }
   })
   const unused = new AbortController()
-  const firstCheck = client.preflight(signal ? AbortSignal.any([signal, unused.signal]) : unused.signal)
+  const early = signal ? AbortSignal.any([signal, unused.signal]) : unused.signal
+  const firstCheck = client.preflight(early)
   firstCheck.catch(() => undefined)
+  // Optional like the lookups: a server that hides its schema or answers slowly costs at most the bound.
+  const bounded = within(OPTIONAL_REQUEST_MS, early)
+  const server = client.serverInfo(bounded).then((found) => (found.kind === 'unknown' && bounded.aborted && !early.aborted ? { kind: 'unknown' as const, why: `no answer within ${OPTIONAL_REQUEST_MS / 1000} s` } : found))
   return {
     client,
     firstCheck,
+    server,
     close: async () => {
       unused.abort()
       await client.close()
@@ -94,7 +105,7 @@ export async function uploadAll(connection: Connection, config: Config, planned:
       onRetry: (e, n, ms) => log.info(`Token check: ${e.message} Retrying in ${Math.round(ms / 1000)} s (attempt ${n + 1}).`)
     })
   } catch (error) {
-    return { stopped: error instanceof Error ? error.message : String(error) }
+    return { stopped: error instanceof Error ? error.message : String(error), outage: outageOf(error) }
   }
   // Engagements that exist need no first upload alone (existing.ts); the token passed first.
   const { existing, notes } = await existingGroups(client, planned, { concurrency: config.concurrency, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal })
@@ -168,7 +179,14 @@ async function uploadOne(client: DefectDojoClient, config: Config, upload: Plann
           // Provably not imported (the run's history has no such import): safe to send again.
           retry = true
         }
-        if (!retry || attempts > config.retries) return failed(name, log, attempts > 1 ? `${error.message} (after ${attempts} attempts)` : error.message, attempts)
+        if (!retry || attempts > config.retries) {
+          const message = attempts > 1 ? `${error.message} (after ${attempts} attempts)` : error.message
+          if (!isRefusal(error)) return failed(name, log, message, attempts)
+          const { reason, left } = await explainRefusal(client, upload, message, { buildId: options.buildId, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal })
+          const base = client.baseUrl
+          const emptyTest = left && { ...left, testUrl: uiPage(base, 'test', left.testId), engagementUrl: uiPage(base, 'engagement', left.engagementId), productUrl: uiPage(base, 'product', left.productId) }
+          return { ...failed(name, log, reason, attempts), ...(emptyTest ? { emptyTest } : {}) }
+        }
         const delay = backoffMs(error, attempts, policy)
         log.info(`${name}: attempt ${attempts} failed: ${error.message} Retrying in ${(delay / 1000).toFixed(1)} s.`)
         await options.sleep(delay)
@@ -230,19 +248,25 @@ async function uploaded(client: DefectDojoClient, upload: PlannedUpload, log: Lo
     if (test) notes.push(`test ${answer.testId}: ${String(test.title ?? test.scan_type ?? '')}`)
   }
   const total = (d: 'created' | 'closed' | 'reactivated' | 'untouched') => answer.counts[d]?.total ?? answer.counts.totals?.[d] ?? '?'
-  log.info(`${name}: uploaded as ${upload.recognition.scanType} → test ${answer.testId ?? '?'} (created ${total('created')}, closed ${total('closed')}, reactivated ${total('reactivated')}, untouched ${total('untouched')})`)
+  // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
+  const testUrl = answer.testId === null ? null : uiPage(base, 'test', answer.testId)
+  log.info(`${name}: uploaded as ${upload.recognition.scanType} → ${testUrl ?? 'test ?'} (created ${total('created')}, closed ${total('closed')}, reactivated ${total('reactivated')}, untouched ${total('untouched')})`)
   return {
     status: 'uploaded',
     answer,
     attempts,
-    // UI paths of docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on.
     links: {
-      test: answer.testId === null ? null : `${base}/test/${answer.testId}`,
-      engagement: answer.engagementId === null ? null : `${base}/engagement/${answer.engagementId}`,
-      product: answer.productId === null ? null : `${base}/product/${answer.productId}`
+      test: testUrl,
+      engagement: answer.engagementId === null ? null : uiPage(base, 'engagement', answer.engagementId),
+      product: answer.productId === null ? null : uiPage(base, 'product', answer.productId)
     },
     evidence: notes
   }
+}
+
+/** A UI page (docs/defectdojo-api.md §f; /product/<id> redirects to /asset/<id> where the relabel is on). */
+function uiPage(base: string, kind: 'test' | 'engagement' | 'product', id: number): string {
+  return `${base}/${kind}/${id}`
 }
 
 /** A sleep that ends early when the run is cancelled. */

@@ -41,7 +41,8 @@ export function templateValues(config: Config, context: RunContext, candidate: C
     job: context.job,
     artifact: candidate.artifact ?? '',
     tool: recognition.tool,
-    scan_type: recognition.scanType,
+    // The current name even when sent under a former one: the test's title survives the server's upgrade.
+    scan_type: recognition.renamedFrom ?? recognition.scanType,
     lane: recognition.lane,
     file: name.slice(0, name.length - extname(name).length) || name,
     report: reportLabel(candidate),

@@ -1,10 +1,11 @@
-// Candidate → Recognition. Content decides; a file or artifact name only breaks a tie between rows
+// Candidate → Recognition. Content decides; a file, folder or artifact name only breaks a tie between rows
 // that all match; where nothing decides, the file is skipped with a reason naming the override to
 // use. A wrong mapping is worse than none: with reimport's close_old_findings=true a report parsed as
 // the wrong type closes every finding of its test (docs/defectdojo-api.md §d).
-import { basename, extname } from 'node:path'
+import { basename, dirname, extname } from 'node:path'
 import { theInput } from '../config/inputs.js'
 import type { Candidate, Recognition } from '../model.js'
+import { judgeRule, ruleText, type RuleJudgement } from './forced.js'
 import { FORMATS, type FormatRule } from './formats/index.js'
 import { isWeak, UNREAD_EVIDENCE } from './matchers.js'
 import { looksLikeReport } from './report-like.js'
@@ -25,9 +26,18 @@ const HUMAN_EXTENSIONS = new Set(['.html', '.htm', '.md', '.markdown', '.txt', '
 
 export async function recognize(candidate: Candidate, overrides: readonly ScanTypeOverride[] = [], formats: readonly FormatRule[] = FORMATS): Promise<Recognition> {
   // An empty file is never a report, whatever an override says: uploading it would close everything.
-  if (candidate.size === 0) return skipped('the file is empty (0 bytes): an empty upload would close every finding of its test', false, [], looksLikeReport(candidate, null))
+  if (candidate.size === 0) return unsafe('the file is empty (0 bytes): an empty upload would close every finding of its test', [], looksLikeReport(candidate, null))
   const override = overrides.find((o) => o.matches(candidate.displayPath))
-  if (override) return recognizeOverride(candidate, override, formats)
+  if (override) {
+    // The rule names the type; the content still decides whether the file is safe to upload at all.
+    const head = await sniffFile(candidate.absolutePath).catch(() => null)
+    const judged = head ? judgeRule(head, override.scanType, formats, () => recognizeHead(head, candidate, formats)) : null
+    if (judged?.refusal) {
+      const rule = ruleText(override.pattern, override.scanType)
+      return unsafe(`${judged.refusal}; not uploaded although the \`scan-types\` rule \`${rule}\` names it: uploading it would close every finding of its test`, [`scan-types: ${rule}`])
+    }
+    return recognizeOverride(candidate, override, formats, head, judged)
+  }
   // Most formats decide within their first few KiB: a short head first, the full bounded head only
   // when the short one leaves the file undecided. (On DefectDojo's samples the short head alone maps
   // none wrongly but decides 2 % fewer; the second read restores those.)
@@ -49,11 +59,11 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
   const human = HUMAN_EXTENSIONS.has(extension)
   switch (head.syntax) {
     case 'empty':
-      return skipped('the file holds only white space: not a report', false, [], looksLikeReport(candidate, null))
+      return unsafe('the file holds only white space: not a report', [], looksLikeReport(candidate, null))
     case 'binary':
       return skipped(human ? `a binary ${extension} file for people, not a report` : 'a binary file, not a report', human, [], looksLikeReport(candidate, null))
     case 'malformed':
-      return skipped(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken, so it is not uploaded`, false)
+      return unsafe(`looks like ${head.expected} but is not valid ${head.expected} (${head.detail}): truncated or broken, so it is not uploaded`)
     default:
       break
   }
@@ -77,8 +87,7 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
   let chosen = matches[0]!
   let decidedBy: 'content' | 'content+name' = 'content'
   if (matches.length > 1 || weak) {
-    const names = [basename(candidate.displayPath), candidate.artifact ?? '']
-    const hinted = matches.filter((m) => m.rule.nameHint && names.some((n) => m.rule.nameHint!.test(n)))
+    const hinted = nameHinted(matches, candidate)
     const twin = hinted.length === 1 ? undefined : preferredTwin(matches)
     if (twin) chosen = twin
     else if (hinted.length !== 1) {
@@ -91,7 +100,7 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
         : allWeak
           ? `the content (${describe(head)}) is what several tools print on a clean run (${options})`
           : `the content fits several formats (${options})`
-      return skipped(`${what} and the file and artifact names do not say which tool wrote it: set it with ${theInput('scan-types')}, e.g. \`${candidate.displayPath} = ${matches[0]!.rule.scanType ?? ''}\``, false)
+      return skipped(`${what} and the file, folder and artifact names do not say which tool wrote it: set it with ${theInput('scan-types')}, e.g. \`${candidate.displayPath} = ${matches[0]!.rule.scanType ?? ''}\``, false)
     } else {
       chosen = hinted[0]!
       decidedBy = 'content+name'
@@ -101,8 +110,9 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
   // A CSV recognised by its header whose records have more fields than the header is broken: the
   // parser rejects it ("Number of fields in row does not match number of headers").
   if (head.syntax === 'csv' && head.overfull && evidence.some((e) => e.startsWith('CSV columns'))) {
-    return skipped(`${rule.format} by its header, but not valid CSV (${head.overfull}): broken, so it is not uploaded`, false, [`${rule.id}: ${evidence.join('; ')}`])
+    return unsafe(`${rule.format} by its header, but not valid CSV (${head.overfull}): broken, so it is not uploaded`, [`${rule.id}: ${evidence.join('; ')}`])
   }
+  if (rule.scanType === null && rule.unsafe) return unsafe(`${rule.format}: ${rule.reasonFrom?.(head) ?? rule.reason ?? 'not a report'}`, [`${rule.id}: ${evidence.join('; ')}`])
   if (rule.scanType === null) return skipped(`${rule.format}: ${rule.reasonFrom?.(head) ?? rule.reason ?? 'DefectDojo cannot import this format'}`, false, [`${rule.id}: ${evidence.join('; ')}`])
   // JSON carries no encoding of its own, so a UTF-16 JSON report is sent converted to UTF-8, which every
   // parser reads; XML and CSV name or assume theirs, and a converted copy could lie about it.
@@ -118,8 +128,23 @@ export function recognizeHead(head: Head, candidate: Candidate, formats: readonl
     uploadName: uploadName(basename(candidate.displayPath), rule.extensions, rule.avoidExtensions),
     decidedBy,
     evidence: [`${rule.id}: ${evidence.join('; ')}`, ...(head.encoding ? [`${head.encoding.toUpperCase()} file, sent converted to UTF-8`] : [])],
-    ...(head.encoding ? { transcodeFrom: head.encoding } : {})
+    ...(head.encoding ? { transcodeFrom: head.encoding } : {}),
+    ...(rule.formerly ? { formerly: rule.formerly } : {})
   }
+}
+
+/**
+ * The matches a name confirms. The file's own name and its artifact's name come first; only when
+ * neither names a tool does the file's immediate parent folder count, the way a download of several
+ * artifacts into one folder (`reports/gitleaks/results.json`) names them. So an artifact's own name
+ * wins over a folder inside it, and a name never adds a match the content did not make.
+ */
+function nameHinted<M extends { rule: FormatRule }>(matches: readonly M[], candidate: Candidate): M[] {
+  const hintedBy = (names: readonly string[]) => matches.filter((m) => m.rule.nameHint && names.some((n) => n !== '' && m.rule.nameHint!.test(n)))
+  const own = hintedBy([basename(candidate.displayPath), candidate.artifact ?? ''])
+  if (own.length > 0) return own
+  const parent = basename(dirname(candidate.displayPath))
+  return parent === '.' || parent === '' ? [] : hintedBy([parent])
 }
 
 /**
@@ -136,14 +161,14 @@ function preferredTwin<M extends { rule: FormatRule; evidence: string[] }>(match
  * serve that scan type (or it reads a format another row recognises, `alsoReadBy`), the content picks
  * the row whose naming rules apply (`AWS Prowler V3` needs `.ocsf.json` for OCSF, `.json` for v3).
  */
-async function recognizeOverride(candidate: Candidate, override: ScanTypeOverride, formats: readonly FormatRule[]): Promise<Recognition> {
+async function recognizeOverride(candidate: Candidate, override: ScanTypeOverride, formats: readonly FormatRule[], sniffed: Head | null, judged: RuleJudgement | null): Promise<Recognition> {
   const rows = formats.filter((f) => f.scanType === override.scanType)
   const readers = formats.filter((f) => f.alsoReadBy?.some((a) => a.scanType === override.scanType))
   let rule: FormatRule | undefined = rows[0]
   let extensions: readonly string[] = rule?.extensions ?? []
   let avoid: readonly string[] = rule?.avoidExtensions ?? []
   if (rows.length + readers.length > 1 || (rows.length === 0 && readers.length > 0)) {
-    const head = await sniffFile(candidate.absolutePath).catch(() => null)
+    const head = sniffed
     const own = head ? rows.find((r) => r.match(head)) : undefined
     const other = head && !own ? readers.find((r) => r.match(head)) : undefined
     if (own) {
@@ -163,7 +188,8 @@ async function recognizeOverride(candidate: Candidate, override: ScanTypeOverrid
     lane: rule?.lane ?? 'other',
     uploadName: uploadName(basename(candidate.displayPath), extensions, avoid),
     decidedBy: 'override',
-    evidence: [`scan-types: ${override.pattern} = ${override.scanType}`]
+    evidence: [`scan-types: ${override.pattern} = ${override.scanType}`, ...(judged?.readsAs && judged.readsAs !== override.scanType ? [`content reads as ${judged.readsAs}`] : [])],
+    rule: { text: ruleText(override.pattern, override.scanType), readsAs: judged?.readsAs ?? null, contradicts: judged?.contradicts ?? false }
   }
 }
 
@@ -186,6 +212,11 @@ export function uploadName(fileName: string, extensions: readonly string[], avoi
 
 function toolFromScanType(scanType: string): string {
   return scanType.replace(/\b(scan|report|json|xml|csv|sarif)\b/gi, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report'
+}
+
+/** A file refused as unsafe to upload (empty, broken, a failed run): no `scan-types` rule uploads it. */
+function unsafe(reason: string, evidence: string[] = [], reportLike = true): Recognition {
+  return { kind: 'skipped', reason, humanReadable: false, reportLike, evidence, unsafe: true }
 }
 
 /** A skipped file; `reportLike` (warned about) unless it is for people or said otherwise. */

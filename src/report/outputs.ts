@@ -107,8 +107,10 @@ export const OUTPUTS = {
   untouched: 'Findings matched and left as they were, over all reports.',
   uploaded: 'Number of reports uploaded.',
   skipped: 'Number of files skipped (not a report, or not recognised).',
-  failed: 'Number of reports that failed to upload.',
-  'counts-unknown': "Uploaded reports whose new findings are not known (DefectDojo's answer had no counts, an earlier attempt may have imported the report, or the lookup of the default branch's findings failed): when not 0, new-* and created-* are incomplete, so a gate should not pass on them.",
+  failed: 'Number of reports not uploaded: refused, failed, or not attempted because DefectDojo could not be used.',
+  defectdojo:
+    'Whether DefectDojo could be used: `available` (the token check passed), `unavailable` (unreachable, DNS, TLS, a timeout, an HTML page or login instead of the API), `rejected` (the API refused the token), `unused` (nothing was sent: dry run, no credentials, nothing to upload, or the run stopped first). With fail-on-error false a gate reads it to fail open or closed.',
+  'counts-unknown': "Uploaded reports whose new findings are not known (DefectDojo's answer had no counts, an earlier attempt may have imported the report, or the lookup of the default branch's findings failed): when not 0, new-* and created-* are incomplete, so a gate should not pass on them. Reports not uploaded at all (`failed`, e.g. every report when `defectdojo` is not `available`) are not counted here: a gate must check `failed` too.",
   'created-critical': "Critical findings DefectDojo created, over all reports (its raw count; see new-critical).",
   'created-high': "High findings DefectDojo created (raw count).",
   'created-medium': "Medium findings DefectDojo created (raw count).",
@@ -120,7 +122,8 @@ export const OUTPUTS = {
   'active-low': 'Low findings active after the reimports.',
   'active-info': 'Info findings active after the reimports.',
   results: "Compact JSON of the per-report results (kept under GitHub's output limit; the full data is in results-file).",
-  'results-file': 'Path of a JSON file with one entry per file looked at (status, scan type, test link, counts).'
+  'results-file': 'Path of a JSON file with one entry per file looked at (status, scan type, test link, counts).',
+  'defectdojo-version': "The DefectDojo release the reports went to, from its API schema (e.g. 3.2.0); empty when it was not read (dry run, or a server that hides its schema)."
 } as const
 
 export type OutputName = keyof typeof OUTPUTS
@@ -129,10 +132,10 @@ export type OutputName = keyof typeof OUTPUTS
  * Every step output, all strings: the totals (created, closed, reactivated, untouched, uploaded, skipped,
  * failed), `created-<severity>` and `active-<severity>` (active after the reimports, summed over the
  * uploaded reports) for critical, high, medium, low and info, `results` (compactResultsJson) and
- * `results-file`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
+ * `results-file`, and `defectdojo-version`. Counts DefectDojo did not give add nothing to the sums; the `results` rows keep them
  * as null.
  */
-export function gateOutputs(results: readonly Result[], resultsFile: string): Record<OutputName, string> {
+export function gateOutputs(results: readonly Result[], resultsFile: string, defectdojo: string = 'unused', defectdojoVersion: string | null = null): Record<OutputName, string> {
   const t = computeTotals(results)
   const outputs: Partial<Record<OutputName, string>> = {
     created: String(t.created),
@@ -142,6 +145,7 @@ export function gateOutputs(results: readonly Result[], resultsFile: string): Re
     uploaded: String(t.uploaded),
     skipped: String(t.skipped),
     failed: String(t.failed),
+    defectdojo,
     'counts-unknown': String(t.unknownCounts),
     new: String(t.newBySeverity.total)
   }
@@ -150,5 +154,6 @@ export function gateOutputs(results: readonly Result[], resultsFile: string): Re
   for (const s of SEVERITIES) outputs[`active-${s}`] = String(t.activeBySeverity[s])
   outputs.results = compactResultsJson(results)
   outputs['results-file'] = resultsFile
+  outputs['defectdojo-version'] = defectdojoVersion ?? ''
   return outputs as Record<OutputName, string>
 }

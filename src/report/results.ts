@@ -42,7 +42,9 @@ export function fileResult(stages: FileStages): Result {
     evidence: recognition.evidence,
     fields: planned?.fields ?? null,
     humanReadable: recognition.kind === 'skipped' && recognition.humanReadable,
-    reportLike: recognition.kind === 'skipped' && recognition.reportLike
+    reportLike: recognition.kind === 'skipped' && recognition.reportLike,
+    unsafe: recognition.kind === 'skipped' && recognition.unsafe === true,
+    contentReadsAs: report?.rule?.contradicts ? report.rule.readsAs : null
   }
   if (!report) return base
   if (stages.copyOf) {
@@ -56,7 +58,7 @@ export function fileResult(stages: FileStages): Result {
   if (stages.notAttempted) return { ...base, status: 'failed', reason: stages.notAttempted }
   if (stages.dryRun && planned) return { ...base, status: 'planned' }
   if (!outcome) return { ...base, status: 'failed', reason: 'not attempted.' }
-  if (outcome.status === 'failed') return { ...base, status: 'failed', reason: outcome.reason, attempts: outcome.attempts }
+  if (outcome.status === 'failed') return { ...base, status: 'failed', reason: outcome.reason, attempts: outcome.attempts, ...outcome.emptyTest }
   const { answer, links } = outcome
   return {
     ...base,
@@ -105,6 +107,8 @@ export function baseResult(candidate: Candidate): Result {
     fields: null,
     humanReadable: false,
     reportLike: false,
+    unsafe: false,
+    contentReadsAs: null,
     attempts: 0,
     newFindings: [],
     novelty: null
@@ -227,7 +231,8 @@ function documentRow(r: Result): Record<string, unknown> {
 }
 
 /** The results file's JSON: a versioned envelope around every Result. */
-export function resultsDocument(results: readonly Result[], meta: { dryRun: boolean; defectdojoUrl: string | null }): string {
+export function resultsDocument(results: readonly Result[], meta: { dryRun: boolean; defectdojoUrl: string | null; defectdojoVersion?: string | null }): string {
   const totals = computeTotals(results)
-  return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, totals, results: results.map(documentRow) }, null, 2) + '\n'
+  // defectdojoVersion: the release the server's schema names (null when it was not read).
+  return JSON.stringify({ version: 1, dryRun: meta.dryRun, defectdojoUrl: meta.defectdojoUrl, defectdojoVersion: meta.defectdojoVersion ?? null, totals, results: results.map(documentRow) }, null, 2) + '\n'
 }

@@ -6,7 +6,7 @@
 // The page answers "what got worse?" first: the headline, where the reports went (branch, commit,
 // engagement), then the reports that brought new findings (ones the default branch does not have,
 // engine/novelty.ts) with their titles, then every other report, then why some failed or were skipped.
-import { sourceInputs } from '../config/inputs.js'
+import { inputName, logName, sourceInputs, stepName } from '../config/inputs.js'
 import { DELTAS, NO_FINDINGS, SEVERITIES, addCounts, deltaTotal, reportLabel, type Delta, type Result, type SeverityCounts, type Status } from '../model.js'
 import { computeTotals, runTargets, type RunTarget, type Totals } from './results.js'
 
@@ -19,10 +19,14 @@ export const SUMMARY_LIMIT_BYTES = 950_000
 export interface SummaryMeta {
   dryRun: boolean
   defectdojoUrl: string | null
+  /** The server's release, from its schema, shown beside its name; null or left out when not known. */
+  defectdojoVersion?: string | null
   /** A failure that stopped the run (invalid input, collision, preflight), shown above everything else. */
   fatal: string | null
   /** The workflow run's page, linked under the headline. */
   runUrl?: string | null
+  /** What the CI system calls that page ("workflow run", GitLab's "pipeline", Jenkins' "build"). */
+  runLabel?: string
   /** The `build_id` sent with every report, shown under the headline. */
   buildId?: string
   /**
@@ -34,6 +38,8 @@ export interface SummaryMeta {
   volatileNames?: readonly string[]
   /** Why nothing was sent although the run was not a dry run (GitHub gave it no secrets), or null. */
   noCredentials?: string | null
+  /** What the sources left out or could not tell (files checked into the repository), one sentence each. */
+  sourceNotes?: readonly string[]
   /** The branch the reports describe; empty or left out when not on a branch. */
   branch?: string | null
   /** The tag of a tag push. */
@@ -301,7 +307,7 @@ function quoted(message: string): string[] {
     .map((l) => l.trim())
     .filter((l) => l !== '')
   const more = lines.length - FATAL_MAX_LINES
-  if (more > 0) lines = [...lines.slice(0, FATAL_MAX_LINES), `… ${plural(more, 'more line')} in the step log.`]
+  if (more > 0) lines = [...lines.slice(0, FATAL_MAX_LINES), `… ${plural(more, 'more line')} in the ${logName()}.`]
   // A hard line break (trailing backslash) keeps the lines apart inside one blockquote paragraph.
   return lines.map((l, i) => `> ${escapeProse(l)}${i < lines.length - 1 ? '\\' : ''}`)
 }
@@ -316,15 +322,17 @@ function banners(page: Page): string[] {
       : t.uploaded === 0
         ? ': nothing was uploaded to DefectDojo'
         : ` (${plural(t.uploaded, 'report was', 'reports were')} uploaded)`
-    out.push('> [!CAUTION]', `> **The step failed${what}.**`, '>', ...quoted(meta.fatal), '')
+    // Only a DefectDojo-wide failure under `fail-on-error: false` stops the run and passes the step.
+    if (meta.failedStep === false) out.push('> [!WARNING]', `> **DefectDojo could not be used${what}; the ${stepName()} passes anyway (${inputName('fail-on-error')} is false).**`, '>', ...quoted(meta.fatal), '')
+    else out.push('> [!CAUTION]', `> **The ${stepName()} failed${what}.**`, '>', ...quoted(meta.fatal), '')
   } else if (t.failed > 0) {
     const failing = meta.failedStep ?? true
     const verb = meta.dryRun ? 'failed' : 'failed to upload'
     const uploadedNote = !meta.dryRun && t.uploaded > 0 ? ` The other ${plural(t.uploaded, 'report is', 'reports are')} in DefectDojo.` : ''
     if (failing) {
-      out.push('> [!CAUTION]', `> **This step failed because ${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}.**${uploadedNote} Why each failed is under *Failed* below.`, '')
+      out.push('> [!CAUTION]', `> **This ${stepName()} failed because ${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}.**${uploadedNote} Why each failed is under *Failed* below.`, '')
     } else {
-      out.push('> [!WARNING]', `> **${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}**; the step passes anyway (\`fail-on-error\` is off).${uploadedNote} Why each failed is under *Failed* below.`, '')
+      out.push('> [!WARNING]', `> **${fmt(t.failed)} of ${plural(reports, 'report')} ${verb}**; the ${stepName()} passes anyway (${inputName('fail-on-error')} is off).${uploadedNote} Why each failed is under *Failed* below.`, '')
     }
   }
   if (meta.noCredentials) {
@@ -342,9 +350,10 @@ function banners(page: Page): string[] {
     const more = warnings.length - shown.length
     out.push('> [!WARNING]', `> **${plural(warnings.length, 'name changes', 'names change')} on every run**, so ${warnings.length === 1 ? 'its test is' : 'their tests are'} new each time and fixed findings are never closed:`, '>')
     for (const warning of shown) out.push(`> - ${escapeProse(clip(warning, SENTENCE_MAX * 2, 'end'))}`)
-    if (more > 0) out.push(`> - … and ${plural(more, 'more')} (in the step log).`)
+    if (more > 0) out.push(`> - … and ${plural(more, 'more')} (in the ${logName()}).`)
     out.push('')
   }
+  for (const note of meta.sourceNotes ?? []) out.push(escapeProse(clip(note, SENTENCE_MAX * 2, 'end')), '')
   return out
 }
 
@@ -439,9 +448,11 @@ function where(page: Page): string[] {
 function context(meta: SummaryMeta): string[] {
   const parts: string[] = []
   const dojo = safeUrl(meta.defectdojoUrl)
-  if (dojo && meta.defectdojoUrl) parts.push(`DefectDojo ${link(new URL(meta.defectdojoUrl).host, meta.defectdojoUrl)}`)
+  // Escaped with its name: on its own, "2.20.0" would be escaped as a list number.
+  const name = escapeMarkdown(meta.defectdojoVersion ? `DefectDojo ${clip(meta.defectdojoVersion, VALUE_MAX, 'end')}` : 'DefectDojo')
+  if (dojo && meta.defectdojoUrl) parts.push(`${name} ${link(new URL(meta.defectdojoUrl).host, meta.defectdojoUrl)}`)
   if (meta.buildId) parts.push(`build ${escapeMarkdown(clip(meta.buildId, VALUE_MAX, 'end'))}`)
-  if (safeUrl(meta.runUrl)) parts.push(link('workflow run', meta.runUrl))
+  if (safeUrl(meta.runUrl)) parts.push(link(meta.runLabel ?? 'workflow run', meta.runUrl))
   return parts.length > 0 ? [`<sub>${parts.join(' · ')}</sub>`, ''] : []
 }
 
@@ -462,7 +473,9 @@ function reportCell(r: Result): string {
 /** The columns every report table starts with; the engagement only when the run has several. */
 function leadCells(page: Page, r: Result): string[] {
   const target = r.product !== null && r.engagement !== null ? `${escapeMarkdown(clip(r.engagement, NAME_MAX, 'middle'))} of ${escapeMarkdown(clip(r.product, NAME_MAX, 'middle'))}` : ''
-  return [STATUS_MARK[r.status], reportCell(r), escapeMarkdown(r.scanType ?? ''), ...(page.targets.length > 1 ? [target] : [])]
+  // A `scan-types` rule that contradicts the content is marked where the scan type is read.
+  const contradicted = r.contentReadsAs ? ` <sub>⚠ by a \`scan-types\` rule; the content reads as ${escapeMarkdown(clip(r.contentReadsAs, NAME_MAX, 'end'))}</sub>` : ''
+  return [STATUS_MARK[r.status], reportCell(r), `${escapeMarkdown(r.scanType ?? '')}${contradicted}`, ...(page.targets.length > 1 ? [target] : [])]
 }
 
 function leadColumns(page: Page): string[] {
@@ -660,7 +673,9 @@ function failedSection(page: Page, kept: number): string[] {
     }
     const where = [r.scanType, r.product && r.engagement ? `${r.product} / ${r.engagement}` : null].filter((x): x is string => !!x)
     const details = [where.length > 0 ? escapeMarkdown(clip(where.join(' → '), NAME_MAX * 2, 'middle')) : null, r.attempts > 1 ? `${fmt(r.attempts)} attempts` : null].filter((x): x is string => !!x)
-    out.push(`- **${name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}`)
+    // A failed report with a test: the empty test DefectDojo left behind when it refused the report.
+    const left = safeUrl(r.testUrl) ? ` ${link(`Empty test ${r.testId ?? ''} left in DefectDojo`, r.testUrl)}.` : ''
+    out.push(`- **${name(r)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}: ${reason}${left}`)
   }
   const more = failed.length - kept
   if (more > 0) out.push(`- **${plural(more, 'more failed report')}** — see the results file.`)

@@ -2,6 +2,8 @@
 // (src/config/inputs.ts), plus the few options of the command line alone; and its --help.
 import { parseArgs } from 'node:util'
 import { INPUT_NAMES, inputSpec, type InputName, type RawInputs } from '../config/inputs.js'
+import { editDistance, looseName, nearestName } from '../config/nearest.js'
+import { PLACEHOLDER_MEANINGS, PLACEHOLDERS } from '../config/templates.js'
 
 /** Options of the command line alone: where its outputs go and what overrides the git context. */
 const CLI_OPTIONS = {
@@ -28,10 +30,10 @@ function takesLines(input: InputName): boolean {
   return kind === 'lines' || kind === 'list'
 }
 
-type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>
+type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>
 
 function optionTable(): Options {
-  const options: Options = { help: { type: 'boolean' }, version: { type: 'boolean' } }
+  const options: Options = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } }
   for (const { input, option } of cliInputs()) options[option] = isFlag(input) ? { type: 'boolean' } : { type: 'string', multiple: takesLines(input) }
   for (const [name, spec] of Object.entries(CLI_OPTIONS)) options[name] = spec.default === 'false' ? { type: 'boolean' } : { type: 'string' }
   return options
@@ -55,17 +57,68 @@ export function helpText(): string {
     const spec = inputSpec(input)
     const label = isFlag(input) ? (spec.default === 'true' ? `--[no-]${option}` : `--${option}`) : `--${option} <value>${takesLines(input) ? ' *' : ''}`
     const def = spec.cli?.default ?? spec.default
-    entries.push([label, spec.description, def === '' ? '' : `default: ${def}`])
+    entries.push([label, cliDescription(input), def === '' ? '' : `default: ${def}`])
   }
   for (const [name, spec] of Object.entries(CLI_OPTIONS)) {
     entries.push([spec.default === 'false' ? `--${name}` : `--${name} <value>`, spec.description, spec.default === '' || spec.default === 'false' ? '' : `default: ${spec.default}`])
   }
-  entries.push(['--help', 'Show this help.', ''], ['--version', 'Show the version.', ''])
+  entries.push(['-h, --help', 'Show this help.', ''], ['--version', 'Show the version.', ''])
   for (const [label, description, def] of entries) lines.push(`  ${label}`, `      ${description}${def ? ` (${def})` : ''}`)
+  lines.push('', 'Placeholders (in --product-type, --product, --engagement and --test-title):')
+  for (const name of PLACEHOLDERS) lines.push(`  {${name}}`.padEnd(16) + PLACEHOLDER_MEANINGS[name])
   return lines.join('\n') + '\n'
 }
 
+/** Input names with a hyphen, as descriptions mention them (longest first: `close-old-findings-product-scope` before `close-old-findings`). */
+const MENTIONED = INPUT_NAMES.filter((name) => name.includes('-')).sort((a, b) => b.length - a.length)
+
+/**
+ * An input's description as the command line says it: its own wording where the action's speaks of a
+ * step, and every input it mentions named as the option to type (`--allow-insecure-http`).
+ */
+export function cliDescription(input: InputName): string {
+  const spec = inputSpec(input)
+  let text = spec.cli?.description ?? spec.description
+  for (const name of MENTIONED) {
+    const cli = inputSpec(name).cli
+    const said = cli?.option === false ? (cli.env ?? name) : `--${cli?.name ?? name}`
+    text = text.replace(new RegExp(`(?<![\\w-])${name}(?![\\w=-])`, 'g'), said)
+  }
+  return text
+}
+
 class UsageError extends Error {}
+
+const TOKEN_ADVICE = 'a key on the command line lands in shell history and process lists. Set DEFECTDOJO_TOKEN, or use --defectdojo-token-file.'
+
+/** What an unknown option most likely meant, as a sentence, or null. */
+function suggestion(given: string): string | null {
+  const name = given.replace(/^-+/, '').replace(/=.*$/, '')
+  const bare = name.startsWith('no-') ? name.slice(3) : name
+  // The API key has no option of its own, on purpose.
+  if (/token|api-?key/i.test(bare) && !/file/i.test(bare)) return `the DefectDojo API key comes from DEFECTDOJO_TOKEN or --defectdojo-token-file (${TOKEN_ADVICE.split('. ')[0]})`
+  const inputs = INPUT_NAMES.filter((input) => inputSpec(input).cli?.option === false)
+  const actionOnly = inputs.find((input) => looseName(input) === looseName(bare))
+  if (actionOnly) return `\`${actionOnly}\` is an input of the GitHub Action only; the command line reads the files under --path`
+  const options = Object.keys(optionTable())
+  const near = nearestName(bare, options) ?? bySuffix(bare, options)
+  return near ? `did you mean --${name.startsWith('no-') && isNegatable(near) ? 'no-' : ''}${near}?` : null
+}
+
+/** The one option whose last words are `given` (`url` → `defectdojo-url`), or that `given` begins (`dry` → `dry-run`); else the nearest by a few edits. */
+function bySuffix(given: string, options: readonly string[]): string | null {
+  const loose = looseName(given)
+  const ending = options.filter((o) => o.endsWith(`-${loose}`))
+  if (ending.length === 1) return ending[0]!
+  const starting = options.filter((o) => o.startsWith(loose))
+  if (starting.length === 1) return starting[0]!
+  const close = options.filter((o) => editDistance(loose, o, 3) <= 3)
+  return close.length === 1 ? close[0]! : null
+}
+
+function isNegatable(option: string): boolean {
+  return optionTable()[option]?.type === 'boolean'
+}
 
 export interface CliArgs {
   raw: RawInputs
@@ -81,9 +134,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   } catch (error) {
     const message = (error as Error).message
     if (/defectdojo-token'/.test(message) || argv.some((a) => a === '--defectdojo-token' || a.startsWith('--defectdojo-token='))) {
-      throw new UsageError('--defectdojo-token is not accepted: a key on the command line lands in shell history and process lists. Set DEFECTDOJO_TOKEN, or use --defectdojo-token-file.')
+      throw new UsageError(`--defectdojo-token is not accepted: ${TOKEN_ADVICE}`)
     }
-    throw new UsageError(`${message.split('\n')[0]} (see --help)`)
+    const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '([^']+)'/.exec(message)?.[1] : undefined
+    const hint = unknown ? suggestion(unknown) : null
+    throw new UsageError(`${message.split('\n')[0]}${hint ? `: ${hint}` : ''} (see --help)`)
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>
   const raw: Partial<Record<InputName, string>> = {}

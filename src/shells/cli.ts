@@ -11,6 +11,7 @@ import type { Host } from '../engine/host.js'
 import { runEngine } from '../engine/run.js'
 import { isUserError } from '../errors.js'
 import type { RunContext } from '../model.js'
+import { consoleLines } from '../report/console.js'
 import { dotenv, textTable } from '../report/table.js'
 import { lineText, logText } from '../report/text.js'
 import { cancelOnSignals } from './signals.js'
@@ -86,6 +87,7 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
   if (summaryFile) await writeFile(summaryFile, report.summary)
   if (dotenvFile) await writeFile(dotenvFile, dotenv(report.outputs))
   io.stdout(textTable(report.results))
+  if (report.config) io.stdout(consoleLines(report.results, { dryRun: report.config.dryRun }).map(lineText).join('\n') + '\n')
   if (report.verdict.failure) {
     io.stderr(`error: ${logText(report.verdict.failure)}\n`)
     return isUserError(report.fatal) ? EXIT.usage : EXIT.failed

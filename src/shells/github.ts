@@ -6,9 +6,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { INPUT_NAMES, useDialect, type InputName, type RawInputs } from '../config/inputs.js'
+import { inputVariable, strayInputs } from '../config/misspelled.js'
 import { deriveGithubContext } from '../context/github.js'
 import type { Host } from '../engine/host.js'
 import { runEngine, type RunReport } from '../engine/run.js'
+import { consoleLines } from '../report/console.js'
 import { resultLabel } from '../report/results.js'
 import { lineText, logText } from '../report/text.js'
 import { cancelOnSignals } from './signals.js'
@@ -23,8 +25,10 @@ export async function runAction(): Promise<void> {
   const resultsFile = join(process.env.RUNNER_TEMP ?? process.cwd(), 'defectdojo-reimport', `results-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_JOB ?? 'job'}-${Date.now()}.json`)
   const cancel = cancelOnSignals((m) => core.info(m))
   try {
-    const report = await runEngine({ raw, context, resultsFile, scratch: temp, signal: cancel.signal }, host)
+    const report = await runEngine({ raw, context, resultsFile, scratch: temp, signal: cancel.signal, strayInputs: strayInputs(process.env) }, host)
     await write(report, resultsFile)
+    // Outside every group, so a collapsed log still shows what the run did.
+    if (report.config) for (const line of consoleLines(report.results, { dryRun: report.config.dryRun })) core.info(lineText(line))
     annotate(report)
     // After the summary and the results file are written: the step's outcome comes last.
     if (report.verdict.failure) core.setFailed(report.verdict.failure)
@@ -53,10 +57,7 @@ const host: Host = {
 /** Raw input strings by name; undefined when the variable is absent (a bundle started outside the runner). */
 function readInputs(): RawInputs {
   const raw: Partial<Record<InputName, string>> = {}
-  for (const name of INPUT_NAMES) {
-    const key = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
-    if (process.env[key] !== undefined) raw[name] = core.getInput(name)
-  }
+  for (const name of INPUT_NAMES) if (process.env[inputVariable(name)] !== undefined) raw[name] = core.getInput(name)
   return raw
 }
 

@@ -20,6 +20,8 @@ export interface WorkspaceFiles {
   unmatched: string[]
   /** Files that several lines reached, each a sentence for the log: they are looked at once. */
   notes: string[]
+  /** Absolute paths of the files a `path` line names explicitly (not reached by walking a folder or a glob). */
+  named: ReadonlySet<string>
 }
 
 export async function findWorkspaceFiles(lines: readonly string[], workspace: string): Promise<WorkspaceFiles> {
@@ -28,6 +30,7 @@ export async function findWorkspaceFiles(lines: readonly string[], workspace: st
   const reachedBy = new Map<string, string[]>()
   const unusable = new Map<string, UnusableFile>()
   const unmatched: string[] = []
+  const named = new Set<string>()
   const add = (absolutePath: string, displayPath: string, size: number, line: string): void => {
     if (!found.has(absolutePath)) found.set(absolutePath, { absolutePath, displayPath, artifact: null, size })
     reachedBy.set(absolutePath, [...(reachedBy.get(absolutePath) ?? []), line])
@@ -55,6 +58,7 @@ export async function findWorkspaceFiles(lines: readonly string[], workspace: st
       if (info?.isFile()) {
         const rel = toPosix(relative(workspace, absolute))
         add(absolute, rel.startsWith('../') || isAbsolute(rel) ? line : rel, info.size, line)
+        named.add(absolute)
       } else if (info?.isDirectory()) {
         if ((await walk(absolute, line, () => true)) === 0) unmatched.push(`${inputName('path')} line "${line}" matches no file.`)
       } else {
@@ -74,5 +78,5 @@ export async function findWorkspaceFiles(lines: readonly string[], workspace: st
     const reached = reachedBy.get(c.absolutePath)!
     return reached.length > 1 ? [`${c.displayPath} is reached by ${inputName('path')} lines ${reached.map((l) => `"${l}"`).join(' and ')}: looked at once.`] : []
   })
-  return { candidates, unusable: [...unusable.values()].filter((u) => !excluded(u.displayPath)), unmatched, notes }
+  return { candidates, unusable: [...unusable.values()].filter((u) => !excluded(u.displayPath)), unmatched, notes, named }
 }

@@ -162,7 +162,17 @@ export const CONTAINER: FormatRule[] = lane('container', [
     format: 'Clair / clair-scanner JSON',
     tool: 'clair',
     extensions: JSON_EXT,
-    match: anyOf(json(has('image', 'unapproved', 'vulnerabilities')), json(has('LayerCount', 'Vulnerabilities')))
+    match: json(has('image', 'unapproved', 'vulnerabilities'))
+  },
+  {
+    id: 'clair-klar-json',
+    scanType: 'Clair Scan',
+    format: 'Klar (Clair) JSON',
+    tool: 'clair',
+    extensions: JSON_EXT,
+    // 0197_parser_merge: the Clair Klar parser became this format's part of the Clair one.
+    formerly: 'Clair Klar Scan',
+    match: json(has('LayerCount', 'Vulnerabilities'))
   },
   {
     id: 'dockle-json',

@@ -74,6 +74,8 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'Acunetix 360 JSON',
     tool: 'acunetix',
     extensions: JSON_EXT,
+    // 0208_merge_acunetix: the Acunetix360 parser became this format's part of the Acunetix one.
+    formerly: 'Acunetix360 Scan',
     // The Acunetix parser reads Generated as a date (the "(UTC-06:00)" suffix Netsparker writes is not
     // one) and every key below without a default; it accepts Classification: null, which Acunetix
     // 360 writes for some issues and the Invicti parser crashes on.
@@ -377,6 +379,8 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'OpenVAS / Greenbone XML report',
     tool: 'openvas',
     extensions: XML_EXT,
+    // 0197_parser_merge: OpenVAS XML and OpenVAS CSV became one parser.
+    formerly: 'OpenVAS XML',
     match: xml('report', attr('format_id'), child('report'))
   },
   {
@@ -385,6 +389,7 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'OpenVAS / Greenbone CSV results',
     tool: 'openvas',
     extensions: CSV_EXT,
+    formerly: 'OpenVAS CSV',
     match: csv('IP', 'Hostname', 'Port', 'Port Protocol', 'CVSS', 'Severity', 'NVT Name', 'NVT OID')
   },
   {
@@ -553,6 +558,8 @@ export const DAST: FormatRule[] = lane('dast', [
     scanType: 'Tenable Scan',
     format: 'Nessus XML (.nessus)',
     tool: 'nessus',
+    // 0187_nessus_to_tenable. Not on the CSV row: it also matches Tenable exports the Nessus parser may not have read.
+    formerly: 'Nessus Scan',
     // The parser reads XML for .xml/.nessus names.
     extensions: ['.nessus', '.xml'],
     match: xml('NessusClientData_v2')

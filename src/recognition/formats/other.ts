@@ -56,6 +56,7 @@ export const OTHER: FormatRule[] = lane('other', [
   {
     id: 'semgrep-failed-run',
     scanType: null,
+    unsafe: true,
     format: 'Semgrep failed run',
     tool: 'semgrep',
     extensions: JSON_EXT,
@@ -66,6 +67,7 @@ export const OTHER: FormatRule[] = lane('other', [
   {
     id: 'bandit-failed-run',
     scanType: null,
+    unsafe: true,
     format: 'Bandit failed run',
     tool: 'bandit',
     extensions: JSON_EXT,
@@ -76,6 +78,7 @@ export const OTHER: FormatRule[] = lane('other', [
   {
     id: 'gosec-failed-run',
     scanType: null,
+    unsafe: true,
     format: 'gosec failed run',
     tool: 'gosec',
     extensions: JSON_EXT,
@@ -86,6 +89,7 @@ export const OTHER: FormatRule[] = lane('other', [
   {
     id: 'checkov-failed-run',
     scanType: null,
+    unsafe: true,
     format: 'Checkov failed run',
     tool: 'checkov',
     extensions: JSON_EXT,
@@ -95,6 +99,7 @@ export const OTHER: FormatRule[] = lane('other', [
   {
     id: 'snyk-failed-run',
     scanType: null,
+    unsafe: true,
     format: 'Snyk error output',
     tool: 'snyk',
     extensions: JSON_EXT,
@@ -105,6 +110,7 @@ export const OTHER: FormatRule[] = lane('other', [
   {
     id: 'npm-audit-error',
     scanType: null,
+    unsafe: true,
     format: 'npm audit error output',
     tool: 'npm',
     extensions: JSON_EXT,
@@ -115,6 +121,7 @@ export const OTHER: FormatRule[] = lane('other', [
   {
     id: 'yarn-audit-error',
     scanType: null,
+    unsafe: true,
     format: 'yarn audit error output',
     tool: 'yarn',
     extensions: JSON_EXT,
@@ -125,6 +132,7 @@ export const OTHER: FormatRule[] = lane('other', [
   {
     id: 'wpscan-aborted',
     scanType: null,
+    unsafe: true,
     format: 'WPScan aborted scan',
     tool: 'wpscan',
     extensions: JSON_EXT,
@@ -140,7 +148,9 @@ export const OTHER: FormatRule[] = lane('other', [
     extensions: JSON_EXT,
     // ZAP's traditional JSON report: @programName/@version/@generated and site[].
     match: json(has('@version', '@generated', 'site'), lacks('vulnerabilities')),
-    reason: 'DefectDojo has no parser for ZAP JSON (`ZAP Scan` reads the XML report only): export the traditional XML report'
+    // Naming a scan type for it would only make a failed upload: say how to get the report that imports.
+    reason:
+      "DefectDojo's `ZAP Scan` reads ZAP's XML report, not this JSON one (no scan type imports it): have ZAP write the XML report too, e.g. `zap-baseline.py -x report.xml` (the same `-x` for zap-full-scan.py and zap-api-scan.py), or with the ZAP GitHub actions add `-x report_xml.xml` to `cmd_options`; then upload that file"
   },
   {
     id: 'dependency-check-json',

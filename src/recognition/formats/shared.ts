@@ -34,6 +34,11 @@ export interface FormatRule {
   match: Matcher
   /** File or artifact names that point to this tool: used only to break a tie between rows that all match. */
   nameHint?: RegExp
+  /**
+   * A tool's failed run or error output (`scanType: null`): DefectDojo would read it as no findings and
+   * close every finding of the test, so no `scan-types` rule uploads it (forced.ts).
+   */
+  unsafe?: true
   /** Why a `scanType: null` format is skipped. */
   reason?: string
   /** The reason in the tool's own words when its output says them (a failed run's error message). */
@@ -51,6 +56,12 @@ export interface FormatRule {
    * row's scan type instead of asking for an override (LEFT-TO-OVERRIDES.md says why that one).
    */
   twinOf?: string
+  /**
+   * This format's scan type before a DefectDojo migration renamed it and rewrote the existing tests (a
+   * pure rename, docs/defectdojo-api.md §h): a server that still accepts the name gets the report under
+   * it. Only where that older parser read this very format; never another scan type's name.
+   */
+  formerly?: string
 }
 
 export const JSON_EXT = ['.json']

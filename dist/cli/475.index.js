@@ -1,8 +1,8 @@
-export const id = 35;
-export const ids = [35];
+export const id = 475;
+export const ids = [475];
 export const modules = {
 
-/***/ 67035:
+/***/ 4475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,15 +14,15 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ANSWER_LIMIT_BYTES, connectionError, retryAfter
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(46752);
+var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __webpack_require__(64389);
+var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/defectdojo/errors.ts
-var errors = __webpack_require__(76348);
+var errors = __webpack_require__(6348);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/defectdojo/multipart.ts
 // The multipart/form-data body of an upload, streamed from disk with a known length. The file is
 // read into two fixed buffers taken in turn, so a 1 GiB report costs no more memory than a small one
@@ -84,8 +84,34 @@ function multipartBody(fields, file) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/defectdojo/profile.ts
+// What the token's user profile (GET /api/v2/user_profile/, docs/defectdojo-api.md §g) says about
+// what the user can see in the list endpoints, which decides whether an empty list proves absence.
+// A superuser sees every product. So does a staff user in DefectDojo 3.x open source, which has no
+// roles any more (§l); on role-based servers — 2.x (§m: `global_role` and member lists instead of
+// `is_staff`) and Pro — what a staff user sees depends on roles, so there it proves nothing: wrongly
+// "proving" absence would send a report again and could import it twice.
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Keys of the role-based permission model (2.x `global_role`, `*_member` lists; Pro's roles). */
+const ROLE_KEY = /role|member/i;
+/** Whether the profile shows the 3.x open-source model: `is_staff` present, no role fields anywhere. */
+function openSourcePermissions(profile) {
+    const user = isRecord(profile.user) ? profile.user : null;
+    if (!user || typeof user.is_staff !== 'boolean')
+        return false;
+    const contact = isRecord(profile.user_contact_info) ? profile.user_contact_info : {};
+    return ![...Object.keys(profile), ...Object.keys(user), ...Object.keys(contact)].some((key) => ROLE_KEY.test(key));
+}
+/** Whether the token's user sees every product in the list endpoints. */
+function seesEveryProduct(profile) {
+    const user = isRecord(profile.user) ? profile.user : null;
+    if (!user)
+        return false;
+    return user.is_superuser === true || (user.is_staff === true && openSourcePermissions(profile));
+}
+
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(41692);
+var external_node_tls_ = __webpack_require__(1692);
 ;// CONCATENATED MODULE: ./src/defectdojo/network.ts
 // The HTTP dispatcher for DefectDojo, shaped for company networks: HTTP(S)_PROXY / NO_PROXY honoured
 // (undici's EnvHttpProxyAgent; Node's built-in fetch ignores them), a private CA added to Node's
@@ -112,12 +138,12 @@ function createDispatcher(options) {
 }
 
 // EXTERNAL MODULE: ./src/model.ts
-var model = __webpack_require__(10182);
+var model = __webpack_require__(182);
 ;// CONCATENATED MODULE: ./src/defectdojo/response.ts
 // The 201 body of import-scan / reimport-scan → ids and counts (docs/defectdojo-api.md §c). Unknown keys are ignored
 // (DefectDojo sometimes adds `pro`); missing statistics mean "unknown", never zero.
 
-function isRecord(value) {
+function response_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function response_int(value) {
@@ -125,22 +151,22 @@ function response_int(value) {
 }
 /** One statistics block `S` → counts per severity, taking `field` of each (`total` or `active`). */
 function severityCounts(block, field) {
-    if (!isRecord(block))
+    if (!response_isRecord(block))
         return null;
     const count = (severity) => {
         const entry = block[severity];
-        return isRecord(entry) ? (response_int(entry[field]) ?? 0) : 0;
+        return response_isRecord(entry) ? (response_int(entry[field]) ?? 0) : 0;
     };
     return { ...Object.fromEntries(model/* SEVERITIES */.oC.map((severity) => [severity, count(severity)])), total: count('total') };
 }
 function parseImportAnswer(body) {
-    const root = isRecord(body) ? body : {};
-    const statistics = isRecord(root.statistics) ? root.statistics : null;
+    const root = response_isRecord(body) ? body : {};
+    const statistics = response_isRecord(root.statistics) ? root.statistics : null;
     let counts = { created: null, closed: null, reactivated: null, untouched: null, activeAfter: null };
     if (statistics) {
         const delta = statistics.delta;
         const activeAfter = severityCounts(statistics.after, 'active');
-        if (isRecord(delta)) {
+        if (response_isRecord(delta)) {
             counts = {
                 created: severityCounts(delta.created, 'total'),
                 closed: severityCounts(delta.closed, 'total'),
@@ -149,7 +175,7 @@ function parseImportAnswer(body) {
                 activeAfter
             };
         }
-        else if (!('before' in statistics) && isRecord(statistics.after)) {
+        else if (!('before' in statistics) && response_isRecord(statistics.after)) {
             // Import, or a reimport that created its test: everything in `after` is new (docs/defectdojo-api.md §c).
             counts = { created: severityCounts(statistics.after, 'total'), closed: model/* NO_FINDINGS */.BU, reactivated: model/* NO_FINDINGS */.BU, untouched: model/* NO_FINDINGS */.BU, activeAfter };
         }
@@ -167,11 +193,89 @@ function parseImportAnswer(body) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/defectdojo/schema.ts
+const schema_isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** How many `$ref`s / `allOf` levels are followed before giving up (a cycle, or a schema not drf-spectacular's). */
+const MAX_DEPTH = 8;
+const ENDPOINTS = ['reimport-scan', 'import-scan'];
+/** A release string as DefectDojo writes it ("3.2.0", "2.49.0-dev"); anything else is not shown. */
+const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,39}$/;
+/**
+ * The server's version and accepted scan types from its schema document, or null when the document is
+ * not an OpenAPI schema at all. A part the schema does not give is null (version) or left out (scanTypes).
+ */
+function readServerSchema(document) {
+    if (!schema_isRecord(document) || typeof document.openapi !== 'string' || !schema_isRecord(document.paths))
+        return null;
+    const info = schema_isRecord(document.info) ? document.info : {};
+    const version = typeof info.version === 'string' && VERSION.test(info.version.trim()) ? info.version.trim() : null;
+    const scanTypes = {};
+    for (const endpoint of ENDPOINTS) {
+        const types = scanTypesOf(document, document.paths, endpoint);
+        if (types)
+            scanTypes[endpoint] = types;
+    }
+    return { version, scanTypes };
+}
+/** The `scan_type` enum of the endpoint's POST request body, or null when the schema does not lead to one. */
+function scanTypesOf(document, paths, endpoint) {
+    // Keys carry the server's url_prefix, if any: match the path's end.
+    const key = Object.keys(paths).find((path) => path.endsWith(`/api/v2/${endpoint}/`));
+    const operation = key && schema_isRecord(paths[key]) ? paths[key].post : undefined;
+    const body = schema_isRecord(operation) ? resolve(document, operation.requestBody) : null;
+    const content = body && schema_isRecord(body.content) ? body.content : null;
+    if (!content)
+        return null;
+    // The action sends multipart; other media types of the same operation carry the same fields.
+    const media = [content['multipart/form-data'], ...Object.values(content)].filter(schema_isRecord);
+    for (const type of media) {
+        const schema = resolve(document, type.schema);
+        const property = schema && schema_isRecord(schema.properties) ? schema.properties.scan_type : undefined;
+        const values = enumOf(document, property, 0);
+        if (values && values.length > 0)
+            return values;
+    }
+    return null;
+}
+/** A node with its `$ref` followed (local references only). */
+function resolve(document, node, depth = 0) {
+    if (!schema_isRecord(node))
+        return null;
+    if (typeof node.$ref !== 'string')
+        return node;
+    if (depth >= MAX_DEPTH || !node.$ref.startsWith('#/'))
+        return null;
+    let target = document;
+    for (const part of node.$ref.slice(2).split('/')) {
+        const name = part.replace(/~1/g, '/').replace(/~0/g, '~');
+        target = schema_isRecord(target) ? target[name] : undefined;
+    }
+    return resolve(document, target, depth + 1);
+}
+/**
+ * The string values a property allows: its own `enum`, or those of what it refers to. drf-spectacular
+ * writes a choice field as a `$ref` to an enum component, wrapped in `allOf` when it has a description,
+ * or `oneOf` with BlankEnum / NullEnum when it may be blank or null: the values of every branch count,
+ * without the blank and null ones.
+ */
+function enumOf(document, node, depth) {
+    const schema = resolve(document, node);
+    if (!schema || depth >= MAX_DEPTH)
+        return null;
+    if (Array.isArray(schema.enum))
+        return schema.enum.filter((value) => typeof value === 'string' && value !== '');
+    const branches = [schema.allOf, schema.oneOf, schema.anyOf].flatMap((list) => (Array.isArray(list) ? list : []));
+    const found = branches.map((branch) => enumOf(document, branch, depth + 1)).filter((values) => values !== null);
+    return found.length > 0 ? [...new Set(found.flat())] : null;
+}
+
 ;// CONCATENATED MODULE: ./src/defectdojo/client.ts
 // The DefectDojo API client: the token check, multipart POSTs to /api/v2/reimport-scan/ (or
 // import-scan) with the report streamed from disk, and the read-only lookups that follow. undici's
 // request() with an explicit dispatcher (proxies, private CAs, mTLS: network.ts). An answer counts only
 // when it is DefectDojo's; anything else is a failure that quotes what came back.
+
+
 
 
 
@@ -205,7 +309,7 @@ class DefectDojoClient {
         const html = /html/i.test(contentType) || /^\s*</.test(body);
         const profile = html ? null : parseJson(body);
         if (status === 200 && client_isRecord(profile) && client_isRecord(profile.user)) {
-            this.seesEverything = profile.user.is_superuser === true;
+            this.seesEverything = seesEveryProduct(profile);
             const date = Date.parse(String(headers.date ?? ''));
             if (!Number.isNaN(date))
                 this.clockOffsetMs = date - Date.now();
@@ -216,7 +320,7 @@ class DefectDojoClient {
         if (status === 403) {
             const detail = (0,errors/* serverText */.Tn)(body);
             if (/Invalid token|credentials were not provided|User inactive/i.test(detail)) {
-                throw new errors/* DefectDojoError */.Ib(`DefectDojo rejected the token (HTTP 403: "${detail}"): check ${(0,inputs/* theInput */.y8)('defectdojo-token')} holds a valid API v2 key.`, { status });
+                throw new errors/* DefectDojoError */.Ib(`DefectDojo rejected the token (HTTP 403: "${detail}"): check ${(0,inputs/* theInput */.y8)('defectdojo-token')} holds a valid API v2 key.`, { status, tokenRejected: true });
             }
         }
         if (html && status !== 404 && errors/* LOGIN_PAGE */.m0.test(body.slice(0, 8192)))
@@ -229,7 +333,9 @@ class DefectDojoClient {
         }
         throw new errors/* DefectDojoError */.Ib(`DefectDojo's API answered HTTP ${status} to the token check${body ? `: "${(0,errors/* serverText */.Tn)(body)}"` : ''}; check ${(0,inputs/* inputName */.yu)('defectdojo-url')} and ${(0,inputs/* inputName */.yu)('defectdojo-token')}.`, {
             status,
-            retryable: errors/* RETRYABLE_STATUSES */.U3.has(status)
+            retryable: errors/* RETRYABLE_STATUSES */.U3.has(status),
+            // Not HTML, so DefectDojo's own API said no to this token.
+            tokenRejected: status === 401 || status === 403
         });
     }
     /** One upload attempt. The body is streamed from disk afresh on every call, so a retry never sends an empty stream. */
@@ -273,6 +379,25 @@ class DefectDojoClient {
             retryAfterSeconds: retryAfter(headers['retry-after']),
             ambiguous: gateway
         });
+    }
+    /**
+     * The server's version and accepted scan types from its OpenAPI schema (docs/defectdojo-api.md §g).
+     * `unknown` when it cannot be read — hidden (404), a page in front of DefectDojo, too large (the 8 MB
+     * answer limit; DefectDojo's is about 0.8 MB), no answer before `signal` ends: the run then goes on
+     * without it.
+     */
+    async serverInfo(signal) {
+        let answer;
+        try {
+            answer = await this.send('GET', '/api/v2/oa3/schema/?format=json', { signal });
+        }
+        catch (error) {
+            return { kind: 'unknown', why: error instanceof Error ? error.message : String(error) };
+        }
+        const info = answer.status === 200 ? readServerSchema(parseJson(answer.body)) : null;
+        if (!info)
+            return { kind: 'unknown', why: `/api/v2/oa3/schema/ answered ${(0,errors/* describeAnswer */.O1)(answer.status, answer.contentType, answer.body)}` };
+        return { kind: 'found', value: info };
     }
     /** GET /api/v2/tests/{id}/: what can be shown when an answer carries no statistics. */
     async getTest(id, signal) {
@@ -393,7 +518,7 @@ function connectionError(error, url, timeoutMs) {
         return new errors/* DefectDojoError */.Ib(`Cannot resolve the host of ${origin} (${code}): check ${(0,inputs/* inputName */.yu)('defectdojo-url')}.`, { retryable: code === 'EAI_AGAIN', notSent: true });
     }
     if (code === 'ECONNREFUSED' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-        return new errors/* DefectDojoError */.Ib(`Cannot connect to ${origin} (${code}): check ${(0,inputs/* inputName */.yu)('defectdojo-url')} and that DefectDojo is reachable from the runner.`, { retryable: true, notSent: true });
+        return new errors/* DefectDojoError */.Ib(`Cannot connect to ${origin} (${code}): check ${(0,inputs/* inputName */.yu)('defectdojo-url')} and that DefectDojo is reachable from the machine this runs on.`, { retryable: true, notSent: true });
     }
     if (code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
         return new errors/* DefectDojoError */.Ib(`TLS to ${origin} failed (${code}): if DefectDojo uses a private CA, give its PEM file in ${(0,inputs/* inputName */.yu)('ca-certificates')}.`, { notSent: true });
