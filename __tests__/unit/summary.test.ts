@@ -392,7 +392,7 @@ describe('renderSummary tables and sections', () => {
       `Branch **main** · commit [\`0123abc\`](https://github.com/acme/web/tree/${SHA}) · 2 engagements: **[CI main](https://dojo.example.com/engagement/7)** of **[acme/web](https://dojo.example.com/product/3)**, **[CI main](https://dojo.example.com/engagement/9)** of **[acme/infra](https://dojo.example.com/product/4)**\n`
     )
     // Several engagements: each row says which; one engagement: said once, no column.
-    expect(md).toContain('| Status | Report | Scan type | Engagement | Created | Closed | Reactivated | Untouched |')
+    expect(md).toContain('| Status | Report | Scan type | Engagement | New | Created | Closed | Reactivated | Untouched |')
     const one = renderSummary(cleanFirstRun().slice(0, 3), META)
     expect(one).toContain(`commit [\`0123abc\`](https://github.com/acme/web/tree/${SHA}) · engagement **[CI main](https://dojo.example.com/engagement/7)** of product **[acme/web](https://dojo.example.com/product/3)** (product type Acme)\n`)
     expect(one).not.toContain('| Engagement |')

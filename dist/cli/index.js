@@ -7010,10 +7010,12 @@ function reportsTable(page, listed, unchanged, more) {
         return [];
     const out = [page.worse.length > 0 ? '### Other reports' : '### Reports', ''];
     if (listed.length > 0) {
-        out.push(...tableHead([...leadColumns(page), 'Created', 'Closed', 'Reactivated', 'Untouched'], 4));
+        // New first (0 here, or unknown), so DefectDojo's Created beside it never reads as new.
+        out.push(...tableHead([...leadColumns(page), 'New', 'Created', 'Closed', 'Reactivated', 'Untouched'], 5));
         for (const r of listed) {
+            const fresh = r.status !== 'uploaded' ? '' : r.novelty?.kind === 'known' ? cell(r.novelty.new.total) : '?';
             const counts = r.status === 'uploaded' ? model/* DELTAS */.CH.map((d) => cell((0,model/* deltaTotal */.ZW)(r, d))) : model/* DELTAS */.CH.map(() => '');
-            out.push(`| ${[...leadCells(page, r), ...counts].join(' | ')} |`);
+            out.push(`| ${[...leadCells(page, r), fresh, ...counts].join(' | ')} |`);
         }
         out.push('');
     }
@@ -7025,6 +7027,8 @@ function reportsTable(page, listed, unchanged, more) {
         out.push(`**${plural(more, 'more report')}** — see the results file.`, '');
     if (listed.some((r) => r.status === 'uploaded' && model/* DELTAS */.CH.some((d) => (0,model/* deltaTotal */.ZW)(r, d) === null)))
         out.push('`?`: DefectDojo did not return this count (its import history may be off).', '');
+    if (listed.some((r) => r.status === 'uploaded' && r.novelty?.kind !== 'known'))
+        out.push('`?` under New: what is new could not be told for that report (why is above).', '');
     return out;
 }
 /** The dry run's plan: where each report would go and every field that would be sent. */

@@ -543,10 +543,12 @@ function reportsTable(page: Page, listed: readonly Result[], unchanged: readonly
   if (page.rest.length === 0) return []
   const out: string[] = [page.worse.length > 0 ? '### Other reports' : '### Reports', '']
   if (listed.length > 0) {
-    out.push(...tableHead([...leadColumns(page), 'Created', 'Closed', 'Reactivated', 'Untouched'], 4))
+    // New first (0 here, or unknown), so DefectDojo's Created beside it never reads as new.
+    out.push(...tableHead([...leadColumns(page), 'New', 'Created', 'Closed', 'Reactivated', 'Untouched'], 5))
     for (const r of listed) {
+      const fresh = r.status !== 'uploaded' ? '' : r.novelty?.kind === 'known' ? cell(r.novelty.new.total) : '?'
       const counts = r.status === 'uploaded' ? DELTAS.map((d) => cell(deltaTotal(r, d))) : DELTAS.map(() => '')
-      out.push(`| ${[...leadCells(page, r), ...counts].join(' | ')} |`)
+      out.push(`| ${[...leadCells(page, r), fresh, ...counts].join(' | ')} |`)
     }
     out.push('')
   }
@@ -559,6 +561,7 @@ function reportsTable(page: Page, listed: readonly Result[], unchanged: readonly
   }
   if (more > 0) out.push(`**${plural(more, 'more report')}** — see the results file.`, '')
   if (listed.some((r) => r.status === 'uploaded' && DELTAS.some((d) => deltaTotal(r, d) === null))) out.push('`?`: DefectDojo did not return this count (its import history may be off).', '')
+  if (listed.some((r) => r.status === 'uploaded' && r.novelty?.kind !== 'known')) out.push('`?` under New: what is new could not be told for that report (why is above).', '')
   return out
 }
 
