@@ -400,8 +400,8 @@ class DefectDojoClient {
         return { kind: 'found', value: info };
     }
     /** GET /api/v2/tests/{id}/: what can be shown when an answer carries no statistics. */
-    async getTest(id) {
-        const { status, body } = await this.send('GET', `/api/v2/tests/${id}/`);
+    async getTest(id, signal) {
+        const { status, body } = await this.send('GET', `/api/v2/tests/${id}/`, { signal });
         if (status !== 200)
             return null;
         const value = parseJson(body);

@@ -108,7 +108,8 @@ describe('the command line console says what matters', () => {
     const count = (severity: string) => created.filter((f) => f.severity === severity).length
     expect(count('Critical')).toBeGreaterThan(0)
     const parts = ['Critical', 'High', 'Medium', 'Low', 'Info'].filter((s) => count(s) > 0).map((s) => `${count(s)} ${s.toLowerCase()}`)
-    expect(run.stdout).toContain(`Totals: 2 uploaded, 1 skipped, 0 failed · created ${created.length} (${parts.join(', ')}) · closed 0 · reactivated 0`)
+    // A first run on the default branch: everything DefectDojo created is new; what is new leads.
+    expect(run.stdout).toContain(`Totals: 2 uploaded, 1 skipped, 0 failed · new ${created.length} (${parts.join(', ')}) · created ${created.length} (${parts.join(', ')}) · closed 0 · reactivated 0`)
     expect(run.stdout).toContain(`New critical and high findings (${count('Critical')} critical${count('High') > 0 ? `, ${count('High')} high` : ''}):`)
     const critical = created.find((f) => f.severity === 'Critical')!
     expect(run.stdout).toContain(`  Critical: ${critical.title} — ${dojo.url}/finding/${critical.id} (trivy-image.json)`)
@@ -281,7 +282,7 @@ describe('the log, collapsed', () => {
     const lastGroupEnd = lines.lastIndexOf('::endgroup::')
     expect(lastGroupEnd).toBeGreaterThan(-1)
     const after = lines.slice(lastGroupEnd + 1)
-    expect(after.some((l) => /^Totals: 2 uploaded, 0 skipped, 0 failed · created \d+ \(\d+ critical/.test(l))).toBe(true)
+    expect(after.some((l) => /^Totals: 2 uploaded, 0 skipped, 0 failed · new \d+ \(\d+ critical.* · created \d+ \(\d+ critical/.test(l))).toBe(true)
     expect(after.some((l) => l.startsWith('::group::'))).toBe(false)
     for (const test of dojo.state.tests) {
       const report = test.title!.split(': ')[1]!

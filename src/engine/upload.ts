@@ -17,10 +17,11 @@ import type { DefectDojoClient, Lookup, UploadProgress } from '../defectdojo/cli
 import { DefectDojoError, formatSize } from '../defectdojo/errors.js'
 import { DEFAULT_RETRY, backoffMs, withRetries, type RetryPolicy } from '../defectdojo/retry.js'
 import { runScheduled } from '../defectdojo/scheduler.js'
-import { mapLimit } from '../pool.js'
+import { noveltyLine, noveltyTotal } from '../report/novelty-text.js'
 import { reportLabel, type ImportAnswer, type PlannedUpload, type ServerInfo, type UploadOutcome } from '../model.js'
 import { outageOf, type Outage } from './availability.js'
 import type { Log } from './host.js'
+import { NoveltyQueue } from './baseline.js'
 import { existingGroups, groupOf, within } from './existing.js'
 import { findLanding, waitForLanding } from './landed.js'
 import { explainRefusal, isRefusal } from './refusal.js'
@@ -109,31 +110,20 @@ export async function uploadAll(connection: Connection, config: Config, planned:
   // Engagements that exist need no first upload alone (existing.ts); the token passed first.
   const { existing, notes } = await existingGroups(client, planned, { concurrency: config.concurrency, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal })
   for (const note of notes) log.debug(note)
-  const outcomes = await runScheduled(planned, { groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) =>
-    options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep })
-  )
-  return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency, options.signal) }
-}
-
-/**
- * For every report that brought new Critical or High findings, up to five of them, the worst severity
- * first: one cheap request per such report (docs/defectdojo-api.md §k), left out quietly when it fails.
- */
-async function withNewFindings(client: DefectDojoClient, outcomes: readonly UploadOutcome[], concurrency: number, signal?: AbortSignal): Promise<UploadOutcome[]> {
-  return mapLimit(outcomes, concurrency, async (outcome) => {
-    if (outcome.status !== 'uploaded' || outcome.answer.testId === null) return outcome
-    const created = outcome.answer.counts.created
-    const severity = created && created.critical > 0 ? 'Critical' : created && created.high > 0 ? 'High' : null
-    if (!severity || !created) return outcome
-    // New findings are the test's newest: the first k of that severity, newest first, are the k it created.
-    const k = Math.min(5, severity === 'Critical' ? created.critical : created.high)
-    const found = await client.list('/api/v2/findings/', { test: outcome.answer.testId, active: 'true', severity, o: '-id', limit: k }, true, within(OPTIONAL_REQUEST_MS, signal)).catch(() => null)
-    if (found?.kind !== 'found') return outcome
-    const newFindings = found.value.flatMap((f) =>
-      typeof f.title === 'string' && Number.isInteger(f.id) ? [{ title: f.title, severity: typeof f.severity === 'string' ? f.severity : severity, url: `${client.baseUrl}/finding/${String(f.id)}` }] : []
-    )
-    return { ...outcome, newFindings }
+  // What is new, against the default branch (baseline.ts): an isolated report is read as soon as it is uploaded.
+  const novelty = new NoveltyQueue(client, { buildId: options.buildId, concurrency: config.concurrency, signal: options.signal })
+  const outcomes = await runScheduled(planned, { groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, async (upload) => {
+    const outcome = options.signal?.aborted ? notStarted() : await uploadOne(client, config, upload, log, { ...options, sleep })
+    novelty.uploaded(upload, outcome)
+    return outcome
   })
+  if (options.signal?.aborted) return { outcomes }
+  const classified = await novelty.all(planned, outcomes)
+  classified.forEach((outcome, n) => {
+    if (outcome.status === 'uploaded' && outcome.novelty) log.info(`${reportLabel(planned[n]!.candidate)}: ${noveltyLine(outcome.novelty, outcome.newFindings ?? [])}`)
+  })
+  log.info(noveltyTotal(classified.flatMap((o) => (o.status === 'uploaded' && o.novelty ? [o.novelty] : []))))
+  return { outcomes: classified }
 }
 
 function notStarted(): UploadOutcome {

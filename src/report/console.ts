@@ -1,6 +1,7 @@
 // Result[] → the few lines a person reads in a console or a collapsed job log: the run's totals
-// (uploaded, skipped, failed; created, closed and reactivated by severity), the new critical and high
-// findings with their links, and on a dry run where each report would go. Both shells print these
+// (uploaded, skipped, failed; new, then DefectDojo's created, closed and reactivated by severity), the new
+// critical and high findings (not on the default branch, engine/novelty.ts) with their links, and on a dry
+// run where each report would go. Both shells print these
 // after the last log group; the command line also after its table.
 import { addCounts, NO_FINDINGS, SEVERITIES, type Delta, type NewFinding, type Result, type SeverityCounts } from '../model.js'
 import { computeTotals, resultLabel } from './results.js'
@@ -29,13 +30,16 @@ function deltaLine(results: readonly Result[], delta: Exclude<Delta, 'untouched'
   return `${delta} ${total}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`
 }
 
-/** "Totals: 4 uploaded, 2 skipped, 0 failed · created 7 (1 critical, 2 high, 4 medium) · closed 2 (2 low) · reactivated 0". */
+/** "Totals: 4 uploaded, 2 skipped, 0 failed · new 1 (1 high) · created 7 (1 critical, 2 high, 4 medium) · closed 2 (2 low) · reactivated 0". */
 export function totalsLine(results: readonly Result[], meta: ConsoleMeta): string {
   const t = computeTotals(results)
   if (meta.dryRun) return `Dry run: nothing was sent to DefectDojo. ${plural(t.planned, 'report')} planned, ${t.skipped} skipped${t.failed > 0 ? `, ${t.failed} failed` : ''}.`
   const unknown = t.uploaded - results.filter((r) => r.status === 'uploaded' && r.counts?.created && r.counts.closed && r.counts.reactivated).length
   const counts = t.uploaded > 0 ? ` · ${(['created', 'closed', 'reactivated'] as const).map((d) => deltaLine(results, d)).join(' · ')}${unknown > 0 ? ` (by severity unknown for ${plural(unknown, 'report')})` : ''}` : ''
-  return `Totals: ${t.uploaded} uploaded, ${t.skipped} skipped, ${t.failed} failed${counts}`
+  const fresh = SEVERITIES.filter((s) => t.newBySeverity[s] > 0).map((s) => `${t.newBySeverity[s]} ${s}`)
+  // What is new leads; a report whose split is unknown is said, never counted as 0.
+  const novel = t.uploaded > 0 ? ` · new ${t.newBySeverity.total}${fresh.length > 0 ? ` (${fresh.join(', ')})` : ''}${t.newUnknown > 0 ? ` (unknown for ${plural(t.newUnknown, 'report')})` : ''}` : ''
+  return `Totals: ${t.uploaded} uploaded, ${t.skipped} skipped, ${t.failed} failed${novel}${counts}`
 }
 
 /** The new critical and high findings the run read back, the worst first, each with its report. */
@@ -61,7 +65,7 @@ export function consoleLines(results: readonly Result[], meta: ConsoleMeta): str
     if (planned.length > 0) lines.push('Would upload:', ...planned)
     return lines
   }
-  const { critical, high } = computeTotals(results).createdBySeverity
+  const { critical, high } = computeTotals(results).newBySeverity
   const severe = severeFindings(results)
   if (critical + high > 0 || severe.length > 0) {
     const shown = severe.slice(0, FINDINGS_SHOWN)
