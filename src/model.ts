@@ -201,6 +201,9 @@ export interface NewFinding {
   readonly severity: string
   /** Its page in DefectDojo (docs/defectdojo-api.md §f). */
   readonly url: string | null
+  /** Where DefectDojo says it is (`file_path`, `line`), as the report wrote it; absent when unknown. */
+  readonly file?: string | null
+  readonly line?: number | null
 }
 
 export type Status = 'uploaded' | 'planned' | 'skipped' | 'failed'

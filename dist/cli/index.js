@@ -4000,8 +4000,24 @@ const INPUTS = {
         group: 'sources',
         kind: 'secret',
         default: '${{ github.token }}',
-        description: "Token for downloading another run's artifacts (only used with run-id); needs actions: read.",
+        description: "GitHub token: downloads another run's artifacts (with run-id; needs actions: read) and writes the pull request comment (needs pull-requests: write).",
         shownDefault: 'github.token',
+        cli: { option: false }
+    },
+    'pr-comment': {
+        group: 'sources',
+        kind: 'choice',
+        default: 'auto',
+        choices: ['auto', 'always', 'off'],
+        description: 'One comment on the pull request, updated in place on every run, with the findings it introduces and fixes. auto writes it when something is introduced or fixed (and always updates an existing one); always writes it every time; off never.',
+        cli: { option: false }
+    },
+    matrix: {
+        group: 'sources',
+        kind: 'text',
+        default: '${{ toJson(matrix) }}',
+        description: "The job's matrix leg, filled in by the runner: the legs of a matrix job each keep a pull request comment of their own. Leave it.",
+        shownDefault: 'toJson(matrix)',
         cli: { option: false }
     },
     'keep-downloads': { group: 'sources', kind: 'flag', default: 'false', description: 'Keep the downloaded artifacts under RUNNER_TEMP after the step, for debugging.', cli: { option: false } },
@@ -5465,6 +5481,7 @@ function parseConfig(raw) {
         artifactsExplicit: raw.artifacts !== undefined,
         otherRun,
         githubToken: githubToken || null,
+        prComment: read.choice('pr-comment'),
         keepDownloads: read.flag('keep-downloads'),
         dryRun,
         productTypeTemplate: read.text('product-type'),
@@ -7734,9 +7751,13 @@ async function withNewFindings(client, outcomes, concurrency, signal) {
         const found = await client.list('/api/v2/findings/', { test: outcome.answer.testId, active: 'true', severity, o: '-id', limit: k }, true, within(OPTIONAL_REQUEST_MS, signal)).catch(() => null);
         if (found?.kind !== 'found')
             return outcome;
-        const newFindings = found.value.flatMap((f) => typeof f.title === 'string' && Number.isInteger(f.id) ? [{ title: f.title, severity: typeof f.severity === 'string' ? f.severity : severity, url: `${client.baseUrl}/finding/${String(f.id)}` }] : []);
+        const newFindings = found.value.flatMap((f) => typeof f.title === 'string' && Number.isInteger(f.id) ? [{ title: f.title, severity: typeof f.severity === 'string' ? f.severity : severity, url: `${client.baseUrl}/finding/${String(f.id)}`, ...place(f) }] : []);
         return { ...outcome, newFindings };
     });
+}
+/** A finding's `file_path` and `line`, when DefectDojo has them. */
+function place(f) {
+    return { ...(typeof f.file_path === 'string' && f.file_path ? { file: f.file_path } : {}), ...(Number.isInteger(f.line) && f.line > 0 ? { line: f.line } : {}) };
 }
 function notStarted() {
     return { status: 'failed', reason: 'not started: the run was cancelled before this report was sent.', attempts: 0 };

@@ -102,8 +102,24 @@ export const INPUTS = {
     group: 'sources',
     kind: 'secret',
     default: '${{ github.token }}',
-    description: "Token for downloading another run's artifacts (only used with run-id); needs actions: read.",
+    description: "GitHub token: downloads another run's artifacts (with run-id; needs actions: read) and writes the pull request comment (needs pull-requests: write).",
     shownDefault: 'github.token',
+    cli: { option: false }
+  },
+  'pr-comment': {
+    group: 'sources',
+    kind: 'choice',
+    default: 'auto',
+    choices: ['auto', 'always', 'off'],
+    description: 'One comment on the pull request, updated in place on every run, with the findings it introduces and fixes. auto writes it when something is introduced or fixed (and always updates an existing one); always writes it every time; off never.',
+    cli: { option: false }
+  },
+  matrix: {
+    group: 'sources',
+    kind: 'text',
+    default: '${{ toJson(matrix) }}',
+    description: "The job's matrix leg, filled in by the runner: the legs of a matrix job each keep a pull request comment of their own. Leave it.",
+    shownDefault: 'toJson(matrix)',
     cli: { option: false }
   },
   'keep-downloads': { group: 'sources', kind: 'flag', default: 'false', description: 'Keep the downloaded artifacts under RUNNER_TEMP after the step, for debugging.', cli: { option: false } },

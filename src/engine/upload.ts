@@ -119,10 +119,15 @@ async function withNewFindings(client: DefectDojoClient, outcomes: readonly Uplo
     const found = await client.list('/api/v2/findings/', { test: outcome.answer.testId, active: 'true', severity, o: '-id', limit: k }, true, within(OPTIONAL_REQUEST_MS, signal)).catch(() => null)
     if (found?.kind !== 'found') return outcome
     const newFindings = found.value.flatMap((f) =>
-      typeof f.title === 'string' && Number.isInteger(f.id) ? [{ title: f.title, severity: typeof f.severity === 'string' ? f.severity : severity, url: `${client.baseUrl}/finding/${String(f.id)}` }] : []
+      typeof f.title === 'string' && Number.isInteger(f.id) ? [{ title: f.title, severity: typeof f.severity === 'string' ? f.severity : severity, url: `${client.baseUrl}/finding/${String(f.id)}`, ...place(f) }] : []
     )
     return { ...outcome, newFindings }
   })
+}
+
+/** A finding's `file_path` and `line`, when DefectDojo has them. */
+function place(f: Record<string, unknown>): { file?: string; line?: number } {
+  return { ...(typeof f.file_path === 'string' && f.file_path ? { file: f.file_path } : {}), ...(Number.isInteger(f.line) && (f.line as number) > 0 ? { line: f.line as number } : {}) }
 }
 
 function notStarted(): UploadOutcome {
