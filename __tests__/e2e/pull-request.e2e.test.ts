@@ -141,6 +141,17 @@ describe('the pull request comment', () => {
     expect(bad.stdout).toMatch(/::notice::No pull request comment: the token may not write.*Bad credentials/)
   })
 
+  it('a GitHub that does not answer holds the step at most the 10 s bound, then a notice', async () => {
+    const dir = workspace({ 'reports/semgrep.json': semgrep([{ rule: 'r1', path: 'src/app.py', line: 42 }]) })
+    github.faults.push({ match: { method: 'GET' }, delayMs: 60_000 })
+    const started = Date.now()
+    const result = await run(dir)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^::notice::No pull request comment: GitHub did not answer within 10 s/m)
+    expect(Date.now() - started).toBeLessThan(25_000)
+    expect(result.outputs.uploaded).toBe('1')
+  })
+
   it('a report that introduces 500 findings → a comment within the size limit that links the rest', async () => {
     const findings = Array.from({ length: 500 }, (_, i) => ({ rule: `rules.${'x'.repeat(120)}.${i}`, path: `src/module${i}/${'deep/'.repeat(10)}file.py`, line: i + 1 }))
     const dir = workspace({ 'reports/semgrep.json': semgrep(findings) })

@@ -169,7 +169,17 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
     if (fault) {
       fault.times = (fault.times ?? 1) - 1
       if (fault.times <= 0) state.faults.splice(state.faults.indexOf(fault), 1)
-      if (fault.delayMs) await new Promise((done) => setTimeout(done, fault.delayMs))
+      if (fault.delayMs) {
+        // Until the delay passes or the client leaves (so a hanging answer never outlives its test).
+        await new Promise<void>((done) => {
+          const timer = setTimeout(done, fault.delayMs)
+          res.once('close', () => {
+            clearTimeout(timer)
+            done()
+          })
+        })
+        if (res.destroyed) return
+      }
       if (fault.status) return send(res, fault.status, fault.body ?? { message: 'Server Error' }, fault.headers)
     }
 

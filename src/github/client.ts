@@ -73,10 +73,12 @@ export function githubApi(options: GithubApiOptions): GithubApi {
 export function classifyFailure(error: unknown): GithubFailure {
   const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : null
   const message = error instanceof Error ? error.message : String(error)
-  const headers = ((error as { response?: { headers?: Record<string, string | undefined> } })?.response?.headers ?? {})
+  const response = (error as { response?: { headers?: Record<string, string | undefined> } } | null)?.response
+  // No answer at all: a connection failure, or the bound's abort (Octokit gives both status 500).
+  if (!response) return { kind: 'unreachable', message }
+  const headers = response.headers ?? {}
   if (status === 429 || (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message)))) return { kind: 'rate-limited', message }
   // 404 is what GitHub answers a token that may not even read the repository.
   if (status === 401 || status === 403 || status === 404) return { kind: 'forbidden', message }
-  if (status !== null && status >= 400) return { kind: 'rejected', status, message }
-  return { kind: 'unreachable', message }
+  return { kind: 'rejected', status: status ?? 0, message }
 }

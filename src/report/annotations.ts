@@ -75,11 +75,11 @@ export function planAnnotations(reports: readonly CommentReport[], workspace: st
 export function repositoryPath(path: string, workspace: string): string | null {
   let p = path.trim().replace(/\\/g, '/')
   if (p.startsWith('file://')) p = decodeURIComponentSafe(p.slice('file://'.length))
+  p = p.replace(/\/{2,}/g, '/')
   const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '')
   if (root && p.startsWith(`${root}/`)) p = p.slice(root.length + 1)
   for (const prefix of ['/github/workspace/', '/src/']) if (p.startsWith(prefix)) p = p.slice(prefix.length)
   while (p.startsWith('./')) p = p.slice(2)
-  p = p.replace(/\/{2,}/g, '/')
   // Still absolute, a URL, a drive letter or climbing out: not a file of this repository.
   if (!p || p.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(p) || p.split('/').includes('..')) return null
   return p

@@ -96,7 +96,7 @@ function headline(view: CommentView, introduced: number, fixed: number): string 
 }
 
 function reportSection(report: CommentReport, view: CommentView, shown: number, fixedShown: number): string[] {
-  const name = link(clip(report.name, PATH_MAX), report.testUrl)
+  const name = link(clip(report.name, PATH_MAX, 'middle'), report.testUrl)
   const out: string[] = []
   const facts: string[] = []
   switch (report.basis) {
@@ -184,7 +184,7 @@ function severity(f: CommentFinding): string {
 }
 
 function location(f: CommentFinding): string {
-  return text(clip(f.line ? `${f.file}:${f.line}` : (f.file ?? ''), PATH_MAX))
+  return text(clip(f.line ? `${f.file}:${f.line}` : (f.file ?? ''), PATH_MAX, 'middle'))
 }
 
 /**
@@ -200,9 +200,13 @@ function link(label: string, url: string | null): string {
   return href ? `[${text(label)}](${href})` : text(label)
 }
 
-function clip(value: string, max: number): string {
+/** At most `max` characters: cut at the end for titles, in the middle for paths (the file name stays). */
+function clip(value: string, max: number, where: 'end' | 'middle' = 'end'): string {
   const chars = Array.from(value)
-  return chars.length <= max ? value : chars.slice(0, max - 1).join('') + '…'
+  if (chars.length <= max) return value
+  if (where === 'end') return chars.slice(0, max - 1).join('') + '…'
+  const head = Math.ceil((max - 1) / 2)
+  return chars.slice(0, head).join('') + '…' + chars.slice(chars.length - (max - 1 - head)).join('')
 }
 
 function sum<T>(items: readonly T[], of: (item: T) => number): number {
