@@ -134,6 +134,8 @@ export interface PlannedUpload {
   readonly target: Target
   /** `reimport-scan`, or `import-scan` with `mode: import`. */
   readonly endpoint: Endpoint
+  /** Where the same report lands on the default branch (what its new findings are measured against). */
+  readonly baseline: Baseline
   /** Every multipart field but `file`, exactly as sent (docs/defectdojo-api.md §a spellings). */
   readonly fields: Readonly<Record<string, string | readonly string[]>>
 }
@@ -178,6 +180,8 @@ export interface ImportAnswer {
   readonly productId: number | null
   readonly productTypeId: number | null
   readonly counts: Counts
+  /** `deduplication_complete`, where the server says (false: duplicates may still be marked after the answer). */
+  readonly deduplicationComplete?: boolean
 }
 
 /** What happened to one planned upload. */
@@ -190,21 +194,61 @@ export type UploadOutcome =
       readonly links: { readonly test: string | null; readonly engagement: string | null; readonly product: string | null }
       /** Extra facts learnt after the upload (the test read back when the answer had no counts). */
       readonly evidence: readonly string[]
-      /** Up to five of the new findings of the report's worst new severity (Critical, else High), read back. */
+      /** The new findings, worst first (at most NEW_FINDINGS_LISTED), read back. */
       readonly newFindings?: readonly NewFinding[]
+      /** What the report brought against the default branch, once classified. */
+      readonly novelty?: Novelty
+      /** The default branch's findings it fixes, worst first (at most NEW_FINDINGS_LISTED); compared with a test only. */
+      readonly fixedFindings?: readonly NewFinding[]
     }
   | { readonly status: 'failed'; readonly reason: string; readonly attempts: number }
 
-/** A finding the upload brought, as the summary lists it. */
+/** A finding the default branch does not have, as the summary lists it. */
 export interface NewFinding {
   readonly title: string
   readonly severity: string
   /** Its page in DefectDojo (docs/defectdojo-api.md §f). */
   readonly url: string | null
+  /** The default branch had it, and it was fixed (mitigated) there: it came back. */
+  readonly reintroduced?: boolean
   /** Where DefectDojo says it is (`file_path`, `line`), as the report wrote it; absent when unknown. */
   readonly file?: string | null
   readonly line?: number | null
 }
+
+/**
+ * Where the same report lands on the default branch: its test is what "new" is measured against.
+ * `self`: this run is on the default branch (or shares its test). `test`: an isolated run (pull request,
+ * fork, other branch); the default branch's matching test is found by this target and the scan type.
+ */
+export type Baseline = { readonly kind: 'self' } | { readonly kind: 'test'; readonly target: Target } | { readonly kind: 'unknown'; readonly why: string }
+
+/**
+ * What one uploaded report brought, against the default branch (engine/novelty.ts). Every open finding
+ * of the report's test is in exactly one of `new`, `onMain` and `triagedOnMain`. `unknown` when it could
+ * not be told (a lookup failed, was forbidden, or DefectDojo was still deduplicating): never counted as 0.
+ */
+export type Novelty =
+  | {
+      readonly kind: 'known'
+      /** What it was measured against: the default branch's matching test, this default-branch run's own import, or nothing (no such test yet: all is new). */
+      readonly against: 'default-branch-test' | 'default-branch-run' | 'no-baseline'
+      /** The default branch's matching test (isolated runs), or this run's own test. */
+      readonly baselineUrl: string | null
+      /** New findings by severity. */
+      readonly new: SeverityCounts
+      /** Of the new ones, how many the default branch had fixed (reintroduced). */
+      readonly reintroduced: number
+      /** Findings the default branch already has, active. */
+      readonly onMain: number
+      /** Findings the default branch has triaged: false positive, risk accepted or out of scope. */
+      readonly triagedOnMain: number
+      /** Findings active on the default branch that this report no longer has (fixed here); null on the default branch (see `closed`). */
+      readonly fixed: number | null
+      /** How the findings were matched (DefectDojo's algorithm for the scan type) and where that was read. */
+      readonly fingerprint: string
+    }
+  | { readonly kind: 'unknown'; readonly why: string }
 
 export type Status = 'uploaded' | 'planned' | 'skipped' | 'failed'
 
@@ -243,9 +287,16 @@ export interface Result {
   /** For a skipped file: whether it looks like a report (warned about) or like build output (counted only). */
   readonly reportLike: boolean
   readonly attempts: number
-  /** Up to five new findings of the worst new severity (Critical, else High), with links; empty otherwise. */
+  /** The new findings (not on the default branch), worst first, with links; at most NEW_FINDINGS_LISTED. */
   readonly newFindings: readonly NewFinding[]
+  /** What an uploaded report brought against the default branch; null when not uploaded or not classified. */
+  readonly novelty: Novelty | null
+  /** The default branch's findings this report fixes, worst first (at most NEW_FINDINGS_LISTED); absent unless compared with the default branch's test. */
+  readonly fixedFindings?: readonly NewFinding[]
 }
+
+/** How many new findings a report lists (the counts by severity are always whole). */
+export const NEW_FINDINGS_LISTED = 50
 
 /** One delta's total for a result, or null when DefectDojo did not say. */
 export function deltaTotal(result: Pick<Result, 'counts'>, delta: Delta): number | null {

@@ -28,6 +28,13 @@ import { resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import busboy from 'busboy'
 import { API_SCAN_TYPES, SCAN_TYPES } from '../../src/scan-types.ts'
+import { ReimportCandidates, compareForReimport, computeHashCode, deduplicationAlgorithm, hashCodeFields } from './dojo-fingerprint.ts'
+import type { DeduplicationAlgorithm } from './dojo-fingerprint.ts'
+import { PARSERS, PyValueError } from './dojo-parsers.ts'
+import type { ParsedFinding, ParsedReport, Severity } from './dojo-parsers.ts'
+import { storedTitle } from './dojo-titlecase.ts'
+
+export type { Severity }
 
 // ---------------------------------------------------------------------------------------------------------
 // Constants taken from docs/defectdojo-api.md
@@ -43,8 +50,7 @@ export const DEFAULT_ENVIRONMENTS: readonly string[] = ['Development', 'Staging'
 const ALLOWED_EXTENSIONS = ['xml', 'csv', 'nessus', 'json', 'jsonl', 'html', 'js', 'zip', 'xlsx', 'txt', 'sarif', 'fpr', 'md', 'log', 'fvdl']
 
 /** §a minimum_severity choices; also the key order of the statistics shape S in §c. */
-const SEVERITIES = ['Info', 'Low', 'Medium', 'High', 'Critical'] as const
-export type Severity = (typeof SEVERITIES)[number]
+const SEVERITIES: readonly Severity[] = ['Info', 'Low', 'Medium', 'High', 'Critical']
 
 /** §c: the inner keys of every statistics bucket, in DefectDojo's order. */
 const STATUS_FIELDS = ['active', 'verified', 'duplicate', 'false_p', 'out_of_scope', 'is_mitigated', 'risk_accepted'] as const
@@ -133,9 +139,20 @@ export interface RequestRecord { method: string; path: string; status: number }
 
 export interface DojoFinding {
   id: number
-  /** Matching key derived from the report (our stand-in for DefectDojo's hash_code). */
-  key: string
-  /** The parser's title for it (e.g. Gitleaks: "Hard coded AWS key found in src/a.ts"). */
+  /** Finding.hash_code: sha256 over the test's hash_code fields (dojo-fingerprint.ts). */
+  hash_code: string
+  /** The scanner's own id for the finding (SARIF fingerprints, Semgrep's fingerprint), else null. */
+  unique_id_from_tool: string | null
+  /** The scanner's rule id (Bandit "exec_used:B102", SARIF ruleId…), else null. */
+  vuln_id_from_tool: string | null
+  /** 0 when the parser gave none. */
+  cwe: number
+  description: string
+  component_name: string | null
+  component_version: string | null
+  static_finding: boolean
+  dynamic_finding: boolean
+  /** The title as DefectDojo stores it: the parser's, title-cased by Finding.save() ("Use of Exec Detected."). */
   title: string
   /** The test it belongs to. */
   test: number
@@ -221,6 +238,11 @@ export interface DojoTest {
   scan_type: string
   test_type: number
   test_type_name: string
+  /** Test.deduplication_algorithm and Test.hash_code_fields: what its findings are matched and hashed by (dojo-fingerprint.ts). */
+  deduplication_algorithm: DeduplicationAlgorithm
+  hash_code_fields: readonly string[] | null
+  /** 50 while (or after a failed) import, 100 once its findings are saved (default_importer, base_importer.update_test_progress). */
+  percent_complete: number
   environment: number
   lead: number | null
   version: string
@@ -375,10 +397,6 @@ function pyRepr(text: string): string {
   return out + quote
 }
 
-/** Python ValueError raised by lookups and parsers: becomes shape 1 or 3 depending on where it is caught. */
-class PyValueError extends Error {}
-/** Any other parser exception (KeyError, AttributeError, XML ParseError…): 500 (§d). */
-class ParserCrash extends Error {}
 
 // ---------------------------------------------------------------------------------------------------------
 // Small utilities
@@ -391,8 +409,6 @@ const isoMicro = (ms: number): string => {
   const micros = Math.min(999, Math.floor((ms - whole) * 1000))
   return new Date(whole).toISOString().replace('Z', `${String(micros).padStart(3, '0')}Z`)
 }
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-const asText = (v: unknown): string => (v === undefined || v === null ? '' : String(v))
 const isoDate = (d: Date): string =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 const today = (): string => isoDate(new Date())
@@ -946,22 +962,10 @@ function toImportInput(endpoint: UploadEndpoint, data: Record<string, unknown>, 
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Report parsing: a {key, severity} per finding for a handful of scan types; anything else has 0 findings
+// Report parsing (dojo-parsers.ts): DefectDojo's findings for a handful of scan types; anything else has 0 findings
 // ---------------------------------------------------------------------------------------------------------
 
-/** One finding as the parser reports it; the titles follow DefectDojo's parsers (dojo/tools/<parser>/parser.py). */
-interface ParsedFinding { key: string; severity: Severity; title: string; filePath?: string; line?: number }
-interface ParsedReport { findings: ParsedFinding[]; testTypeName?: string }
 type ReportResult = (ParsedReport & { error?: undefined }) | { error: Answer; findings?: undefined; testTypeName?: undefined }
-
-const PARSERS: Record<string, (text: string) => ParsedReport> = {
-  'Gitleaks Scan': parseGitleaks,
-  'Semgrep JSON Report': parseSemgrep,
-  'Trivy Scan': parseTrivy,
-  'SARIF': parseSarif,
-  'Bandit Scan': parseBandit,
-  'ZAP Scan': parseZap,
-}
 
 /**
  * Reports parsed while their upload waits out `latencyMs`: parsing is a pure function of the bytes, and a
@@ -991,173 +995,14 @@ function parseReportNow(scanType: string, file: UploadedFile | null): ReportResu
     const parse = PARSERS[scanType]
     // Files too big to keep were only hashed: they count as 0 findings.
     if (!parse || !file || file.bytes === null) return { findings: [] }
-    const text = file.bytes.toString('utf8').replace(/^\uFEFF/, '')
-    // §d: an empty report is 201 with zero findings.
-    if (text.trim() === '') return { findings: [] }
-    return parse(text)
+    // The parser reads the file as it is: an empty JSON report is a JSONDecodeError, a 400 (conformance recording, §m).
+    return parse(file.bytes.toString('utf8').replace(/^\uFEFF/, ''), file.filename)
   } catch (error) {
     // §d: a parser ValueError is a 400 {"message": "['…']"}; anything else escapes as a 500.
     if (error instanceof PyValueError) return { error: djangoError(error.message) }
     return { error: serverError() }
   }
 }
-
-/** json.load, with Python's JSONDecodeError wording (positions approximate V8's). */
-function loadJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    const message = error instanceof Error ? error.message : ''
-    const at = /at position (\d+)/.exec(message)
-    const pos = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : text.length - text.trimStart().length
-    const before = text.slice(0, pos)
-    const line = before.split('\n').length
-    const column = pos - before.lastIndexOf('\n')
-    const what = PY_JSON_ERRORS.find(([v8]) => v8.test(message))?.[1] ?? 'Expecting value'
-    throw new PyValueError(`${what}: line ${line} column ${column} (char ${pos})`)
-  }
-}
-
-/** V8's JSON.parse wording → Python's json.JSONDecodeError wording. */
-const PY_JSON_ERRORS: Array<[RegExp, string]> = [
-  [/after JSON/, 'Extra data'],
-  [/Expected property name/, 'Expecting property name enclosed in double quotes'],
-  [/Expected ','/, "Expecting ',' delimiter"],
-  [/Expected ':'/, "Expecting ':' delimiter"],
-  [/Unterminated string/, 'Unterminated string starting at'],
-  [/Bad control character/, 'Invalid control character at'],
-]
-
-const records = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isRecord) : [])
-const lineOf = (v: unknown): number | undefined => (Number.isInteger(Number(v)) && v !== null && v !== '' && v !== undefined ? Number(v) : undefined)
-
-function severityFrom(value: unknown, table: Record<string, Severity>, fallback: Severity = 'Info'): Severity {
-  return table[asText(value).toUpperCase()] ?? fallback
-}
-const UPPER_SEVERITY: Record<string, Severity> = { CRITICAL: 'Critical', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low', UNKNOWN: 'Info', INFO: 'Info' }
-
-function parseGitleaks(text: string): ParsedReport {
-  const data = loadJson(text)
-  if (data === null) return { findings: [] } // "null = empty" (scan-types.tsv)
-  if (!Array.isArray(data)) throw new ParserCrash('a JSON object instead of an array fails (500)')
-  return {
-    findings: data.map((item) => {
-      if (!isRecord(item)) throw new ParserCrash('not an object')
-      const key = item.Fingerprint !== undefined ? asText(item.Fingerprint)
-        : [item.RuleID ?? item.rule, item.File ?? item.file, item.StartLine ?? item.lineNumber].map(asText).join('|')
-      const file = asText(item.File ?? item.file)
-      const reason = asText(item.Description ?? item.RuleID ?? item.rule)
-      return { key, severity: 'High' as Severity, title: `Hard coded ${reason} found in ${file}`, filePath: file, line: lineOf(item.StartLine ?? item.lineNumber) }
-    }),
-  }
-}
-
-function parseSemgrep(text: string): ParsedReport {
-  const data = loadJson(text)
-  // Without "results" (e.g. a SARIF file) the parser yields nothing (scan-types.tsv).
-  const results = isRecord(data) ? records(data.results) : []
-  const table: Record<string, Severity> = { ...UPPER_SEVERITY, ERROR: 'High', WARNING: 'Medium', INFO: 'Low' }
-  return {
-    findings: results.map((r) => {
-      const start = isRecord(r.start) ? r.start : {}
-      const extra = isRecord(r.extra) ? r.extra : {}
-      return {
-        key: [r.check_id, r.path, start.line].map(asText).join('|'), severity: severityFrom(extra.severity, table),
-        title: asText(r.check_id), filePath: asText(r.path), line: lineOf(start.line),
-      }
-    }),
-  }
-}
-
-function parseTrivy(text: string): ParsedReport {
-  const data = loadJson(text)
-  if (Array.isArray(data)) return { findings: trivyResults(records(data), '') } // legacy list
-  if (!isRecord(data)) throw new ParserCrash('not an object')
-  if (data.SchemaVersion === 2) return { findings: trivyResults(records(data.Results), '') }
-  if (data.ClusterName !== undefined) {
-    const resources = ['Vulnerabilities', 'Misconfigurations', 'Resources'].flatMap((k) => records(data[k]))
-    return { findings: resources.flatMap((r) => trivyResults(records(r.Results), `${asText(r.Namespace)}/${asText(r.Kind)}/${asText(r.Name)}|`)) }
-  }
-  throw new PyValueError('Schema of Trivy json report is not supported')
-}
-
-function trivyResults(results: Record<string, unknown>[], prefix: string): ParsedFinding[] {
-  return results.flatMap((result) => [
-    ...records(result.Vulnerabilities).map((v) => ({
-      key: prefix + [v.VulnerabilityID, v.PkgName, v.InstalledVersion].map(asText).join('|'),
-      severity: severityFrom(v.Severity, UPPER_SEVERITY),
-      title: [v.VulnerabilityID, v.PkgName, v.InstalledVersion].map(asText).join(' '), filePath: asText(result.Target),
-    })),
-    ...records(result.Misconfigurations).map((m) => ({
-      key: prefix + [m.ID, result.Target].map(asText).join('|'), severity: severityFrom(m.Severity, UPPER_SEVERITY),
-      title: `${asText(m.ID)} - ${asText(m.Title ?? 'Unknown Misconfiguration')}`, filePath: asText(result.Target),
-    })),
-    ...records(result.Secrets).map((s) => ({
-      key: prefix + [s.RuleID, result.Target, s.StartLine].map(asText).join('|'), severity: severityFrom(s.Severity, UPPER_SEVERITY),
-      title: `Secret detected in ${asText(result.Target)} - ${asText(s.Title)}`, filePath: asText(result.Target), line: lineOf(s.StartLine),
-    })),
-  ])
-}
-
-function parseSarif(text: string): ParsedReport {
-  const data = loadJson(text)
-  if (!isRecord(data)) throw new ParserCrash('not an object')
-  const runs = records(data.runs) // no "runs" → 0 findings
-  const levels: Record<string, Severity> = { ERROR: 'High', WARNING: 'Medium', NOTE: 'Low', NONE: 'Info' }
-  const findings = runs.flatMap((run) => records(run.results).map((r) => {
-    const location = records(r.locations)[0]
-    const physical = location && isRecord(location.physicalLocation) ? location.physicalLocation : {}
-    const artifact = isRecord(physical.artifactLocation) ? physical.artifactLocation : {}
-    const region = isRecord(physical.region) ? physical.region : {}
-    const rule = isRecord(r.rule) ? r.rule : {}
-    const message = isRecord(r.message) ? asText(r.message.text) : ''
-    return {
-      key: [r.ruleId ?? rule.id, artifact.uri, region.startLine].map(asText).join('|'),
-      severity: severityFrom(r.level ?? 'warning', levels, 'Medium'),
-      // sarif/parser.py get_finding_title: the result's message, else the rule's id.
-      title: (message || asText(r.ruleId ?? rule.id)).slice(0, 150), filePath: asText(artifact.uri), line: lineOf(region.startLine),
-    }
-  }))
-  // §b: the Test_Type of a SARIF test is "<driver name> Scan (SARIF)".
-  const first = runs[0]
-  const tool = first && isRecord(first.tool) && isRecord(first.tool.driver) ? first.tool.driver : {}
-  return { findings, testTypeName: tool.name ? `${asText(tool.name)} Scan (SARIF)` : undefined }
-}
-
-function parseBandit(text: string): ParsedReport {
-  const data = loadJson(text)
-  // Needs a top-level "results" (missing → 500, scan-types.tsv).
-  if (!isRecord(data) || !Array.isArray(data.results)) throw new ParserCrash('KeyError: results')
-  return {
-    findings: records(data.results).map((r) => ({
-      key: [r.test_id, r.filename, r.line_number].map(asText).join('|'),
-      severity: severityFrom(r.issue_severity, UPPER_SEVERITY),
-      title: asText(r.issue_text), filePath: asText(r.filename), line: lineOf(r.line_number),
-    })),
-  }
-}
-
-function parseZap(text: string): ParsedReport {
-  // An XML ParseError is a SyntaxError in Python, which the importer does not catch: 500 (§d).
-  if (!looksLikeXml(text)) throw new ParserCrash('ParseError')
-  const risk: Record<string, Severity> = { 3: 'High', 2: 'Medium', 1: 'Low', 0: 'Info' }
-  const findings: ParsedFinding[] = []
-  for (const match of text.matchAll(/<alertitem\b[^>]*>([\s\S]*?)<\/alertitem>/g)) {
-    const block = match[1] ?? ''
-    const tag = (name: string): string => new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(block)?.[1]?.trim() ?? ''
-    findings.push({ key: `${tag('pluginid')}|${tag('uri')}`, severity: risk[tag('riskcode')] ?? 'Info', title: tag('alert') || tag('name') })
-  }
-  return { findings }
-}
-
-/** A cheap well-formedness check: a root element that is closed. */
-function looksLikeXml(text: string): boolean {
-  const body = text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, '').trim()
-  const root = /^<([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/.exec(body)
-  if (!root) return false
-  return root[2] === '/' ? body.endsWith('>') : new RegExp(`</${root[1]}\\s*>$`).test(body)
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // The importer: step 4 of §b (save → import / reimport), statistics of §c
 // ---------------------------------------------------------------------------------------------------------
@@ -1281,6 +1126,8 @@ function createTest(ctx: Ctx, engagement: DojoEngagement, environment: DojoEnvir
   const test: DojoTest = {
     id: nextId(state, 'test'), engagement: engagement.id, title, scan_type: input.scanType,
     test_type: testTypeId(state, testTypeName), test_type_name: testTypeName, environment: environment.id, lead: input.lead,
+    deduplication_algorithm: deduplicationAlgorithm(testTypeName, input.scanType), hash_code_fields: hashCodeFields(testTypeName, input.scanType),
+    percent_complete: 50,
     ...input.meta, tags: (input.tags ?? []).map((t) => t.toLowerCase()),
     target_start: when, target_end: when, created: new Date().toISOString(), updated: new Date().toISOString(),
     findings: [], imports: [],
@@ -1293,15 +1140,32 @@ function createTest(ctx: Ctx, engagement: DojoEngagement, environment: DojoEnvir
   return test
 }
 
-function newFinding(state: DojoState, test: DojoTest, parsed: ParsedFinding, input: ImportInput): DojoFinding {
+/**
+ * A parsed finding prepared as the importer prepares it before matching: the service sent replaces the
+ * parser's, and its hash_code is computed with the test's fields (default_reimporter / default_importer).
+ */
+interface Prepared { parsed: ParsedFinding; hash_code: string; service: string | null }
+
+function prepare(test: DojoTest, parsed: ParsedFinding, input: ImportInput): Prepared {
+  const service = input.service ?? parsed.service ?? null
+  return { parsed, service, hash_code: computeHashCode({ ...parsed, service }, test.test_type_name, test.scan_type) }
+}
+
+/** process_finding_that_was_not_matched / the importer: active/verified sent override the parser's. */
+function newFinding(state: DojoState, test: DojoTest, p: Prepared, input: ImportInput): DojoFinding {
+  const { parsed } = p
+  const mitigated = parsed.is_mitigated === true
   return {
-    id: nextId(state, 'finding'), key: parsed.key, title: parsed.title || parsed.key, test: test.id,
-    date: input.scanDate ?? today(), created: isoMicro(nowMs()), mitigated: null,
-    file_path: parsed.filePath || null, line: parsed.line ?? null,
+    id: nextId(state, 'finding'), hash_code: p.hash_code, title: storedTitle(parsed.title), test: test.id,
+    unique_id_from_tool: parsed.unique_id_from_tool, vuln_id_from_tool: parsed.vuln_id_from_tool, cwe: parsed.cwe,
+    description: parsed.description, component_name: parsed.component_name?.trim() || null, component_version: parsed.component_version?.trim() || null,
+    static_finding: parsed.static_finding, dynamic_finding: parsed.dynamic_finding,
+    date: input.scanDate ?? today(), created: isoMicro(nowMs()), mitigated: mitigated ? isoMicro(nowMs()) : null,
+    file_path: parsed.file_path, line: parsed.line,
     severity: parsed.severity,
-    active: input.active ?? true, verified: input.verified ?? false,
-    duplicate: false, false_p: false, out_of_scope: false, is_mitigated: false, risk_accepted: false,
-    service: input.service ?? null,
+    active: input.active ?? parsed.active ?? true, verified: input.verified ?? parsed.verified ?? false,
+    duplicate: false, false_p: parsed.false_p ?? false, out_of_scope: false, is_mitigated: mitigated, risk_accepted: false,
+    service: p.service,
   }
 }
 
@@ -1333,7 +1197,8 @@ async function importInto(ctx: Ctx, engagement: DojoEngagement, environment: Doj
   if (report.error) return report.error
   test ??= createTest(ctx, engagement, environment, input, report.testTypeName ?? input.scanType)
   const owner = test
-  const created = report.findings.filter((f) => atLeast(f.severity, input.minimumSeverity)).map((f) => newFinding(state, owner, f, input))
+  test.percent_complete = 100
+  const created = report.findings.filter((f) => atLeast(f.severity, input.minimumSeverity)).map((f) => newFinding(state, owner, prepare(owner, f, input), input))
   test.findings.push(...created)
   const closed = closeOld ? closeOldFindingsAfterImport(state, test, engagement, input) : []
   touchEngagement(engagement, input)
@@ -1342,9 +1207,24 @@ async function importInto(ctx: Ctx, engagement: DojoEngagement, environment: Doj
   return success(state, input, test, { after: statistics(test.findings) })
 }
 
-/** import-scan close_old_findings: same test type, same engagement (or product), absent hash, same service (§a). */
+/**
+ * import-scan close_old_findings (default_importer.get_close_old_findings_queryset): active findings of other
+ * tests of the same test type in the engagement (or product), of the same service, whose fingerprint the new
+ * test does not have — by hash_code, unique_id_from_tool or either, as the test's algorithm says (§a).
+ */
 function closeOldFindingsAfterImport(state: DojoState, test: DojoTest, engagement: DojoEngagement, input: ImportInput): DojoFinding[] {
-  const keys = new Set(test.findings.map((f) => f.key))
+  const open = test.findings.filter((f) => !f.is_mitigated)
+  const hashes = new Set(open.map((f) => f.hash_code))
+  const uids = new Set(open.flatMap((f) => (f.unique_id_from_tool === null ? [] : [f.unique_id_from_tool])))
+  const stillThere = (f: DojoFinding): boolean => {
+    const byHash = hashes.has(f.hash_code)
+    const byUid = f.unique_id_from_tool !== null && uids.has(f.unique_id_from_tool)
+    switch (test.deduplication_algorithm) {
+      case 'unique_id_from_tool': return byUid
+      case 'unique_id_from_tool_or_hash_code': return byHash || byUid
+      default: return byHash
+    }
+  }
   const inScope = (other: DojoTest): boolean => {
     if (other.id === test.id || other.test_type !== test.test_type) return false
     if (!input.closeOldFindingsProductScope) return other.engagement === engagement.id
@@ -1353,7 +1233,7 @@ function closeOldFindingsAfterImport(state: DojoState, test: DojoTest, engagemen
   const closed: DojoFinding[] = []
   for (const other of state.tests.filter(inScope)) {
     for (const finding of other.findings) {
-      if (!finding.is_mitigated && finding.service === (input.service ?? null) && !keys.has(finding.key)) {
+      if ((finding.active || finding.risk_accepted) && finding.service === (input.service ?? null) && !stillThere(finding)) {
         mitigate(finding)
         closed.push(finding)
       }
@@ -1400,7 +1280,14 @@ function recordImportHistory(state: DojoState, test: DojoTest, type: 'import' | 
   return row
 }
 
-/** Into an existing test: match by key, create / reactivate / close, and report before, delta, after (§c, §e). */
+/**
+ * Into an existing test (default_reimporter.process_findings): the report's findings, prepared and sorted by
+ * deduplication_ordering_key, are matched against the test's findings by the test's algorithm
+ * (dojo-fingerprint.ts); a match keeps, reactivates or closes the existing finding, no match creates one —
+ * which the report's later findings can match in turn, so findings of one fingerprint collapse into one.
+ * Every original finding not kept or reactivated is closed (close_old_findings). Answers before, delta,
+ * after (§c, §e).
+ */
 async function reimportInto(ctx: Ctx, test: DojoTest, input: ImportInput, report: ReportResult): Promise<Answer> {
   const { state } = ctx
   await importerWorks(ctx)
@@ -1409,54 +1296,76 @@ async function reimportInto(ctx: Ctx, test: DojoTest, input: ImportInput, report
   const mismatch = testTypeMismatch(test, input, report)
   if (mismatch) return mismatch
   const before = statistics(test.findings)
-  const original = [...test.findings]
-  // Matching only looks at this test and, when `service` is sent, at that service (§e).
-  const candidates = new Map<string, DojoFinding[]>()
-  for (const f of original) if (input.service === undefined || f.service === input.service) candidates.set(f.key, [...(candidates.get(f.key) ?? []), f])
-  const matched = new Set<DojoFinding>()
+  // Only findings of the service sent (or of none) are closed; every finding of the test is a match candidate,
+  // the service being part of the hash_code (get_original_findings, build_candidate_scope_queryset).
+  const original = test.findings.filter((f) => (input.service === undefined ? !f.service : f.service === input.service))
+  const candidates = new ReimportCandidates(test.deduplication_algorithm, test.findings)
+  // Below minimum_severity a finding is dropped before matching (§a), so its old self looks gone.
+  const prepared = report.findings.filter((f) => atLeast(f.severity, input.minimumSeverity)).map((f) => prepare(test, f, input))
+  prepared.sort((a, b) => compareForReimport({ ...a.parsed, hash_code: a.hash_code }, { ...b.parsed, hash_code: b.hash_code }))
   const created: DojoFinding[] = []
-  const reactivated: DojoFinding[] = []
-  const untouched: DojoFinding[] = []
-  const seen = new Set<string>()
-  for (const parsed of report.findings) {
-    // Below minimum_severity the finding is dropped before matching (§a), so its old self looks gone.
-    if (!atLeast(parsed.severity, input.minimumSeverity) || seen.has(parsed.key)) continue
-    seen.add(parsed.key)
-    const match = candidates.get(parsed.key)?.find((f) => !matched.has(f))
-    if (!match) {
-      created.push(newFinding(state, test, parsed, input))
+  const reactivated = new Set<DojoFinding>()
+  const unchanged = new Set<DojoFinding>()
+  for (const p of prepared) {
+    const existing = candidates.match({ ...p.parsed, hash_code: p.hash_code, id: 0 })[0]
+    if (!existing) {
+      const made = newFinding(state, test, p, input)
+      created.push(made)
+      candidates.add(made)
       continue
     }
-    matched.add(match)
-    match.severity = parsed.severity
-    if (!match.is_mitigated) untouched.push(match)
-    else if (reactivate(match, input)) reactivated.push(match)
+    const outcome = matchedFinding(existing, p.parsed, input)
+    if (outcome === 'unchanged') unchanged.add(existing)
+    else if (outcome === 'reactivated') reactivated.add(existing)
   }
   test.findings.push(...created)
-  const closed = input.closeOldFindings ? closeUnmatched(original, matched, input) : []
+  const toMitigate = original.filter((f) => !reactivated.has(f) && !unchanged.has(f))
+  const createdSet = new Set(created)
+  const untouched = [...unchanged].filter((f) => !toMitigate.includes(f) && !createdSet.has(f) && !reactivated.has(f))
+  const closed = input.closeOldFindings ? toMitigate.filter((f) => !f.mitigated || !f.is_mitigated) : []
+  closed.forEach(mitigate)
   updateTestMeta(test, input)
   touchEngagement(byId(state.engagements, test.engagement), input)
-  test.imports.push({ type: 'reimport', ...input.meta, created: created.length, closed: closed.length, reactivated: reactivated.length, untouched: untouched.length })
-  recordImportHistory(state, test, 'reimport', input, input.closeOldFindings, { C: closed, N: created, R: reactivated, U: untouched })
-  const delta = { created: statistics(created), closed: statistics(closed), reactivated: statistics(reactivated), untouched: statistics(untouched) }
+  test.imports.push({ type: 'reimport', ...input.meta, created: created.length, closed: closed.length, reactivated: reactivated.size, untouched: untouched.length })
+  recordImportHistory(state, test, 'reimport', input, input.closeOldFindings, { C: closed, N: created, R: [...reactivated], U: untouched })
+  const delta = { created: statistics(created), closed: statistics(closed), reactivated: statistics([...reactivated]), untouched: statistics(untouched) }
   return success(state, input, test, { before, delta, after: statistics(test.findings) })
 }
 
-/** A mitigated finding that reappears is reactivated unless do_not_reactivate or a triage status (§e). */
-function reactivate(finding: DojoFinding, input: ImportInput): boolean {
-  if (input.verified !== null) finding.verified = input.verified
-  if (input.doNotReactivate || finding.false_p || finding.out_of_scope || finding.risk_accepted) return false
-  finding.is_mitigated = false
-  finding.active = true
-  finding.mitigated = null
-  return true
-}
-
-/** close_old_findings on reimport: open findings of this test (same service, or none when not sent) absent from the report. */
-function closeUnmatched(original: DojoFinding[], matched: Set<DojoFinding>, input: ImportInput): DojoFinding[] {
-  const closed = original.filter((f) => !matched.has(f) && !f.is_mitigated && f.service === (input.service ?? null))
-  closed.forEach(mitigate)
-  return closed
+/**
+ * process_matched_finding: what a report's finding does to the existing finding it matched. A triaged one
+ * (false positive, out of scope, risk accepted) stays as it is; a mitigated one is reactivated unless the
+ * report says mitigated too or do_not_reactivate; an open one stays open unless the report closes it.
+ * 'other' leaves the existing finding among those the reimport closes.
+ */
+function matchedFinding(existing: DojoFinding, parsed: ParsedFinding, input: ImportInput): 'unchanged' | 'reactivated' | 'other' {
+  const reported = { false_p: parsed.false_p ?? false, out_of_scope: false, risk_accepted: false, is_mitigated: parsed.is_mitigated ?? false }
+  if (existing.false_p || existing.out_of_scope || existing.risk_accepted) {
+    const same = existing.false_p === reported.false_p && existing.out_of_scope === reported.out_of_scope && existing.risk_accepted === reported.risk_accepted
+    return same || (existing.risk_accepted && !existing.active) ? 'unchanged' : 'other'
+  }
+  if (existing.is_mitigated) {
+    if (reported.is_mitigated) return 'unchanged'
+    if (input.doNotReactivate) return 'other'
+    existing.mitigated = null
+    existing.is_mitigated = false
+    // A duplicate is un-mitigated but stays inactive and unverified.
+    existing.active = !existing.duplicate
+    existing.verified = existing.duplicate ? false : input.verified ?? existing.verified
+    return 'reactivated'
+  }
+  if (reported.is_mitigated) {
+    mitigate(existing)
+    if (input.verified !== null) existing.verified = input.verified
+    return 'other'
+  }
+  if (reported.false_p) {
+    existing.false_p = true
+    existing.active = false
+    if (input.verified !== null) existing.verified = input.verified
+    return 'other'
+  }
+  return 'unchanged'
 }
 
 /** §b: for dynamic parsers a report from another tool is rejected instead of closing everything. */
@@ -1573,14 +1482,16 @@ function userProfile(): unknown {
   }
 }
 
+/** TestSerializer in 3.2.0's key order (the conformance recording, §m). */
 function testDetail(test: DojoTest): unknown {
   return {
-    id: test.id, tags: test.tags, test_type_name: test.test_type_name, finding_groups: [], scan_type: test.scan_type,
+    id: test.id, test_type_name: test.test_type_name, deduplication_algorithm: test.deduplication_algorithm,
+    hash_code_fields: test.hash_code_fields === null ? null : [...test.hash_code_fields], scan_type: test.scan_type,
     title: test.title, description: null, target_start: test.target_start, target_end: test.target_end,
-    estimated_time: null, actual_time: null, percent_complete: 100, updated: test.updated, created: test.created,
+    percent_complete: test.percent_complete, updated: test.updated, created: test.created,
     version: test.version, build_id: test.build_id, commit_hash: test.commit_hash, branch_tag: test.branch_tag,
     engagement: test.engagement, lead: test.lead, test_type: test.test_type, environment: test.environment,
-    api_scan_configuration: null, notes: [], files: [],
+    api_scan_configuration: null, notes: [], files: [], tags: test.tags, finding_groups: [],
   }
 }
 
@@ -1799,16 +1710,16 @@ function findingRow(state: DojoState, f: DojoFinding): Row {
   const status = [f.active ? 'Active' : 'Inactive', f.verified ? 'Verified' : '', f.is_mitigated ? 'Mitigated' : '',
     f.false_p ? 'False Positive' : '', f.out_of_scope ? 'Out Of Scope' : '', f.duplicate ? 'Duplicate' : '', f.risk_accepted ? 'Risk Accepted' : '']
   return {
-    id: f.id, title: f.title, date: f.date, sla_start_date: null, sla_expiration_date: null, cwe: 0, cvssv3: null, cvssv3_score: null,
-    url: null, severity: f.severity, description: f.title, mitigation: null, impact: null, steps_to_reproduce: null,
+    id: f.id, title: f.title, date: f.date, sla_start_date: null, sla_expiration_date: null, cwe: f.cwe, cvssv3: null, cvssv3_score: null,
+    url: null, severity: f.severity, description: f.description, mitigation: null, impact: null, steps_to_reproduce: null,
     severity_justification: null, references: null, active: f.active, verified: f.verified, false_p: f.false_p, duplicate: f.duplicate,
     duplicate_finding: null, out_of_scope: f.out_of_scope, risk_accepted: f.risk_accepted, under_review: false,
     last_status_update: f.mitigated ?? f.created, under_defect_review: false, is_mitigated: f.is_mitigated,
     mitigated: f.mitigated, mitigated_by: f.mitigated ? USER.id : null,
     numerical_severity: NUMERICAL_SEVERITY[f.severity], last_reviewed: null, last_reviewed_by: null, param: null, payload: null,
-    hash_code: createHash('sha256').update(f.key).digest('hex'), line: f.line, file_path: f.file_path,
-    component_name: null, component_version: null, static_finding: true, dynamic_finding: false, created: f.created,
-    scanner_confidence: null, unique_id_from_tool: null, vuln_id_from_tool: null, sast_source_object: null, sast_sink_object: null,
+    hash_code: f.hash_code, line: f.line, file_path: f.file_path,
+    component_name: f.component_name, component_version: f.component_version, static_finding: f.static_finding, dynamic_finding: f.dynamic_finding,
+    created: f.created, scanner_confidence: null, unique_id_from_tool: f.unique_id_from_tool, vuln_id_from_tool: f.vuln_id_from_tool, sast_source_object: null, sast_sink_object: null,
     sast_source_line: null, sast_source_file_path: null, nb_occurences: null, publish_date: null, service: f.service,
     planned_remediation_date: null, planned_remediation_version: null, effort_for_fixing: null, fix_available: null,
     test: f.test, found_by: test ? [test.test_type] : [], reporter: USER.id, review_requested_by: null, defect_review_requested_by: null,

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { COMMENT_LIMIT, hasNews, renderComment, type CommentFinding, type CommentReport, type CommentView } from '../../src/report/comment.ts'
 import { commentMarker, commentView } from '../../src/report/comment-view.ts'
 import { baseResult } from '../../src/report/results.ts'
-import type { Result } from '../../src/model.ts'
+import type { Novelty, Result } from '../../src/model.ts'
 
 const SNAPSHOTS = fileURLToPath(new URL('./comment-snapshots/', import.meta.url))
 
@@ -45,6 +45,7 @@ function typicalPullRequest(): CommentView {
   nextFinding = 100
   return view([
     report('semgrep/semgrep.json', 11, {
+      baselineUrl: `${DOJO}/test/3`,
       introduced: [
         finding('Medium', 'python.flask.security.audit.debug-enabled', 'app/main.py', 12),
         finding('High', 'python.django.security.injection.sql.sql-injection-using-raw', 'src/app.py', 42),
@@ -114,9 +115,12 @@ describe('size', () => {
   })
 
   it('shrinks the rows rather than cutting when fewer rows fit', () => {
-    const markdown = renderComment(typicalPullRequest(), 1500)
-    expect(markdown.length).toBeLessThanOrEqual(1500)
+    const full = renderComment(typicalPullRequest())
+    const markdown = renderComment(typicalPullRequest(), full.length - 1)
+    expect(markdown.length).toBeLessThan(full.length)
     expect(markdown).toContain('<sub>')
+    expect(markdown).not.toContain('did not fit')
+    expect(markdown.split('\n').filter((l) => l.startsWith('| **')).length).toBeLessThan(full.split('\n').filter((l) => l.startsWith('| **')).length)
   })
 })
 
@@ -146,25 +150,38 @@ describe('commentMarker', () => {
 
 describe('commentView (Result[] → view model)', () => {
   const candidate = (file: string) => ({ absolutePath: `/w/${file}`, displayPath: file, artifact: null, size: 10 })
-  const counts = (total: number) => ({ created: { critical: 0, high: total, medium: 0, low: 0, info: 0, total }, closed: null, reactivated: null, untouched: null, activeAfter: null })
+  const news = (high: number) => ({ critical: 0, high, medium: 0, low: 0, info: 0, total: high })
+  const known = (against: 'default-branch-test' | 'default-branch-run' | 'no-baseline', high: number, fixed: number | null): Novelty => ({
+    kind: 'known', against, baselineUrl: against === 'default-branch-test' ? `${DOJO}/test/900` : null, new: news(high), reintroduced: 0, onMain: 3, triagedOnMain: 0, fixed, fingerprint: 'hash_code'
+  })
   const uploaded = (file: string, extra: Partial<Result>): Result => ({ ...baseResult(candidate(file)), status: 'uploaded', scanType: 'Semgrep JSON Report', product: 'web', testUrl: `${DOJO}/test/1`, ...extra })
   const meta = { runUrl: RUN, commit: null, dryRun: false, marker: MARKER, redact: (t: string) => t.split('s3cr3tValue').join('***') }
+  const sqli = { title: 'token s3cr3tValue in code', severity: 'High', url: `${DOJO}/finding/1`, file: 'src/app.py', line: 42 }
 
-  it('lists uploaded reports and failed reports, not skipped files; secrets in titles and reasons are redacted', () => {
+  it('renders the classification: new against the default branch, fixed with their titles; failed reports; not skipped files; secrets redacted', () => {
     const results: Result[] = [
-      uploaded('semgrep.json', { counts: counts(7), newFindings: [{ title: 'token s3cr3tValue in code', severity: 'High', url: `${DOJO}/finding/1`, file: 'src/app.py', line: 42 }] }),
+      uploaded('semgrep.json', { novelty: known('default-branch-test', 7, 2), newFindings: [sqli], fixedFindings: [{ title: 'old one', severity: 'Medium', url: `${DOJO}/finding/9`, file: 'a.py', line: 1 }] }),
       { ...baseResult(candidate('zap.xml')), status: 'failed', scanType: 'ZAP Scan', reason: 'HTTP 500 echoing s3cr3tValue' },
       { ...baseResult(candidate('notes.md')), status: 'skipped', reason: 'not a report' }
     ]
     const v = commentView(results, meta)
-    expect(v.reports.map((r) => [r.name, r.basis])).toEqual([['semgrep.json', 'import'], ['zap.xml', 'failed']])
-    expect(v.reports[0]).toMatchObject({ introducedTotal: 7, fixed: null, introduced: [{ title: 'token *** in code', file: 'src/app.py', line: 42 }] })
+    expect(v.reports.map((r) => [r.name, r.basis])).toEqual([['semgrep.json', 'main'], ['zap.xml', 'failed']])
+    expect(v.reports[0]).toMatchObject({ introducedTotal: 7, fixedTotal: 2, baselineUrl: `${DOJO}/test/900`, introduced: [{ title: 'token *** in code', file: 'src/app.py', line: 42 }], fixed: [{ title: 'old one' }] })
     expect(v.reports[1]!.note).toBe('HTTP 500 echoing ***')
+    expect(renderComment(v)).toContain(`7 new · compared with [the default branch's test](${DOJO}/test/900) · 2 fixed`)
   })
 
-  it('a report whose counts DefectDojo did not give is not compared, and claims nothing', () => {
-    const v = commentView([uploaded('semgrep.json', { counts: null })], meta)
-    expect(v.reports[0]).toMatchObject({ basis: 'unknown', introducedTotal: 0 })
-    expect(renderComment(v)).toContain('nothing is claimed')
+  it('no baseline: everything new, nothing claimed fixed; a default-branch run claims no fixed either', () => {
+    const none = commentView([uploaded('semgrep.json', { novelty: known('no-baseline', 2, null), newFindings: [sqli] })], meta).reports[0]!
+    expect(none).toMatchObject({ basis: 'no-baseline', introducedTotal: 2, fixed: null })
+    const main = commentView([uploaded('semgrep.json', { novelty: known('default-branch-run', 1, null), newFindings: [sqli] })], meta).reports[0]!
+    expect(main).toMatchObject({ basis: 'main', fixed: null, fixedTotal: 0 })
+  })
+
+  it('a report that could not be classified claims nothing', () => {
+    const v = commentView([uploaded('semgrep.json', { novelty: { kind: 'unknown', why: 'the lookup failed: HTTP 403' } })], meta)
+    expect(v.reports[0]).toMatchObject({ basis: 'unknown', introducedTotal: 0, note: 'the lookup failed: HTTP 403' })
+    expect(renderComment(v)).toContain('could not be compared with the default branch (the lookup failed: HTTP 403): nothing is claimed')
+    expect(hasNews(v)).toBe(false)
   })
 })

@@ -22,7 +22,7 @@ async function start(options: DojoServerOptions = {}): Promise<DojoServer> {
 
 /** A Gitleaks v8 report with one finding per rule id. */
 const gitleaks = (...rules: string[]): string =>
-  JSON.stringify(rules.map((rule) => ({ RuleID: rule, File: `src/${rule}.ts`, StartLine: 1, Description: rule })))
+  JSON.stringify(rules.map((rule) => ({ RuleID: rule, File: `src/${rule}.ts`, StartLine: 1, Description: rule, Secret: 'REDACTED' })))
 
 interface Upload { fields?: Record<string, string | string[]>; file?: { name: string; content: string } | null }
 
@@ -141,7 +141,7 @@ describe('201 flow and statistics (docs/defectdojo-api.md §c, §e)', () => {
 
   it('close_old_findings=false keeps absent findings open; minimum_severity drops findings before matching', async () => {
     const server = await start()
-    const semgrep = (...sev: string[]): string => JSON.stringify({ results: sev.map((s, i) => ({ check_id: `r${i}`, path: 'a.py', start: { line: i }, extra: { severity: s } })) })
+    const semgrep = (...sev: string[]): string => JSON.stringify({ results: sev.map((s, i) => ({ check_id: `r${i}`, path: 'a.py', start: { line: i }, extra: { severity: s, message: 'm', metadata: {} } })) })
     const fields = baseFields({ scan_type: 'Semgrep JSON Report', test_title: 'semgrep' })
     const first = await reimport(server, { fields, file: { name: 's.json', content: semgrep('ERROR', 'WARNING', 'INFO') } })
     expect(first.body.statistics.after).toMatchObject({ high: { total: 1 }, medium: { total: 1 }, low: { total: 1 } })
@@ -557,17 +557,17 @@ describe('list endpoints: filters (docs/defectdojo-api.md §i, §k)', () => {
     const all = await get(server, `/api/v2/findings/?test=${test}`)
     expect(all.body.count).toBe(3)
     expect(all.body.results[0]).toMatchObject({
-      id: expect.any(Number), title: 'Hard coded a found in src/a.ts', severity: 'High', active: false, verified: false, is_mitigated: true,
+      id: expect.any(Number), title: 'Hard Coded a Found in src/a.ts', severity: 'High', active: false, verified: false, is_mitigated: true,
       duplicate: false, false_p: false, test, file_path: 'src/a.ts', line: 1, numerical_severity: 'S1',
     })
     expect(all.body.results[0].date).toMatch(/^\d{4}-\d\d-\d\d$/)
     expect(all.body.results[0].mitigated).toMatch(MICROSECONDS_UTC)
-    expect(names(await get(server, `/api/v2/findings/?test=${test}&active=true`), 'title')).toEqual(['Hard coded b found in src/b.ts', 'Hard coded c found in src/c.ts'])
+    expect(names(await get(server, `/api/v2/findings/?test=${test}&active=true`), 'title')).toEqual(['Hard Coded B Found in src/b.ts', 'Hard Coded C Found in src/c.ts'])
     expect((await get(server, `/api/v2/findings/?test=${test}&active=false`)).body.count).toBe(1)
     expect((await get(server, `/api/v2/findings/?test=${test}&active=maybe`)).body.count).toBe(3)
     const trivy = other.body.test_id
-    expect(names(await get(server, `/api/v2/findings/?test=${trivy}`), 'title')).toEqual(['CVE-1 x 1', 'CVE-2 y 2'])
-    expect(names(await get(server, `/api/v2/findings/?test=${trivy}&severity=Critical`), 'title')).toEqual(['CVE-1 x 1'])
+    expect(names(await get(server, `/api/v2/findings/?test=${trivy}`), 'title')).toEqual(['CVE-1 X 1', 'CVE-2 Y 2'])
+    expect(names(await get(server, `/api/v2/findings/?test=${trivy}&severity=Critical`), 'title')).toEqual(['CVE-1 X 1'])
     expect((await get(server, `/api/v2/findings/?test=${trivy}&severity=critical`)).body.count).toBe(0)
     expect((await get(server, '/api/v2/findings/?severity=Critical,High')).body.count).toBe(4)
     const newest = await get(server, '/api/v2/findings/?o=-id&limit=2')
@@ -731,7 +731,7 @@ describe('importMs: the importer works after the context exists (docs/defectdojo
     expect((await pending).status).toBe(201)
     const [test] = (await get(server, '/api/v2/tests/?title=codeql')).body.results
     expect(test).toMatchObject({ scan_type: 'SARIF', test_type_name: 'CodeQL Scan (SARIF)' })
-    expect(names(await get(server, `/api/v2/findings/?test=${test.id}`), 'title')).toEqual(['Cross-site scripting'])
+    expect(names(await get(server, `/api/v2/findings/?test=${test.id}`), 'title')).toEqual(['Cross-Site Scripting'])
   })
 
   it('a client that leaves during the window does not stop the import: recorded with status 0, state changed', async () => {

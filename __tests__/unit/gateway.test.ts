@@ -33,7 +33,7 @@ async function gatewayTo(target: string, rules: GatewayRule[] = []): Promise<Gat
   return gateway
 }
 
-const gitleaks = JSON.stringify(['a', 'b', 'c'].map((rule) => ({ RuleID: rule, File: `src/${rule}.ts`, StartLine: 1, Description: rule })))
+const gitleaks = JSON.stringify(['a', 'b', 'c'].map((rule) => ({ RuleID: rule, File: `src/${rule}.ts`, StartLine: 1, Description: rule, Secret: 'REDACTED' })))
 
 function uploadForm(extra: Record<string, string> = {}, content = gitleaks, filename = 'gitleaks.json'): FormData {
   const fd = new FormData()
@@ -171,7 +171,7 @@ describe('streaming', () => {
   it('streams a multi-MiB report to the stand-in intact', async () => {
     const server = await dojo()
     const gateway = await gatewayTo(server.url)
-    const content = JSON.stringify(Array.from({ length: 40_000 }, (_, i) => ({ RuleID: `rule-${i}`, File: `src/${'f'.repeat(60)}${i}.ts`, StartLine: i, Description: 'd' })))
+    const content = JSON.stringify(Array.from({ length: 40_000 }, (_, i) => ({ RuleID: `rule-${i}`, File: `src/${'f'.repeat(60)}${i}.ts`, StartLine: i, Description: 'd', Secret: 'REDACTED' })))
     expect(content.length).toBeGreaterThan(4 * MiB)
     const reply = await reimport(gateway, server, uploadForm({}, content))
     expect(reply.status).toBe(201)

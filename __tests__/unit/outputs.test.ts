@@ -23,7 +23,9 @@ function uploaded(file: string, created: Sev | null, activeAfter: Sev | null, te
     testUrl: `https://dojo.example.com/test/${testId}`,
     counts,
     fields: { scan_type: 'Trivy Scan', product_name: 'web' },
-    evidence: ['looks like trivy']
+    evidence: ['looks like trivy'],
+    // What is new is the split against the default branch, not what DefectDojo created.
+    novelty: created && { kind: 'known', against: 'default-branch-test', baselineUrl: null, new: sev({ high: created.high ?? 0 }), reintroduced: 0, onMain: 1, triagedOnMain: 0, fixed: 0, fingerprint: 'hash_code' }
   }
 }
 
@@ -49,7 +51,7 @@ describe('gateOutputs', () => {
     expect(outputs).toMatchObject({ created: '7', closed: '2', reactivated: '0', untouched: '4', uploaded: '3', skipped: '2', failed: '2', 'results-file': '/tmp/results.json' })
     expect(Object.keys(outputs).sort()).toEqual(Object.keys(OUTPUTS).sort())
     expect(Object.keys(outputs).sort()).toEqual(
-      ['created', 'closed', 'reactivated', 'untouched', 'uploaded', 'skipped', 'failed', 'counts-unknown', 'results', 'results-file', ...['critical', 'high', 'medium', 'low', 'info'].flatMap((s) => [`created-${s}`, `active-${s}`])].sort()
+      ['new', 'created', 'closed', 'reactivated', 'untouched', 'uploaded', 'skipped', 'failed', 'counts-unknown', 'results', 'results-file', ...['critical', 'high', 'medium', 'low', 'info'].flatMap((s) => [`new-${s}`, `created-${s}`, `active-${s}`])].sort()
     )
     for (const value of Object.values(outputs)) expect(typeof value).toBe('string')
   })
@@ -75,6 +77,14 @@ describe('gateOutputs', () => {
     })
   })
 
+  it('counts new findings from the split, not from what DefectDojo created, and a report without a split in counts-unknown', () => {
+    const outputs = gateOutputs(sample(), 'r.json')
+    expect(outputs).toMatchObject({ new: '3', 'new-critical': '0', 'new-high': '3', 'new-medium': '0', 'new-low': '0', 'new-info': '0', 'counts-unknown': '1' })
+    const unknown = gateOutputs([{ ...sample()[0]!, novelty: { kind: 'unknown', why: 'lookup failed' } }], 'r.json')
+    expect(unknown).toMatchObject({ new: '0', 'counts-unknown': '1' })
+    expect(JSON.parse(unknown.results).results[0].new).toBeNull()
+  })
+
   it('gives zeros for a run with no reports', () => {
     const outputs = gateOutputs([], 'r.json')
     expect(outputs['created-critical']).toBe('0')
@@ -95,6 +105,7 @@ describe('gateOutputs', () => {
       testId: 11,
       testUrl: 'https://dojo.example.com/test/11',
       created: 3,
+      new: 2,
       closed: 1,
       reactivated: 0,
       untouched: 2

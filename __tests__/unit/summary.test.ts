@@ -37,6 +37,11 @@ interface Upload {
   reactivated?: Sev | null
   untouched?: Sev | null
   activeAfter?: Sev | null
+  /** New findings (not on the default branch); default: what was created; null = not known. */
+  fresh?: Sev | null
+  /** Findings already on the default branch; default: the untouched ones. */
+  onMain?: number
+  triagedOnMain?: number
   duplicates?: string[]
 }
 
@@ -68,6 +73,20 @@ function uploaded(u: Upload): Result {
     productId,
     productUrl: `${DOJO}/product/${productId}`,
     counts,
+    novelty:
+      u.fresh === null || (u.fresh === undefined && u.created === null)
+        ? { kind: 'unknown', why: 'the lookup of the default branch’s test failed' }
+        : {
+            kind: 'known',
+            against: 'default-branch-run',
+            baselineUrl: `${DOJO}/test/${testId}`,
+            new: sev(u.fresh ?? u.created ?? {}),
+            reintroduced: 0,
+            onMain: u.onMain ?? sev(u.untouched ?? {}).total,
+            triagedOnMain: u.triagedOnMain ?? 0,
+            fixed: null,
+            fingerprint: 'hash_code'
+          },
     duplicates: u.duplicates ?? [],
     attempts: 1
   }
@@ -247,7 +266,7 @@ function mixedRun(): Result[] {
         { title: 'Raw SQL built from user input in orders/views.py', severity: 'High', url: `${DOJO}/finding/9104` }
       ]
     },
-    uploaded({ file: 'checkov.json', artifact: 'checkov', scanType: 'Checkov Scan', created: { low: 1 }, untouched: { medium: 3, low: 5 }, activeAfter: { medium: 3, low: 6 } }),
+    uploaded({ file: 'checkov.json', artifact: 'checkov', scanType: 'Checkov Scan', created: { low: 1 }, fresh: {}, onMain: 9, untouched: { medium: 3, low: 5 }, activeAfter: { medium: 3, low: 6 } }),
     failed('results.json', 'DefectDojo answered 500 Internal Server Error three times; the report was not imported.', { ...web, artifact: 'bandit', scanType: 'Bandit Scan', attempts: 3 }),
     skipped('inventory.json', 'not a report format this action recognises; name its scan type in `scan-types` if it is one.', false, 'semgrep'),
     skipped('trivy.html', 'an HTML report for people, not a format DefectDojo imports.', true, 'trivy-image'),
@@ -278,27 +297,36 @@ function hostileNames(): Result[] {
 // ---------------------------------------------------------------------------------------------------
 
 describe('renderSummary headline', () => {
-  it('gives uploaded / skipped / failed and the four totals with the severities of what was created', () => {
+  it('leads with what is new, then DefectDojo’s own four totals with the severities of what it created', () => {
     const md = renderSummary(cleanFirstRun(), META)
     const headline = md.split('\n').find((l) => l.includes('uploaded ·'))!
-    expect(headline).toBe('**4** uploaded · 2 skipped · 0 failed — findings: **38** created (2 critical, 8 high, 13 medium, 13 low, 2 info new) · 0 closed · 0 reactivated · 0 untouched')
+    expect(headline).toBe("**4** uploaded · 2 skipped · 0 failed — **38 new** (2 critical, 8 high, 13 medium, 13 low, 2 info) — DefectDojo's counts: 38 created (2 critical, 8 high, 13 medium, 13 low, 2 info) · 0 closed · 0 reactivated · 0 untouched")
+  })
+
+  it('never presents a finding the default branch has as new: created is DefectDojo’s count, new is the split', () => {
+    // A branch's first run with deduplication on: DefectDojo created 28, all of them already on the default branch.
+    const md = renderSummary([uploaded({ file: 'trivy.json', created: { high: 11, medium: 10, low: 4, info: 3 }, fresh: {}, onMain: 27, triagedOnMain: 1 })], META)
+    expect(md).toContain("— **0 new** · 27 already on the default branch · 1 known to DefectDojo — DefectDojo's counts: 28 created (11 high, 10 medium, 4 low, 3 info)")
+    expect(md).toContain('**No new findings** (27 already on the default branch, 1 known to DefectDojo).')
+    expect(md).not.toContain('### New findings')
   })
 
   it('leaves out the severities when nothing was created', () => {
     const md = renderSummary([uploaded({ file: 'a.json', created: {}, untouched: { high: 2 } })], META)
-    expect(md).toContain('**1** uploaded · 0 skipped · 0 failed — findings: **0** created · 0 closed · 0 reactivated · 2 untouched\n')
+    expect(md).toContain("**1** uploaded · 0 skipped · 0 failed — **0 new** · 2 already on the default branch — DefectDojo's counts: 0 created · 0 closed · 0 reactivated · 2 untouched\n")
   })
 
   it('shows unknown counts as unknown, never as 0', () => {
     const allUnknown = renderSummary([uploaded({ file: 'a.json', created: null, closed: null, reactivated: null, untouched: null })], META)
-    expect(allUnknown).toContain("findings: **unknown**: DefectDojo's answers had no counts")
+    expect(allUnknown).toContain("**new findings unknown** (see below) — findings: **unknown**: DefectDojo's answers had no counts")
+    expect(allUnknown).toContain('**New findings unknown for 1 report** (counted in `counts-unknown`, never as 0):')
     expect(allUnknown).toMatch(/\| \? \| \? \| \? \| \? \|/)
     expect(allUnknown).not.toContain('0 created')
 
     const partly = renderSummary([uploaded({ file: 'a.json', created: { high: 2 } }), uploaded({ file: 'b.json', created: null, closed: null, reactivated: null, untouched: null })], META)
-    expect(partly).toContain('findings in 1 of 2 reports (DefectDojo did not return counts for the other): **2** created (2 high new) · 0 closed · 0 reactivated · 0 untouched')
+    expect(partly).toContain("**2 new** (2 high) · **unknown for 1 report** — DefectDojo's counts in 1 of 2 reports (DefectDojo did not return counts for the other): 2 created (2 high) · 0 closed · 0 reactivated · 0 untouched")
     const three = renderSummary([uploaded({ file: 'a.json', created: {} }), ...['b', 'c'].map((f) => uploaded({ file: `${f}.json`, created: null, closed: null, reactivated: null, untouched: null }))], META)
-    expect(three).toContain('findings in 1 of 3 reports (DefectDojo did not return counts for 2): **0** created')
+    expect(three).toContain("DefectDojo's counts in 1 of 3 reports (DefectDojo did not return counts for 2): 0 created")
     expect(partly).toContain('`?`: DefectDojo did not return this count')
   })
 
@@ -372,9 +400,9 @@ describe('renderSummary tables and sections', () => {
     expect(renderSummary(cleanFirstRun(), { ...META, branch: '', tag: 'v1.2.0', commit: '`x` <b>', commitUrl: 'javascript:alert(1)' })).toContain('Tag **v1.2.0** · commit \\`x\\` &lt;b&gt; · ')
   })
 
-  it('leads with the reports that brought new critical or high findings, the most critical first, then the rest', () => {
+  it('leads with the reports that brought new findings, the most critical first, then the rest', () => {
     const md = renderSummary(cleanFirstRun(), META)
-    const lead = md.indexOf('### New critical and high findings')
+    const lead = md.indexOf('### New findings')
     const rest = md.indexOf('### Other reports')
     expect(lead).toBeGreaterThan(md.indexOf('uploaded ·'))
     expect(rest).toBeGreaterThan(lead)
@@ -387,16 +415,15 @@ describe('renderSummary tables and sections', () => {
     expect(md).not.toContain('DefectDojo test |')
   })
 
-  it('says so when no report brought new critical or high findings, and for how many it is known', () => {
-    const calm = [uploaded({ file: 'a.json', created: { medium: 2 } }), uploaded({ file: 'b.json', created: {} })]
+  it('says so when no report brought new findings, and for how many it is known', () => {
+    const calm = [uploaded({ file: 'a.json', created: { medium: 2 }, fresh: {} }), uploaded({ file: 'b.json', created: {} })]
     const md = renderSummary(calm, META)
-    expect(md).toContain('**No new critical or high findings**.\n')
+    expect(md).toContain('**No new findings**.\n')
     expect(md).toContain('### Reports')
-    expect(md).not.toContain('### New critical')
+    expect(md).not.toContain('### New findings')
     const partly = renderSummary([...calm, uploaded({ file: 'c.json', created: null, closed: null, reactivated: null, untouched: null })], META)
-    expect(partly).toContain('**No new critical or high findings** in the 2 of 3 reports DefectDojo gave counts for.')
-    expect(renderSummary([uploaded({ file: 'c.json', created: null, closed: null, reactivated: null, untouched: null })], META)).not.toContain('No new critical')
-    expect(renderSummary(secondRun(), META)).toContain('**No new critical or high findings**, but 1 critical came back (reactivated).\n')
+    expect(partly).toContain('**No new findings** in the 2 of 3 reports whose new findings are known.')
+    expect(renderSummary([uploaded({ file: 'c.json', created: null, closed: null, reactivated: null, untouched: null })], META)).not.toContain('No new findings')
   })
 
   it('lists the new findings read back, escaped and linked only to http(s), with how many more the test has', () => {
@@ -411,18 +438,22 @@ describe('renderSummary tables and sections', () => {
     const md = renderSummary([r], META)
     expect(md).toContain(
       [
-        'New critical findings in **trivy.json**:',
+        'New in **trivy.json**:',
         '',
-        `- [CVE-2024-3094 in xz-utils](${DOJO}/finding/11)`,
-        '- &lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[x\\](javascript:alert(1))',
-        '- no page',
-        `- … and 4 more in [its test](${r.testUrl}).`
+        `- Critical: [CVE-2024-3094 in xz-utils](${DOJO}/finding/11)`,
+        '- Critical: &lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[x\\](javascript:alert(1))',
+        '- Critical: no page',
+        `- … and 5 more in [its test](${r.testUrl}).`
       ].join('\n')
     )
     expect(md).not.toMatch(/(?<!\\)\]\(javascript/)
     // Mixed severities are named per finding.
     const mixed = renderSummary([{ ...r, newFindings: [{ title: 'a', severity: 'Critical', url: null }, { title: 'b', severity: 'High', url: null }] }], META)
-    expect(mixed).toContain('New findings in **trivy.json**:\n\n- Critical: a\n- High: b\n')
+    expect(mixed).toContain('New in **trivy.json**:\n\n- Critical: a\n- High: b\n')
+    // A reintroduced one says so; what is not new is counted with a link to the default branch's test.
+    const back = renderSummary([{ ...r, newFindings: [{ title: 'a', severity: 'High', url: null, reintroduced: true }], novelty: { kind: 'known', against: 'default-branch-test', baselineUrl: `${DOJO}/test/99`, new: sev({ high: 1 }), reintroduced: 1, onMain: 5, triagedOnMain: 2, fixed: 1, fingerprint: 'hash_code' } }], META)
+    expect(back).toContain('- High: a <sub>(reintroduced: fixed on the default branch, back here)</sub>')
+    expect(back).toContain(`Not new: 5 already on the default branch ([its test](${DOJO}/test/99)) · 2 known to DefectDojo (triaged on the default branch: false positive, risk accepted or out of scope) · 1 of the default branch's no longer found here.`)
   })
 
   it('marks each row with its status in words, failed reports first among the rest', () => {
@@ -531,7 +562,7 @@ describe('size budget', () => {
     const md = renderSummary(manyReports(300, 180), META)
     expect(bytes(md)).toBeLessThan(SUMMARY_LIMIT_BYTES)
     expect(SUMMARY_LIMIT_BYTES).toBeLessThan(1_000_000)
-    expect(md).toContain('**300** uploaded · 1 skipped · **1 failed** — findings:')
+    expect(md).toContain('**300** uploaded · 1 skipped · **1 failed** — **60 new** (30 high, 30 medium)')
     expect(md).not.toContain('more report')
   })
 
@@ -540,7 +571,7 @@ describe('size budget', () => {
     for (let i = 0; i < 300; i++) results.push(failed(`broken/${'y'.repeat(300)}-${i}.json`, `DefectDojo answered 500; ${'details '.repeat(80)}`))
     const md = renderSummary(results, META)
     expect(bytes(md)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
-    expect(md).toContain('**5,000** uploaded · 1 skipped · **301 failed** — findings:')
+    expect(md).toContain('**5,000** uploaded · 1 skipped · **301 failed** — **4,999 new**')
     expect(md).toContain('### Failed: 301')
     expect(md).toContain('are counted here, not listed')
     expect(md).toContain("The breakdown per report is left out to keep the summary under GitHub's size limit")
@@ -598,7 +629,7 @@ describe('rendered HTML (markdown-it)', () => {
 
   it('keeps the tables and links of a run', () => {
     const html = md.render(renderSummary(secondRun(), META))
-    expect(html.match(/<table>/g)).toHaveLength(3) // reports, severity totals, severity per report
+    expect(html.match(/<table>/g)).toHaveLength(4) // new findings (the reactivated one), reports, severity totals, severity per report
     expect(html).toContain(`<a href="${DOJO}/test/1">reports/gitleaks.json</a>`)
     expect(html).toContain(`<a href="${DOJO}/product/3">acme/web</a>`)
     expect(html).toContain('<td style="text-align:right">1</td>')
@@ -619,13 +650,13 @@ describe('rendered HTML (markdown-it)', () => {
   it('renders a mixed run as GitHub would (the HTML of docs/summary.png): what got worse first, links to DefectDojo only, no markup from names', () => {
     const html = summaryHtml(renderSummary(mixedRun(), META))
     const headings = [...html.matchAll(/<h([23])>(.*?)<\/h\1>/g)].map((m) => `h${m[1]} ${m[2]}`)
-    expect(headings).toEqual(['h2 DefectDojo reimport', 'h3 New critical and high findings', 'h3 Other reports', 'h3 Failed: 1', 'h3 Skipped: 302'])
+    expect(headings).toEqual(['h2 DefectDojo reimport', 'h3 New findings', 'h3 Other reports', 'h3 Failed: 1', 'h3 Skipped: 302'])
     // The failure banner and the headline come before the first table, which is the "what got worse" one.
     const firstTable = html.slice(html.indexOf('<table>'), html.indexOf('</table>'))
     expect(html).toContain('<div class="markdown-alert markdown-alert-caution">\n<p class="markdown-alert-title">Caution</p>\n<p><strong>This step failed because 1 of 5 reports failed to upload.</strong>')
     expect(html.indexOf('This step failed because 1 of 5 reports failed to upload')).toBeLessThan(html.indexOf('<table>'))
     expect(html.indexOf('<strong>4</strong> uploaded')).toBeLessThan(html.indexOf('<table>'))
-    expect(html.indexOf('<h3>New critical and high findings</h3>')).toBeLessThan(html.indexOf('<table>'))
+    expect(html.indexOf('<h3>New findings</h3>')).toBeLessThan(html.indexOf('<table>'))
     expect(firstTable).toContain('<th style="text-align:right">Critical</th>')
     const leading = firstTable.split('<tr>').slice(2).map((row) => [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]))
     expect(leading).toEqual([
@@ -633,8 +664,8 @@ describe('rendered HTML (markdown-it)', () => {
       ['✓ uploaded', `<a href="${DOJO}/test/122">semgrep / semgrep.json</a>`, 'Semgrep JSON Report', '–', '2', '1', '–', '–']
     ])
     // The new findings, linked, their titles text.
-    expect(html).toContain(`<li><a href="${DOJO}/finding/9101">CVE-2024-3094: xz-utils 5.6.0 (malicious code in liblzma)</a></li>`)
-    expect(html).toContain(`<li><a href="${DOJO}/finding/9103">Reflected XSS: &lt;script&gt; built from request.args in search.html</a></li>`)
+    expect(html).toContain(`<li>Critical: <a href="${DOJO}/finding/9101">CVE-2024-3094: xz-utils 5.6.0 (malicious code in liblzma)</a></li>`)
+    expect(html).toContain(`<li>High: <a href="${DOJO}/finding/9103">Reflected XSS: &lt;script&gt; built from request.args in search.html</a></li>`)
     // Branch, commit and engagement once, at the top.
     expect(html).toContain(`<p>Branch <strong>main</strong> · commit <a href="https://github.com/acme/web/tree/${SHA}"><code>0123abc</code></a> · engagement <strong><a href="${DOJO}/engagement/7">CI main</a></strong> of product <strong><a href="${DOJO}/product/3">acme/web</a></strong> (product type Acme)</p>`)
     // The failed report is a marked row and a reason; the build artifact one line.

@@ -163,7 +163,9 @@ function parseImportAnswer(body) {
         engagementId: response_int(root.engagement_id),
         productId: response_int(root.product_id),
         productTypeId: response_int(root.product_type_id),
-        counts
+        counts,
+        // 3.2.0 says whether it deduplicated before answering; 2.49.0 does not say (docs/defectdojo-api.md §c, §m).
+        ...(typeof root.deduplication_complete === 'boolean' ? { deduplicationComplete: root.deduplication_complete } : {})
     };
 }
 
@@ -275,8 +277,8 @@ class DefectDojoClient {
         });
     }
     /** GET /api/v2/tests/{id}/: what can be shown when an answer carries no statistics. */
-    async getTest(id) {
-        const { status, body } = await this.send('GET', `/api/v2/tests/${id}/`);
+    async getTest(id, signal) {
+        const { status, body } = await this.send('GET', `/api/v2/tests/${id}/`, { signal });
         if (status !== 200)
             return null;
         const value = parseJson(body);

@@ -3921,7 +3921,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5197);
+/* harmony import */ var _shells_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7315);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 // Entry point of the command-line bundle (dist/cli.js, the `defectdojo-reimport` bin).
 
@@ -4390,6 +4390,7 @@ function formatSize(bytes) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BU: () => (/* binding */ NO_FINDINGS),
 /* harmony export */   CH: () => (/* binding */ DELTAS),
+/* harmony export */   YD: () => (/* binding */ NEW_FINDINGS_LISTED),
 /* harmony export */   ZW: () => (/* binding */ deltaTotal),
 /* harmony export */   c5: () => (/* binding */ addCounts),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
@@ -4425,6 +4426,8 @@ function addCounts(a, b) {
     return { critical: a.critical + b.critical, high: a.high + b.high, medium: a.medium + b.medium, low: a.low + b.low, info: a.info + b.info, total: a.total + b.total };
 }
 const DELTAS = ['created', 'closed', 'reactivated', 'untouched'];
+/** How many new findings a report lists (the counts by severity are always whole). */
+const NEW_FINDINGS_LISTED = 50;
 /** One delta's total for a result, or null when DefectDojo did not say. */
 function deltaTotal(result, delta) {
     return result.counts?.[delta]?.total ?? result.counts?.totals?.[delta] ?? null;
@@ -4482,7 +4485,7 @@ function looksLikeReport(candidate, head) {
 
 /***/ }),
 
-/***/ 5197:
+/***/ 7315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5798,7 +5801,7 @@ function planUploads(config, context, reports) {
         const fields = fieldsFor(config, context, recognition, target);
         problems.push(...targetProblems(target, templates, (0,model/* reportLabel */.tr)(candidate)), ...fieldProblems(fields, context));
         const endpoint = config.mode === 'import' ? 'import-scan' : 'reimport-scan';
-        return { candidate, recognition, target, endpoint, fields };
+        return { candidate, recognition, target, endpoint, fields, baseline: baselineFor(config, context, target, candidate, recognition) };
     });
     if (problems.length > 0)
         throw new ConfigError([...new Set(problems)]);
@@ -5885,6 +5888,21 @@ function fieldProblems(fields, context) {
 }
 function clip(text) {
     return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+/**
+ * Where the same report lands on the default branch: the templates filled in as for a push to it (no
+ * pull request, no fork, the default branch's name). A run on the default branch, or one that shares its
+ * test (isolation off and no branch in the names), is its own baseline.
+ */
+function baselineFor(config, context, target, candidate, recognition) {
+    if (isolationOf({ branchIsolation: true, ifNoBranch: 'isolate' }, context).kind === 'none')
+        return { kind: 'self' };
+    const onDefault = { ...context, branch: context.defaultBranch ?? '', pr: null, pullRequest: false, fork: null, tag: null };
+    const { target: main, templates } = targetFor(config, onDefault, null, candidate, recognition);
+    if (context.defaultBranch === null && Object.values(templates).some((t) => t.template.includes('{branch}'))) {
+        return { kind: 'unknown', why: `the default branch's name is not known and the names use {branch}: set ${(0,inputs/* theInput */.y8)('default-branch')}` };
+    }
+    return JSON.stringify(main) === JSON.stringify(target) ? { kind: 'self' } : { kind: 'test', target: main };
 }
 /**
  * Branch isolation, by where the code comes from: a pull request (or a run triggered by one), a fork
@@ -6099,7 +6117,9 @@ function fileResult(stages) {
         counts: answer.counts,
         evidence: [...recognition.evidence, ...outcome.evidence],
         attempts: outcome.attempts,
-        newFindings: outcome.newFindings ?? []
+        newFindings: outcome.newFindings ?? [],
+        novelty: outcome.novelty ?? null,
+        ...(outcome.fixedFindings ? { fixedFindings: outcome.fixedFindings } : {})
     };
 }
 /** A skipped Result with every field present (null where not known), for one candidate. */
@@ -6133,7 +6153,8 @@ function baseResult(candidate) {
         humanReadable: false,
         reportLike: false,
         attempts: 0,
-        newFindings: []
+        newFindings: [],
+        novelty: null
     };
 }
 /** A Result for an artifact that could not be used at all (download failed, digest mismatch, expired). */
@@ -6179,7 +6200,11 @@ function computeTotals(results) {
         untouched: 0,
         unknownCounts: 0,
         createdBySeverity: model/* NO_FINDINGS */.BU,
-        activeBySeverity: model/* NO_FINDINGS */.BU
+        activeBySeverity: model/* NO_FINDINGS */.BU,
+        newBySeverity: model/* NO_FINDINGS */.BU,
+        newUnknown: 0,
+        onMain: 0,
+        triagedOnMain: 0
     };
     for (const r of results) {
         totals[r.status]++;
@@ -6187,8 +6212,15 @@ function computeTotals(results) {
             continue;
         for (const delta of model/* DELTAS */.CH)
             totals[delta] += (0,model/* deltaTotal */.ZW)(r, delta) ?? 0;
-        if (!r.counts?.created)
+        if (!r.counts?.created || r.novelty?.kind !== 'known')
             totals.unknownCounts++;
+        if (r.novelty?.kind === 'known') {
+            totals.newBySeverity = (0,model/* addCounts */.c5)(totals.newBySeverity, r.novelty.new);
+            totals.onMain += r.novelty.onMain;
+            totals.triagedOnMain += r.novelty.triagedOnMain;
+        }
+        else
+            totals.newUnknown++;
         if (r.counts?.created)
             totals.createdBySeverity = (0,model/* addCounts */.c5)(totals.createdBySeverity, r.counts.created);
         if (r.counts?.activeAfter)
@@ -6238,6 +6270,7 @@ function compact(r) {
         testId: r.testId,
         testUrl: r.testUrl,
         created: (0,model/* deltaTotal */.ZW)(r, 'created'),
+        new: r.novelty?.kind === 'known' ? r.novelty.new.total : null,
         closed: (0,model/* deltaTotal */.ZW)(r, 'closed'),
         reactivated: (0,model/* deltaTotal */.ZW)(r, 'reactivated'),
         untouched: (0,model/* deltaTotal */.ZW)(r, 'untouched')
@@ -6285,19 +6318,25 @@ function compactResultsJson(results, limitBytes = RESULTS_OUTPUT_LIMIT_BYTES) {
 }
 /** Every output the action sets, with its description: action.yml and the README are written from this. */
 const OUTPUTS = {
-    created: 'Findings created, over all reports.',
+    new: "New findings over all reports: findings the default branch does not have (README \"What counts as new\"). Reports whose new findings are not known add nothing and count in counts-unknown.",
+    'new-critical': 'New critical findings, over all reports.',
+    'new-high': 'New high findings.',
+    'new-medium': 'New medium findings.',
+    'new-low': 'New low findings.',
+    'new-info': 'New info findings.',
+    created: "Findings DefectDojo created, over all reports: its raw count, which includes findings the default branch already has (gate on new-* instead).",
     closed: 'Findings closed, over all reports.',
     reactivated: 'Findings reactivated, over all reports.',
     untouched: 'Findings matched and left as they were, over all reports.',
     uploaded: 'Number of reports uploaded.',
     skipped: 'Number of files skipped (not a report, or not recognised).',
     failed: 'Number of reports that failed to upload.',
-    'counts-unknown': "Uploaded reports whose new findings by severity are not known (DefectDojo's answer had no counts, or an earlier attempt may have imported the report): when not 0, created-* are incomplete, so a gate should not pass on them.",
-    'created-critical': 'Critical findings created, over all reports.',
-    'created-high': 'High findings created.',
-    'created-medium': 'Medium findings created.',
-    'created-low': 'Low findings created.',
-    'created-info': 'Info findings created.',
+    'counts-unknown': "Uploaded reports whose new findings are not known (DefectDojo's answer had no counts, an earlier attempt may have imported the report, or the lookup of the default branch's findings failed): when not 0, new-* and created-* are incomplete, so a gate should not pass on them.",
+    'created-critical': "Critical findings DefectDojo created, over all reports (its raw count; see new-critical).",
+    'created-high': "High findings DefectDojo created (raw count).",
+    'created-medium': "Medium findings DefectDojo created (raw count).",
+    'created-low': "Low findings DefectDojo created (raw count).",
+    'created-info': "Info findings DefectDojo created (raw count).",
     'active-critical': "Critical findings active after the reimports, over all uploaded reports' tests.",
     'active-high': 'High findings active after the reimports.',
     'active-medium': 'Medium findings active after the reimports.',
@@ -6323,8 +6362,11 @@ function gateOutputs(results, resultsFile) {
         uploaded: String(t.uploaded),
         skipped: String(t.skipped),
         failed: String(t.failed),
-        'counts-unknown': String(t.unknownCounts)
+        'counts-unknown': String(t.unknownCounts),
+        new: String(t.newBySeverity.total)
     };
+    for (const s of model/* SEVERITIES */.oC)
+        outputs[`new-${s}`] = String(t.newBySeverity[s]);
     for (const s of model/* SEVERITIES */.oC)
         outputs[`created-${s}`] = String(t.createdBySeverity[s]);
     for (const s of model/* SEVERITIES */.oC)
@@ -6341,8 +6383,8 @@ function gateOutputs(results, resultsFile) {
 // fitted to SUMMARY_LIMIT_BYTES by dropping detail in a fixed order; the headline is never dropped.
 //
 // The page answers "what got worse?" first: the headline, where the reports went (branch, commit,
-// engagement), then the reports that brought new Critical or High findings with their titles, then
-// every other report, then why some failed or were skipped.
+// engagement), then the reports that brought new findings (ones the default branch does not have,
+// engine/novelty.ts) with their titles, then every other report, then why some failed or were skipped.
 
 
 
@@ -6422,6 +6464,8 @@ const VALUE_MAX = 300;
 const FATAL_MAX_LINES = 40;
 const FATAL_MAX_CHARS = 8_000;
 const WARNINGS_SHOWN = 10;
+/** Reports whose new findings are unknown, listed with why. */
+const UNKNOWN_SHOWN = 20;
 const TITLE_MAX = 200;
 const TARGETS_SHOWN = 5;
 const NO_REPORT_SHOWN = 20;
@@ -6481,10 +6525,13 @@ function summary_name(r) {
 function isUnchanged(r) {
     return (0,model/* deltaTotal */.ZW)(r, 'created') === 0 && (0,model/* deltaTotal */.ZW)(r, 'closed') === 0 && (0,model/* deltaTotal */.ZW)(r, 'reactivated') === 0;
 }
-/** An uploaded report that brought new Critical or High findings: what the page leads with. */
+/** An uploaded report that brought new findings (the default branch does not have them): what the page leads with. */
 function broughtWorse(r) {
-    const created = r.counts?.created;
-    return r.status === 'uploaded' && !!created && (created.critical > 0 || created.high > 0);
+    return r.status === 'uploaded' && r.novelty?.kind === 'known' && r.novelty.new.total > 0;
+}
+/** New findings by severity, zero when not known (such a report is never in the lead). */
+function newOf(r) {
+    return r.novelty?.kind === 'known' ? r.novelty.new : model/* NO_FINDINGS */.BU;
 }
 /** A skipped file listed with its reason: a copy of a report, or a file that looks like one (warned about). */
 function isListedSkip(r) {
@@ -6493,9 +6540,8 @@ function isListedSkip(r) {
 function buildPage(results, meta) {
     const uploaded = results.filter((r) => r.status === 'uploaded');
     const failed = results.filter((r) => r.status === 'failed');
-    const created = (r) => r.counts?.created ?? model/* NO_FINDINGS */.BU;
     // sort is stable: reports with the same counts keep the order they were found in.
-    const worse = uploaded.filter(broughtWorse).sort((a, b) => created(b).critical - created(a).critical || created(b).high - created(a).high);
+    const worse = uploaded.filter(broughtWorse).sort((a, b) => model/* SEVERITIES */.oC.reduce((order, s) => order || newOf(b)[s] - newOf(a)[s], 0));
     const others = results.filter((r) => (r.status === 'uploaded' || r.status === 'planned') && !broughtWorse(r));
     const noReport = [...groupBy(results, (r) => r.artifact)].filter(([, rows]) => rows.every((r) => r.status === 'skipped' && !isListedSkip(r))).map(([artifact, rows]) => ({ artifact, files: rows.length }));
     const inNoReport = new Set(noReport.map((a) => a.artifact));
@@ -6606,7 +6652,7 @@ function headline(page) {
         else if (t.uploaded === 0)
             line += ' — nothing was uploaded';
         else
-            line += ` — ${findings(page)}`;
+            line += ` — ${newHeadline(page)} — ${findings(page)}`;
     }
     else if (page.results.length === 0 && !meta.fatal) {
         line += ` — no files were found: check ${(0,inputs/* sourceInputs */.ZU)()}`;
@@ -6625,11 +6671,30 @@ function findings(page) {
     const bySeverity = model/* SEVERITIES */.oC.map((s) => [s, complete.reduce((total, r) => total + (r.counts?.created?.[s] ?? 0), 0)])
         .filter(([, n]) => n > 0)
         .map(([s, n]) => `${fmt(n)} ${s}`);
-    const created = `**${fmt(sum('created'))}** created${sum('created') > 0 && bySeverity.length > 0 ? ` (${bySeverity.join(', ')} new)` : ''}`;
+    const created = `${fmt(sum('created'))} created${sum('created') > 0 && bySeverity.length > 0 ? ` (${bySeverity.join(', ')})` : ''}`;
     const rest = ['closed', 'reactivated', 'untouched'].map((d) => `${fmt(sum(d))} ${d}`);
     const missing = page.uploaded.length - complete.length;
     const scope = missing > 0 ? ` in ${fmt(complete.length)} of ${plural(page.uploaded.length, 'report')} (DefectDojo did not return counts for ${missing === 1 && complete.length === 1 ? 'the other' : fmt(missing)})` : '';
-    return `findings${scope}: ${[created, ...rest].join(' · ')}`;
+    return `DefectDojo's counts${scope}: ${[created, ...rest].join(' · ')}`;
+}
+/**
+ * What is new leads: "**1 new** (1 high) · 27 already on the default branch · 1 known to DefectDojo",
+ * over the reports whose split is known; the others are named as unknown, never added as 0.
+ */
+function newHeadline(page) {
+    const t = page.totals;
+    const known = page.uploaded.length - t.newUnknown;
+    if (known === 0)
+        return '**new findings unknown** (see below)';
+    const bySeverity = model/* SEVERITIES */.oC.filter((s) => t.newBySeverity[s] > 0).map((s) => `${fmt(t.newBySeverity[s])} ${s}`);
+    const parts = [`**${fmt(t.newBySeverity.total)} new**${bySeverity.length > 0 ? ` (${bySeverity.join(', ')})` : ''}`];
+    if (t.onMain > 0)
+        parts.push(`${fmt(t.onMain)} already on the default branch`);
+    if (t.triagedOnMain > 0)
+        parts.push(`${fmt(t.triagedOnMain)} known to DefectDojo`);
+    if (t.newUnknown > 0)
+        parts.push(`**unknown for ${plural(t.newUnknown, 'report')}**`);
+    return parts.join(' · ');
 }
 /** A Git commit shown short, as code when it is a hash (which cannot carry markup). */
 function shortCommit(commit, url) {
@@ -6699,54 +6764,72 @@ function leadCells(page, r) {
 function leadColumns(page) {
     return ['Status', 'Report', 'Scan type', ...(page.targets.length > 1 ? ['Engagement'] : [])];
 }
-/** The new findings read back for a report, linked, with how many more its test has. */
+/** A report's new findings by severity, linked, then what is not new as counts with a link. */
 function newFindingLines(r) {
-    if (r.newFindings.length === 0)
+    if (r.novelty?.kind !== 'known')
         return [];
-    const severities = [...new Set(r.newFindings.map((f) => f.severity.toLowerCase()))];
-    const one = severities.length === 1 ? escapeMarkdown(summary_clip(severities[0], 20, 'end')) : null;
-    const heading = `New ${one ? `${one} ` : ''}${r.newFindings.length === 1 ? 'finding' : 'findings'} in **${summary_name(r)}**:`;
-    const out = [heading, ''];
+    const novelty = r.novelty;
+    const out = [`New in **${summary_name(r)}**:`, ''];
     for (const f of r.newFindings)
-        out.push(`- ${one ? '' : `${escapeMarkdown(summary_clip(f.severity, 20, 'end'))}: `}${summary_link(summary_clip(f.title, TITLE_MAX, 'end'), f.url)}`);
-    // The engine reads back the worst severity only (Critical, else High), at most five of them.
-    const created = r.counts?.created ?? model/* NO_FINDINGS */.BU;
-    const more = (created.critical > 0 ? created.critical : created.high) - r.newFindings.length;
+        out.push(`- ${escapeMarkdown(summary_clip(f.severity, 20, 'end'))}: ${summary_link(summary_clip(f.title, TITLE_MAX, 'end'), f.url)}${f.reintroduced ? ' <sub>(reintroduced: fixed on the default branch, back here)</sub>' : ''}`);
+    const more = novelty.new.total - r.newFindings.length;
     const test = safeUrl(r.testUrl);
     if (more > 0)
         out.push(`- … and ${fmt(more)} more${test ? ` in [its test](${test})` : ''}.`);
+    const baseline = safeUrl(novelty.baselineUrl);
+    const known = [];
+    if (novelty.onMain > 0)
+        known.push(`${fmt(novelty.onMain)} already on the default branch${baseline ? ` ([its test](${baseline}))` : ''}`);
+    if (novelty.triagedOnMain > 0)
+        known.push(`${fmt(novelty.triagedOnMain)} known to DefectDojo (triaged on the default branch: false positive, risk accepted or out of scope)`);
+    if (novelty.fixed)
+        known.push(`${fmt(novelty.fixed)} of the default branch's no longer found here`);
+    if (novelty.against === 'no-baseline')
+        known.push('no baseline on the default branch yet: every finding counts as new');
+    if (known.length > 0)
+        out.push('', `Not new: ${known.join(' · ')}.`);
     out.push('');
     return out;
 }
-/** The page's lead: which reports brought new Critical or High findings, and the findings themselves. */
+/** Reports whose new findings could not be told, each with why: a gate must not read them as 0. */
+function unknownLines(page) {
+    const unknown = page.uploaded.filter((r) => r.novelty?.kind !== 'known');
+    if (unknown.length === 0)
+        return [];
+    const out = [`**New findings unknown for ${plural(unknown.length, 'report')}** (counted in \`counts-unknown\`, never as 0):`, ''];
+    for (const r of unknown.slice(0, UNKNOWN_SHOWN))
+        out.push(`- ${summary_link(reportName(r), r.testUrl)}: ${escapeProse(summary_clip(r.novelty?.kind === 'unknown' ? r.novelty.why : 'not looked up', SENTENCE_MAX, 'end'))}`);
+    if (unknown.length > UNKNOWN_SHOWN)
+        out.push(`- … and ${fmt(unknown.length - UNKNOWN_SHOWN)} more (in the results file).`);
+    out.push('');
+    return out;
+}
+/** The page's lead: which reports brought new findings, by severity, and the findings themselves. */
 function worseSection(page, listed) {
     if (page.uploaded.length === 0)
         return [];
     if (page.worse.length === 0) {
-        const known = page.uploaded.filter((r) => r.counts?.created).length;
+        const known = page.uploaded.length - page.totals.newUnknown;
         if (known === 0)
-            return [];
-        const scope = known < page.uploaded.length ? ` in the ${fmt(known)} of ${plural(page.uploaded.length, 'report')} DefectDojo gave counts for` : '';
-        // A finding that came back is not new, but it is worse: said here so "no new" does not read as "all well".
-        const back = ['critical', 'high']
-            .map((s) => [s, page.uploaded.reduce((n, r) => n + (r.counts?.reactivated?.[s] ?? 0), 0)])
-            .filter(([, n]) => n > 0)
-            .map(([s, n]) => `${fmt(n)} ${s}`);
-        const reactivated = back.length > 0 ? `, but ${back.join(' and ')} came back (reactivated)` : '';
-        return [`**No new critical or high findings**${scope}${reactivated}.`, ''];
+            return unknownLines(page);
+        const scope = known < page.uploaded.length ? ` in the ${fmt(known)} of ${plural(page.uploaded.length, 'report')} whose new findings are known` : '';
+        const t = page.totals;
+        const not = [t.onMain > 0 ? `${fmt(t.onMain)} already on the default branch` : '', t.triagedOnMain > 0 ? `${fmt(t.triagedOnMain)} known to DefectDojo` : ''].filter(Boolean);
+        return [`**No new findings**${scope}${not.length > 0 ? ` (${not.join(', ')})` : ''}.`, '', ...unknownLines(page)];
     }
-    const out = ['### New critical and high findings', '', 'Findings this run created, by severity; each report links to its DefectDojo test.', ''];
+    const out = ['### New findings', '', "Findings the default branch does not have, by severity; each report links to its DefectDojo test.", ''];
     out.push(...tableHead([...leadColumns(page), 'Critical', 'High', 'Medium', 'Low', 'Info'], 5));
     for (const r of listed) {
-        const created = r.counts?.created ?? model/* NO_FINDINGS */.BU;
-        out.push(`| ${[...leadCells(page, r), ...model/* SEVERITIES */.oC.map((s) => cell(created[s]))].join(' | ')} |`);
+        const fresh = newOf(r);
+        out.push(`| ${[...leadCells(page, r), ...model/* SEVERITIES */.oC.map((s) => cell(fresh[s]))].join(' | ')} |`);
     }
     out.push('');
     const more = page.worse.length - listed.length;
     if (more > 0)
-        out.push(`**${plural(more, 'more report')} with new critical or high findings** — see the results file.`, '');
+        out.push(`**${plural(more, 'more report')} with new findings** — see the results file.`, '');
     for (const r of listed)
         out.push(...newFindingLines(r));
+    out.push(...unknownLines(page));
     return out;
 }
 /** Every other report of a real run: failed ones first, then the uploaded ones. */
@@ -7496,6 +7579,295 @@ async function runScheduled(items, schedule, concurrency, work) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/report/text.ts
+// Text from outside — file and artifact names, server answers — made harmless where it is printed. A
+// runner reads every stdout line that starts with `::` as a workflow command, and .NET splits lines at
+// \r as well as \n, so a zip entry named `x\n::error title=Spoofed::…` would otherwise become a real
+// annotation; a terminal reads escape sequences. The summary has its own escaping (summary.ts).
+/** Control characters (but \n) and Unicode line breaks as visible escapes: `\r`, `\x1b`, `\u2028`. */
+function escapeControls(text, keepNewlines) {
+    return text.replace(keepNewlines ? /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g : /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        const code = c.charCodeAt(0);
+        return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** A log message that may span lines: controls escaped, and no line can start (after blanks) with `::`. */
+function logText(text) {
+    return escapeControls(text, true)
+        .split('\n')
+        .map((line) => line.replace(/^(\s*):(?=:)/, '$1:\u200b'))
+        .join('\n');
+}
+/** One line of a table or a single-line message: every control character escaped, new lines too. */
+function lineText(text) {
+    return logText(escapeControls(text, false));
+}
+
+;// CONCATENATED MODULE: ./src/report/novelty-text.ts
+// One report's split (new / already on the default branch / known to DefectDojo) as plain text: the
+// step log's line per report and the CLI console's column. Pure; the summary renders the same split in
+// Markdown (summary.ts), the outputs and the results file as numbers.
+
+
+const TITLES_IN_LINE = 3;
+/** "2 new (1 critical, 1 high)", "0 new". */
+function newCount(novelty) {
+    const parts = model/* SEVERITIES */.oC.filter((s) => novelty.new[s] > 0).map((s) => `${novelty.new[s]} ${s}`);
+    return `${novelty.new.total} new${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+/** What is not new, as counts: "27 already on the default branch, 1 known to DefectDojo (triaged there)". */
+function notNew(novelty) {
+    const out = [];
+    if (novelty.onMain > 0)
+        out.push(`${novelty.onMain} already on the default branch`);
+    if (novelty.triagedOnMain > 0)
+        out.push(`${novelty.triagedOnMain} known to DefectDojo (triaged on the default branch)`);
+    if (novelty.fixed)
+        out.push(`${novelty.fixed} fixed here`);
+    if (novelty.against === 'no-baseline')
+        out.push('no baseline on the default branch yet');
+    return out;
+}
+/** The log line: what is new first, with the first titles, then the counts of what is not. */
+function noveltyLine(novelty, newFindings) {
+    if (novelty.kind === 'unknown')
+        return lineText(`new findings unknown: ${novelty.why}`);
+    const titles = newFindings.slice(0, TITLES_IN_LINE).map((f) => `${f.severity} "${f.title}"${f.reintroduced ? ' (reintroduced)' : ''}`);
+    const more = novelty.new.total - titles.length;
+    const listed = titles.length > 0 ? `: ${titles.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : '';
+    return lineText([`${newCount(novelty)}${listed}`, ...notNew(novelty)].join('; '));
+}
+/** The CLI console's column: "1 new (1 high); 27 on default branch", or "unknown". */
+function noveltyCell(novelty) {
+    if (novelty === null)
+        return '';
+    if (novelty.kind === 'unknown')
+        return 'new: unknown';
+    const rest = [novelty.onMain > 0 ? `${novelty.onMain} on default branch` : '', novelty.triagedOnMain > 0 ? `${novelty.triagedOnMain} triaged` : '', novelty.against === 'no-baseline' ? 'no baseline' : ''].filter(Boolean);
+    return [newCount(novelty), ...rest].join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/defectdojo/fingerprints.ts
+// What DefectDojo matches findings on, per scan type: DEDUPLICATION_ALGORITHM_PER_PARSER of DefectDojo
+// 3.2.0's settings (dojo/settings/settings.dist.py; docs/defectdojo-api.md "What counts as new"). A test
+// of 3.2.0 says its own algorithm and hash fields (`deduplication_algorithm`, `hash_code_fields`), which
+// also reflect a server's DD_DEDUPLICATION_ALGORITHM_PER_PARSER; older servers (2.49.0) do not, and this
+// table stands in. A scan type not listed here is matched the legacy way (title and severity).
+/** DefectDojo's deduplication algorithms (DEDUPE_ALGO_*). */
+const ALGORITHMS = ['hash_code', 'unique_id_from_tool', 'unique_id_from_tool_or_hash_code', 'legacy'];
+function isAlgorithm(value) {
+    return typeof value === 'string' && ALGORITHMS.includes(value);
+}
+/** Scan type (or test type name) → algorithm, every entry of DefectDojo 3.2.0's table. */
+const ALGORITHM_PER_PARSER = new Map([
+    ["Composer Audit Scan", "hash_code"],
+    ["pnpm Audit Scan", "hash_code"],
+    ["Dotnet Vulnerable Packages Scan", "hash_code"],
+    ["Mix Audit Scan", "hash_code"],
+    ["Anchore Engine Scan", "hash_code"],
+    ["AnchoreCTL Vuln Report", "hash_code"],
+    ["AnchoreCTL Policies Report", "hash_code"],
+    ["Anchore Enterprise Policy Check", "hash_code"],
+    ["Anchore Grype", "hash_code"],
+    ["Anchore Grype detailed", "unique_id_from_tool"],
+    ["Aqua Scan", "hash_code"],
+    ["AuditJS Scan", "unique_id_from_tool"],
+    ["AWS Prowler Scan", "hash_code"],
+    ["AWS Prowler V3", "unique_id_from_tool"],
+    ["AWS Security Finding Format (ASFF) Scan", "unique_id_from_tool"],
+    ["Bandit Scan", "hash_code"],
+    ["Burp REST API", "unique_id_from_tool"],
+    ["Burp Enterprise Scan", "hash_code"],
+    ["Burp Suite DAST Scan", "hash_code"],
+    ["Burp Scan", "hash_code"],
+    ["CargoAudit Scan", "hash_code"],
+    ["Checkmarx Scan detailed", "unique_id_from_tool"],
+    ["Checkmarx Scan", "hash_code"],
+    ["Checkmarx One Scan", "unique_id_from_tool"],
+    ["Checkmarx OSA", "unique_id_from_tool_or_hash_code"],
+    ["Codechecker Report native", "unique_id_from_tool"],
+    ["Coverity API", "unique_id_from_tool"],
+    ["Coverity Scan JSON Report", "hash_code"],
+    ["Cobalt.io API", "unique_id_from_tool"],
+    ["Crunch42 Scan", "unique_id_from_tool"],
+    ["Dependency Track Finding Packaging Format (FPF) Export", "unique_id_from_tool_or_hash_code"],
+    ["Horusec Scan", "hash_code"],
+    ["Mobsfscan Scan", "hash_code"],
+    ["SonarQube Scan detailed", "unique_id_from_tool"],
+    ["SonarQube Scan", "hash_code"],
+    ["SonarQube API Import", "hash_code"],
+    ["Sonatype Application Scan", "hash_code"],
+    ["Dependency Check Scan", "hash_code"],
+    ["Dockle Scan", "hash_code"],
+    ["Tenable Scan", "hash_code"],
+    ["Nexpose Scan", "hash_code"],
+    ["NPM Audit Scan", "hash_code"],
+    ["NPM Audit v7+ Scan", "hash_code"],
+    ["Yarn Audit Scan", "hash_code"],
+    ["Mend Scan", "hash_code"],
+    ["ZAP Scan", "hash_code"],
+    ["Qualys Scan", "hash_code"],
+    ["PHP Symfony Security Check", "hash_code"],
+    ["Acunetix Scan", "hash_code"],
+    ["Clair Scan", "hash_code"],
+    ["Veracode Scan", "unique_id_from_tool_or_hash_code"],
+    ["Veracode SourceClear Scan", "hash_code"],
+    ["Symfony Security Check", "hash_code"],
+    ["DSOP Scan", "hash_code"],
+    ["Terrascan Scan", "hash_code"],
+    ["Trivy Operator Scan", "hash_code"],
+    ["Trivy Scan", "hash_code"],
+    ["TFSec Scan", "hash_code"],
+    ["HackerOne Cases", "unique_id_from_tool_or_hash_code"],
+    ["Snyk Scan", "hash_code"],
+    ["GitLab Dependency Scanning Report", "hash_code"],
+    ["Garak Scan", "hash_code"],
+    ["Promptfoo Scan", "hash_code"],
+    ["GitLab SAST Report", "hash_code"],
+    ["Govulncheck Scanner", "unique_id_from_tool"],
+    ["Govulncheck Scanner V2", "unique_id_from_tool"],
+    ["GitLab Container Scan", "hash_code"],
+    ["GitLab Secret Detection Report", "hash_code"],
+    ["Checkov Scan", "hash_code"],
+    ["SpotBugs Scan", "hash_code"],
+    ["JFrog Xray Unified Scan", "hash_code"],
+    ["JFrog Xray On Demand Binary Scan", "hash_code"],
+    ["JFrog Xray API Summary Artifact Scan", "unique_id_from_tool_or_hash_code"],
+    ["Scout Suite Scan", "hash_code"],
+    ["AWS Security Hub Scan", "unique_id_from_tool"],
+    ["Meterian Scan", "hash_code"],
+    ["Github SAST Scan", "unique_id_from_tool_or_hash_code"],
+    ["Github Vulnerability Scan", "hash_code"],
+    ["Github Secrets Detection Report", "hash_code"],
+    ["Cloudsploit Scan", "hash_code"],
+    ["SARIF", "unique_id_from_tool_or_hash_code"],
+    ["Flawfinder Scan", "unique_id_from_tool_or_hash_code"],
+    ["Cppcheck Scan", "unique_id_from_tool_or_hash_code"],
+    ["DevSkim Scan", "unique_id_from_tool_or_hash_code"],
+    ["Azure Security Center Recommendations Scan", "unique_id_from_tool"],
+    ["Hadolint Dockerfile check", "hash_code"],
+    ["Semgrep JSON Report", "unique_id_from_tool_or_hash_code"],
+    ["Generic Findings Import", "hash_code"],
+    ["Trufflehog Scan", "hash_code"],
+    ["Trufflehog3 Scan", "hash_code"],
+    ["Detect-secrets Scan", "hash_code"],
+    ["Secretlint Scan", "hash_code"],
+    ["njsscan Scan", "hash_code"],
+    ["cwe_checker Scan", "hash_code"],
+    ["Infer Scan", "hash_code"],
+    ["APKLeaks Scan", "hash_code"],
+    ["QARK Scan", "hash_code"],
+    ["cfn-lint Scan", "unique_id_from_tool_or_hash_code"],
+    ["cfn-nag Scan", "hash_code"],
+    ["KubeLinter Scan", "hash_code"],
+    ["Polaris Scan", "hash_code"],
+    ["Conftest Scan", "hash_code"],
+    ["Lynis Scan", "hash_code"],
+    ["rkhunter Scan", "hash_code"],
+    ["chkrootkit Scan", "hash_code"],
+    ["AIDE Scan", "hash_code"],
+    ["ffuf Scan", "hash_code"],
+    ["WhatWeb Scan", "hash_code"],
+    ["Dirsearch Scan", "hash_code"],
+    ["Naabu Scan", "hash_code"],
+    ["Gobuster Scan", "hash_code"],
+    ["Masscan Scan", "hash_code"],
+    ["Sqlmap Scan", "hash_code"],
+    ["YARA Scan", "hash_code"],
+    ["ClamAV Scan", "hash_code"],
+    ["Firmwalker Scan", "hash_code"],
+    ["Nettacker Scan", "hash_code"],
+    ["httpx Scan", "hash_code"],
+    ["Solar Appscreener Scan", "hash_code"],
+    ["Gitleaks Scan", "hash_code"],
+    ["pip-audit Scan", "hash_code"],
+    ["Nancy Scan", "hash_code"],
+    ["Edgescan Scan", "unique_id_from_tool"],
+    ["Bugcrowd API Import", "unique_id_from_tool"],
+    ["Rubocop Scan", "hash_code"],
+    ["JFrog Xray Scan", "hash_code"],
+    ["CycloneDX Scan", "hash_code"],
+    ["SPDX Scan", "hash_code"],
+    ["OpenVEX Scan", "hash_code"],
+    ["CSAF Scan", "hash_code"],
+    ["SSLyze Scan (JSON)", "hash_code"],
+    ["Harbor Vulnerability Scan", "hash_code"],
+    ["Rusty Hog Scan", "hash_code"],
+    ["StackHawk HawkScan", "hash_code"],
+    ["Hydra Scan", "hash_code"],
+    ["DrHeader JSON Importer", "hash_code"],
+    ["PWN SAST", "unique_id_from_tool"],
+    ["Whispers", "hash_code"],
+    ["Blackduck Hub Scan", "hash_code"],
+    ["BlackDuck API", "unique_id_from_tool"],
+    ["Blackduck Binary Analysis", "unique_id_from_tool"],
+    ["docker-bench-security Scan", "unique_id_from_tool"],
+    ["Vulners Scan", "hash_code"],
+    ["Twistlock Image Scan", "hash_code"],
+    ["NeuVector (REST)", "hash_code"],
+    ["NeuVector (compliance)", "hash_code"],
+    ["Wpscan", "hash_code"],
+    ["Popeye Scan", "hash_code"],
+    ["Nuclei Scan", "hash_code"],
+    ["KubeHunter Scan", "hash_code"],
+    ["kube-bench Scan", "hash_code"],
+    ["Threagile risks report", "unique_id_from_tool_or_hash_code"],
+    ["Humble Json Importer", "hash_code"],
+    ["Wazuh Scan", "unique_id_from_tool"],
+    ["MSDefender Parser", "hash_code"],
+    ["HCLAppScan XML", "hash_code"],
+    ["HCL AppScan on Cloud SAST XML", "unique_id_from_tool_or_hash_code"],
+    ["KICS Scan", "hash_code"],
+    ["MobSF Scan", "hash_code"],
+    ["MobSF Scorecard Scan", "hash_code"],
+    ["OSV Scan", "hash_code"],
+    ["Nosey Parker Scan", "unique_id_from_tool_or_hash_code"],
+    ["Bearer CLI", "hash_code"],
+    ["Wiz Scan", "unique_id_from_tool_or_hash_code"],
+    ["Deepfence Threatmapper Report", "hash_code"],
+    ["Kubescape JSON Importer", "hash_code"],
+    ["Kiuwan SCA Scan", "hash_code"],
+    ["Rapplex Scan", "hash_code"],
+    ["AppCheck Web Application Scanner", "hash_code"],
+    ["AWS Inspector2 Scan", "unique_id_from_tool_or_hash_code"],
+    ["Legitify Scan", "hash_code"],
+    ["ThreatComposer Scan", "unique_id_from_tool_or_hash_code"],
+    ["Invicti Scan", "hash_code"],
+    ["Checkmarx CxFlow SAST", "hash_code"],
+    ["KrakenD Audit Scan", "hash_code"],
+    ["PTART Report", "unique_id_from_tool"],
+    ["Red Hat Satellite", "hash_code"],
+    ["Qualys Hacker Guardian Scan", "hash_code"],
+    ["Cyberwatch scan (Galeax)", "hash_code"],
+    ["OpenVAS Parser v2", "hash_code"],
+    ["Snyk Issue API Scan", "hash_code"],
+    ["OpenReports", "hash_code"],
+    ["IriusRisk Threats Scan", "hash_code"],
+    ["Orca Security Alerts", "hash_code"],
+    ["Xygeni SAST Scan", "unique_id_from_tool"],
+    ["Xygeni SCA Scan", "unique_id_from_tool"],
+    ["Xygeni Secrets Scan", "unique_id_from_tool"],
+    ["Qualys VMDR", "unique_id_from_tool_or_hash_code"],
+    ["Alert Logic Scan", "unique_id_from_tool_or_hash_code"],
+    ["PICUS Scan", "hash_code"],
+    ["Snyk Code Scan", "hash_code"],
+    ["Cycognito Scan", "hash_code"],
+    ["n0s1 Scanner", "hash_code"],
+]);
+/**
+ * The algorithm DefectDojo uses for a test, as `Test.deduplication_algorithm` decides it: the test type's
+ * name first (a SARIF test's is the tool's, "… Scan (SARIF)"), then the scan type, else legacy.
+ */
+function algorithmFor(scanType, testTypeName = null) {
+    return (testTypeName !== null ? ALGORITHM_PER_PARSER.get(testTypeName) : undefined) ?? ALGORITHM_PER_PARSER.get(scanType) ?? 'legacy';
+}
+
 ;// CONCATENATED MODULE: ./src/engine/existing.ts
 
 /** The group an upload belongs to: the product type, product and engagement it creates if missing. */
@@ -7540,11 +7912,386 @@ async function existingGroups(client, planned, options) {
     return { existing: new Set(found.filter((group) => group !== null)), notes };
 }
 
+;// CONCATENATED MODULE: ./src/engine/novelty.ts
+
+const novelty_text = (value) => (typeof value === 'string' && value !== '' ? value : null);
+const novelty_int = (value) => (typeof value === 'number' && Number.isInteger(value) ? value : null);
+/** A row of `GET /api/v2/findings/`, or null when it lacks what a decision needs (id, test, a known severity). */
+function findingRow(row) {
+    const id = novelty_int(row.id);
+    const test = novelty_int(row.test);
+    const severity = String(row.severity ?? '').toLowerCase();
+    if (id === null || test === null || !model/* SEVERITIES */.oC.includes(severity))
+        return null;
+    return {
+        id,
+        test,
+        title: typeof row.title === 'string' ? row.title : '',
+        severity: severity,
+        hashCode: novelty_text(row.hash_code),
+        uniqueIdFromTool: novelty_text(row.unique_id_from_tool),
+        active: row.active === true,
+        duplicate: row.duplicate === true,
+        duplicateOf: novelty_int(row.duplicate_finding),
+        falsePositive: row.false_p === true,
+        riskAccepted: row.risk_accepted === true,
+        outOfScope: row.out_of_scope === true,
+        mitigated: row.is_mitigated === true,
+        file: novelty_text(row.file_path),
+        line: novelty_int(row.line)
+    };
+}
+/** Triaged: someone decided it is not to be fixed (false positive, risk accepted, out of scope). */
+const isTriaged = (f) => f.falsePositive || f.riskAccepted || f.outOfScope;
+/**
+ * Open in its test: neither fixed nor triaged. Active, or inactive only because DefectDojo marked it a
+ * duplicate (a branch's copy of a finding seen elsewhere in the product is still the branch's finding).
+ */
+const isOpen = (f) => !f.mitigated && !isTriaged(f) && (f.active || f.duplicate);
+/**
+ * The keys DefectDojo matches a finding on, or null when the finding lacks the field its algorithm needs.
+ * `unique_id_from_tool_or_hash_code` matches on either, so it has both keys (a match on one suffices).
+ */
+function fingerprintKeys(f, algorithm) {
+    const hash = f.hashCode === null ? [] : [`hash_code:${f.hashCode}`];
+    const uid = f.uniqueIdFromTool === null ? [] : [`unique_id_from_tool:${f.uniqueIdFromTool}`];
+    switch (algorithm) {
+        case 'hash_code':
+            return hash.length > 0 ? hash : null;
+        case 'unique_id_from_tool':
+            return uid.length > 0 ? uid : null;
+        case 'unique_id_from_tool_or_hash_code':
+            return uid.length + hash.length > 0 ? [...uid, ...hash] : null;
+        case 'legacy':
+            return [`legacy:${f.title}\u0000${f.severity}`];
+    }
+}
+function describeRule(rule) {
+    const fields = rule.algorithm !== 'unique_id_from_tool' && rule.algorithm !== 'legacy' && rule.hashCodeFields ? ` (${rule.hashCodeFields.join(', ')})` : '';
+    return `${rule.algorithm}${fields}, ${rule.source === 'server' ? "from the test's settings" : "from DefectDojo's table for the scan type"}`;
+}
+const WORST_FIRST = (a, b) => model/* SEVERITIES */.oC.indexOf(a.severity.toLowerCase()) - model/* SEVERITIES */.oC.indexOf(b.severity.toLowerCase());
+function unknown(why) {
+    return { novelty: { kind: 'unknown', why }, newFindings: [] };
+}
+function tally(found, link) {
+    const counts = { ...model/* NO_FINDINGS */.BU };
+    for (const { finding } of found) {
+        counts[finding.severity]++;
+        counts.total++;
+    }
+    return { counts, listed: listing(found, link) };
+}
+/** Findings as the summary and the pull request comment list them: worst first, at most NEW_FINDINGS_LISTED. */
+function listing(found, link) {
+    return found
+        .map(({ finding, reintroduced }) => ({
+        title: finding.title,
+        severity: severityLabel(finding.severity),
+        url: link(finding.id),
+        ...(reintroduced ? { reintroduced: true } : {}),
+        ...(finding.file ? { file: finding.file } : {}),
+        ...(finding.line !== null && finding.line > 0 ? { line: finding.line } : {})
+    }))
+        .sort(WORST_FIRST)
+        .slice(0, model/* NEW_FINDINGS_LISTED */.YD);
+}
+const severityLabel = (s) => s[0].toUpperCase() + s.slice(1);
+/**
+ * An isolated run's report against the default branch's matching test (`main`; null when that test does
+ * not exist: no baseline, so every open finding is new). `mine` are the findings of this run's test after
+ * the reimport; only open ones count.
+ */
+function classifyIsolated(input) {
+    const { rule, link } = input;
+    const open = input.mine.filter(isOpen);
+    const fingerprint = describeRule(rule);
+    if (input.main === null) {
+        const { counts, listed } = tally(open.map((finding) => ({ finding, reintroduced: false })), link);
+        return { novelty: { kind: 'known', against: 'no-baseline', baselineUrl: null, new: counts, reintroduced: 0, onMain: 0, triagedOnMain: 0, fixed: null, fingerprint }, newFindings: listed };
+    }
+    // What the default branch holds, by key: active beats triaged beats fixed.
+    const held = new Map();
+    const rank = { active: 3, triaged: 2, fixed: 1 };
+    for (const f of input.main) {
+        const state = isTriaged(f) ? 'triaged' : f.mitigated ? 'fixed' : f.active || f.duplicate ? 'active' : null;
+        if (state === null)
+            continue;
+        const keys = fingerprintKeys(f, rule.algorithm);
+        if (keys === null)
+            return unknown(`a finding of the default branch's test (${f.id}) has no ${rule.algorithm.replace(/_or_/g, ' or ')} to match on`);
+        for (const key of keys) {
+            const before = held.get(key);
+            if (!before || rank[state] > rank[before])
+                held.set(key, state);
+        }
+    }
+    const fresh = [];
+    let onMain = 0;
+    let triagedOnMain = 0;
+    const mineKeys = new Set();
+    for (const f of open) {
+        const keys = fingerprintKeys(f, rule.algorithm);
+        if (keys === null)
+            return unknown(`finding ${f.id} of this test has no ${rule.algorithm.replace(/_or_/g, ' or ')} to match on`);
+        for (const key of keys)
+            mineKeys.add(key);
+        const states = keys.map((key) => held.get(key)).filter((s) => s !== undefined);
+        if (states.includes('active'))
+            onMain++;
+        else if (states.includes('triaged'))
+            triagedOnMain++;
+        else
+            fresh.push({ finding: f, reintroduced: states.includes('fixed') });
+    }
+    // Fixed here: active on the default branch, absent from this run (a moved line whose hash holds the line is new + fixed).
+    const fixed = input.main.filter((f) => !f.mitigated && !isTriaged(f) && f.active && !(fingerprintKeys(f, rule.algorithm) ?? []).some((key) => mineKeys.has(key)));
+    const { counts, listed } = tally(fresh, link);
+    return {
+        novelty: { kind: 'known', against: 'default-branch-test', baselineUrl: input.mainUrl, new: counts, reintroduced: fresh.filter((f) => f.reintroduced).length, onMain, triagedOnMain, fixed: fixed.length, fingerprint },
+        newFindings: listed,
+        fixedFindings: listing(fixed.map((finding) => ({ finding, reintroduced: false })), link)
+    };
+}
+/**
+ * A default-branch run's report: its import's actions (N created, R reactivated, from the test's import
+ * history of this run), the test's findings after it, and where each duplicate's original lives. Open
+ * findings the import did not create or reactivate are the default branch's already.
+ */
+function classifyDefaultBranch(input) {
+    const byId = new Map(input.mine.map((f) => [f.id, f]));
+    const touched = new Map(input.actions.map((a) => [a.finding, a.action]));
+    const fresh = [];
+    let onMain = 0;
+    let triagedOnMain = 0;
+    for (const [id, action] of touched) {
+        const f = byId.get(id);
+        if (!f)
+            return unknown(`finding ${id}, which this import ${action === 'N' ? 'created' : 'reactivated'}, is not among the test's findings read back`);
+        if (!f.duplicate || f.duplicateOf === null) {
+            if (action === 'N' && input.deduplicationPending)
+                return unknown('DefectDojo answered before deduplicating (deduplication_complete: false), so whether the created findings are duplicates of the default branch is not known yet');
+            fresh.push({ finding: f, reintroduced: action === 'R' });
+            continue;
+        }
+        const original = input.originals.get(f.duplicateOf);
+        if (!original)
+            return unknown(`where the original of duplicate finding ${id} (finding ${f.duplicateOf}) lives could not be read`);
+        if (!original.onDefaultBranch)
+            fresh.push({ finding: f, reintroduced: action === 'R' });
+        else if (original.triaged)
+            triagedOnMain++;
+        else
+            onMain++;
+    }
+    // Open findings the import left as they were: the default branch had them before this run.
+    onMain += input.mine.filter((f) => isOpen(f) && !touched.has(f.id)).length;
+    const { counts, listed } = tally(fresh, input.link);
+    return {
+        novelty: { kind: 'known', against: 'default-branch-run', baselineUrl: input.testUrl, new: counts, reintroduced: fresh.filter((f) => f.reintroduced).length, onMain, triagedOnMain, fixed: null, fingerprint: describeRule(input.rule) },
+        newFindings: listed
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/baseline.ts
+
+
+
+
+/** Findings read per request: DefectDojo has no page-size cap; this keeps each answer far below the client's size limit. */
+const FINDINGS_PAGE = 500;
+/** Most findings read from one test: the lookup bound's size (README "What counts as new"). */
+const FINDINGS_MAX = 10_000;
+/** Each request of the lookup waits at most this long (like the lookups before the uploads). */
+const LOOKUP_REQUEST_MS = 10_000;
+const baseline_int = (value) => (typeof value === 'number' && Number.isInteger(value) ? value : null);
+class Failure extends Error {
+}
+/** The reads of one run, with what several reports share (the default branch's product and engagements) read once. */
+class BaselineReader {
+    cache = new Map();
+    client;
+    signal;
+    constructor(client, signal) {
+        this.client = client;
+        this.signal = signal;
+    }
+    once(key, read) {
+        if (!this.cache.has(key))
+            this.cache.set(key, read());
+        return this.cache.get(key);
+    }
+    /** One bounded list request; `unknown` (failed, forbidden, too slow) throws a Failure naming why. */
+    async list(path, query) {
+        const bounded = within(LOOKUP_REQUEST_MS, this.signal);
+        const answer = await this.client.list(path, query, true, bounded);
+        if (answer.kind === 'found')
+            return answer.value;
+        if (answer.kind === 'absent')
+            return [];
+        throw new Failure(bounded.aborted && !this.signal?.aborted ? `${path} gave no answer within ${LOOKUP_REQUEST_MS / 1000} s` : answer.why);
+    }
+    /** Every finding of a test, page by page, each row checked to be that test's; more than FINDINGS_MAX fails. */
+    async findings(testId) {
+        const rows = [];
+        for (let offset = 0;; offset += FINDINGS_PAGE) {
+            const page = await this.list('/api/v2/findings/', { test: testId, o: 'id', limit: FINDINGS_PAGE, offset });
+            for (const raw of page) {
+                // An older server that ignores `test` lists every finding: rows of other tests are not this test's.
+                const row = findingRow(raw);
+                if (row === null && baseline_int(raw.test) === testId)
+                    throw new Failure(`finding ${String(raw.id)} of test ${testId} has no severity DefectDojo uses`);
+                if (row !== null && row.test === testId)
+                    rows.push(row);
+            }
+            if (page.length < FINDINGS_PAGE)
+                return rows;
+            if (offset + FINDINGS_PAGE >= FINDINGS_MAX)
+                throw new Failure(`test ${testId} has more than ${FINDINGS_MAX.toLocaleString('en-US')} findings, more than the lookup reads`);
+        }
+    }
+    /** The test's matching rule: its own settings (3.2.0), else DefectDojo's table for the scan type (2.49.0). */
+    async rule(testId, scanType) {
+        const test = await this.client.getTest(testId, within(LOOKUP_REQUEST_MS, this.signal)).catch(() => null);
+        const fields = Array.isArray(test?.hash_code_fields) ? test.hash_code_fields.filter((f) => typeof f === 'string') : null;
+        if (test && isAlgorithm(test.deduplication_algorithm))
+            return { algorithm: test.deduplication_algorithm, source: 'server', hashCodeFields: fields };
+        const testType = typeof test?.test_type_name === 'string' ? test.test_type_name : null;
+        return { algorithm: algorithmFor(scanType, testType), source: 'table', hashCodeFields: fields };
+    }
+    /**
+     * The default branch's matching test: product by exact name, its newest engagement of that name, then
+     * the newest test of that title and scan type (docs/defectdojo-api.md §i, §k). Null when it does not
+     * exist; a product the token cannot be shown to lack is a Failure (§i: not found is not proof).
+     */
+    async mainTest(target, scanType, uploadedProduct) {
+        const productId = await this.once(`product\u0000${target.product}`, async () => {
+            const rows = await this.list('/api/v2/products/', { name_exact: target.product, limit: 100 });
+            const product = newest(rows, (row) => row.name === target.product);
+            if (product !== null)
+                return product;
+            // The product this run just uploaded into is visible; another one may only be hidden from the token.
+            if (target.product !== uploadedProduct && !this.client.seesEverything)
+                throw new Failure(`no product named exactly "${target.product}" is visible to the token, which may only mean it may not see it`);
+            return null;
+        });
+        if (productId === null)
+            return null;
+        const engagementId = await this.once(`engagement\u0000${productId}\u0000${target.engagement}`, async () => newest(await this.list('/api/v2/engagements/', { product: productId, name: target.engagement, limit: 100 }), (row) => row.name === target.engagement && baseline_int(row.product) === productId));
+        if (engagementId === null)
+            return null;
+        const tests = await this.list('/api/v2/tests/', { engagement: engagementId, title: target.testTitle, scan_type: scanType, limit: 100 });
+        return newest(tests, (row) => row.title === target.testTitle && row.scan_type === scanType && baseline_int(row.engagement) === engagementId);
+    }
+    /** This run's import actions on a test (N and R), from its import history by build id (docs/defectdojo-api.md §k). */
+    async actions(testId, buildId) {
+        const rows = (await this.list('/api/v2/test_imports/', { test: testId, build_id: buildId, o: '-id', limit: 100 })).filter((row) => baseline_int(row.test) === testId && row.build_id === buildId);
+        if (rows.length === 0)
+            return null;
+        const actions = new Map();
+        for (const row of rows) {
+            for (const entry of Array.isArray(row.test_import_finding_action_set) ? row.test_import_finding_action_set : []) {
+                const finding = baseline_int(entry.finding);
+                if (finding !== null && (entry.action === 'N' || entry.action === 'R'))
+                    actions.set(finding, entry.action);
+            }
+        }
+        return [...actions].map(([finding, action]) => ({ finding, action }));
+    }
+    /** The tests of an engagement (ids), checked row by row. */
+    engagementTests(engagementId) {
+        return this.once(`tests\u0000${engagementId}`, async () => {
+            const rows = await this.list('/api/v2/tests/', { engagement: engagementId, limit: 1000 });
+            return new Set(rows.filter((row) => baseline_int(row.engagement) === engagementId).map((row) => baseline_int(row.id)));
+        });
+    }
+    /** Where each original lives: on the default branch (one of its engagements' tests) or not, and whether triaged. */
+    async originals(ids, defaultEngagements) {
+        const onDefault = new Set();
+        for (const engagement of defaultEngagements)
+            for (const test of await this.engagementTests(engagement))
+                onDefault.add(test);
+        const found = new Map();
+        for (let i = 0; i < ids.length; i += 100) {
+            const chunk = ids.slice(i, i + 100);
+            const rows = await this.list('/api/v2/findings/', { id: chunk.join(','), limit: chunk.length });
+            for (const raw of rows) {
+                const row = findingRow(raw);
+                if (row && chunk.includes(row.id))
+                    found.set(row.id, { onDefaultBranch: onDefault.has(row.test), triaged: row.falsePositive || row.riskAccepted || row.outOfScope });
+            }
+        }
+        return found;
+    }
+}
+/** The id of the newest row that matches (DefectDojo takes the newest of several with one name), or null. */
+function newest(rows, matches) {
+    const ids = rows.filter(matches).map((row) => baseline_int(row.id)).filter((id) => id !== null);
+    return ids.length > 0 ? Math.max(...ids) : null;
+}
+/**
+ * Classifies one uploaded report. `defaultEngagements` are the engagements this run uploaded into on the
+ * default branch (where a duplicate's original counts as the default branch's).
+ */
+async function classify(reader, { upload, outcome }, options) {
+    const { answer } = outcome;
+    const baseline = upload.baseline;
+    if (answer.testId === null)
+        return unknownSplit("DefectDojo's answer did not say which test the report went to");
+    if (baseline.kind === 'unknown')
+        return unknownSplit(baseline.why);
+    const testId = answer.testId;
+    const link = (id) => `${options.baseUrl}/finding/${id}`;
+    try {
+        const rule = await reader.rule(testId, upload.recognition.scanType);
+        if (baseline.kind === 'self') {
+            const created = answer.counts.created?.total ?? answer.counts.totals?.created ?? null;
+            const reactivated = answer.counts.reactivated?.total ?? answer.counts.totals?.reactivated ?? null;
+            const active = answer.counts.activeAfter?.total ?? null;
+            // Nothing created or reactivated: nothing can be new, and no read is needed.
+            if (created === 0 && reactivated === 0 && active !== null) {
+                return { novelty: { kind: 'known', against: 'default-branch-run', baselineUrl: outcome.links.test, new: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }, reintroduced: 0, onMain: active, triagedOnMain: 0, fixed: null, fingerprint: describeRule(rule) }, newFindings: [] };
+            }
+            const actions = await reader.actions(testId, options.buildId);
+            if (actions === null)
+                return unknownSplit(`this run's import (build ${options.buildId || 'unknown'}) is not in the test's import history, which says what it created`);
+            const mine = await reader.findings(testId);
+            const duplicates = [...new Set(mine.filter((f) => f.duplicate && f.duplicateOf !== null && actions.some((a) => a.finding === f.id)).map((f) => f.duplicateOf))];
+            const originals = duplicates.length > 0 ? await reader.originals(duplicates, options.defaultEngagements) : new Map();
+            return classifyDefaultBranch({ rule, actions, mine, originals, testUrl: outcome.links.test, link, deduplicationPending: answer.deduplicationComplete === false });
+        }
+        const [mine, mainTest] = await Promise.all([reader.findings(testId), reader.mainTest(baseline.target, upload.recognition.scanType, upload.target.product)]);
+        const main = mainTest === null ? null : await reader.findings(mainTest);
+        return classifyIsolated({ rule, mine, main, mainUrl: mainTest === null ? null : `${options.baseUrl}/test/${mainTest}`, link });
+    }
+    catch (error) {
+        if (error instanceof Failure)
+            return unknownSplit(error.message);
+        throw error;
+    }
+}
+function unknownSplit(why) {
+    return { novelty: { kind: 'unknown', why }, newFindings: [] };
+}
+/** Every uploaded outcome with its split and its new findings; the others as they were. */
+async function withNovelty(client, planned, outcomes, options) {
+    const reader = new BaselineReader(client, options.signal);
+    const defaultEngagements = [
+        ...new Set(outcomes.flatMap((o, n) => (o.status === 'uploaded' && planned[n].baseline.kind === 'self' && o.answer.engagementId !== null ? [o.answer.engagementId] : [])))
+    ];
+    return mapLimit([...outcomes.entries()], options.concurrency, async ([n, outcome]) => {
+        if (outcome.status !== 'uploaded')
+            return outcome;
+        const { novelty, newFindings, fixedFindings } = await classify(reader, { upload: planned[n], outcome }, { buildId: options.buildId, defaultEngagements, baseUrl: client.baseUrl }).catch((error) => unknownSplit(`the lookup failed: ${error instanceof Error ? error.message : String(error)}`));
+        return { ...outcome, novelty, newFindings: newFindings, ...(fixedFindings ? { fixedFindings } : {}) };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/engine/landed.ts
 
 const landed_int = (value) => (typeof value === 'number' && Number.isInteger(value) ? value : null);
 /** The row with the highest id among those whose `field` equals `value` exactly (DefectDojo takes the newest). */
-function newest(rows, field, value) {
+function landed_newest(rows, field, value) {
     return rows.filter((row) => row[field] === value && landed_int(row.id) !== null).sort((a, b) => landed_int(b.id) - landed_int(a.id))[0] ?? null;
 }
 function unwrap(lookup) {
@@ -7560,13 +8307,13 @@ async function findLanding(client, upload, buildId, since, signal) {
     const products = await client.list('/api/v2/products/', { name_exact: t.product, limit: 100 }, true, signal);
     if (products.kind === 'unknown')
         return products;
-    const product = products.kind === 'found' ? newest(products.value, 'name', t.product) : null;
+    const product = products.kind === 'found' ? landed_newest(products.value, 'name', t.product) : null;
     if (!product) {
         // Absent, if the token would see it: it sees everything, or it sees the product type the upload would put it in.
         if (client.seesEverything)
             return { kind: 'absent' };
         const types = await client.list('/api/v2/product_types/', { name: t.productType, limit: 100 }, false, signal);
-        if (types.kind === 'found' && newest(types.value, 'name', t.productType))
+        if (types.kind === 'found' && landed_newest(types.value, 'name', t.productType))
             return { kind: 'absent' };
         return { kind: 'unknown', why: `no product named exactly "${t.product}" is visible to the token, which may only mean it may not see it` };
     }
@@ -7574,7 +8321,7 @@ async function findLanding(client, upload, buildId, since, signal) {
     const engagements = unwrap(await client.list('/api/v2/engagements/', { product: landed_int(product.id), name: t.engagement, limit: 100 }, true, signal));
     if (isLanding(engagements))
         return engagements;
-    const engagement = newest(engagements, 'name', t.engagement);
+    const engagement = landed_newest(engagements, 'name', t.engagement);
     if (!engagement)
         return { kind: 'absent' };
     const query = { engagement: landed_int(engagement.id), title: t.testTitle, scan_type: upload.recognition.scanType, limit: 100 };
@@ -7584,7 +8331,7 @@ async function findLanding(client, upload, buildId, since, signal) {
     const tests = unwrap(await client.list('/api/v2/tests/', query, true, signal));
     if (isLanding(tests))
         return tests;
-    const test = newest(tests, 'title', t.testTitle);
+    const test = landed_newest(tests, 'title', t.testTitle);
     if (!test)
         return { kind: 'absent' };
     const testId = landed_int(test.id);
@@ -7676,6 +8423,7 @@ async function severitiesOf(client, testId, ids, signal) {
 
 
 
+
 const CONNECT_TIMEOUT_MS = 30_000;
 const HEARTBEAT_MS = 30_000;
 /** Longest wait for an import that may still be running behind a gateway that gave up (capped by `timeout-minutes`). */
@@ -7732,32 +8480,15 @@ async function uploadAll(connection, config, planned, log, options) {
     for (const note of notes)
         log.debug(note);
     const outcomes = await runScheduled(planned, { groupOf: groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) => options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep }));
-    return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency, options.signal) };
-}
-/**
- * For every report that brought new Critical or High findings, up to five of them, the worst severity
- * first: one cheap request per such report (docs/defectdojo-api.md §k), left out quietly when it fails.
- */
-async function withNewFindings(client, outcomes, concurrency, signal) {
-    return mapLimit(outcomes, concurrency, async (outcome) => {
-        if (outcome.status !== 'uploaded' || outcome.answer.testId === null)
-            return outcome;
-        const created = outcome.answer.counts.created;
-        const severity = created && created.critical > 0 ? 'Critical' : created && created.high > 0 ? 'High' : null;
-        if (!severity || !created)
-            return outcome;
-        // New findings are the test's newest: the first k of that severity, newest first, are the k it created.
-        const k = Math.min(5, severity === 'Critical' ? created.critical : created.high);
-        const found = await client.list('/api/v2/findings/', { test: outcome.answer.testId, active: 'true', severity, o: '-id', limit: k }, true, within(OPTIONAL_REQUEST_MS, signal)).catch(() => null);
-        if (found?.kind !== 'found')
-            return outcome;
-        const newFindings = found.value.flatMap((f) => typeof f.title === 'string' && Number.isInteger(f.id) ? [{ title: f.title, severity: typeof f.severity === 'string' ? f.severity : severity, url: `${client.baseUrl}/finding/${String(f.id)}`, ...place(f) }] : []);
-        return { ...outcome, newFindings };
+    if (options.signal?.aborted)
+        return { outcomes };
+    // What is new, against the default branch (baseline.ts): read after every upload, so a shared lookup is made once.
+    const classified = await withNovelty(client, planned, outcomes, { buildId: options.buildId, concurrency: config.concurrency, signal: options.signal });
+    classified.forEach((outcome, n) => {
+        if (outcome.status === 'uploaded' && outcome.novelty)
+            log.info(`${(0,model/* reportLabel */.tr)(planned[n].candidate)}: ${noveltyLine(outcome.novelty, outcome.newFindings ?? [])}`);
     });
-}
-/** A finding's `file_path` and `line`, when DefectDojo has them. */
-function place(f) {
-    return { ...(typeof f.file_path === 'string' && f.file_path ? { file: f.file_path } : {}), ...(Number.isInteger(f.line) && f.line > 0 ? { line: f.line } : {}) };
+    return { outcomes: classified };
 }
 function notStarted() {
     return { status: 'failed', reason: 'not started: the run was cancelled before this report was sent.', attempts: 0 };
@@ -8184,45 +8915,24 @@ function report(request, host, redact, ending) {
     return { config, results, fatal, verdict, outputs: gateOutputs(results, request.resultsFile), summary, resultsJson: resultsDocument(results, meta) };
 }
 
-;// CONCATENATED MODULE: ./src/report/text.ts
-// Text from outside — file and artifact names, server answers — made harmless where it is printed. A
-// runner reads every stdout line that starts with `::` as a workflow command, and .NET splits lines at
-// \r as well as \n, so a zip entry named `x\n::error title=Spoofed::…` would otherwise become a real
-// annotation; a terminal reads escape sequences. The summary has its own escaping (summary.ts).
-/** Control characters (but \n) and Unicode line breaks as visible escapes: `\r`, `\x1b`, `\u2028`. */
-function escapeControls(text, keepNewlines) {
-    return text.replace(keepNewlines ? /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g : /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
-        if (c === '\n')
-            return '\\n';
-        if (c === '\r')
-            return '\\r';
-        if (c === '\t')
-            return '\\t';
-        const code = c.charCodeAt(0);
-        return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** A log message that may span lines: controls escaped, and no line can start (after blanks) with `::`. */
-function logText(text) {
-    return escapeControls(text, true)
-        .split('\n')
-        .map((line) => line.replace(/^(\s*):(?=:)/, '$1:\u200b'))
-        .join('\n');
-}
-/** One line of a table or a single-line message: every control character escaped, new lines too. */
-function lineText(text) {
-    return logText(escapeControls(text, false));
-}
-
 ;// CONCATENATED MODULE: ./src/report/table.ts
 // Result[] → the command line's renderings: a plain table for the job log and GitLab's dotenv report.
 
 
 
+
 /** A plain table for the job log. */
 function textTable(results) {
-    const rows = results.map((r) => [r.status, resultLabel(r), r.scanType ?? '', r.status === 'uploaded' ? model/* DELTAS */.CH.map((d) => (0,model/* deltaTotal */.ZW)(r, d) ?? '?').join('/') : '', r.status === 'uploaded' ? (r.testUrl ?? '') : (r.reason ?? '')].map(lineText));
-    const header = ['STATUS', 'REPORT', 'SCAN TYPE', 'NEW/CLOSED/REACT/SAME', 'TEST OR REASON'];
+    const rows = results.map((r) => [
+        r.status,
+        resultLabel(r),
+        r.scanType ?? '',
+        r.status === 'uploaded' ? noveltyCell(r.novelty) : '',
+        r.status === 'uploaded' ? model/* DELTAS */.CH.map((d) => (0,model/* deltaTotal */.ZW)(r, d) ?? '?').join('/') : '',
+        r.status === 'uploaded' ? (r.testUrl ?? '') : (r.reason ?? '')
+    ].map(lineText));
+    // What is new leads; DefectDojo's own counts of the reimport follow.
+    const header = ['STATUS', 'REPORT', 'SCAN TYPE', 'NEW', 'CREATED/CLOSED/REACT/SAME', 'TEST OR REASON'];
     const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i].length))));
     const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
     return [line(header), ...rows.map(line)].join('\n') + '\n';

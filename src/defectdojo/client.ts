@@ -145,8 +145,8 @@ export class DefectDojoClient {
   }
 
   /** GET /api/v2/tests/{id}/: what can be shown when an answer carries no statistics. */
-  async getTest(id: number): Promise<Record<string, unknown> | null> {
-    const { status, body } = await this.send('GET', `/api/v2/tests/${id}/`)
+  async getTest(id: number, signal?: AbortSignal): Promise<Record<string, unknown> | null> {
+    const { status, body } = await this.send('GET', `/api/v2/tests/${id}/`, { signal })
     if (status !== 200) return null
     const value = parseJson(body)
     return isRecord(value) ? value : null

@@ -17,10 +17,11 @@ import type { DefectDojoClient, UploadProgress } from '../defectdojo/client.js'
 import { DefectDojoError, formatSize } from '../defectdojo/errors.js'
 import { DEFAULT_RETRY, backoffMs, withRetries, type RetryPolicy } from '../defectdojo/retry.js'
 import { runScheduled } from '../defectdojo/scheduler.js'
-import { mapLimit } from '../pool.js'
+import { noveltyLine } from '../report/novelty-text.js'
 import { reportLabel, type ImportAnswer, type PlannedUpload, type UploadOutcome } from '../model.js'
 import type { Log } from './host.js'
-import { existingGroups, groupOf, within } from './existing.js'
+import { withNovelty } from './baseline.js'
+import { existingGroups, groupOf } from './existing.js'
 import { findLanding, waitForLanding } from './landed.js'
 
 const CONNECT_TIMEOUT_MS = 30_000
@@ -101,33 +102,13 @@ export async function uploadAll(connection: Connection, config: Config, planned:
   const outcomes = await runScheduled(planned, { groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) =>
     options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep })
   )
-  return { outcomes: options.signal?.aborted ? outcomes : await withNewFindings(client, outcomes, config.concurrency, options.signal) }
-}
-
-/**
- * For every report that brought new Critical or High findings, up to five of them, the worst severity
- * first: one cheap request per such report (docs/defectdojo-api.md §k), left out quietly when it fails.
- */
-async function withNewFindings(client: DefectDojoClient, outcomes: readonly UploadOutcome[], concurrency: number, signal?: AbortSignal): Promise<UploadOutcome[]> {
-  return mapLimit(outcomes, concurrency, async (outcome) => {
-    if (outcome.status !== 'uploaded' || outcome.answer.testId === null) return outcome
-    const created = outcome.answer.counts.created
-    const severity = created && created.critical > 0 ? 'Critical' : created && created.high > 0 ? 'High' : null
-    if (!severity || !created) return outcome
-    // New findings are the test's newest: the first k of that severity, newest first, are the k it created.
-    const k = Math.min(5, severity === 'Critical' ? created.critical : created.high)
-    const found = await client.list('/api/v2/findings/', { test: outcome.answer.testId, active: 'true', severity, o: '-id', limit: k }, true, within(OPTIONAL_REQUEST_MS, signal)).catch(() => null)
-    if (found?.kind !== 'found') return outcome
-    const newFindings = found.value.flatMap((f) =>
-      typeof f.title === 'string' && Number.isInteger(f.id) ? [{ title: f.title, severity: typeof f.severity === 'string' ? f.severity : severity, url: `${client.baseUrl}/finding/${String(f.id)}`, ...place(f) }] : []
-    )
-    return { ...outcome, newFindings }
+  if (options.signal?.aborted) return { outcomes }
+  // What is new, against the default branch (baseline.ts): read after every upload, so a shared lookup is made once.
+  const classified = await withNovelty(client, planned, outcomes, { buildId: options.buildId, concurrency: config.concurrency, signal: options.signal })
+  classified.forEach((outcome, n) => {
+    if (outcome.status === 'uploaded' && outcome.novelty) log.info(`${reportLabel(planned[n]!.candidate)}: ${noveltyLine(outcome.novelty, outcome.newFindings ?? [])}`)
   })
-}
-
-/** A finding's `file_path` and `line`, when DefectDojo has them. */
-function place(f: Record<string, unknown>): { file?: string; line?: number } {
-  return { ...(typeof f.file_path === 'string' && f.file_path ? { file: f.file_path } : {}), ...(Number.isInteger(f.line) && (f.line as number) > 0 ? { line: f.line as number } : {}) }
+  return { outcomes: classified }
 }
 
 function notStarted(): UploadOutcome {

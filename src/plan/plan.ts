@@ -7,7 +7,7 @@ import { inputSetting, inputSubject, theInput, type InputName } from '../config/
 import { ruleFor } from '../config/rules.js'
 import { fillTemplate, type TemplateValues } from '../config/templates.js'
 import { ConfigError } from '../errors.js'
-import { reportLabel, type Candidate, type PlannedUpload, type RecognizedReport, type RunContext, type Target } from '../model.js'
+import { reportLabel, type Baseline, type Candidate, type PlannedUpload, type RecognizedReport, type RunContext, type Target } from '../model.js'
 
 /**
  * Plans every report. Throws ConfigError when the run's branch is unknown while isolation needs it, or
@@ -23,7 +23,7 @@ export function planUploads(config: Config, context: RunContext, reports: Readon
     const fields = fieldsFor(config, context, recognition, target)
     problems.push(...targetProblems(target, templates, reportLabel(candidate)), ...fieldProblems(fields, context))
     const endpoint = config.mode === 'import' ? ('import-scan' as const) : ('reimport-scan' as const)
-    return { candidate, recognition, target, endpoint, fields }
+    return { candidate, recognition, target, endpoint, fields, baseline: baselineFor(config, context, target, candidate, recognition) }
   })
   if (problems.length > 0) throw new ConfigError([...new Set(problems)])
   return uploads
@@ -116,6 +116,21 @@ function fieldProblems(fields: Readonly<Record<string, string | readonly string[
 
 function clip(text: string): string {
   return text.length > 80 ? `${text.slice(0, 79)}…` : text
+}
+
+/**
+ * Where the same report lands on the default branch: the templates filled in as for a push to it (no
+ * pull request, no fork, the default branch's name). A run on the default branch, or one that shares its
+ * test (isolation off and no branch in the names), is its own baseline.
+ */
+export function baselineFor(config: Config, context: RunContext, target: Target, candidate: Candidate, recognition: RecognizedReport): Baseline {
+  if (isolationOf({ branchIsolation: true, ifNoBranch: 'isolate' }, context).kind === 'none') return { kind: 'self' }
+  const onDefault: RunContext = { ...context, branch: context.defaultBranch ?? '', pr: null, pullRequest: false, fork: null, tag: null }
+  const { target: main, templates } = targetFor(config, onDefault, null, candidate, recognition)
+  if (context.defaultBranch === null && Object.values(templates).some((t) => t.template.includes('{branch}'))) {
+    return { kind: 'unknown', why: `the default branch's name is not known and the names use {branch}: set ${theInput('default-branch')}` }
+  }
+  return JSON.stringify(main) === JSON.stringify(target) ? { kind: 'self' } : { kind: 'test', target: main }
 }
 
 export type Isolation = { kind: 'none'; suffix: null } | { kind: 'isolated'; suffix: string } | { kind: 'unknown' }

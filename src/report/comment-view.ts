@@ -1,8 +1,8 @@
 // Result[] → the pull request comment's view model, and the hidden marker the comment is found again by.
-// The only place that knows which Result fields the comment reads: when the Result carries the
-// classification against the default branch, this adapter is what changes, not the renderer.
+// The only place that knows which Result fields the comment reads: the classification against the
+// default branch (Result.novelty, engine/novelty.ts) and the findings it listed. Nothing is recomputed.
 import { createHash } from 'node:crypto'
-import { deltaTotal, type Result } from '../model.js'
+import type { NewFinding, Result } from '../model.js'
 import type { CommentFinding, CommentReport, CommentView } from './comment.js'
 import { resultLabel } from './results.js'
 
@@ -26,13 +26,28 @@ export function commentView(results: readonly Result[], meta: CommentMeta): Comm
 }
 
 /**
- * An uploaded report. Until the Result carries the comparison with the default branch, what DefectDojo
- * created in this import is shown, said to be so (`import`), and nothing is claimed fixed.
+ * An uploaded report, as its classification says: new against the default branch's matching test (or
+ * against nothing, without one), and fixed only where a test was compared, its findings read completely.
  */
 function uploaded(r: Result, redact: (text: string) => string): CommentReport {
-  const introduced = r.newFindings.map((f): CommentFinding => ({ title: redact(f.title), severity: f.severity, url: f.url, file: f.file ? redact(f.file) : null, line: f.line ?? null }))
-  const total = deltaTotal(r, 'created')
-  return { name: redact(resultLabel(r)), testUrl: r.testUrl, basis: total === null ? 'unknown' : 'import', introduced, introducedTotal: Math.max(total ?? 0, introduced.length), fixed: null, fixedTotal: 0, note: total === null ? 'DefectDojo did not say what it created' : null }
+  const name = redact(resultLabel(r))
+  const novelty = r.novelty
+  if (novelty === null || novelty.kind === 'unknown') {
+    return { name, testUrl: r.testUrl, basis: 'unknown', introduced: [], introducedTotal: 0, fixed: null, fixedTotal: 0, note: redact(novelty?.why ?? 'not classified') }
+  }
+  const listed = (f: NewFinding): CommentFinding => ({ title: redact(f.title), severity: f.severity, url: f.url, file: f.file ? redact(f.file) : null, line: f.line ?? null, ...(f.reintroduced ? { reintroduced: true } : {}) })
+  const introduced = r.newFindings.map(listed)
+  const compared = novelty.against === 'default-branch-test' && novelty.fixed !== null
+  return {
+    name,
+    testUrl: r.testUrl,
+    basis: novelty.against === 'no-baseline' ? 'no-baseline' : 'main',
+    baselineUrl: novelty.against === 'default-branch-test' ? novelty.baselineUrl : null,
+    introduced,
+    introducedTotal: Math.max(novelty.new.total, introduced.length),
+    fixed: compared ? (r.fixedFindings ?? []).map(listed) : null,
+    fixedTotal: compared ? (novelty.fixed ?? 0) : 0
+  }
 }
 
 export interface MarkerParts {

@@ -24,17 +24,18 @@ export interface CommentFinding {
  * What a report's findings were compared with:
  * - `main`: the default branch's matching test (new means new there);
  * - `no-baseline`: the default branch has no matching test yet, so every finding counts as new;
- * - `import`: not compared with the default branch; what this import created in DefectDojo;
  * - `unknown`: the comparison could not be made (a lookup failed); nothing is claimed;
  * - `failed`: the report did not land in DefectDojo.
  */
-export type CommentBasis = 'main' | 'no-baseline' | 'import' | 'unknown' | 'failed'
+export type CommentBasis = 'main' | 'no-baseline' | 'unknown' | 'failed'
 
 export interface CommentReport {
   /** The report's name (artifact/path). */
   readonly name: string
   readonly testUrl: string | null
   readonly basis: CommentBasis
+  /** The default branch's matching test it was compared with. */
+  readonly baselineUrl?: string | null
   /** The introduced findings known by name (may be fewer than the total). */
   readonly introduced: readonly CommentFinding[]
   readonly introducedTotal: number
@@ -89,10 +90,9 @@ function render(view: CommentView, shown: number, fixedShown: number): string {
 function headline(view: CommentView, introduced: number, fixed: number): string {
   if (view.dryRun) return 'dry run, nothing was uploaded'
   if (view.reports.length === 0) return 'no reports uploaded'
-  const basis = view.reports.some((r) => r.basis === 'main' || r.basis === 'no-baseline') ? '' : view.reports.every((r) => r.basis === 'import') ? ' (not compared with the default branch)' : ''
   const parts = [`${fmt(introduced)} new ${introduced === 1 ? 'finding' : 'findings'}`]
   if (fixed > 0) parts.push(`${fmt(fixed)} fixed`)
-  return parts.join(', ') + basis
+  return parts.join(', ')
 }
 
 function reportSection(report: CommentReport, view: CommentView, shown: number, fixedShown: number): string[] {
@@ -109,10 +109,8 @@ function reportSection(report: CommentReport, view: CommentView, shown: number, 
     case 'no-baseline':
       facts.push('no baseline on the default branch yet: every finding counts as new')
       break
-    case 'import':
-      facts.push('created by this import (not compared with the default branch)')
-      break
     case 'main':
+      if (safeUrl(report.baselineUrl)) facts.push(`compared with [the default branch's test](${safeUrl(report.baselineUrl)!})`)
       break
   }
   if (report.basis !== 'unknown') facts.unshift(`${fmt(report.introducedTotal)} new`)

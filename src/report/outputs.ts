@@ -19,6 +19,8 @@ export interface CompactResult {
   testId: number | null
   testUrl: string | null
   created: number | null
+  /** New findings (not on the default branch); null when not known. */
+  new: number | null
   closed: number | null
   reactivated: number | null
   untouched: number | null
@@ -43,6 +45,7 @@ function compact(r: Result): CompactResult {
     testId: r.testId,
     testUrl: r.testUrl,
     created: deltaTotal(r, 'created'),
+    new: r.novelty?.kind === 'known' ? r.novelty.new.total : null,
     closed: deltaTotal(r, 'closed'),
     reactivated: deltaTotal(r, 'reactivated'),
     untouched: deltaTotal(r, 'untouched')
@@ -92,19 +95,25 @@ export function compactResultsJson(results: readonly Result[], limitBytes: numbe
 
 /** Every output the action sets, with its description: action.yml and the README are written from this. */
 export const OUTPUTS = {
-  created: 'Findings created, over all reports.',
+  new: "New findings over all reports: findings the default branch does not have (README \"What counts as new\"). Reports whose new findings are not known add nothing and count in counts-unknown.",
+  'new-critical': 'New critical findings, over all reports.',
+  'new-high': 'New high findings.',
+  'new-medium': 'New medium findings.',
+  'new-low': 'New low findings.',
+  'new-info': 'New info findings.',
+  created: "Findings DefectDojo created, over all reports: its raw count, which includes findings the default branch already has (gate on new-* instead).",
   closed: 'Findings closed, over all reports.',
   reactivated: 'Findings reactivated, over all reports.',
   untouched: 'Findings matched and left as they were, over all reports.',
   uploaded: 'Number of reports uploaded.',
   skipped: 'Number of files skipped (not a report, or not recognised).',
   failed: 'Number of reports that failed to upload.',
-  'counts-unknown': "Uploaded reports whose new findings by severity are not known (DefectDojo's answer had no counts, or an earlier attempt may have imported the report): when not 0, created-* are incomplete, so a gate should not pass on them.",
-  'created-critical': 'Critical findings created, over all reports.',
-  'created-high': 'High findings created.',
-  'created-medium': 'Medium findings created.',
-  'created-low': 'Low findings created.',
-  'created-info': 'Info findings created.',
+  'counts-unknown': "Uploaded reports whose new findings are not known (DefectDojo's answer had no counts, an earlier attempt may have imported the report, or the lookup of the default branch's findings failed): when not 0, new-* and created-* are incomplete, so a gate should not pass on them.",
+  'created-critical': "Critical findings DefectDojo created, over all reports (its raw count; see new-critical).",
+  'created-high': "High findings DefectDojo created (raw count).",
+  'created-medium': "Medium findings DefectDojo created (raw count).",
+  'created-low': "Low findings DefectDojo created (raw count).",
+  'created-info': "Info findings DefectDojo created (raw count).",
   'active-critical': "Critical findings active after the reimports, over all uploaded reports' tests.",
   'active-high': 'High findings active after the reimports.',
   'active-medium': 'Medium findings active after the reimports.',
@@ -133,8 +142,10 @@ export function gateOutputs(results: readonly Result[], resultsFile: string): Re
     uploaded: String(t.uploaded),
     skipped: String(t.skipped),
     failed: String(t.failed),
-    'counts-unknown': String(t.unknownCounts)
+    'counts-unknown': String(t.unknownCounts),
+    new: String(t.newBySeverity.total)
   }
+  for (const s of SEVERITIES) outputs[`new-${s}`] = String(t.newBySeverity[s])
   for (const s of SEVERITIES) outputs[`created-${s}`] = String(t.createdBySeverity[s])
   for (const s of SEVERITIES) outputs[`active-${s}`] = String(t.activeBySeverity[s])
   outputs.results = compactResultsJson(results)

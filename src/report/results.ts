@@ -70,7 +70,9 @@ export function fileResult(stages: FileStages): Result {
     counts: answer.counts,
     evidence: [...recognition.evidence, ...outcome.evidence],
     attempts: outcome.attempts,
-    newFindings: outcome.newFindings ?? []
+    newFindings: outcome.newFindings ?? [],
+    novelty: outcome.novelty ?? null,
+    ...(outcome.fixedFindings ? { fixedFindings: outcome.fixedFindings } : {})
   }
 }
 
@@ -105,7 +107,8 @@ export function baseResult(candidate: Candidate): Result {
     humanReadable: false,
     reportLike: false,
     attempts: 0,
-    newFindings: []
+    newFindings: [],
+    novelty: null
   }
 }
 
@@ -161,10 +164,17 @@ export interface Totals {
   closed: number
   reactivated: number
   untouched: number
-  /** Uploaded reports whose created findings by severity are not known (so `created-*` leave them out). */
+  /** Uploaded reports whose created findings by severity, or whose new ones, are not known (so `created-*` or `new-*` leave them out). */
   unknownCounts: number
   createdBySeverity: SeverityCounts
   activeBySeverity: SeverityCounts
+  /** New findings (not on the default branch) over the reports whose split is known (engine/novelty.ts). */
+  newBySeverity: SeverityCounts
+  /** Uploaded reports whose new findings are not known. */
+  newUnknown: number
+  /** Findings already on the default branch, and triaged there (known to DefectDojo), over the known reports. */
+  onMain: number
+  triagedOnMain: number
 }
 
 export function computeTotals(results: readonly Result[]): Totals {
@@ -179,13 +189,22 @@ export function computeTotals(results: readonly Result[]): Totals {
     untouched: 0,
     unknownCounts: 0,
     createdBySeverity: NO_FINDINGS,
-    activeBySeverity: NO_FINDINGS
+    activeBySeverity: NO_FINDINGS,
+    newBySeverity: NO_FINDINGS,
+    newUnknown: 0,
+    onMain: 0,
+    triagedOnMain: 0
   }
   for (const r of results) {
     totals[r.status]++
     if (r.status !== 'uploaded') continue
     for (const delta of DELTAS) totals[delta] += deltaTotal(r, delta) ?? 0
-    if (!r.counts?.created) totals.unknownCounts++
+    if (!r.counts?.created || r.novelty?.kind !== 'known') totals.unknownCounts++
+    if (r.novelty?.kind === 'known') {
+      totals.newBySeverity = addCounts(totals.newBySeverity, r.novelty.new)
+      totals.onMain += r.novelty.onMain
+      totals.triagedOnMain += r.novelty.triagedOnMain
+    } else totals.newUnknown++
     if (r.counts?.created) totals.createdBySeverity = addCounts(totals.createdBySeverity, r.counts.created)
     if (r.counts?.activeAfter) totals.activeBySeverity = addCounts(totals.activeBySeverity, r.counts.activeAfter)
   }

@@ -4,8 +4,8 @@
 // fitted to SUMMARY_LIMIT_BYTES by dropping detail in a fixed order; the headline is never dropped.
 //
 // The page answers "what got worse?" first: the headline, where the reports went (branch, commit,
-// engagement), then the reports that brought new Critical or High findings with their titles, then
-// every other report, then why some failed or were skipped.
+// engagement), then the reports that brought new findings (ones the default branch does not have,
+// engine/novelty.ts) with their titles, then every other report, then why some failed or were skipped.
 import { sourceInputs } from '../config/inputs.js'
 import { DELTAS, NO_FINDINGS, SEVERITIES, addCounts, deltaTotal, reportLabel, type Delta, type Result, type SeverityCounts, type Status } from '../model.js'
 import { computeTotals, runTargets, type RunTarget, type Totals } from './results.js'
@@ -126,6 +126,8 @@ const VALUE_MAX = 300
 const FATAL_MAX_LINES = 40
 const FATAL_MAX_CHARS = 8_000
 const WARNINGS_SHOWN = 10
+/** Reports whose new findings are unknown, listed with why. */
+const UNKNOWN_SHOWN = 20
 const TITLE_MAX = 200
 const TARGETS_SHOWN = 5
 const NO_REPORT_SHOWN = 20
@@ -194,10 +196,14 @@ function isUnchanged(r: Result): boolean {
   return deltaTotal(r, 'created') === 0 && deltaTotal(r, 'closed') === 0 && deltaTotal(r, 'reactivated') === 0
 }
 
-/** An uploaded report that brought new Critical or High findings: what the page leads with. */
+/** An uploaded report that brought new findings (the default branch does not have them): what the page leads with. */
 function broughtWorse(r: Result): boolean {
-  const created = r.counts?.created
-  return r.status === 'uploaded' && !!created && (created.critical > 0 || created.high > 0)
+  return r.status === 'uploaded' && r.novelty?.kind === 'known' && r.novelty.new.total > 0
+}
+
+/** New findings by severity, zero when not known (such a report is never in the lead). */
+function newOf(r: Result): SeverityCounts {
+  return r.novelty?.kind === 'known' ? r.novelty.new : NO_FINDINGS
 }
 
 /** A skipped file listed with its reason: a copy of a report, or a file that looks like one (warned about). */
@@ -214,7 +220,7 @@ interface Page {
   totals: Totals
   targets: readonly RunTarget[]
   uploaded: Result[]
-  /** Reports that brought new Critical or High findings, the most critical first. */
+  /** Reports that brought new findings, the most critical first. */
   worse: Result[]
   /** Every other report, in table order: failed first, then uploaded or planned ones by target. */
   rest: Result[]
@@ -241,9 +247,8 @@ interface Shape {
 function buildPage(results: readonly Result[], meta: SummaryMeta): Page {
   const uploaded = results.filter((r) => r.status === 'uploaded')
   const failed = results.filter((r) => r.status === 'failed')
-  const created = (r: Result): SeverityCounts => r.counts?.created ?? NO_FINDINGS
   // sort is stable: reports with the same counts keep the order they were found in.
-  const worse = uploaded.filter(broughtWorse).sort((a, b) => created(b).critical - created(a).critical || created(b).high - created(a).high)
+  const worse = uploaded.filter(broughtWorse).sort((a, b) => SEVERITIES.reduce((order, s) => order || newOf(b)[s] - newOf(a)[s], 0))
   const others = results.filter((r) => (r.status === 'uploaded' || r.status === 'planned') && !broughtWorse(r))
 
   const noReport = [...groupBy(results, (r) => r.artifact)].filter(([, rows]) => rows.every((r) => r.status === 'skipped' && !isListedSkip(r))).map(([artifact, rows]) => ({ artifact, files: rows.length }))
@@ -355,7 +360,7 @@ function headline(page: Page): string[] {
   if (!meta.dryRun) {
     if (page.results.length === 0) line += meta.fatal ? '' : ` — no files were found: check ${sourceInputs()}`
     else if (t.uploaded === 0) line += ' — nothing was uploaded'
-    else line += ` — ${findings(page)}`
+    else line += ` — ${newHeadline(page)} — ${findings(page)}`
   } else if (page.results.length === 0 && !meta.fatal) {
     line += ` — no files were found: check ${sourceInputs()}`
   }
@@ -373,11 +378,27 @@ function findings(page: Page): string {
   const bySeverity = SEVERITIES.map((s) => [s, complete.reduce((total, r) => total + (r.counts?.created?.[s] ?? 0), 0)] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${fmt(n)} ${s}`)
-  const created = `**${fmt(sum('created'))}** created${sum('created') > 0 && bySeverity.length > 0 ? ` (${bySeverity.join(', ')} new)` : ''}`
+  const created = `${fmt(sum('created'))} created${sum('created') > 0 && bySeverity.length > 0 ? ` (${bySeverity.join(', ')})` : ''}`
   const rest = (['closed', 'reactivated', 'untouched'] as const).map((d) => `${fmt(sum(d))} ${d}`)
   const missing = page.uploaded.length - complete.length
   const scope = missing > 0 ? ` in ${fmt(complete.length)} of ${plural(page.uploaded.length, 'report')} (DefectDojo did not return counts for ${missing === 1 && complete.length === 1 ? 'the other' : fmt(missing)})` : ''
-  return `findings${scope}: ${[created, ...rest].join(' · ')}`
+  return `DefectDojo's counts${scope}: ${[created, ...rest].join(' · ')}`
+}
+
+/**
+ * What is new leads: "**1 new** (1 high) · 27 already on the default branch · 1 known to DefectDojo",
+ * over the reports whose split is known; the others are named as unknown, never added as 0.
+ */
+function newHeadline(page: Page): string {
+  const t = page.totals
+  const known = page.uploaded.length - t.newUnknown
+  if (known === 0) return '**new findings unknown** (see below)'
+  const bySeverity = SEVERITIES.filter((s) => t.newBySeverity[s] > 0).map((s) => `${fmt(t.newBySeverity[s])} ${s}`)
+  const parts = [`**${fmt(t.newBySeverity.total)} new**${bySeverity.length > 0 ? ` (${bySeverity.join(', ')})` : ''}`]
+  if (t.onMain > 0) parts.push(`${fmt(t.onMain)} already on the default branch`)
+  if (t.triagedOnMain > 0) parts.push(`${fmt(t.triagedOnMain)} known to DefectDojo`)
+  if (t.newUnknown > 0) parts.push(`**unknown for ${plural(t.newUnknown, 'report')}**`)
+  return parts.join(' · ')
 }
 
 /** A Git commit shown short, as code when it is a hash (which cannot carry markup). */
@@ -448,48 +469,59 @@ function leadColumns(page: Page): string[] {
   return ['Status', 'Report', 'Scan type', ...(page.targets.length > 1 ? ['Engagement'] : [])]
 }
 
-/** The new findings read back for a report, linked, with how many more its test has. */
+/** A report's new findings by severity, linked, then what is not new as counts with a link. */
 function newFindingLines(r: Result): string[] {
-  if (r.newFindings.length === 0) return []
-  const severities = [...new Set(r.newFindings.map((f) => f.severity.toLowerCase()))]
-  const one = severities.length === 1 ? escapeMarkdown(clip(severities[0]!, 20, 'end')) : null
-  const heading = `New ${one ? `${one} ` : ''}${r.newFindings.length === 1 ? 'finding' : 'findings'} in **${name(r)}**:`
-  const out = [heading, '']
-  for (const f of r.newFindings) out.push(`- ${one ? '' : `${escapeMarkdown(clip(f.severity, 20, 'end'))}: `}${link(clip(f.title, TITLE_MAX, 'end'), f.url)}`)
-  // The engine reads back the worst severity only (Critical, else High), at most five of them.
-  const created = r.counts?.created ?? NO_FINDINGS
-  const more = (created.critical > 0 ? created.critical : created.high) - r.newFindings.length
+  if (r.novelty?.kind !== 'known') return []
+  const novelty = r.novelty
+  const out = [`New in **${name(r)}**:`, '']
+  for (const f of r.newFindings) out.push(`- ${escapeMarkdown(clip(f.severity, 20, 'end'))}: ${link(clip(f.title, TITLE_MAX, 'end'), f.url)}${f.reintroduced ? ' <sub>(reintroduced: fixed on the default branch, back here)</sub>' : ''}`)
+  const more = novelty.new.total - r.newFindings.length
   const test = safeUrl(r.testUrl)
   if (more > 0) out.push(`- … and ${fmt(more)} more${test ? ` in [its test](${test})` : ''}.`)
+  const baseline = safeUrl(novelty.baselineUrl)
+  const known: string[] = []
+  if (novelty.onMain > 0) known.push(`${fmt(novelty.onMain)} already on the default branch${baseline ? ` ([its test](${baseline}))` : ''}`)
+  if (novelty.triagedOnMain > 0) known.push(`${fmt(novelty.triagedOnMain)} known to DefectDojo (triaged on the default branch: false positive, risk accepted or out of scope)`)
+  if (novelty.fixed) known.push(`${fmt(novelty.fixed)} of the default branch's no longer found here`)
+  if (novelty.against === 'no-baseline') known.push('no baseline on the default branch yet: every finding counts as new')
+  if (known.length > 0) out.push('', `Not new: ${known.join(' · ')}.`)
   out.push('')
   return out
 }
 
-/** The page's lead: which reports brought new Critical or High findings, and the findings themselves. */
+/** Reports whose new findings could not be told, each with why: a gate must not read them as 0. */
+function unknownLines(page: Page): string[] {
+  const unknown = page.uploaded.filter((r) => r.novelty?.kind !== 'known')
+  if (unknown.length === 0) return []
+  const out = [`**New findings unknown for ${plural(unknown.length, 'report')}** (counted in \`counts-unknown\`, never as 0):`, '']
+  for (const r of unknown.slice(0, UNKNOWN_SHOWN)) out.push(`- ${link(reportName(r), r.testUrl)}: ${escapeProse(clip(r.novelty?.kind === 'unknown' ? r.novelty.why : 'not looked up', SENTENCE_MAX, 'end'))}`)
+  if (unknown.length > UNKNOWN_SHOWN) out.push(`- … and ${fmt(unknown.length - UNKNOWN_SHOWN)} more (in the results file).`)
+  out.push('')
+  return out
+}
+
+/** The page's lead: which reports brought new findings, by severity, and the findings themselves. */
 function worseSection(page: Page, listed: readonly Result[]): string[] {
   if (page.uploaded.length === 0) return []
   if (page.worse.length === 0) {
-    const known = page.uploaded.filter((r) => r.counts?.created).length
-    if (known === 0) return []
-    const scope = known < page.uploaded.length ? ` in the ${fmt(known)} of ${plural(page.uploaded.length, 'report')} DefectDojo gave counts for` : ''
-    // A finding that came back is not new, but it is worse: said here so "no new" does not read as "all well".
-    const back = (['critical', 'high'] as const)
-      .map((s) => [s, page.uploaded.reduce((n, r) => n + (r.counts?.reactivated?.[s] ?? 0), 0)] as const)
-      .filter(([, n]) => n > 0)
-      .map(([s, n]) => `${fmt(n)} ${s}`)
-    const reactivated = back.length > 0 ? `, but ${back.join(' and ')} came back (reactivated)` : ''
-    return [`**No new critical or high findings**${scope}${reactivated}.`, '']
+    const known = page.uploaded.length - page.totals.newUnknown
+    if (known === 0) return unknownLines(page)
+    const scope = known < page.uploaded.length ? ` in the ${fmt(known)} of ${plural(page.uploaded.length, 'report')} whose new findings are known` : ''
+    const t = page.totals
+    const not = [t.onMain > 0 ? `${fmt(t.onMain)} already on the default branch` : '', t.triagedOnMain > 0 ? `${fmt(t.triagedOnMain)} known to DefectDojo` : ''].filter(Boolean)
+    return [`**No new findings**${scope}${not.length > 0 ? ` (${not.join(', ')})` : ''}.`, '', ...unknownLines(page)]
   }
-  const out = ['### New critical and high findings', '', 'Findings this run created, by severity; each report links to its DefectDojo test.', '']
+  const out = ['### New findings', '', "Findings the default branch does not have, by severity; each report links to its DefectDojo test.", '']
   out.push(...tableHead([...leadColumns(page), 'Critical', 'High', 'Medium', 'Low', 'Info'], 5))
   for (const r of listed) {
-    const created = r.counts?.created ?? NO_FINDINGS
-    out.push(`| ${[...leadCells(page, r), ...SEVERITIES.map((s) => cell(created[s]))].join(' | ')} |`)
+    const fresh = newOf(r)
+    out.push(`| ${[...leadCells(page, r), ...SEVERITIES.map((s) => cell(fresh[s]))].join(' | ')} |`)
   }
   out.push('')
   const more = page.worse.length - listed.length
-  if (more > 0) out.push(`**${plural(more, 'more report')} with new critical or high findings** — see the results file.`, '')
+  if (more > 0) out.push(`**${plural(more, 'more report')} with new findings** — see the results file.`, '')
   for (const r of listed) out.push(...newFindingLines(r))
+  out.push(...unknownLines(page))
   return out
 }
 

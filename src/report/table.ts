@@ -1,14 +1,23 @@
 // Result[] → the command line's renderings: a plain table for the job log and GitLab's dotenv report.
 import { deltaTotal, DELTAS, type Result } from '../model.js'
+import { noveltyCell } from './novelty-text.js'
 import { resultLabel } from './results.js'
 import { lineText } from './text.js'
 
 /** A plain table for the job log. */
 export function textTable(results: readonly Result[]): string {
   const rows = results.map((r) =>
-    [r.status, resultLabel(r), r.scanType ?? '', r.status === 'uploaded' ? DELTAS.map((d) => deltaTotal(r, d) ?? '?').join('/') : '', r.status === 'uploaded' ? (r.testUrl ?? '') : (r.reason ?? '')].map(lineText)
+    [
+      r.status,
+      resultLabel(r),
+      r.scanType ?? '',
+      r.status === 'uploaded' ? noveltyCell(r.novelty) : '',
+      r.status === 'uploaded' ? DELTAS.map((d) => deltaTotal(r, d) ?? '?').join('/') : '',
+      r.status === 'uploaded' ? (r.testUrl ?? '') : (r.reason ?? '')
+    ].map(lineText)
   )
-  const header = ['STATUS', 'REPORT', 'SCAN TYPE', 'NEW/CLOSED/REACT/SAME', 'TEST OR REASON']
+  // What is new leads; DefectDojo's own counts of the reimport follow.
+  const header = ['STATUS', 'REPORT', 'SCAN TYPE', 'NEW', 'CREATED/CLOSED/REACT/SAME', 'TEST OR REASON']
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i]!.length))))
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')
   return [line(header), ...rows.map(line)].join('\n') + '\n'
