@@ -180,8 +180,6 @@ export interface ImportAnswer {
   readonly productId: number | null
   readonly productTypeId: number | null
   readonly counts: Counts
-  /** `deduplication_complete`, where the server says (false: duplicates may still be marked after the answer). */
-  readonly deduplicationComplete?: boolean
 }
 
 /** What happened to one planned upload. */

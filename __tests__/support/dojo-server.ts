@@ -26,6 +26,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { deduplicate, triage, type Triage } from './dojo-dedup.ts'
 import busboy from 'busboy'
 import { API_SCAN_TYPES, SCAN_TYPES } from '../../src/scan-types.ts'
 import { ReimportCandidates, compareForReimport, computeHashCode, deduplicationAlgorithm, hashCodeFields } from './dojo-fingerprint.ts'
@@ -167,6 +168,8 @@ export interface DojoFinding {
   active: boolean
   verified: boolean
   duplicate: boolean
+  /** The original this finding duplicates (dojo-dedup.ts); absent or null when it is not a duplicate. */
+  duplicate_finding?: number | null
   false_p: boolean
   out_of_scope: boolean
   is_mitigated: boolean
@@ -327,6 +330,13 @@ export interface DojoServerOptions {
    * apart too, so concurrent first uploads can create two engagements (logged as duplicate_engagement_created).
    */
   engagementLock?: boolean
+  /**
+   * System Settings "Deduplicate findings" (§l): each created finding that matches an older one of the product
+   * (or engagement, with deduplication_on_engagement) is marked a duplicate of it (dojo-dedup.ts). Default false.
+   */
+  deduplication?: boolean
+  /** With `deduplication`: mark the duplicates this long after the answer (a background worker), not before it. Default 0. */
+  deduplicationDelayMs?: number
 }
 
 export interface DojoServer {
@@ -342,6 +352,12 @@ export interface DojoServer {
   importMs: number
   /** The `listing` option, changeable between requests. */
   listing: ListingPermission
+  /** System Settings "Deduplicate findings" (the `deduplication` option), changeable between requests. */
+  deduplication: boolean
+  /** The `deduplicationDelayMs` option, changeable between requests. */
+  deduplicationDelayMs: number
+  /** Sets a person's status on a finding (false positive, risk accepted, out of scope, mitigated): dojo-dedup.ts. */
+  triage(findingId: number, status: Triage): DojoFinding
   close(): Promise<void>
 }
 
@@ -1175,6 +1191,13 @@ const mitigate = (finding: DojoFinding): void => {
   finding.mitigated = isoMicro(nowMs())
 }
 
+/** §l: with deduplication on, created findings are marked duplicates of older ones, before the answer or after `deduplicationDelayMs`. */
+function deduplicateCreated(ctx: Ctx, test: DojoTest, created: readonly DojoFinding[]): void {
+  if (!ctx.server.deduplication || created.length === 0) return
+  if (ctx.server.deduplicationDelayMs <= 0) deduplicate(ctx.state, test, created)
+  else void ctx.sleep(ctx.server.deduplicationDelayMs).then(() => deduplicate(ctx.state, test, created))
+}
+
 /** §e: the importer's own work (parsing, matching, saving) takes `importMs`; a client that left does not stop it. */
 async function importerWorks(ctx: Ctx): Promise<void> {
   if (ctx.server.importMs > 0) await ctx.sleep(ctx.server.importMs)
@@ -1204,6 +1227,7 @@ async function importInto(ctx: Ctx, engagement: DojoEngagement, environment: Doj
   touchEngagement(engagement, input)
   test.imports.push({ type: 'import', ...input.meta, created: created.length, closed: closed.length, reactivated: 0, untouched: 0 })
   recordImportHistory(state, test, 'import', input, closeOld, { C: closed, N: created, R: [], U: [] })
+  deduplicateCreated(ctx, test, created)
   return success(state, input, test, { after: statistics(test.findings) })
 }
 
@@ -1328,6 +1352,7 @@ async function reimportInto(ctx: Ctx, test: DojoTest, input: ImportInput, report
   touchEngagement(byId(state.engagements, test.engagement), input)
   test.imports.push({ type: 'reimport', ...input.meta, created: created.length, closed: closed.length, reactivated: reactivated.size, untouched: untouched.length })
   recordImportHistory(state, test, 'reimport', input, input.closeOldFindings, { C: closed, N: created, R: [...reactivated], U: untouched })
+  deduplicateCreated(ctx, test, created)
   const delta = { created: statistics(created), closed: statistics(closed), reactivated: statistics([...reactivated]), untouched: statistics(untouched) }
   return success(state, input, test, { before, delta, after: statistics(test.findings) })
 }
@@ -1649,12 +1674,15 @@ const LIST_SPECS: Record<ListEndpoint, ListSpec> = {
       const test = q.id('test', state.tests)
       const flags = (['active', 'verified', 'is_mitigated', 'duplicate', 'false_p', 'out_of_scope'] as const).map((k) => [k, q.bool(k)] as const)
       const severity = q.csv('severity')
+      // NumberInFilter(field_name="id", lookup_expr="in"): ?id=1,2,3.
+      const ids = q.csv('id')
       const title = q.text('title')?.toUpperCase()
       const out: Row[] = []
       for (const t of state.tests) {
         for (const f of t.findings) {
           if (!sameId(f.test, test) || !flags.every(([k, v]) => sameBool(f[k], v))) continue
           if (severity !== undefined && !severity.includes(f.severity)) continue
+          if (ids !== undefined && !ids.includes(String(f.id))) continue
           if (title !== undefined && !f.title.toUpperCase().includes(title)) continue
           out.push(findingRow(state, f))
         }
@@ -1713,7 +1741,7 @@ function findingRow(state: DojoState, f: DojoFinding): Row {
     id: f.id, title: f.title, date: f.date, sla_start_date: null, sla_expiration_date: null, cwe: f.cwe, cvssv3: null, cvssv3_score: null,
     url: null, severity: f.severity, description: f.description, mitigation: null, impact: null, steps_to_reproduce: null,
     severity_justification: null, references: null, active: f.active, verified: f.verified, false_p: f.false_p, duplicate: f.duplicate,
-    duplicate_finding: null, out_of_scope: f.out_of_scope, risk_accepted: f.risk_accepted, under_review: false,
+    duplicate_finding: f.duplicate_finding ?? null, out_of_scope: f.out_of_scope, risk_accepted: f.risk_accepted, under_review: false,
     last_status_update: f.mitigated ?? f.created, under_defect_review: false, is_mitigated: f.is_mitigated,
     mitigated: f.mitigated, mitigated_by: f.mitigated ? USER.id : null,
     numerical_severity: NUMERICAL_SEVERITY[f.severity], last_reviewed: null, last_reviewed_by: null, param: null, payload: null,
@@ -1985,6 +2013,9 @@ export async function startDojoServer(options: DojoServerOptions = {}): Promise<
     url: '', token, uploads: [], requests: [], state, faults: [], anomalies: [],
     importMs: options.importMs ?? 0,
     listing: options.listing ?? 'allowed',
+    deduplication: options.deduplication ?? false,
+    deduplicationDelayMs: options.deduplicationDelayMs ?? 0,
+    triage: (findingId, status) => triage(state, findingId, status),
     close: () => new Promise<void>((resolve) => {
       for (const timer of timers) clearTimeout(timer)
       timers.clear()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../../src/config/config.js'
 import { algorithmFor } from '../../src/defectdojo/fingerprints.js'
-import { classifyDefaultBranch, classifyIsolated, findingRow, fingerprintKeys, type FindingRow, type Original, type Rule } from '../../src/engine/novelty.js'
+import { classifyDefaultBranch, classifyIsolated, findingRow, fingerprintKeys, type FindingRow, type Rule } from '../../src/engine/novelty.js'
 import type { Candidate, Novelty, RecognizedReport, RunContext } from '../../src/model.js'
 import { planUploads } from '../../src/plan/plan.js'
 import { noveltyCell, noveltyLine } from '../../src/report/novelty-text.js'
@@ -112,39 +112,35 @@ describe('an isolated run against the default branch’s matching test', () => {
 })
 
 describe('a default-branch run', () => {
-  const originals = new Map<number, Original>([
-    [500, { onDefaultBranch: true, triaged: false }],
-    [501, { onDefaultBranch: false, triaged: false }],
-    [502, { onDefaultBranch: true, triaged: true }]
-  ])
-  const base = { rule: HASH, originals, testUrl: 'https://dojo.example/test/3', link, deduplicationPending: false }
+  const base = { rule: HASH, testUrl: 'https://dojo.example/test/3', link }
 
-  it('counts what the import created or reactivated, unless it duplicates a finding of the default branch', () => {
+  it('counts what the import created or reactivated, unless another test of the default branch holds it', () => {
+    // Another test of the same scan type on the default branch: where DefectDojo's deduplication finds originals.
+    const siblings = [finding('held'), finding('triaged', { falsePositive: true, active: false }), finding('fixed', { mitigated: true, active: false })]
     const created = finding('n')
     const back = finding('r', { severity: 'medium' })
-    const dupOfMain = finding('d', { active: false, duplicate: true, duplicateOf: 500 })
+    const onMainElsewhere = finding('held')
+    // Marked a duplicate of another branch's copy: still new on the default branch.
     const dupOfBranch = finding('e', { active: false, duplicate: true, duplicateOf: 501, severity: 'low' })
-    const dupOfTriaged = finding('g', { active: false, duplicate: true, duplicateOf: 502 })
+    const triagedElsewhere = finding('triaged')
+    const fixedElsewhere = finding('fixed', { severity: 'critical' })
     const untouched = finding('u')
-    const result = classifyDefaultBranch({
-      ...base,
-      actions: [created, dupOfMain, dupOfBranch, dupOfTriaged].map((f): { finding: number; action: 'N' | 'R' } => ({ finding: f.id, action: 'N' })).concat([{ finding: back.id, action: 'R' }]),
-      mine: [created, back, dupOfMain, dupOfBranch, dupOfTriaged, untouched]
-    })
+    const actions: Array<{ finding: number; action: 'N' | 'R' }> = [created, onMainElsewhere, dupOfBranch, triagedElsewhere, fixedElsewhere].map((f) => ({ finding: f.id, action: 'N' }))
+    const result = classifyDefaultBranch({ ...base, siblings, actions: [...actions, { finding: back.id, action: 'R' }], mine: [created, back, onMainElsewhere, dupOfBranch, triagedElsewhere, fixedElsewhere, untouched] })
     const split = known(result.novelty)
-    expect(split.new).toEqual({ critical: 0, high: 1, medium: 1, low: 1, info: 0, total: 3 })
-    expect([split.reintroduced, split.onMain, split.triagedOnMain, split.against]).toEqual([1, 2, 1, 'default-branch-run'])
+    expect(split.new).toEqual({ critical: 1, high: 1, medium: 1, low: 1, info: 0, total: 4 })
+    expect([split.reintroduced, split.onMain, split.triagedOnMain, split.against]).toEqual([2, 2, 1, 'default-branch-run'])
     expect(result.newFindings.find((f) => f.severity === 'Medium')!.reintroduced).toBe(true)
   })
 
-  it('is unknown while DefectDojo has not finished deduplicating what it created', () => {
-    const created = finding('n')
-    expect(classifyDefaultBranch({ ...base, deduplicationPending: true, actions: [{ finding: created.id, action: 'N' }], mine: [created] }).novelty.kind).toBe('unknown')
+  it('does not depend on DefectDojo having finished deduplicating: a created finding not yet marked is matched by fingerprint', () => {
+    const created = finding('same')
+    const split = known(classifyDefaultBranch({ ...base, siblings: [finding('same')], actions: [{ finding: created.id, action: 'N' }], mine: [created] }).novelty)
+    expect([split.new.total, split.onMain]).toEqual([0, 1])
   })
 
-  it('is unknown when a duplicate’s original could not be read', () => {
-    const dup = finding('d', { duplicate: true, active: false, duplicateOf: 777 })
-    expect(classifyDefaultBranch({ ...base, actions: [{ finding: dup.id, action: 'N' }], mine: [dup] }).novelty).toEqual({ kind: 'unknown', why: expect.stringContaining('777') })
+  it('is unknown when a finding the import touched is not in the test read back', () => {
+    expect(classifyDefaultBranch({ ...base, siblings: [], actions: [{ finding: 777, action: 'N' }], mine: [] }).novelty).toEqual({ kind: 'unknown', why: expect.stringContaining('777') })
   })
 })
 

@@ -163,9 +163,7 @@ function parseImportAnswer(body) {
         engagementId: response_int(root.engagement_id),
         productId: response_int(root.product_id),
         productTypeId: response_int(root.product_type_id),
-        counts,
-        // 3.2.0 says whether it deduplicated before answering; 2.49.0 does not say (docs/defectdojo-api.md §c, §m).
-        ...(typeof root.deduplication_complete === 'boolean' ? { deduplicationComplete: root.deduplication_complete } : {})
+        counts
     };
 }
 

@@ -7991,12 +7991,31 @@ function listing(found, link) {
         url: link(finding.id),
         ...(reintroduced ? { reintroduced: true } : {}),
         ...(finding.file ? { file: finding.file } : {}),
-        ...(finding.line !== null && finding.line > 0 ? { line: finding.line } : {})
+        ...(finding.line ? { line: finding.line } : {})
     }))
         .sort(WORST_FIRST)
         .slice(0, model/* NEW_FINDINGS_LISTED */.YD);
 }
 const severityLabel = (s) => s[0].toUpperCase() + s.slice(1);
+const RANK = { active: 3, triaged: 2, fixed: 1 };
+/** What the default branch holds, by fingerprint key: active beats triaged beats fixed. A string says why it cannot be told. */
+function heldBy(findings, rule) {
+    const held = new Map();
+    for (const f of findings) {
+        const state = isTriaged(f) ? 'triaged' : f.mitigated ? 'fixed' : f.active || f.duplicate ? 'active' : null;
+        if (state === null)
+            continue;
+        const keys = fingerprintKeys(f, rule.algorithm);
+        if (keys === null)
+            return `a finding of the default branch's test (${f.id}) has no ${rule.algorithm.replace(/_or_/g, ' or ')} to match on`;
+        for (const key of keys) {
+            const before = held.get(key);
+            if (!before || RANK[state] > RANK[before])
+                held.set(key, state);
+        }
+    }
+    return held;
+}
 /**
  * An isolated run's report against the default branch's matching test (`main`; null when that test does
  * not exist: no baseline, so every open finding is new). `mine` are the findings of this run's test after
@@ -8010,22 +8029,9 @@ function classifyIsolated(input) {
         const { counts, listed } = tally(open.map((finding) => ({ finding, reintroduced: false })), link);
         return { novelty: { kind: 'known', against: 'no-baseline', baselineUrl: null, new: counts, reintroduced: 0, onMain: 0, triagedOnMain: 0, fixed: null, fingerprint }, newFindings: listed };
     }
-    // What the default branch holds, by key: active beats triaged beats fixed.
-    const held = new Map();
-    const rank = { active: 3, triaged: 2, fixed: 1 };
-    for (const f of input.main) {
-        const state = isTriaged(f) ? 'triaged' : f.mitigated ? 'fixed' : f.active || f.duplicate ? 'active' : null;
-        if (state === null)
-            continue;
-        const keys = fingerprintKeys(f, rule.algorithm);
-        if (keys === null)
-            return unknown(`a finding of the default branch's test (${f.id}) has no ${rule.algorithm.replace(/_or_/g, ' or ')} to match on`);
-        for (const key of keys) {
-            const before = held.get(key);
-            if (!before || rank[state] > rank[before])
-                held.set(key, state);
-        }
-    }
+    const held = heldBy(input.main, rule);
+    if (typeof held === 'string')
+        return unknown(held);
     const fresh = [];
     let onMain = 0;
     let triagedOnMain = 0;
@@ -8055,12 +8061,20 @@ function classifyIsolated(input) {
 }
 /**
  * A default-branch run's report: its import's actions (N created, R reactivated, from the test's import
- * history of this run), the test's findings after it, and where each duplicate's original lives. Open
- * findings the import did not create or reactivate are the default branch's already.
+ * history of this run), the test's findings after it, and the findings of the default branch's other
+ * tests of the same scan type (where DefectDojo would find an original). A created or reactivated finding
+ * is new unless one of those holds its fingerprint; matching here rather than reading DefectDojo's
+ * duplicate flag keeps the answer right while DefectDojo still deduplicates in the background, and a
+ * duplicate of another branch's copy stays new. Open findings the import left as they were are the
+ * default branch's already.
  */
 function classifyDefaultBranch(input) {
+    const { rule } = input;
     const byId = new Map(input.mine.map((f) => [f.id, f]));
     const touched = new Map(input.actions.map((a) => [a.finding, a.action]));
+    const held = heldBy(input.siblings, rule);
+    if (typeof held === 'string')
+        return unknown(held);
     const fresh = [];
     let onMain = 0;
     let triagedOnMain = 0;
@@ -8068,27 +8082,23 @@ function classifyDefaultBranch(input) {
         const f = byId.get(id);
         if (!f)
             return unknown(`finding ${id}, which this import ${action === 'N' ? 'created' : 'reactivated'}, is not among the test's findings read back`);
-        if (!f.duplicate || f.duplicateOf === null) {
-            if (action === 'N' && input.deduplicationPending)
-                return unknown('DefectDojo answered before deduplicating (deduplication_complete: false), so whether the created findings are duplicates of the default branch is not known yet');
-            fresh.push({ finding: f, reintroduced: action === 'R' });
+        if (!isOpen(f))
             continue;
-        }
-        const original = input.originals.get(f.duplicateOf);
-        if (!original)
-            return unknown(`where the original of duplicate finding ${id} (finding ${f.duplicateOf}) lives could not be read`);
-        if (!original.onDefaultBranch)
-            fresh.push({ finding: f, reintroduced: action === 'R' });
-        else if (original.triaged)
+        const keys = fingerprintKeys(f, rule.algorithm);
+        if (keys === null)
+            return unknown(`finding ${f.id} of this test has no ${rule.algorithm.replace(/_or_/g, ' or ')} to match on`);
+        const states = keys.map((key) => held.get(key)).filter((state) => state !== undefined);
+        if (states.includes('active'))
+            onMain++;
+        else if (states.includes('triaged'))
             triagedOnMain++;
         else
-            onMain++;
+            fresh.push({ finding: f, reintroduced: action === 'R' || states.includes('fixed') });
     }
-    // Open findings the import left as they were: the default branch had them before this run.
     onMain += input.mine.filter((f) => isOpen(f) && !touched.has(f.id)).length;
     const { counts, listed } = tally(fresh, input.link);
     return {
-        novelty: { kind: 'known', against: 'default-branch-run', baselineUrl: input.testUrl, new: counts, reintroduced: fresh.filter((f) => f.reintroduced).length, onMain, triagedOnMain, fixed: null, fingerprint: describeRule(input.rule) },
+        novelty: { kind: 'known', against: 'default-branch-run', baselineUrl: input.testUrl, new: counts, reintroduced: fresh.filter((f) => f.reintroduced).length, onMain, triagedOnMain, fixed: null, fingerprint: describeRule(rule) },
         newFindings: listed
     };
 }
@@ -8198,30 +8208,24 @@ class BaselineReader {
         }
         return [...actions].map(([finding, action]) => ({ finding, action }));
     }
-    /** The tests of an engagement (ids), checked row by row. */
+    /** The tests of an engagement (id and scan type), checked row by row. */
     engagementTests(engagementId) {
         return this.once(`tests\u0000${engagementId}`, async () => {
             const rows = await this.list('/api/v2/tests/', { engagement: engagementId, limit: 1000 });
-            return new Set(rows.filter((row) => baseline_int(row.engagement) === engagementId).map((row) => baseline_int(row.id)));
+            return rows.filter((row) => baseline_int(row.engagement) === engagementId && baseline_int(row.id) !== null).map((row) => ({ id: baseline_int(row.id), scanType: String(row.scan_type) }));
         });
     }
-    /** Where each original lives: on the default branch (one of its engagements' tests) or not, and whether triaged. */
-    async originals(ids, defaultEngagements) {
-        const onDefault = new Set();
+    /** The findings of the default branch's other tests of this scan type: where DefectDojo would find an original. */
+    async siblings(testId, scanType, defaultEngagements) {
+        const tests = [];
         for (const engagement of defaultEngagements)
             for (const test of await this.engagementTests(engagement))
-                onDefault.add(test);
-        const found = new Map();
-        for (let i = 0; i < ids.length; i += 100) {
-            const chunk = ids.slice(i, i + 100);
-            const rows = await this.list('/api/v2/findings/', { id: chunk.join(','), limit: chunk.length });
-            for (const raw of rows) {
-                const row = findingRow(raw);
-                if (row && chunk.includes(row.id))
-                    found.set(row.id, { onDefaultBranch: onDefault.has(row.test), triaged: row.falsePositive || row.riskAccepted || row.outOfScope });
-            }
-        }
-        return found;
+                if (test.scanType === scanType && test.id !== testId)
+                    tests.push(test.id);
+        const rows = [];
+        for (const test of tests)
+            rows.push(...(await this.findings(test)));
+        return rows;
     }
 }
 /** The id of the newest row that matches (DefectDojo takes the newest of several with one name), or null. */
@@ -8231,7 +8235,7 @@ function newest(rows, matches) {
 }
 /**
  * Classifies one uploaded report. `defaultEngagements` are the engagements this run uploaded into on the
- * default branch (where a duplicate's original counts as the default branch's).
+ * default branch (whose other tests of the same scan type count as the default branch's).
  */
 async function classify(reader, { upload, outcome }, options) {
     const { answer } = outcome;
@@ -8255,10 +8259,8 @@ async function classify(reader, { upload, outcome }, options) {
             const actions = await reader.actions(testId, options.buildId);
             if (actions === null)
                 return unknownSplit(`this run's import (build ${options.buildId || 'unknown'}) is not in the test's import history, which says what it created`);
-            const mine = await reader.findings(testId);
-            const duplicates = [...new Set(mine.filter((f) => f.duplicate && f.duplicateOf !== null && actions.some((a) => a.finding === f.id)).map((f) => f.duplicateOf))];
-            const originals = duplicates.length > 0 ? await reader.originals(duplicates, options.defaultEngagements) : new Map();
-            return classifyDefaultBranch({ rule, actions, mine, originals, testUrl: outcome.links.test, link, deduplicationPending: answer.deduplicationComplete === false });
+            const [mine, siblings] = await Promise.all([reader.findings(testId), reader.siblings(testId, upload.recognition.scanType, options.defaultEngagements)]);
+            return classifyDefaultBranch({ rule, actions, mine, siblings, testUrl: outcome.links.test, link });
         }
         const [mine, mainTest] = await Promise.all([reader.findings(testId), reader.mainTest(baseline.target, upload.recognition.scanType, upload.target.product)]);
         const main = mainTest === null ? null : await reader.findings(mainTest);

@@ -50,9 +50,7 @@ export function parseImportAnswer(body: unknown): ImportAnswer {
     engagementId: int(root.engagement_id),
     productId: int(root.product_id),
     productTypeId: int(root.product_type_id),
-    counts,
-    // 3.2.0 says whether it deduplicated before answering; 2.49.0 does not say (docs/defectdojo-api.md §c, §m).
-    ...(typeof root.deduplication_complete === 'boolean' ? { deduplicationComplete: root.deduplication_complete } : {})
+    counts
   }
 }
 

@@ -1,6 +1,6 @@
 // The reads "what is new" needs (novelty.ts decides): after the uploads, for each uploaded report, its
 // test's findings and either the default branch's matching test's findings (an isolated run) or this
-// import's history and the duplicates' originals (a default-branch run). Only what is needed is read:
+// import's history and the default branch's other tests of the scan type (a default-branch run). Only what is needed is read:
 // a default-branch report that created and reactivated nothing needs no read at all. Every request is
 // paginated, capped (FINDINGS_MAX per test) and bounded in time like the other lookups; each row's
 // `test` is checked here, since older servers ignore filters they do not know (docs/defectdojo-api.md §m).
@@ -10,7 +10,7 @@ import { algorithmFor, isAlgorithm } from '../defectdojo/fingerprints.js'
 import type { Baseline, NewFinding, PlannedUpload, Target, UploadOutcome } from '../model.js'
 import { mapLimit } from '../pool.js'
 import { within } from './existing.js'
-import { classifyDefaultBranch, classifyIsolated, describeRule, findingRow, type Classified, type FindingRow, type Original, type Rule } from './novelty.js'
+import { classifyDefaultBranch, classifyIsolated, describeRule, findingRow, type Classified, type FindingRow, type Rule } from './novelty.js'
 
 /** Findings read per request: DefectDojo has no page-size cap; this keeps each answer far below the client's size limit. */
 export const FINDINGS_PAGE = 500
@@ -112,28 +112,21 @@ export class BaselineReader {
     return [...actions].map(([finding, action]) => ({ finding, action }))
   }
 
-  /** The tests of an engagement (ids), checked row by row. */
-  engagementTests(engagementId: number): Promise<Set<number>> {
+  /** The tests of an engagement (id and scan type), checked row by row. */
+  engagementTests(engagementId: number): Promise<Array<{ id: number; scanType: string }>> {
     return this.once(`tests\u0000${engagementId}`, async () => {
       const rows = await this.list('/api/v2/tests/', { engagement: engagementId, limit: 1000 })
-      return new Set(rows.filter((row) => int(row.engagement) === engagementId).map((row) => int(row.id)!))
+      return rows.filter((row) => int(row.engagement) === engagementId && int(row.id) !== null).map((row) => ({ id: int(row.id)!, scanType: String(row.scan_type) }))
     })
   }
 
-  /** Where each original lives: on the default branch (one of its engagements' tests) or not, and whether triaged. */
-  async originals(ids: readonly number[], defaultEngagements: readonly number[]): Promise<Map<number, Original>> {
-    const onDefault = new Set<number>()
-    for (const engagement of defaultEngagements) for (const test of await this.engagementTests(engagement)) onDefault.add(test)
-    const found = new Map<number, Original>()
-    for (let i = 0; i < ids.length; i += 100) {
-      const chunk = ids.slice(i, i + 100)
-      const rows = await this.list('/api/v2/findings/', { id: chunk.join(','), limit: chunk.length })
-      for (const raw of rows) {
-        const row = findingRow(raw)
-        if (row && chunk.includes(row.id)) found.set(row.id, { onDefaultBranch: onDefault.has(row.test), triaged: row.falsePositive || row.riskAccepted || row.outOfScope })
-      }
-    }
-    return found
+  /** The findings of the default branch's other tests of this scan type: where DefectDojo would find an original. */
+  async siblings(testId: number, scanType: string, defaultEngagements: readonly number[]): Promise<FindingRow[]> {
+    const tests: number[] = []
+    for (const engagement of defaultEngagements) for (const test of await this.engagementTests(engagement)) if (test.scanType === scanType && test.id !== testId) tests.push(test.id)
+    const rows: FindingRow[] = []
+    for (const test of tests) rows.push(...(await this.findings(test)))
+    return rows
   }
 }
 
@@ -151,7 +144,7 @@ export interface Uploaded {
 
 /**
  * Classifies one uploaded report. `defaultEngagements` are the engagements this run uploaded into on the
- * default branch (where a duplicate's original counts as the default branch's).
+ * default branch (whose other tests of the same scan type count as the default branch's).
  */
 export async function classify(reader: BaselineReader, { upload, outcome }: Uploaded, options: { buildId: string; defaultEngagements: readonly number[]; baseUrl: string }): Promise<Classified> {
   const { answer } = outcome
@@ -172,10 +165,8 @@ export async function classify(reader: BaselineReader, { upload, outcome }: Uplo
       }
       const actions = await reader.actions(testId, options.buildId)
       if (actions === null) return unknownSplit(`this run's import (build ${options.buildId || 'unknown'}) is not in the test's import history, which says what it created`)
-      const mine = await reader.findings(testId)
-      const duplicates = [...new Set(mine.filter((f) => f.duplicate && f.duplicateOf !== null && actions.some((a) => a.finding === f.id)).map((f) => f.duplicateOf!))]
-      const originals = duplicates.length > 0 ? await reader.originals(duplicates, options.defaultEngagements) : new Map<number, Original>()
-      return classifyDefaultBranch({ rule, actions, mine, originals, testUrl: outcome.links.test, link, deduplicationPending: answer.deduplicationComplete === false })
+      const [mine, siblings] = await Promise.all([reader.findings(testId), reader.siblings(testId, upload.recognition.scanType, options.defaultEngagements)])
+      return classifyDefaultBranch({ rule, actions, mine, siblings, testUrl: outcome.links.test, link })
     }
     const [mine, mainTest] = await Promise.all([reader.findings(testId), reader.mainTest(baseline.target, upload.recognition.scanType, upload.target.product)])
     const main = mainTest === null ? null : await reader.findings(mainTest)

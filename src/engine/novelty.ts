@@ -4,8 +4,9 @@
 // - an isolated run (pull request, fork, other branch) is compared with the default branch's matching
 //   test by fingerprint, DefectDojo's own matching rule for the scan type. The default branch has a
 //   fingerprint when that test holds it active or triaged; only fixed there, it is new and reintroduced.
-// - a default-branch run: what its import created (N) or reactivated (R), unless DefectDojo matched it to
-//   a finding of the default branch (a duplicate whose original lives there). Reactivated = reintroduced.
+// - a default-branch run: what its import created (N) or reactivated (R), unless another test of the default
+//   branch holds its fingerprint (where DefectDojo's deduplication would find its original; a duplicate of
+//   another branch's copy stays new). Reactivated = reintroduced.
 import type { Algorithm } from '../defectdojo/fingerprints.js'
 import { NEW_FINDINGS_LISTED, NO_FINDINGS, SEVERITIES, type NewFinding, type Novelty, type Severity, type SeverityCounts } from '../model.js'
 
@@ -24,9 +25,9 @@ export interface FindingRow {
   readonly riskAccepted: boolean
   readonly outOfScope: boolean
   readonly mitigated: boolean
-  /** Where DefectDojo says it is (`file_path`, `line`), for annotations; null when unknown. */
-  readonly file: string | null
-  readonly line: number | null
+  /** Where DefectDojo says it is (`file_path`, `line`), for annotations; null or absent when unknown. */
+  readonly file?: string | null
+  readonly line?: number | null
 }
 
 type Json = Record<string, unknown>
@@ -135,13 +136,32 @@ function listing(found: ReadonlyArray<{ finding: FindingRow; reintroduced: boole
       url: link(finding.id),
       ...(reintroduced ? { reintroduced: true } : {}),
       ...(finding.file ? { file: finding.file } : {}),
-      ...(finding.line !== null && finding.line > 0 ? { line: finding.line } : {})
+      ...(finding.line ? { line: finding.line } : {})
     }))
     .sort(WORST_FIRST)
     .slice(0, NEW_FINDINGS_LISTED)
 }
 
 const severityLabel = (s: Severity): string => s[0]!.toUpperCase() + s.slice(1)
+
+type Held = 'active' | 'triaged' | 'fixed'
+const RANK: Readonly<Record<Held, number>> = { active: 3, triaged: 2, fixed: 1 }
+
+/** What the default branch holds, by fingerprint key: active beats triaged beats fixed. A string says why it cannot be told. */
+function heldBy(findings: readonly FindingRow[], rule: Rule): Map<string, Held> | string {
+  const held = new Map<string, Held>()
+  for (const f of findings) {
+    const state: Held | null = isTriaged(f) ? 'triaged' : f.mitigated ? 'fixed' : f.active || f.duplicate ? 'active' : null
+    if (state === null) continue
+    const keys = fingerprintKeys(f, rule.algorithm)
+    if (keys === null) return `a finding of the default branch's test (${f.id}) has no ${rule.algorithm.replace(/_or_/g, ' or ')} to match on`
+    for (const key of keys) {
+      const before = held.get(key)
+      if (!before || RANK[state] > RANK[before]) held.set(key, state)
+    }
+  }
+  return held
+}
 
 /**
  * An isolated run's report against the default branch's matching test (`main`; null when that test does
@@ -156,19 +176,8 @@ export function classifyIsolated(input: { rule: Rule; mine: readonly FindingRow[
     const { counts, listed } = tally(open.map((finding) => ({ finding, reintroduced: false })), link)
     return { novelty: { kind: 'known', against: 'no-baseline', baselineUrl: null, new: counts, reintroduced: 0, onMain: 0, triagedOnMain: 0, fixed: null, fingerprint }, newFindings: listed }
   }
-  // What the default branch holds, by key: active beats triaged beats fixed.
-  const held = new Map<string, 'active' | 'triaged' | 'fixed'>()
-  const rank = { active: 3, triaged: 2, fixed: 1 } as const
-  for (const f of input.main) {
-    const state = isTriaged(f) ? 'triaged' : f.mitigated ? 'fixed' : f.active || f.duplicate ? 'active' : null
-    if (state === null) continue
-    const keys = fingerprintKeys(f, rule.algorithm)
-    if (keys === null) return unknown(`a finding of the default branch's test (${f.id}) has no ${rule.algorithm.replace(/_or_/g, ' or ')} to match on`)
-    for (const key of keys) {
-      const before = held.get(key)
-      if (!before || rank[state] > rank[before]) held.set(key, state)
-    }
-  }
+  const held = heldBy(input.main, rule)
+  if (typeof held === 'string') return unknown(held)
   const fresh: Array<{ finding: FindingRow; reintroduced: boolean }> = []
   let onMain = 0
   let triagedOnMain = 0
@@ -192,48 +201,46 @@ export function classifyIsolated(input: { rule: Rule; mine: readonly FindingRow[
   }
 }
 
-/** Where the original of a duplicate lives: on the default branch (and whether triaged there), or elsewhere. */
-export type Original = { readonly onDefaultBranch: boolean; readonly triaged: boolean }
-
 /**
  * A default-branch run's report: its import's actions (N created, R reactivated, from the test's import
- * history of this run), the test's findings after it, and where each duplicate's original lives. Open
- * findings the import did not create or reactivate are the default branch's already.
+ * history of this run), the test's findings after it, and the findings of the default branch's other
+ * tests of the same scan type (where DefectDojo would find an original). A created or reactivated finding
+ * is new unless one of those holds its fingerprint; matching here rather than reading DefectDojo's
+ * duplicate flag keeps the answer right while DefectDojo still deduplicates in the background, and a
+ * duplicate of another branch's copy stays new. Open findings the import left as they were are the
+ * default branch's already.
  */
 export function classifyDefaultBranch(input: {
   rule: Rule
   actions: ReadonlyArray<{ finding: number; action: 'N' | 'R' }>
   mine: readonly FindingRow[]
-  originals: ReadonlyMap<number, Original>
+  siblings: readonly FindingRow[]
   testUrl: string | null
   link: FindingLink
-  /** DefectDojo answered before deduplicating (`deduplication_complete: false`): a created finding may still be marked. */
-  deduplicationPending: boolean
 }): Classified {
+  const { rule } = input
   const byId = new Map(input.mine.map((f) => [f.id, f]))
   const touched = new Map(input.actions.map((a) => [a.finding, a.action]))
+  const held = heldBy(input.siblings, rule)
+  if (typeof held === 'string') return unknown(held)
   const fresh: Array<{ finding: FindingRow; reintroduced: boolean }> = []
   let onMain = 0
   let triagedOnMain = 0
   for (const [id, action] of touched) {
     const f = byId.get(id)
     if (!f) return unknown(`finding ${id}, which this import ${action === 'N' ? 'created' : 'reactivated'}, is not among the test's findings read back`)
-    if (!f.duplicate || f.duplicateOf === null) {
-      if (action === 'N' && input.deduplicationPending) return unknown('DefectDojo answered before deduplicating (deduplication_complete: false), so whether the created findings are duplicates of the default branch is not known yet')
-      fresh.push({ finding: f, reintroduced: action === 'R' })
-      continue
-    }
-    const original = input.originals.get(f.duplicateOf)
-    if (!original) return unknown(`where the original of duplicate finding ${id} (finding ${f.duplicateOf}) lives could not be read`)
-    if (!original.onDefaultBranch) fresh.push({ finding: f, reintroduced: action === 'R' })
-    else if (original.triaged) triagedOnMain++
-    else onMain++
+    if (!isOpen(f)) continue
+    const keys = fingerprintKeys(f, rule.algorithm)
+    if (keys === null) return unknown(`finding ${f.id} of this test has no ${rule.algorithm.replace(/_or_/g, ' or ')} to match on`)
+    const states = keys.map((key) => held.get(key)).filter((state) => state !== undefined)
+    if (states.includes('active')) onMain++
+    else if (states.includes('triaged')) triagedOnMain++
+    else fresh.push({ finding: f, reintroduced: action === 'R' || states.includes('fixed') })
   }
-  // Open findings the import left as they were: the default branch had them before this run.
   onMain += input.mine.filter((f) => isOpen(f) && !touched.has(f.id)).length
   const { counts, listed } = tally(fresh, input.link)
   return {
-    novelty: { kind: 'known', against: 'default-branch-run', baselineUrl: input.testUrl, new: counts, reintroduced: fresh.filter((f) => f.reintroduced).length, onMain, triagedOnMain, fixed: null, fingerprint: describeRule(input.rule) },
+    novelty: { kind: 'known', against: 'default-branch-run', baselineUrl: input.testUrl, new: counts, reintroduced: fresh.filter((f) => f.reintroduced).length, onMain, triagedOnMain, fixed: null, fingerprint: describeRule(rule) },
     newFindings: listed
   }
 }
