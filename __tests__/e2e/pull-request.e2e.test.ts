@@ -57,13 +57,15 @@ function workspace(files: Record<string, string>): string {
   return dir
 }
 
+let runId = 7000
+/** One run of the bundle, each with its own run id (its own DefectDojo build id, as on GitHub). */
 async function run(dir: string, options: { inputs?: Record<string, string>; event?: Record<string, unknown> | string; eventName?: string } = {}): Promise<ActionRun> {
   const result = await runAction({
     workspace: dir,
     event: options.event ?? pullRequestEvent(),
     eventName: options.eventName,
     inputs: { 'defectdojo-url': dojo.url, 'defectdojo-token': dojo.token, 'github-token': github.token, path: 'reports', artifacts: '', ...options.inputs },
-    env: { GITHUB_API_URL: github.url }
+    env: { GITHUB_API_URL: github.url, GITHUB_RUN_ID: String(runId++) }
   })
   runs.push(result)
   return result
@@ -94,7 +96,28 @@ describe('the pull request comment', () => {
     expect(marked()[0]!.id).toBe(comment!.id)
     expect(writes().map((r) => r.method)).toEqual(['PATCH'])
     expect(second.stdout).toMatch(/Pull request #42: comment updated/)
+    // New means new: the rerun still names what the pull request introduces.
+    expect(marked()[0]!.body).toContain('python.flask.security.sqli')
+    expect(marked()[0]!.body).toContain('1 new')
     expect(github.comments.get(42)![0]!.body).toBe('Looks good to me')
+  })
+
+  it('against the default branch: what main already has is neither new nor annotated; what main has and the pull request no longer has is fixed', async () => {
+    const main = workspace({ 'reports/semgrep.json': semgrep([{ rule: 'rules.kept', path: 'src/app.py', line: 10 }, { rule: 'rules.removed', path: 'src/old.py', line: 5 }]) })
+    const onMain = await run(main, { event: 'push-main.json', inputs: { 'pr-comment': 'off' } })
+    expect(onMain.code).toBe(0)
+    const branch = workspace({ 'reports/semgrep.json': semgrep([{ rule: 'rules.kept', path: 'src/app.py', line: 10 }, { rule: 'rules.added', path: 'src/app.py', line: 42 }]) })
+    const result = await run(branch)
+    expect(result.code).toBe(0)
+    const [comment] = marked()
+    expect(comment!.body).toContain('### DefectDojo: 1 new finding, 1 fixed')
+    expect(comment!.body).toMatch(/\*\*reports\/semgrep\.json\*\*|\[reports\/semgrep\.json\]/)
+    expect(comment!.body).toMatch(/1 new · compared with \[the default branch's test\]\(http:\/\/127\.0\.0\.1:\d+\/test\/\d+\) · 1 fixed/)
+    expect(comment!.body).toMatch(/\| \*\*High\*\* \| \[rules\.added\]\([^)]+\) \| src\/app\.py:42 \|/)
+    expect(comment!.body).toMatch(/Fixed:\n\n- \*\*High\*\* \[rules\.removed\]\([^)]+\) in src\/old\.py:5/)
+    expect(comment!.body).not.toContain('rules.kept')
+    expect(result.stdout).toMatch(/^::error title=New High finding,file=src\/app\.py,line=42::rules\.added/m)
+    expect(result.stdout).not.toMatch(/^::error .*line=10::/m)
   })
 
   it('a push → no comment and no call to GitHub', async () => {
@@ -160,7 +183,9 @@ describe('the pull request comment', () => {
     const [comment] = marked()
     expect(comment!.body.length).toBeLessThanOrEqual(65_536)
     expect(comment!.body).toContain('500 new')
-    expect(comment!.body).toMatch(/…and 495 more: \[in DefectDojo\]\(http:\/\/127\.0\.0\.1:\d+\/test\/\d+\) and \[in the job summary\]\(https:\/\/github\.com\/acme\/web\/actions\/runs\/11223344556\)/)
+    const listed = comment!.body.split('\n').filter((l) => l.startsWith('| **High**')).length
+    expect(listed).toBeGreaterThan(0)
+    expect(comment!.body).toMatch(new RegExp(`…and ${500 - listed} more: \\[in DefectDojo\\]\\(http://127\\.0\\.0\\.1:\\d+/test/\\d+\\) and \\[in the job summary\\]\\(https://github\\.com/acme/web/actions/runs/${result.env.GITHUB_RUN_ID}\\)`))
   })
 
   it('a workflow_run run of a fork pull request finds it by head repository and commit; two or none → a notice', async () => {
