@@ -53,7 +53,7 @@ function typicalPullRequest(): CommentView {
       ],
       fixed: [finding('High', 'python.lang.security.audit.subprocess-shell-true', 'tools/run.py', 88)]
     }),
-    report('trivy/trivy-image.json', 12, { introduced: [finding('High', 'CVE-2024-45337 golang.org/x/crypto 0.21.0', 'usr/local/bin/app', null)], fixed: [] }),
+    report('trivy/trivy-image.json', 12, { baselineUrl: `${DOJO}/test/4`, introduced: [finding('High', 'CVE-2024-45337 golang.org/x/crypto 0.21.0', 'usr/local/bin/app', null)], fixed: [] }),
     report('gitleaks/gitleaks.json', 13, { basis: 'no-baseline', introduced: [finding('High', 'Hard coded generic-api-key found in .env.example', '.env.example', 3)], fixed: null }),
     report('zap/zap.xml', 14, { basis: 'unknown', note: 'the default branch test could not be read within 10 s', introduced: [], introducedTotal: 0, fixed: null }),
     report('codeql/codeql.sarif', 0, { testUrl: null, basis: 'failed', note: 'HTTP 400: the file is not a valid SARIF report', fixed: null })
