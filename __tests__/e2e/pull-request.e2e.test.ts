@@ -120,6 +120,18 @@ describe('the pull request comment', () => {
     expect(result.stdout).not.toMatch(/^::error .*line=10::/m)
   })
 
+  it('each matrix leg keeps a comment of its own, found again on its rerun', async () => {
+    const dir = workspace({ 'reports/semgrep.json': semgrep([{ rule: 'r1', path: 'src/app.py', line: 42 }]) })
+    const linux = '{\n  "os": "linux"\n}'
+    await run(dir, { inputs: { matrix: linux } })
+    await run(dir, { inputs: { matrix: '{\n  "os": "windows"\n}' } })
+    expect(marked()).toHaveLength(2)
+    github.requests.length = 0
+    await run(dir, { inputs: { matrix: linux } })
+    expect(marked()).toHaveLength(2)
+    expect(writes().map((r) => r.method)).toEqual(['PATCH'])
+  })
+
   it('a push → no comment and no call to GitHub', async () => {
     const dir = workspace({ 'reports/semgrep.json': semgrep([{ rule: 'r1', path: 'src/app.py', line: 42 }]) })
     const result = await run(dir, { event: 'push-main.json' })
@@ -217,6 +229,15 @@ describe('annotations', () => {
     const result = await run(dir, { inputs: { 'pr-comment': 'off' } })
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^::error title=New High finding,file=src\/app\.py,line=42::python\.flask\.security\.sqli \(reports\/semgrep\.json; DefectDojo: http:\/\/127\.0\.0\.1:\d+\/finding\/\d+\)$/m)
+  })
+
+  it("within the step's limits: 10 errors, most severe first, and a notice counting the rest", async () => {
+    const findings = Array.from({ length: 25 }, (_, i) => ({ rule: `rules.r${i}`, path: `src/f${i}.py`, line: i + 1 }))
+    const dir = workspace({ 'reports/semgrep.json': semgrep(findings) })
+    const result = await run(dir, { inputs: { 'pr-comment': 'off' } })
+    expect(result.code).toBe(0)
+    expect(result.stdout.match(/^::error title=New High finding,file=src\/f\d+\.py,line=\d+::/gm)).toHaveLength(10)
+    expect(result.stdout).toMatch(/^::notice::15 more new findings were not annotated \(GitHub shows 10 error and 10 warning annotations per step\)/m)
   })
 
   it('container paths are made relative, hostile titles carry no workflow command, and what cannot be placed is counted', async () => {

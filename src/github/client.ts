@@ -3,6 +3,7 @@
 // 5xx and 429 answers, and every call under one abort signal so the whole comment stays within a bound.
 // Nothing else of the action talks to GitHub's API; the engine never sees this module.
 import { getOctokit } from '@actions/github'
+import { defaults } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 
 /** A comment as the action needs it. */
@@ -48,7 +49,9 @@ export interface GithubApiOptions {
 const RETRIES = 2
 
 export function githubApi(options: GithubApiOptions): GithubApi {
-  const octokit = getOctokit(options.token, { baseUrl: options.baseUrl, request: { signal: options.signal }, retry: { retries: RETRIES } }, retry)
+  // Octokit replaces, not merges, the request defaults: @actions/github's (its proxy-aware fetch) are kept
+  // by hand beside the signal, which pagination would not pass on from a single call.
+  const octokit = getOctokit(options.token, { baseUrl: options.baseUrl, request: { ...defaults.request, signal: options.signal }, retry: { retries: RETRIES } }, retry)
   const where = { owner: options.owner, repo: options.repo }
   const comment = (c: { id: number; body?: string | null; html_url?: string }): IssueComment => ({ id: c.id, body: c.body ?? '', url: c.html_url ?? null })
   return {
