@@ -4,6 +4,7 @@
 // bound, and every failure ends as a notice that says what to grant or change.
 import * as core from '@actions/core'
 import type { RawInputs } from '../config/inputs.js'
+import { withOverrides } from '../context/overrides.js'
 import { redactor, secretsOf } from '../engine/secrets.js'
 import type { RunReport } from '../engine/run.js'
 import type { RunContext } from '../model.js'
@@ -32,7 +33,8 @@ export async function publishToPullRequest(request: PullRequestRequest): Promise
   const products = report.results.flatMap((r) => (r.product ? [r.product] : []))
   const view = commentView(report.results, {
     runUrl: context.runUrl,
-    commit: context.sha,
+    // The commit the reports were sent with: the `commit` input wins.
+    commit: withOverrides(context, config.contextOverrides).sha,
     dryRun: config.dryRun,
     redact,
     marker: commentMarker({ workflow: context.workflow, job: context.job, matrix: raw.matrix ?? '', products })
