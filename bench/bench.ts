@@ -1,6 +1,6 @@
 // `npm run bench`: the bundled action (dist/index.js) measured side by side with the baselines of issue 8.
 //
-//   npm run bench -- [--runs N] [--latency-ms N] [--only many,huge,recognition,artifacts,coldstart]
+//   npm run bench -- [--runs N] [--latency-ms N] [--only many,huge,recognition,artifacts,coldstart,pr]
 //                    [--huge-mb N] [--reports N] [--artifact-latency-ms N] [--cold-runs N] [--out FILE]
 //
 // Everything runs on 127.0.0.1: the DefectDojo stand-in (__tests__/support/dojo-server.ts) and the
@@ -24,10 +24,10 @@ import {
   CURL, MB, MiB, NODE, cleanupAll, fixed, gnuTimeAvailable, installSignalHandlers, machineInfo, machineLine, makeTempDir,
   median, megabytes, millis, onCleanup, removeTempDir, runHelper, seconds, spawnTimed, tail, type Timed
 } from './lib.ts'
-import { gitleaksChunks, writeGitleaksReport, writeHugeGitleaksReport } from './reports.ts'
+import { gitleaksChunks, writeGitleaksFindings, writeGitleaksReport, writeHugeGitleaksReport } from './reports.ts'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
-const SCENARIOS = ['many', 'huge', 'recognition', 'artifacts', 'coldstart'] as const
+const SCENARIOS = ['many', 'huge', 'recognition', 'artifacts', 'coldstart', 'pr'] as const
 type Scenario = (typeof SCENARIOS)[number]
 
 // ---------------------------------------------------------------------------------------------
@@ -74,7 +74,7 @@ function parseOptions(argv: readonly string[]): Options {
       case '--only': {
         const names = (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean)
         const chosen = names.map((n) => (/^\d$/.test(n) ? SCENARIOS[Number(n) - 1] : SCENARIOS.find((s) => s === n)))
-        if (chosen.length === 0 || chosen.some((c) => c === undefined)) throw new Error(`--only takes ${SCENARIOS.join(', ')} (or 1-5), comma separated`)
+        if (chosen.length === 0 || chosen.some((c) => c === undefined)) throw new Error(`--only takes ${SCENARIOS.join(', ')} (or 1-6), comma separated`)
         options.only = new Set(chosen as Scenario[])
         break
       }
@@ -440,6 +440,91 @@ async function recognitionCost(o: Options, hugeFile: string): Promise<void> {
 
 interface ArtifactsResult { ms: number; concurrency: number; files: number; failures: unknown[]; listError: string | null }
 
+/** Findings per default-branch test in scenario 6 (issue 22: "1,000 findings each"). */
+const PR_FINDINGS = 1000
+const PR_REPORTS = 16
+
+/**
+ * A pull request's run whose default-branch tests hold 1,000 findings each, at 16 reports: what reading
+ * the default branch's matching tests (and the branch's own) to tell what is new costs (src/engine/baseline.ts).
+ * On a fresh stand-in: the default branch's run (not timed), then the pull request's first run (its own new
+ * engagement: the smallest report alone, the rest at full concurrency) and its rerun (the engagement exists),
+ * each against its ideal. The pull request carries the same findings plus one, so every report is compared
+ * in full and reports new=16.
+ */
+async function pullRequestRun(o: Options, gnuTime: boolean): Promise<void> {
+  const L = o.latencyMs
+  const c = o.concurrency
+  const n = PR_REPORTS
+  const ideal = (n * L) / c
+  const firstIdeal = L + ((n - 1) * L) / c
+  const main = makeTempDir('dd-bench-pr-main-')
+  const branch = makeTempDir('dd-bench-pr-branch-')
+  const repository = { name: 'web', full_name: 'acme/web', owner: { login: 'acme' }, default_branch: 'main' }
+  const event = { number: 7, pull_request: { number: 7, head: { ref: 'bump', sha: 'ab'.repeat(20), repo: repository }, base: { ref: 'main', repo: repository } }, repository }
+  try {
+    mkdirSync(join(main, 'reports'))
+    mkdirSync(join(branch, 'reports'))
+    for (let i = 1; i <= n; i++) {
+      const name = `gitleaks-svc-${String(i).padStart(2, '0')}.json`
+      writeGitleaksFindings(join(main, 'reports', name), PR_FINDINGS, 100_000 * i)
+      writeGitleaksFindings(join(branch, 'reports', name), PR_FINDINGS + 1, 100_000 * i)
+    }
+    log(`pull request: ${n} Gitleaks reports of ${PR_FINDINGS} findings on the default branch, ${PR_FINDINGS + 1} on the branch; ${L} ms per upload, concurrency ${c}`)
+    const perRun: Array<{ first: number; later: number; lookup: number }> = []
+    for (let r = 1; r <= o.runs; r++) {
+      const dojo = await startDojoServer({ latencyMs: L, deduplication: true })
+      const unregister = onCleanup(() => dojo.close())
+      try {
+        const inputs = { 'defectdojo-url': dojo.url, 'defectdojo-token': dojo.token, path: 'reports', artifacts: '', concurrency: String(c) }
+        const bundle = async (workspace: string, what: string, env: Record<string, string>): Promise<BundleRun> => {
+          const temp = makeTempDir('dd-bench-pr-event-')
+          try {
+            writeFileSync(join(temp, 'event.json'), JSON.stringify(env.GITHUB_EVENT_NAME === 'pull_request' ? event : { ref: 'refs/heads/main', after: 'cd'.repeat(20), repository }))
+            const run = await runBundle({ workspace, inputs, env: { ...env, GITHUB_EVENT_PATH: join(temp, 'event.json') }, timeoutMs: n * L + 180_000, measureRss: gnuTime })
+            mustBeValid(run, { outputs: { uploaded: String(n), failed: '0' } }, `${what} run ${r}`)
+            return run
+          } finally {
+            removeTempDir(temp)
+          }
+        }
+        const pr = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_HEAD_REF: 'bump', GITHUB_BASE_REF: 'main', GITHUB_REF: 'refs/pull/7/merge' }
+        await bundle(main, 'default branch', { GITHUB_EVENT_NAME: 'push', GITHUB_RUN_ID: `${r}01` })
+        const first = await bundle(branch, 'pull request first', { ...pr, GITHUB_RUN_ID: `${r}02` })
+        const later = await bundle(branch, 'pull request rerun', { ...pr, GITHUB_RUN_ID: `${r}03` })
+        for (const [what, run] of [['first', first], ['rerun', later]] as const) {
+          if (run.outputs.new !== String(n) || run.outputs['counts-unknown'] !== '0') throw new Error(`the pull request's ${what} run ${r} said new=${run.outputs.new}, counts-unknown=${run.outputs['counts-unknown']}; expected new=${n}, counts-unknown=0`)
+        }
+        // The reads after the last answer: from the last upload's end to the process's exit.
+        const lastEnd = Math.max(...dojo.uploads.slice(-n).map((u) => u.endedAt))
+        perRun.push({ first: first.wallMs, later: later.wallMs, lookup: later.endedAt - lastEnd })
+        log(`pull request run ${r}/${o.runs}: first ${seconds(first.wallMs)} (${fixed(first.wallMs / firstIdeal, 3)}× its ideal), rerun ${seconds(later.wallMs)} (${fixed(later.wallMs / ideal, 3)}× ideal), after the last answer ${seconds(later.endedAt - lastEnd)}`)
+      } finally {
+        await dojo.close()
+        unregister()
+      }
+    }
+    const m = (f: (p: (typeof perRun)[number]) => number) => median(perRun.map(f))
+    const label = `${n} reports, default-branch tests of ${PR_FINDINGS.toLocaleString('en-US')} findings each, ${L} ms/upload, concurrency ${c}`
+    rows.push({ n: 6, scenario: `Pull request, rerun (engagement exists): ${label} — vs ideal`, action: seconds(m((p) => p.later)), baseline: `${seconds(ideal)} (ideal)`, ratio: `${fixed(m((p) => p.later / ideal), 3)}×`, target: 'compare', met: '—' })
+    rows.push({ n: 6, scenario: `Pull request, first run (new engagement): ${label} — vs smallest alone + the rest at full concurrency`, action: seconds(m((p) => p.first)), baseline: `${seconds(firstIdeal)} (ideal)`, ratio: `${fixed(m((p) => p.first / firstIdeal), 3)}×`, target: 'compare', met: '—' })
+    detail(
+      6,
+      '### 6. A pull request against default-branch tests of 1,000 findings',
+      '',
+      `${n} Gitleaks reports; on a fresh stand-in with deduplication on, the default branch's run uploads ${PR_FINDINGS} findings per report, then the pull request (the same findings plus one per report) runs twice. To tell what is new the action reads, per report, the branch's test and the default branch's matching test, ${PR_FINDINGS} findings each in pages of 500 (src/engine/baseline.ts): 64 finding pages and the test and hierarchy lookups, after the last upload has answered. Both runs must say new=${n} and counts-unknown=0.`,
+      '',
+      '| run | first run | rerun | after the last answer (rerun) |',
+      '| --- | ---: | ---: | ---: |',
+      ...perRun.map((p, i) => `| ${i + 1} | ${seconds(p.first)} | ${seconds(p.later)} | ${seconds(p.lookup)} |`),
+      ''
+    )
+  } finally {
+    removeTempDir(main)
+    removeTempDir(branch)
+  }
+}
+
 async function artifactDownloads(o: Options, gnuTime: boolean): Promise<void> {
   const list: EmulatedArtifact[] = []
   for (let i = 1; i <= o.artifacts; i++) {
@@ -627,6 +712,7 @@ async function main(): Promise<void> {
     if (o.only.has('coldstart')) await attempt('Cold start', 5, () => coldStart(o, gnuTime))
     if (o.only.has('many')) await attempt('Many reports', 1, () => manyReports(o, gnuTime))
     if (o.only.has('artifacts')) await attempt('Artifacts', 4, () => artifactDownloads(o, gnuTime))
+    if (o.only.has('pr')) await attempt('Pull request against the default branch', 6, () => pullRequestRun(o, gnuTime))
     if (o.only.has('huge') || o.only.has('recognition')) {
       const hugeDir = makeTempDir('dd-bench-huge-')
       const hugeFile = join(hugeDir, 'gitleaks-huge.json')

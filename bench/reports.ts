@@ -133,3 +133,10 @@ export async function writeHugeGitleaksReport(path: string, totalBytes: number, 
     throw error
   }
 }
+
+/** A report of exactly `count` findings (seeds `seed` … `seed + count - 1`), each with a Match of about `matchLength` characters. */
+export function writeGitleaksFindings(path: string, count: number, seed: number, matchLength = 200): void {
+  const findings: string[] = []
+  for (let i = 0; i < count; i++) findings.push(finding(seed + i, matchLength))
+  writeFileSync(path, OPEN + findings.join(SEPARATOR) + CLOSE)
+}

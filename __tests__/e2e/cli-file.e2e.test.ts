@@ -97,7 +97,7 @@ describe('the single-file command line', () => {
     for (const sent of dojo.uploads) {
       expect(sent.fields).toMatchObject({ product_type_name: ['acme'], product_name: ['web'], engagement_name: ['CI/CD'], branch_tag: ['main'], commit_hash: [SHA], build_id: ['153'] })
     }
-    expect(upload.stdout).toMatch(/uploaded\s+reports\/semgrep\.json\s+Semgrep JSON Report\s+\d+\/0\/0\/0\s+http:\/\/127\.0\.0\.1:\d+\/test\/\d+/)
+    expect(upload.stdout).toMatch(/uploaded\s+reports\/semgrep\.json\s+Semgrep JSON Report\s+2 new \(1 high, 1 medium\)\s+\d+\/0\/0\/0\s+http:\/\/127\.0\.0\.1:\d+\/test\/\d+/)
     const results = JSON.parse(readFileSync(join(dir, 'defectdojo-results.json'), 'utf8')) as { results: Array<{ status: string }> }
     expect(results.results.map((r) => r.status)).toEqual(['uploaded', 'uploaded'])
     expect(readFileSync(join(dir, 'defectdojo-summary.md'), 'utf8')).toContain('**2** uploaded')

@@ -105,7 +105,7 @@ describe('dist/cli.js', () => {
     expect(env).toContain('DEFECTDOJO_FAILED=0\n')
     expect(env).toMatch(/^DEFECTDOJO_RESULTS_FILE=.*defectdojo-results\.json$/m)
     expect(run.stdout).toMatch(/^STATUS\s+REPORT\s+SCAN TYPE/)
-    expect(run.stdout).toMatch(/uploaded\s+trivy-image\.json\s+Trivy Scan\s+\d+\/0\/0\/0\s+http:\/\/127\.0\.0\.1:\d+\/test\/\d+/)
+    expect(run.stdout).toMatch(/uploaded\s+trivy-image\.json\s+Trivy Scan\s+3 new \(1 critical, 1 high, 1 medium\)\s+\d+\/0\/0\/0\s+http:\/\/127\.0\.0\.1:\d+\/test\/\d+/)
   })
 
   it('a merge-request pipeline: source branch, its head commit, an engagement of its own', async () => {

@@ -48,8 +48,8 @@ describe('summary and outputs over consecutive runs', () => {
       for (const severity of ['critical', 'high', 'medium', 'low', 'info']) expect(result.outputs[`created-${severity}`]).toBe(String(answered(uploads, 'created', severity)))
     }
     // The second day: a rotated key and a fixed CVE closed, a new secret and a new critical CVE created.
-    expect(second.outputs).toMatchObject({ created: '2', closed: '2', reactivated: '0', 'created-critical': '1', 'created-high': '1' })
-    expect(second.summary).toContain('**2** created (1 critical, 1 high new) · 2 closed · 0 reactivated · 11 untouched')
+    expect(second.outputs).toMatchObject({ created: '2', closed: '2', reactivated: '0', 'created-critical': '1', 'created-high': '1', new: '2', 'new-critical': '1', 'new-high': '1' })
+    expect(second.summary).toContain("**2 new** (1 critical, 1 high) · 11 already on the default branch — DefectDojo's counts: 2 created (1 critical, 1 high) · 2 closed · 0 reactivated · 11 untouched")
     // Active-after outputs: what a gate reads to block on open criticals.
     const activeCritical = secondUploads.reduce((n, u) => n + (u.response as Stats).statistics.after.critical!.active, 0)
     expect(second.outputs['active-critical']).toBe(String(activeCritical))
@@ -60,14 +60,16 @@ describe('summary and outputs over consecutive runs', () => {
     // Third day, yesterday's reports again: what was closed comes back.
     lay('demo')
     const third = await run()
-    expect(third.outputs).toMatchObject({ reactivated: '2', closed: '2', created: '0' })
-    expect(third.summary).toMatch(/\| ✓ uploaded \| \[reports\/gitleaks\.json\]\(http:\/\/127\.0\.0\.1:\d+\/test\/\d+\) \| Gitleaks Scan \| – \| 1 \| 1 \| 1 \|/)
+    // Reactivated on the default branch: new again, and reintroduced.
+    expect(third.outputs).toMatchObject({ reactivated: '2', closed: '2', created: '0', new: '2' })
+    expect(third.summary).toContain('reintroduced')
+    expect(third.summary).toMatch(/\| ✓ uploaded \| \[reports\/gitleaks\.json\]\(http:\/\/127\.0\.0\.1:\d+\/test\/\d+\) \| Gitleaks Scan \| – \| 1 \| – \| – \| – \|/)
   })
 
   it('a gate step can read the outputs from GITHUB_OUTPUT', async () => {
     lay('demo')
     const result = await run()
-    const gate = `set -e; test "${result.outputs['created-critical']}" -ge 1 && echo "gate: block, ${result.outputs['created-critical']} new critical"`
+    const gate = `set -e; test "${result.outputs['new-critical']}" -ge 1 && echo "gate: block, ${result.outputs['new-critical']} new critical"`
     expect(gate).toContain('gate: block, 1 new critical')
     expect(readFileSync(result.outputs['results-file']!, 'utf8')).toContain('"status": "uploaded"')
   })
@@ -138,45 +140,44 @@ describe('failure policy', () => {
 describe('what got worse, first', () => {
   const findingLists = () => dojo.requests.filter((r) => r.method === 'GET' && r.path === '/api/v2/findings/')
 
-  it('leads with the reports that brought new Critical or High findings, their titles read back from DefectDojo and linked', async () => {
+  it('leads with the reports that brought new findings, their titles read back from DefectDojo and linked', async () => {
     lay('demo')
     const first = await run()
     expect(first.code).toBe(0)
     const rows = first.results!.results.filter((r) => r.status === 'uploaded')
-    const worse = rows.filter((r) => {
-      const created = (r.counts as { created: Record<string, number> | null }).created
-      return created !== null && (created.critical! > 0 || created.high! > 0)
-    })
+    // A first run on the default branch: everything it created is new.
+    const worse = rows.filter((r) => ((r.novelty as { new?: { total: number } }).new?.total ?? 0) > 0)
     expect(worse.length).toBeGreaterThan(0)
-    // One read-back per such report, none for the others.
-    expect(findingLists()).toHaveLength(worse.length)
-    const lead = first.summary.slice(first.summary.indexOf('### New critical and high findings'), first.summary.indexOf('### Other reports'))
+    expect(first.outputs.new).toBe(first.outputs.created)
+    const lead = first.summary.slice(first.summary.indexOf('### New findings'), first.summary.indexOf('### Other reports') >>> 0)
     for (const r of worse) expect(lead).toContain(`(${String(r.testUrl)})`)
     // Each title listed is a finding of that report's test in DefectDojo, of the severity named, linked to it.
-    const links = [...lead.matchAll(/^- \[(.+)\]\((http[^)]+\/finding\/(\d+))\)$/gm)]
+    const links = [...lead.matchAll(/^- (\w+): \[(.+)\]\((http[^)]+\/finding\/(\d+))\)$/gm)]
     expect(links.length).toBeGreaterThan(0)
-    for (const [, title, url, id] of links) {
+    for (const [, severity, title, url, id] of links) {
       const finding = dojo.state.tests.flatMap((t) => t.findings).find((f) => f.id === Number(id))!
       expect(finding).toBeDefined()
       expect(url).toBe(`${dojo.url}/finding/${id}`)
       expect(title!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\\/g, '')).toBe(finding.title)
-      expect(['Critical', 'High']).toContain(finding.severity)
+      expect(finding.severity).toBe(severity)
     }
 
-    // The same reports again: nothing new, one line, no read-back.
+    // The same reports again on the default branch: nothing created or reactivated, so nothing new, one line, no finding read.
     const before = findingLists().length
     const second = await run()
-    expect(second.summary).toContain('No new critical or high findings')
-    expect(second.summary).not.toContain('### New critical and high findings')
+    expect(second.summary).toContain('**No new findings**')
+    expect(second.summary).not.toContain('### New findings')
+    expect(second.outputs).toMatchObject({ new: '0', 'counts-unknown': '0' })
     expect(findingLists()).toHaveLength(before)
   })
 
-  it('leaves the titles out quietly when the read-back fails', async () => {
+  it('counts the reports in counts-unknown, and says so, when their findings cannot be read', async () => {
     lay('demo')
     dojo.faults.push({ match: { endpoint: 'findings' }, times: Infinity, action: { kind: 'status', status: 500, body: '{"message": "Internal server error"}' } })
     const result = await run()
     expect(result.code).toBe(0)
-    expect(result.summary).toContain('### New critical and high findings')
+    expect(result.outputs['counts-unknown']).toBe(result.outputs.uploaded)
+    expect(result.summary).toContain('**new findings unknown**')
     expect(result.summary).not.toMatch(/\/finding\/\d+\)/)
     expect(result.stdout.split('\n').filter((l) => l.startsWith('::warning'))).toEqual([])
     expect(findingLists().length).toBeGreaterThan(0)

@@ -122,7 +122,8 @@ describe('the engine', () => {
     expect(report.summary).toContain('**6** uploaded')
     // The summary names the run's branch, commit and engagement once, and the new findings read back.
     expect(report.summary).toMatch(/^Branch \*\*main\*\* · commit `0123456` · engagement \*\*\[CI\/CD\]\(http:\/\/127\.0\.0\.1:\d+\/engagement\/\d+\)\*\* of product \*\*\[web\]\(/m)
-    expect(report.summary).toMatch(/^New critical finding in \*\*reports\/trivy-image\.json\*\*:\n\n- \[CVE-2026-10002 zlib1g [^\]]*\]\(http:\/\/127\.0\.0\.1:\d+\/finding\/\d+\)$/m)
+    expect(report.summary).toMatch(/^New in \*\*reports\/trivy-image\.json\*\*:\n\n- Critical: \[CVE-2026-10002 zlib1g [^\]]*\]\(http:\/\/127\.0\.0\.1:\d+\/finding\/\d+\)$/im)
+    expect(report.outputs).toMatchObject({ new: report.outputs.created, 'counts-unknown': '0' })
     expect(report.outputs['results-file']).toBe(join(dir, 'results.json'))
     // The engine writes nothing itself: the shell does.
     expect(existsSync(join(dir, 'results.json'))).toBe(false)

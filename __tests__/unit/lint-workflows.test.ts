@@ -57,12 +57,12 @@ describe('what actionlint cannot check', () => {
     const problems = checkSteps(
       workflow(
         '      - id: dojo\n        uses: your-org/defectdojo-reimport-action@v1\n        with:\n          dry-run: true\n          scan-type: y\n',
-        '      - run: echo "$A $B"\n        env:\n          A: ${{ steps.dojo.outputs.created-critical }}\n          B: ${{ steps.dojo.outputs.new-critical }}\n'
+        '      - run: echo "$A $B"\n        env:\n          A: ${{ steps.dojo.outputs.created-critical }}\n          B: ${{ steps.dojo.outputs.novel-critical }}\n'
       )
     )
     expect(problems.map((p) => [p.line, p.message])).toEqual([
       [10, 'input "scan-type" is not an input of this action (src/config/inputs.ts)'],
-      [14, 'output "new-critical" is not an output of this action (src/report/outputs.ts)']
+      [14, 'output "novel-critical" is not an output of this action (src/report/outputs.ts)']
     ])
   })
 

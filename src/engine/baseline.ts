@@ -98,18 +98,20 @@ export class BaselineReader {
     return newest(tests, (row) => row.title === target.testTitle && row.scan_type === scanType && int(row.engagement) === engagementId)
   }
 
-  /** This run's import actions on a test (N and R), from its import history by build id (docs/defectdojo-api.md §k). */
+  /**
+   * What this run's import of a test created (N) and reactivated (R): the newest row of the test's import
+   * history with this run's build id (docs/defectdojo-api.md §k), or null when there is none.
+   */
   async actions(testId: number, buildId: string): Promise<Array<{ finding: number; action: 'N' | 'R' }> | null> {
-    const rows = (await this.list('/api/v2/test_imports/', { test: testId, build_id: buildId, o: '-id', limit: 100 })).filter((row) => int(row.test) === testId && row.build_id === buildId)
-    if (rows.length === 0) return null
-    const actions = new Map<number, 'N' | 'R'>()
-    for (const row of rows) {
-      for (const entry of Array.isArray(row.test_import_finding_action_set) ? (row.test_import_finding_action_set as Json[]) : []) {
-        const finding = int(entry.finding)
-        if (finding !== null && (entry.action === 'N' || entry.action === 'R')) actions.set(finding, entry.action)
-      }
+    const rows = (await this.list('/api/v2/test_imports/', { test: testId, build_id: buildId, o: '-id', limit: 100 })).filter((row) => int(row.test) === testId && row.build_id === buildId && int(row.id) !== null)
+    const newest = rows.sort((a, b) => int(b.id)! - int(a.id)!)[0]
+    if (!newest) return null
+    const actions: Array<{ finding: number; action: 'N' | 'R' }> = []
+    for (const entry of Array.isArray(newest.test_import_finding_action_set) ? (newest.test_import_finding_action_set as Json[]) : []) {
+      const finding = int(entry.finding)
+      if (finding !== null && (entry.action === 'N' || entry.action === 'R')) actions.push({ finding, action: entry.action })
     }
-    return [...actions].map(([finding, action]) => ({ finding, action }))
+    return actions
   }
 
   /** The tests of an engagement (id and scan type), checked row by row. */
@@ -165,6 +167,11 @@ export async function classify(reader: BaselineReader, { upload, outcome }: Uplo
       }
       const actions = await reader.actions(testId, options.buildId)
       if (actions === null) return unknownSplit(`this run's import (build ${options.buildId || 'unknown'}) is not in the test's import history, which says what it created`)
+      // The newest row of this build must be this import: the same counts as DefectDojo's answer, where it gave them.
+      const count = (action: 'N' | 'R') => actions.filter((a) => a.action === action).length
+      if ((created !== null && created !== count('N')) || (reactivated !== null && reactivated !== count('R'))) {
+        return unknownSplit(`the newest import of build ${options.buildId || '(none)'} in the test's history is not this one (it created ${count('N')} and reactivated ${count('R')}; DefectDojo answered ${created ?? '?'} and ${reactivated ?? '?'})`)
+      }
       const [mine, siblings] = await Promise.all([reader.findings(testId), reader.siblings(testId, upload.recognition.scanType, options.defaultEngagements)])
       return classifyDefaultBranch({ rule, actions, mine, siblings, testUrl: outcome.links.test, link })
     }
