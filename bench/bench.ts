@@ -512,7 +512,7 @@ async function pullRequestRun(o: Options, gnuTime: boolean): Promise<void> {
       6,
       '### 6. A pull request against default-branch tests of 1,000 findings',
       '',
-      `${n} Gitleaks reports; on a fresh stand-in with deduplication on, the default branch's run uploads ${PR_FINDINGS} findings per report, then the pull request (the same findings plus one per report) runs twice. To tell what is new the action reads, per report, the branch's test and the default branch's matching test, ${PR_FINDINGS} findings each in pages of 500 (src/engine/baseline.ts): 64 finding pages and the test and hierarchy lookups, after the last upload has answered. Both runs must say new=${n} and counts-unknown=0.`,
+      `${n} Gitleaks reports; on a fresh stand-in with deduplication on, the default branch's run uploads ${PR_FINDINGS} findings per report, then the pull request (the same findings plus one per report) runs twice. To tell what is new the action reads, per report, the branch's test and the default branch's matching test, ${PR_FINDINGS} findings each in pages of 500 (src/engine/baseline.ts): 64 finding pages and the test and hierarchy lookups, each report's as soon as its upload has answered, while the others still upload. Both runs must say new=${n} and counts-unknown=0. The last column is what is left after the last upload's answer.`,
       '',
       '| run | first run | rerun | after the last answer (rerun) |',
       '| --- | ---: | ---: | ---: |',

@@ -14,3 +14,19 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
   return out
 }
+
+/** A gate for work that arrives over time: at most `limit` calls run at once, the others wait in turn. */
+export function limiter(limit: number): <R>(fn: () => Promise<R>) => Promise<R> {
+  let running = 0
+  const waiting: Array<() => void> = []
+  return async <R>(fn: () => Promise<R>): Promise<R> => {
+    if (running >= Math.max(1, limit)) await new Promise<void>((resolve) => waiting.push(resolve))
+    running++
+    try {
+      return await fn()
+    } finally {
+      running--
+      waiting.shift()?.()
+    }
+  }
+}

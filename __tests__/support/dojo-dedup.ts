@@ -28,14 +28,15 @@ function fixedByTheTool(f: DojoFinding): boolean {
   return !f.active && (f.is_mitigated || f.mitigated !== null) && !f.out_of_scope && !f.false_p
 }
 
-function sameFingerprint(test: DojoTest, a: DojoFinding, b: DojoFinding): boolean {
-  const byHash = a.hash_code === b.hash_code
-  const byUid = a.unique_id_from_tool !== null && a.unique_id_from_tool === b.unique_id_from_tool
+/** The keys a finding is matched on under the test's algorithm (a match on any one suffices). */
+function keysOf(test: DojoTest, f: DojoFinding): string[] {
+  const hash = `h:${f.hash_code}`
+  const uid = f.unique_id_from_tool === null ? [] : [`u:${f.unique_id_from_tool}`]
   switch (test.deduplication_algorithm) {
-    case 'hash_code': return byHash
-    case 'unique_id_from_tool': return byUid
-    case 'unique_id_from_tool_or_hash_code': return byHash || byUid
-    default: return a.title === b.title && a.severity === b.severity
+    case 'hash_code': return [hash]
+    case 'unique_id_from_tool': return uid
+    case 'unique_id_from_tool_or_hash_code': return [hash, ...uid]
+    default: return [`l:${f.title}\u0000${f.severity}`]
   }
 }
 
@@ -48,11 +49,21 @@ export function deduplicate(state: DojoState, test: DojoTest, created: readonly 
     if (engagement.deduplication_on_engagement) return other.engagement === engagement.id
     return byIdIn(state.engagements, other.engagement)?.product === engagement.product
   }
-  const candidates = state.tests.filter(inScope).flatMap((t) => t.findings)
+  // The candidates by key, oldest first: what DefectDojo's candidate query orders by id.
+  const byKey = new Map<string, DojoFinding[]>()
+  for (const candidate of state.tests.filter(inScope).flatMap((t) => t.findings)) {
+    if (candidate.duplicate || fixedByTheTool(candidate)) continue
+    for (const key of keysOf(test, candidate)) {
+      const list = byKey.get(key)
+      if (list) list.push(candidate)
+      else byKey.set(key, [candidate])
+    }
+  }
   for (const finding of created) {
     if (finding.duplicate) continue
-    const original = candidates
-      .filter((c) => c.id < finding.id && !c.duplicate && !fixedByTheTool(c) && sameFingerprint(test, finding, c))
+    const original = keysOf(test, finding)
+      .flatMap((key) => byKey.get(key) ?? [])
+      .filter((c) => c.id < finding.id && !c.duplicate)
       .sort((a, b) => a.id - b.id)[0]
     if (!original) continue
     finding.duplicate = true

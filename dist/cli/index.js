@@ -6053,6 +6053,23 @@ async function mapLimit(items, limit, fn) {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
     return out;
 }
+/** A gate for work that arrives over time: at most `limit` calls run at once, the others wait in turn. */
+function limiter(limit) {
+    let running = 0;
+    const waiting = [];
+    return async (fn) => {
+        if (running >= Math.max(1, limit))
+            await new Promise((resolve) => waiting.push(resolve));
+        running++;
+        try {
+            return await fn();
+        }
+        finally {
+            running--;
+            waiting.shift()?.();
+        }
+    };
+}
 
 // EXTERNAL MODULE: ./src/recognition/report-like.ts
 var report_like = __nccwpck_require__(6925);
@@ -8282,18 +8299,45 @@ async function classify(reader, { upload, outcome }, options) {
 function unknownSplit(why) {
     return { novelty: { kind: 'unknown', why }, newFindings: [] };
 }
-/** Every uploaded outcome with its split and its new findings; the others as they were. */
-async function withNovelty(client, planned, outcomes, options) {
-    const reader = new BaselineReader(client, options.signal);
-    const defaultEngagements = [
-        ...new Set(outcomes.flatMap((o, n) => (o.status === 'uploaded' && planned[n].baseline.kind === 'self' && o.answer.engagementId !== null ? [o.answer.engagementId] : [])))
-    ];
-    return mapLimit([...outcomes.entries()], options.concurrency, async ([n, outcome]) => {
-        if (outcome.status !== 'uploaded')
-            return outcome;
-        const { novelty, newFindings, fixedFindings } = await classify(reader, { upload: planned[n], outcome }, { buildId: options.buildId, defaultEngagements, baseUrl: client.baseUrl }).catch((error) => unknownSplit(`the lookup failed: ${error instanceof Error ? error.message : String(error)}`));
-        return { ...outcome, novelty, newFindings: newFindings, ...(fixedFindings ? { fixedFindings } : {}) };
-    });
+/**
+ * Classifies the uploads as they end: a report of an isolated run is read while the others still upload
+ * (its baseline is the default branch's test, which this run does not change), at most `concurrency`
+ * at once; a default-branch report waits for the end, since the default branch's engagements are those
+ * of every upload of the run.
+ */
+class NoveltyQueue {
+    reader;
+    early = new Map();
+    gate;
+    client;
+    options;
+    constructor(client, options) {
+        this.client = client;
+        this.options = options;
+        this.reader = new BaselineReader(client, options.signal);
+        this.gate = limiter(options.concurrency);
+    }
+    classify(upload, outcome, defaultEngagements) {
+        return this.gate(() => classify(this.reader, { upload, outcome }, { buildId: this.options.buildId, defaultEngagements, baseUrl: this.client.baseUrl })).catch((error) => unknownSplit(`the lookup failed: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    /** One upload ended: an isolated report starts its reads now. */
+    uploaded(upload, outcome) {
+        if (outcome.status === 'uploaded' && upload.baseline.kind !== 'self' && !this.options.signal?.aborted)
+            this.early.set(upload, this.classify(upload, outcome, []));
+    }
+    /** Every uploaded outcome with its split and its new findings; the others as they were. */
+    async all(planned, outcomes) {
+        const defaultEngagements = [
+            ...new Set(outcomes.flatMap((o, n) => (o.status === 'uploaded' && planned[n].baseline.kind === 'self' && o.answer.engagementId !== null ? [o.answer.engagementId] : [])))
+        ];
+        return Promise.all(outcomes.map(async (outcome, n) => {
+            if (outcome.status !== 'uploaded')
+                return outcome;
+            const upload = planned[n];
+            const { novelty, newFindings, fixedFindings } = await (this.early.get(upload) ?? this.classify(upload, outcome, defaultEngagements));
+            return { ...outcome, novelty, newFindings: newFindings, ...(fixedFindings ? { fixedFindings } : {}) };
+        }));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/landed.ts
@@ -8488,11 +8532,16 @@ async function uploadAll(connection, config, planned, log, options) {
     const { existing, notes } = await existingGroups(client, planned, { concurrency: config.concurrency, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal });
     for (const note of notes)
         log.debug(note);
-    const outcomes = await runScheduled(planned, { groupOf: groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) => options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep }));
+    // What is new, against the default branch (baseline.ts): an isolated report is read as soon as it is uploaded.
+    const novelty = new NoveltyQueue(client, { buildId: options.buildId, concurrency: config.concurrency, signal: options.signal });
+    const outcomes = await runScheduled(planned, { groupOf: groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, async (upload) => {
+        const outcome = options.signal?.aborted ? notStarted() : await uploadOne(client, config, upload, log, { ...options, sleep });
+        novelty.uploaded(upload, outcome);
+        return outcome;
+    });
     if (options.signal?.aborted)
         return { outcomes };
-    // What is new, against the default branch (baseline.ts): read after every upload, so a shared lookup is made once.
-    const classified = await withNovelty(client, planned, outcomes, { buildId: options.buildId, concurrency: config.concurrency, signal: options.signal });
+    const classified = await novelty.all(planned, outcomes);
     classified.forEach((outcome, n) => {
         if (outcome.status === 'uploaded' && outcome.novelty)
             log.info(`${(0,model/* reportLabel */.tr)(planned[n].candidate)}: ${noveltyLine(outcome.novelty, outcome.newFindings ?? [])}`);

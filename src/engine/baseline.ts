@@ -8,7 +8,7 @@
 import type { DefectDojoClient } from '../defectdojo/client.js'
 import { algorithmFor, isAlgorithm } from '../defectdojo/fingerprints.js'
 import type { Baseline, NewFinding, PlannedUpload, Target, UploadOutcome } from '../model.js'
-import { mapLimit } from '../pool.js'
+import { limiter } from '../pool.js'
 import { within } from './existing.js'
 import { classifyDefaultBranch, classifyIsolated, describeRule, findingRow, type Classified, type FindingRow, type Rule } from './novelty.js'
 
@@ -188,22 +188,49 @@ function unknownSplit(why: string): Classified {
   return { novelty: { kind: 'unknown', why }, newFindings: [] }
 }
 
-/** Every uploaded outcome with its split and its new findings; the others as they were. */
-export async function withNovelty(
-  client: DefectDojoClient,
-  planned: readonly PlannedUpload[],
-  outcomes: readonly UploadOutcome[],
-  options: { buildId: string; concurrency: number; signal?: AbortSignal }
-): Promise<UploadOutcome[]> {
-  const reader = new BaselineReader(client, options.signal)
-  const defaultEngagements = [
-    ...new Set(outcomes.flatMap((o, n) => (o.status === 'uploaded' && planned[n]!.baseline.kind === 'self' && o.answer.engagementId !== null ? [o.answer.engagementId] : [])))
-  ]
-  return mapLimit([...outcomes.entries()], options.concurrency, async ([n, outcome]): Promise<UploadOutcome> => {
-    if (outcome.status !== 'uploaded') return outcome
-    const { novelty, newFindings, fixedFindings } = await classify(reader, { upload: planned[n]!, outcome }, { buildId: options.buildId, defaultEngagements, baseUrl: client.baseUrl }).catch(
+/**
+ * Classifies the uploads as they end: a report of an isolated run is read while the others still upload
+ * (its baseline is the default branch's test, which this run does not change), at most `concurrency`
+ * at once; a default-branch report waits for the end, since the default branch's engagements are those
+ * of every upload of the run.
+ */
+export class NoveltyQueue {
+  private readonly reader: BaselineReader
+  private readonly early = new Map<PlannedUpload, Promise<Classified>>()
+  private readonly gate: <R>(fn: () => Promise<R>) => Promise<R>
+  private readonly client: DefectDojoClient
+  private readonly options: { buildId: string; concurrency: number; signal?: AbortSignal }
+
+  constructor(client: DefectDojoClient, options: { buildId: string; concurrency: number; signal?: AbortSignal }) {
+    this.client = client
+    this.options = options
+    this.reader = new BaselineReader(client, options.signal)
+    this.gate = limiter(options.concurrency)
+  }
+
+  private classify(upload: PlannedUpload, outcome: Extract<UploadOutcome, { status: 'uploaded' }>, defaultEngagements: readonly number[]): Promise<Classified> {
+    return this.gate(() => classify(this.reader, { upload, outcome }, { buildId: this.options.buildId, defaultEngagements, baseUrl: this.client.baseUrl })).catch(
       (error: unknown): Classified => unknownSplit(`the lookup failed: ${error instanceof Error ? error.message : String(error)}`)
     )
-    return { ...outcome, novelty, newFindings: newFindings as NewFinding[], ...(fixedFindings ? { fixedFindings } : {}) }
-  })
+  }
+
+  /** One upload ended: an isolated report starts its reads now. */
+  uploaded(upload: PlannedUpload, outcome: UploadOutcome): void {
+    if (outcome.status === 'uploaded' && upload.baseline.kind !== 'self' && !this.options.signal?.aborted) this.early.set(upload, this.classify(upload, outcome, []))
+  }
+
+  /** Every uploaded outcome with its split and its new findings; the others as they were. */
+  async all(planned: readonly PlannedUpload[], outcomes: readonly UploadOutcome[]): Promise<UploadOutcome[]> {
+    const defaultEngagements = [
+      ...new Set(outcomes.flatMap((o, n) => (o.status === 'uploaded' && planned[n]!.baseline.kind === 'self' && o.answer.engagementId !== null ? [o.answer.engagementId] : [])))
+    ]
+    return Promise.all(
+      outcomes.map(async (outcome, n): Promise<UploadOutcome> => {
+        if (outcome.status !== 'uploaded') return outcome
+        const upload = planned[n]!
+        const { novelty, newFindings, fixedFindings } = await (this.early.get(upload) ?? this.classify(upload, outcome, defaultEngagements))
+        return { ...outcome, novelty, newFindings: newFindings as NewFinding[], ...(fixedFindings ? { fixedFindings } : {}) }
+      })
+    )
+  }
 }

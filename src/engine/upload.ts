@@ -20,7 +20,7 @@ import { runScheduled } from '../defectdojo/scheduler.js'
 import { noveltyLine } from '../report/novelty-text.js'
 import { reportLabel, type ImportAnswer, type PlannedUpload, type UploadOutcome } from '../model.js'
 import type { Log } from './host.js'
-import { withNovelty } from './baseline.js'
+import { NoveltyQueue } from './baseline.js'
 import { existingGroups, groupOf } from './existing.js'
 import { findLanding, waitForLanding } from './landed.js'
 
@@ -99,12 +99,15 @@ export async function uploadAll(connection: Connection, config: Config, planned:
   // Engagements that exist need no first upload alone (existing.ts); the token passed first.
   const { existing, notes } = await existingGroups(client, planned, { concurrency: config.concurrency, timeoutMs: OPTIONAL_REQUEST_MS, signal: options.signal })
   for (const note of notes) log.debug(note)
-  const outcomes = await runScheduled(planned, { groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, (upload) =>
-    options.signal?.aborted ? Promise.resolve(notStarted()) : uploadOne(client, config, upload, log, { ...options, sleep })
-  )
+  // What is new, against the default branch (baseline.ts): an isolated report is read as soon as it is uploaded.
+  const novelty = new NoveltyQueue(client, { buildId: options.buildId, concurrency: config.concurrency, signal: options.signal })
+  const outcomes = await runScheduled(planned, { groupOf, existing, cost: (upload) => upload.candidate.size }, config.concurrency, async (upload) => {
+    const outcome = options.signal?.aborted ? notStarted() : await uploadOne(client, config, upload, log, { ...options, sleep })
+    novelty.uploaded(upload, outcome)
+    return outcome
+  })
   if (options.signal?.aborted) return { outcomes }
-  // What is new, against the default branch (baseline.ts): read after every upload, so a shared lookup is made once.
-  const classified = await withNovelty(client, planned, outcomes, { buildId: options.buildId, concurrency: config.concurrency, signal: options.signal })
+  const classified = await novelty.all(planned, outcomes)
   classified.forEach((outcome, n) => {
     if (outcome.status === 'uploaded' && outcome.novelty) log.info(`${reportLabel(planned[n]!.candidate)}: ${noveltyLine(outcome.novelty, outcome.newFindings ?? [])}`)
   })
