@@ -31,8 +31,8 @@ function pullRequestEvent(fork = false): Record<string, unknown> {
   return event
 }
 
-/** A Semgrep JSON report: one ERROR (High in DefectDojo) finding per entry. */
-function semgrep(findings: readonly { rule: string; path: string; line: number }[]): string {
+/** A Semgrep JSON report: one finding per entry, ERROR (High in DefectDojo) unless said. */
+function semgrep(findings: readonly { rule: string; path: string; line: number; severity?: string }[]): string {
   // `errors` first: recognition reads a bounded head of the file, and 500 results would push it out.
   return JSON.stringify({
     version: '1.99.0',
@@ -42,7 +42,7 @@ function semgrep(findings: readonly { rule: string; path: string; line: number }
       path: f.path,
       start: { line: f.line, col: 1, offset: 0 },
       end: { line: f.line, col: 10, offset: 9 },
-      extra: { message: `Finding ${f.rule}`, metadata: {}, severity: 'ERROR', fingerprint: 'requires login', lines: 'requires login', engine_kind: 'OSS' }
+      extra: { message: `Finding ${f.rule}`, metadata: {}, severity: f.severity ?? 'ERROR', fingerprint: 'requires login', lines: 'requires login', engine_kind: 'OSS' }
     })),
     paths: { scanned: ['src/app.py'] }
   })
@@ -238,6 +238,31 @@ describe('annotations', () => {
     expect(result.code).toBe(0)
     expect(result.stdout.match(/^::error title=New High finding,file=src\/f\d+\.py,line=\d+::/gm)).toHaveLength(10)
     expect(result.stdout).toMatch(/^::notice::15 more new findings were not annotated \(GitHub shows 10 error and 10 warning annotations per step\)/m)
+  })
+
+  it("the step's own warnings and its failure come first: the findings get what is left of the 10 per kind", async () => {
+    const findings = Array.from({ length: 12 }, (_, i) => ({ rule: `rules.m${i}`, path: `src/m${i}.py`, line: i + 1, severity: 'WARNING' }))
+    // A second report over max-report-size-mb: a failed upload (a warning annotation) and a failed step (an error).
+    const big = JSON.stringify([{ RuleID: 'generic-api-key', File: 'x.env', StartLine: 1, Secret: 'x', Match: 'x', Description: 'y'.repeat(20_000) }])
+    const dir = workspace({ 'reports/semgrep.json': semgrep(findings), 'reports/gitleaks.json': big })
+    const result = await run(dir, { inputs: { 'pr-comment': 'off', 'max-report-size-mb': '0.01' } })
+    expect(result.code).toBe(1)
+    const warnings = result.stdout.match(/^::warning/gm) ?? []
+    const findingWarnings = result.stdout.match(/^::warning title=New Medium finding,file=src\/m\d+\.py,line=\d+::/gm) ?? []
+    expect(result.stdout).toMatch(/^::warning title=DefectDojo upload failed::reports\/gitleaks\.json/m)
+    expect(warnings.length).toBeLessThanOrEqual(10)
+    expect(findingWarnings.length).toBeGreaterThan(0)
+    expect(findingWarnings.length).toBeLessThan(10)
+    expect(result.stdout).toContain(`::notice::${12 - findingWarnings.length} more new findings were not annotated`)
+    expect((result.stdout + result.stderr).match(/^::error/gm)!.length).toBeLessThanOrEqual(10)
+  })
+
+  it('an empty github-token writes no comment and says what to do', async () => {
+    const dir = workspace({ 'reports/semgrep.json': semgrep([{ rule: 'r1', path: 'src/app.py', line: 42 }]) })
+    const result = await run(dir, { inputs: { 'github-token': '' } })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^::notice::No pull request comment: `github-token` is empty/m)
+    expect(github.requests).toHaveLength(0)
   })
 
   it('container paths are made relative, hostile titles carry no workflow command, and what cannot be placed is counted', async () => {
