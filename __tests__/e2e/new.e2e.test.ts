@@ -103,6 +103,7 @@ describe.each([
     expect(first.summary).toMatch(/\*\*1 new\*\* \(1 high\) · \d+ already on the default branch/)
     expect(trivyRow(first).novelty).toMatchObject({ kind: 'known', against: 'default-branch-test', new: { high: 1, total: 1 } })
     expect(first.stdout).toMatch(new RegExp(`trivy-image.json: 1 new \\(1 high\\): High "${NEW_CVE}[^"]*"; \\d+ already on the default branch`))
+    expect(first.stdout).toMatch(/^New findings: 1 \(1 high\); \d+ already on the default branch; 0 known to DefectDojo \(triaged there\)\.$/m)
 
     const again = await run(pr, pullRequest(12, 'bump-zlib'))
     expect(newOutputs(again)).toMatchObject({ new: '1', 'new-high': '1', 'counts-unknown': '0' })
@@ -117,6 +118,9 @@ describe.each([
     const pr = await run(workspace(), pullRequest(13, 'refactor'))
     expect(newOutputs(pr)).toMatchObject({ new: '0', 'new-high': '0', 'counts-unknown': '0' })
     expect(trivyRow(pr).novelty).toMatchObject({ triagedOnMain: 1 })
+    // With deduplication on, DefectDojo marks the branch's copy a duplicate of the false positive; off, it stays active. Neither is new.
+    const copy = findingsTitled('CVE-2026-10001').find((f) => f.id !== onMain!.id)!
+    expect(copy.duplicate).toBe(deduplication)
     expect(pr.summary).toContain('1 known to DefectDojo')
   })
 
@@ -129,6 +133,9 @@ describe.each([
     expect(newOutputs(pr)).toMatchObject({ new: '1', 'new-critical': '1', 'counts-unknown': '0' })
     expect(trivyRow(pr).novelty).toMatchObject({ reintroduced: 1 })
     expect(newSection(pr.summary)).toMatch(/CVE-2026-10002[^\n]*reintroduced/)
+    // DefectDojo does not attach a duplicate to a fixed original: the branch's copy stays active either way.
+    const copy = findingsTitled('CVE-2026-10002').find((f) => f.id !== onMain!.id)!
+    expect([copy.active, copy.duplicate]).toEqual([true, false])
   })
 
   it('on the default branch, new is what the import created or reactivated', async () => {

@@ -7669,6 +7669,18 @@ function noveltyCell(novelty) {
     const rest = [novelty.onMain > 0 ? `${novelty.onMain} on default branch` : '', novelty.triagedOnMain > 0 ? `${novelty.triagedOnMain} triaged` : '', novelty.against === 'no-baseline' ? 'no baseline' : ''].filter(Boolean);
     return [newCount(novelty), ...rest].join('; ');
 }
+/** The log's closing line over every report: "New findings: 1 (1 high); 27 already on the default branch; unknown for 0 reports." */
+function noveltyTotal(splits) {
+    const known = splits.filter((n) => n.kind === 'known');
+    const sum = (pick) => known.reduce((total, n) => total + pick(n), 0);
+    const bySeverity = model/* SEVERITIES */.oC.map((s) => [s, sum((n) => n.new[s])]).filter(([, count]) => count > 0);
+    const parts = [`New findings: ${sum((n) => n.new.total)}${bySeverity.length > 0 ? ` (${bySeverity.map(([s, count]) => `${count} ${s}`).join(', ')})` : ''}`];
+    parts.push(`${sum((n) => n.onMain)} already on the default branch`, `${sum((n) => n.triagedOnMain)} known to DefectDojo (triaged there)`);
+    const unknown = splits.length - known.length;
+    if (unknown > 0)
+        parts.push(`unknown for ${unknown} ${unknown === 1 ? 'report' : 'reports'} (counts-unknown)`);
+    return `${parts.join('; ')}.`;
+}
 
 ;// CONCATENATED MODULE: ./src/defectdojo/fingerprints.ts
 // What DefectDojo matches findings on, per scan type: DEDUPLICATION_ALGORITHM_PER_PARSER of DefectDojo
@@ -8546,6 +8558,7 @@ async function uploadAll(connection, config, planned, log, options) {
         if (outcome.status === 'uploaded' && outcome.novelty)
             log.info(`${(0,model/* reportLabel */.tr)(planned[n].candidate)}: ${noveltyLine(outcome.novelty, outcome.newFindings ?? [])}`);
     });
+    log.info(noveltyTotal(classified.flatMap((o) => (o.status === 'uploaded' && o.novelty ? [o.novelty] : []))));
     return { outcomes: classified };
 }
 function notStarted() {

@@ -17,7 +17,7 @@ import type { DefectDojoClient, UploadProgress } from '../defectdojo/client.js'
 import { DefectDojoError, formatSize } from '../defectdojo/errors.js'
 import { DEFAULT_RETRY, backoffMs, withRetries, type RetryPolicy } from '../defectdojo/retry.js'
 import { runScheduled } from '../defectdojo/scheduler.js'
-import { noveltyLine } from '../report/novelty-text.js'
+import { noveltyLine, noveltyTotal } from '../report/novelty-text.js'
 import { reportLabel, type ImportAnswer, type PlannedUpload, type UploadOutcome } from '../model.js'
 import type { Log } from './host.js'
 import { NoveltyQueue } from './baseline.js'
@@ -111,6 +111,7 @@ export async function uploadAll(connection: Connection, config: Config, planned:
   classified.forEach((outcome, n) => {
     if (outcome.status === 'uploaded' && outcome.novelty) log.info(`${reportLabel(planned[n]!.candidate)}: ${noveltyLine(outcome.novelty, outcome.newFindings ?? [])}`)
   })
+  log.info(noveltyTotal(classified.flatMap((o) => (o.status === 'uploaded' && o.novelty ? [o.novelty] : []))))
   return { outcomes: classified }
 }
 

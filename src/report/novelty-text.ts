@@ -38,3 +38,15 @@ export function noveltyCell(novelty: Novelty | null): string {
   const rest = [novelty.onMain > 0 ? `${novelty.onMain} on default branch` : '', novelty.triagedOnMain > 0 ? `${novelty.triagedOnMain} triaged` : '', novelty.against === 'no-baseline' ? 'no baseline' : ''].filter(Boolean)
   return [newCount(novelty), ...rest].join('; ')
 }
+
+/** The log's closing line over every report: "New findings: 1 (1 high); 27 already on the default branch; unknown for 0 reports." */
+export function noveltyTotal(splits: readonly Novelty[]): string {
+  const known = splits.filter((n): n is Extract<Novelty, { kind: 'known' }> => n.kind === 'known')
+  const sum = (pick: (n: Extract<Novelty, { kind: 'known' }>) => number) => known.reduce((total, n) => total + pick(n), 0)
+  const bySeverity = SEVERITIES.map((s) => [s, sum((n) => n.new[s])] as const).filter(([, count]) => count > 0)
+  const parts = [`New findings: ${sum((n) => n.new.total)}${bySeverity.length > 0 ? ` (${bySeverity.map(([s, count]) => `${count} ${s}`).join(', ')})` : ''}`]
+  parts.push(`${sum((n) => n.onMain)} already on the default branch`, `${sum((n) => n.triagedOnMain)} known to DefectDojo (triaged there)`)
+  const unknown = splits.length - known.length
+  if (unknown > 0) parts.push(`unknown for ${unknown} ${unknown === 1 ? 'report' : 'reports'} (counts-unknown)`)
+  return `${parts.join('; ')}.`
+}
