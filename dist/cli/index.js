@@ -8278,15 +8278,15 @@ async function classify(reader, { upload, outcome }, options) {
     const testId = answer.testId;
     const link = (id) => `${options.baseUrl}/finding/${id}`;
     try {
-        const rule = await reader.rule(testId, upload.recognition.scanType);
         if (baseline.kind === 'self') {
             const created = answer.counts.created?.total ?? answer.counts.totals?.created ?? null;
             const reactivated = answer.counts.reactivated?.total ?? answer.counts.totals?.reactivated ?? null;
             const active = answer.counts.activeAfter?.total ?? null;
-            // Nothing created or reactivated: nothing can be new, and no read is needed.
+            // Nothing created or reactivated: nothing can be new, and no read is needed at all.
             if (created === 0 && reactivated === 0 && active !== null) {
-                return { novelty: { kind: 'known', against: 'default-branch-run', baselineUrl: outcome.links.test, new: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }, reintroduced: 0, onMain: active, triagedOnMain: 0, fixed: null, fingerprint: describeRule(rule) }, newFindings: [] };
+                return { novelty: { kind: 'known', against: 'default-branch-run', baselineUrl: outcome.links.test, new: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }, reintroduced: 0, onMain: active, triagedOnMain: 0, fixed: null, fingerprint: 'not needed: the import created and reactivated nothing' }, newFindings: [] };
             }
+            const rule = await reader.rule(testId, upload.recognition.scanType);
             const actions = await reader.actions(testId, options.buildId);
             if (actions === null)
                 return unknownSplit(`this run's import (build ${options.buildId || 'unknown'}) is not in the test's import history, which says what it created`);
@@ -8298,6 +8298,7 @@ async function classify(reader, { upload, outcome }, options) {
             const [mine, siblings] = await Promise.all([reader.findings(testId), reader.siblings(testId, upload.recognition.scanType, options.defaultEngagements)]);
             return classifyDefaultBranch({ rule, actions, mine, siblings, testUrl: outcome.links.test, link });
         }
+        const rule = await reader.rule(testId, upload.recognition.scanType);
         const [mine, mainTest] = await Promise.all([reader.findings(testId), reader.mainTest(baseline.target, upload.recognition.scanType, upload.target.product)]);
         const main = mainTest === null ? null : await reader.findings(mainTest);
         return classifyIsolated({ rule, mine, main, mainUrl: mainTest === null ? null : `${options.baseUrl}/test/${mainTest}`, link });
