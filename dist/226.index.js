@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export explainArtifactError */
 async function actionsArtifactService(otherRun) {
-    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 584).then(__webpack_require__.bind(__webpack_require__, 20584));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 91252));
     const client = new DefaultArtifactClient();
     const findBy = otherRun ? { findBy: { token: otherRun.token, workflowRunId: otherRun.runId, repositoryOwner: otherRun.owner, repositoryName: otherRun.repo } } : {};
     return {

@@ -67,12 +67,12 @@ details > summary + * { margin-top: 16px; }
 .markdown-alert-caution { border-color: #cf222e; } .markdown-alert-caution .markdown-alert-title { color: #d1242f; }
 `
 
-/** A whole HTML page showing the summary in its frame. */
-export function summaryPage(markdown: string): string {
+/** A whole HTML page showing the summary (or another of the action's Markdown) in its frame. */
+export function summaryPage(markdown: string, header = 'defectdojo summary'): string {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>DefectDojo reimport: job summary</title><style>${CSS}</style></head>
-<body><div class="frame"><header>defectdojo summary</header><article class="markdown-body">
+<head><meta charset="utf-8"><title>DefectDojo reimport: ${header}</title><style>${CSS}</style></head>
+<body><div class="frame"><header>${header}</header><article class="markdown-body">
 ${summaryHtml(markdown)}</article></div></body>
 </html>
 `
@@ -85,9 +85,14 @@ function main(args: readonly string[]): void {
     writeFileSync(args[htmlAt + 1] ?? 'summary.html', page)
     return
   }
+  screenshot(page, PICTURE, '1200,1400')
+}
+
+/** Screenshots an HTML page into `picture` with headless Chromium (`CHROMIUM=…` for another binary). */
+export function screenshot(page: string, picture: string, windowSize: string): void {
   const dir = mkdtempSync(join(tmpdir(), 'summary-picture-'))
   try {
-    const html = join(dir, 'summary.html')
+    const html = join(dir, 'page.html')
     writeFileSync(html, page)
     // Nothing but the local file: no network, no profile of the user's, no first-run pages.
     execFileSync(
@@ -102,13 +107,13 @@ function main(args: readonly string[]): void {
         '--no-first-run',
         '--hide-scrollbars',
         `--user-data-dir=${join(dir, 'profile')}`,
-        `--screenshot=${PICTURE}`,
-        '--window-size=1200,1400',
+        `--screenshot=${picture}`,
+        `--window-size=${windowSize}`,
         pathToFileURL(html).href
       ],
       { stdio: ['ignore', 'ignore', 'inherit'] }
     )
-    console.log(`${PICTURE}: ${statSync(PICTURE).size} bytes`)
+    console.log(`${picture}: ${statSync(picture).size} bytes`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -222,6 +222,8 @@ export type UploadOutcome =
       readonly newFindings?: readonly NewFinding[]
       /** What the report brought against the default branch, once classified. */
       readonly novelty?: Novelty
+      /** The default branch's findings it fixes, worst first (at most NEW_FINDINGS_LISTED); compared with a test only. */
+      readonly fixedFindings?: readonly NewFinding[]
     }
   | {
       readonly status: 'failed'
@@ -239,6 +241,9 @@ export interface NewFinding {
   readonly url: string | null
   /** The default branch had it, and it was fixed (mitigated) there: it came back. */
   readonly reintroduced?: boolean
+  /** Where DefectDojo says it is (`file_path`, `line`), as the report wrote it; absent when unknown. */
+  readonly file?: string | null
+  readonly line?: number | null
 }
 
 /**
@@ -320,6 +325,8 @@ export interface Result {
   readonly newFindings: readonly NewFinding[]
   /** What an uploaded report brought against the default branch; null when not uploaded or not classified. */
   readonly novelty: Novelty | null
+  /** The default branch's findings this report fixes, worst first (at most NEW_FINDINGS_LISTED); absent unless compared with the default branch's test. */
+  readonly fixedFindings?: readonly NewFinding[]
 }
 
 /** How many new findings a report lists (the counts by severity are always whole). */

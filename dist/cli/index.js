@@ -4002,7 +4002,7 @@ const INPUTS = {
         group: 'sources',
         kind: 'secret',
         default: '${{ github.token }}',
-        description: "Token for downloading another run's artifacts (only used with run-id); needs actions: read.",
+        description: "GitHub token: downloads another run's artifacts (with run-id; needs actions: read) and writes the pull request comment (needs pull-requests: write).",
         shownDefault: 'github.token',
         cli: { option: false }
     },
@@ -4011,6 +4011,22 @@ const INPUTS = {
         kind: 'flag',
         default: 'false',
         description: 'Also upload files that git tracks and that are unchanged from HEAD when path reaches them through a folder or a glob (by default they are left out: sample reports and test fixtures checked into the repository are not this run\'s reports). Files path names explicitly are always looked at.'
+    },
+    'pr-comment': {
+        group: 'sources',
+        kind: 'choice',
+        default: 'auto',
+        choices: ['auto', 'always', 'off'],
+        description: 'One comment on the pull request, updated in place on every run, with the findings it introduces and fixes. auto writes it when something is introduced or fixed (and always updates an existing one); always writes it every time; off never.',
+        cli: { option: false }
+    },
+    matrix: {
+        group: 'sources',
+        kind: 'text',
+        default: '${{ toJson(matrix) }}',
+        description: "The job's matrix leg, filled in by the runner: the legs of a matrix job each keep a pull request comment of their own. Leave it.",
+        shownDefault: 'toJson(matrix)',
+        cli: { option: false }
     },
     'keep-downloads': { group: 'sources', kind: 'flag', default: 'false', description: 'Keep the downloaded artifacts under RUNNER_TEMP after the step, for debugging.', cli: { option: false } },
     'scan-types': {
@@ -5561,6 +5577,7 @@ function parseConfig(raw, earlier = []) {
         artifactsExplicit: raw.artifacts !== undefined,
         otherRun,
         githubToken: githubToken || null,
+        prComment: read.choice('pr-comment'),
         keepDownloads: read.flag('keep-downloads'),
         includeTrackedFiles: read.flag('include-tracked-files'),
         dryRun,
@@ -6274,7 +6291,8 @@ function fileResult(stages) {
         evidence: [...recognition.evidence, ...outcome.evidence],
         attempts: outcome.attempts,
         newFindings: outcome.newFindings ?? [],
-        novelty: outcome.novelty ?? null
+        novelty: outcome.novelty ?? null,
+        ...(outcome.fixedFindings ? { fixedFindings: outcome.fixedFindings } : {})
     };
 }
 /** A skipped Result with every field present (null where not known), for one candidate. */
@@ -8229,7 +8247,9 @@ function findingRow(row) {
         falsePositive: row.false_p === true,
         riskAccepted: row.risk_accepted === true,
         outOfScope: row.out_of_scope === true,
-        mitigated: row.is_mitigated === true
+        mitigated: row.is_mitigated === true,
+        file: novelty_text(row.file_path),
+        line: novelty_int(row.line)
     };
 }
 /** Triaged: someone decided it is not to be fixed (false positive, risk accepted, out of scope). */
@@ -8271,11 +8291,21 @@ function tally(found, link) {
         counts[finding.severity]++;
         counts.total++;
     }
-    const listed = found
-        .map(({ finding, reintroduced }) => ({ title: finding.title, severity: severityLabel(finding.severity), url: link(finding.id), ...(reintroduced ? { reintroduced: true } : {}) }))
+    return { counts, listed: listing(found, link) };
+}
+/** Findings as the summary and the pull request comment list them: worst first, at most NEW_FINDINGS_LISTED. */
+function listing(found, link) {
+    return found
+        .map(({ finding, reintroduced }) => ({
+        title: finding.title,
+        severity: severityLabel(finding.severity),
+        url: link(finding.id),
+        ...(reintroduced ? { reintroduced: true } : {}),
+        ...(finding.file ? { file: finding.file } : {}),
+        ...(finding.line ? { line: finding.line } : {})
+    }))
         .sort(WORST_FIRST)
         .slice(0, model/* NEW_FINDINGS_LISTED */.YD);
-    return { counts, listed };
 }
 const severityLabel = (s) => s[0].toUpperCase() + s.slice(1);
 const RANK = { active: 3, triaged: 2, fixed: 1 };
@@ -8332,11 +8362,12 @@ function classifyIsolated(input) {
             fresh.push({ finding: f, reintroduced: states.includes('fixed') });
     }
     // Fixed here: active on the default branch, absent from this run (a moved line whose hash holds the line is new + fixed).
-    const fixed = input.main.filter((f) => !f.mitigated && !isTriaged(f) && f.active && !(fingerprintKeys(f, rule.algorithm) ?? []).some((key) => mineKeys.has(key))).length;
+    const fixed = input.main.filter((f) => !f.mitigated && !isTriaged(f) && f.active && !(fingerprintKeys(f, rule.algorithm) ?? []).some((key) => mineKeys.has(key)));
     const { counts, listed } = tally(fresh, link);
     return {
-        novelty: { kind: 'known', against: 'default-branch-test', baselineUrl: input.mainUrl, new: counts, reintroduced: fresh.filter((f) => f.reintroduced).length, onMain, triagedOnMain, fixed, fingerprint },
-        newFindings: listed
+        novelty: { kind: 'known', against: 'default-branch-test', baselineUrl: input.mainUrl, new: counts, reintroduced: fresh.filter((f) => f.reintroduced).length, onMain, triagedOnMain, fixed: fixed.length, fingerprint },
+        newFindings: listed,
+        fixedFindings: listing(fixed.map((finding) => ({ finding, reintroduced: false })), link)
     };
 }
 /**
@@ -8598,8 +8629,8 @@ class NoveltyQueue {
             if (outcome.status !== 'uploaded')
                 return outcome;
             const upload = planned[n];
-            const { novelty, newFindings } = await (this.early.get(upload) ?? this.classify(upload, outcome, defaultEngagements));
-            return { ...outcome, novelty, newFindings: newFindings };
+            const { novelty, newFindings, fixedFindings } = await (this.early.get(upload) ?? this.classify(upload, outcome, defaultEngagements));
+            return { ...outcome, novelty, newFindings: newFindings, ...(fixedFindings ? { fixedFindings } : {}) };
         }));
     }
 }

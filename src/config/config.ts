@@ -21,8 +21,10 @@ export interface Config {
   readonly artifactsExplicit: boolean
   /** `run-id` + `repository`: download another run's artifacts (findBy mode); null = the current run. A null repository means this one. */
   readonly otherRun: { readonly runId: number; readonly repository: { readonly owner: string; readonly repo: string } | null } | null
-  /** `github-token`, used only with `run-id`. */
+  /** `github-token`: another run's artifacts (with `run-id`) and the pull request comment. */
   readonly githubToken: string | null
+  /** `pr-comment`: the pull request comment when something is introduced or fixed (auto), on every run (always), or never (off). */
+  readonly prComment: 'auto' | 'always' | 'off'
   /** `keep-downloads`: leave downloaded artifacts under RUNNER_TEMP for debugging. */
   readonly keepDownloads: boolean
   /** `include-tracked-files`: files git tracks and that are unchanged from HEAD are looked at too (not only those named explicitly). */
@@ -234,6 +236,7 @@ export function parseConfig(raw: RawInputs, earlier: readonly string[] = []): Co
     artifactsExplicit: raw.artifacts !== undefined,
     otherRun,
     githubToken: githubToken || null,
+    prComment: read.choice<Config['prComment']>('pr-comment'),
     keepDownloads: read.flag('keep-downloads'),
     includeTrackedFiles: read.flag('include-tracked-files'),
     dryRun,

@@ -104,7 +104,7 @@ export const INPUTS = {
     group: 'sources',
     kind: 'secret',
     default: '${{ github.token }}',
-    description: "Token for downloading another run's artifacts (only used with run-id); needs actions: read.",
+    description: "GitHub token: downloads another run's artifacts (with run-id; needs actions: read) and writes the pull request comment (needs pull-requests: write).",
     shownDefault: 'github.token',
     cli: { option: false }
   },
@@ -114,6 +114,22 @@ export const INPUTS = {
     default: 'false',
     description:
       'Also upload files that git tracks and that are unchanged from HEAD when path reaches them through a folder or a glob (by default they are left out: sample reports and test fixtures checked into the repository are not this run\'s reports). Files path names explicitly are always looked at.'
+  },
+  'pr-comment': {
+    group: 'sources',
+    kind: 'choice',
+    default: 'auto',
+    choices: ['auto', 'always', 'off'],
+    description: 'One comment on the pull request, updated in place on every run, with the findings it introduces and fixes. auto writes it when something is introduced or fixed (and always updates an existing one); always writes it every time; off never.',
+    cli: { option: false }
+  },
+  matrix: {
+    group: 'sources',
+    kind: 'text',
+    default: '${{ toJson(matrix) }}',
+    description: "The job's matrix leg, filled in by the runner: the legs of a matrix job each keep a pull request comment of their own. Leave it.",
+    shownDefault: 'toJson(matrix)',
+    cli: { option: false }
   },
   'keep-downloads': { group: 'sources', kind: 'flag', default: 'false', description: 'Keep the downloaded artifacts under RUNNER_TEMP after the step, for debugging.', cli: { option: false } },
   'scan-types': {

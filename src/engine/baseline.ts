@@ -229,8 +229,8 @@ export class NoveltyQueue {
       outcomes.map(async (outcome, n): Promise<UploadOutcome> => {
         if (outcome.status !== 'uploaded') return outcome
         const upload = planned[n]!
-        const { novelty, newFindings } = await (this.early.get(upload) ?? this.classify(upload, outcome, defaultEngagements))
-        return { ...outcome, novelty, newFindings: newFindings as NewFinding[] }
+        const { novelty, newFindings, fixedFindings } = await (this.early.get(upload) ?? this.classify(upload, outcome, defaultEngagements))
+        return { ...outcome, novelty, newFindings: newFindings as NewFinding[], ...(fixedFindings ? { fixedFindings } : {}) }
       })
     )
   }

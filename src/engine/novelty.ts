@@ -25,6 +25,9 @@ export interface FindingRow {
   readonly riskAccepted: boolean
   readonly outOfScope: boolean
   readonly mitigated: boolean
+  /** Where DefectDojo says it is (`file_path`, `line`), for annotations; null or absent when unknown. */
+  readonly file?: string | null
+  readonly line?: number | null
 }
 
 type Json = Record<string, unknown>
@@ -50,7 +53,9 @@ export function findingRow(row: Json): FindingRow | null {
     falsePositive: row.false_p === true,
     riskAccepted: row.risk_accepted === true,
     outOfScope: row.out_of_scope === true,
-    mitigated: row.is_mitigated === true
+    mitigated: row.is_mitigated === true,
+    file: text(row.file_path),
+    line: int(row.line)
   }
 }
 
@@ -105,6 +110,8 @@ const WORST_FIRST = (a: NewFinding, b: NewFinding): number => SEVERITIES.indexOf
 export interface Classified {
   readonly novelty: Novelty
   readonly newFindings: readonly NewFinding[]
+  /** The default branch's findings this report fixes, worst first (isolated runs compared with a test only). */
+  readonly fixedFindings?: readonly NewFinding[]
 }
 
 function unknown(why: string): Classified {
@@ -117,11 +124,22 @@ function tally(found: ReadonlyArray<{ finding: FindingRow; reintroduced: boolean
     counts[finding.severity]++
     counts.total++
   }
-  const listed = found
-    .map(({ finding, reintroduced }) => ({ title: finding.title, severity: severityLabel(finding.severity), url: link(finding.id), ...(reintroduced ? { reintroduced: true } : {}) }))
+  return { counts, listed: listing(found, link) }
+}
+
+/** Findings as the summary and the pull request comment list them: worst first, at most NEW_FINDINGS_LISTED. */
+function listing(found: ReadonlyArray<{ finding: FindingRow; reintroduced: boolean }>, link: FindingLink): NewFinding[] {
+  return found
+    .map(({ finding, reintroduced }) => ({
+      title: finding.title,
+      severity: severityLabel(finding.severity),
+      url: link(finding.id),
+      ...(reintroduced ? { reintroduced: true } : {}),
+      ...(finding.file ? { file: finding.file } : {}),
+      ...(finding.line ? { line: finding.line } : {})
+    }))
     .sort(WORST_FIRST)
     .slice(0, NEW_FINDINGS_LISTED)
-  return { counts, listed }
 }
 
 const severityLabel = (s: Severity): string => s[0]!.toUpperCase() + s.slice(1)
@@ -174,11 +192,12 @@ export function classifyIsolated(input: { rule: Rule; mine: readonly FindingRow[
     else fresh.push({ finding: f, reintroduced: states.includes('fixed') })
   }
   // Fixed here: active on the default branch, absent from this run (a moved line whose hash holds the line is new + fixed).
-  const fixed = input.main.filter((f) => !f.mitigated && !isTriaged(f) && f.active && !(fingerprintKeys(f, rule.algorithm) ?? []).some((key) => mineKeys.has(key))).length
+  const fixed = input.main.filter((f) => !f.mitigated && !isTriaged(f) && f.active && !(fingerprintKeys(f, rule.algorithm) ?? []).some((key) => mineKeys.has(key)))
   const { counts, listed } = tally(fresh, link)
   return {
-    novelty: { kind: 'known', against: 'default-branch-test', baselineUrl: input.mainUrl, new: counts, reintroduced: fresh.filter((f) => f.reintroduced).length, onMain, triagedOnMain, fixed, fingerprint },
-    newFindings: listed
+    novelty: { kind: 'known', against: 'default-branch-test', baselineUrl: input.mainUrl, new: counts, reintroduced: fresh.filter((f) => f.reintroduced).length, onMain, triagedOnMain, fixed: fixed.length, fingerprint },
+    newFindings: listed,
+    fixedFindings: listing(fixed.map((finding) => ({ finding, reintroduced: false })), link)
   }
 }
 

@@ -73,7 +73,8 @@ export function fileResult(stages: FileStages): Result {
     evidence: [...recognition.evidence, ...outcome.evidence],
     attempts: outcome.attempts,
     newFindings: outcome.newFindings ?? [],
-    novelty: outcome.novelty ?? null
+    novelty: outcome.novelty ?? null,
+    ...(outcome.fixedFindings ? { fixedFindings: outcome.fixedFindings } : {})
   }
 }
 

@@ -13,6 +13,7 @@ import { runEngine, type RunReport } from '../engine/run.js'
 import { consoleLines } from '../report/console.js'
 import { resultLabel } from '../report/results.js'
 import { lineText, logText } from '../report/text.js'
+import { publishToPullRequest } from './pull-request.js'
 import { cancelOnSignals } from './signals.js'
 
 export async function runAction(): Promise<void> {
@@ -30,6 +31,8 @@ export async function runAction(): Promise<void> {
     // Outside every group, so a collapsed log still shows what the run did.
     if (report.config) for (const line of consoleLines(report.results, { dryRun: report.config.dryRun })) core.info(lineText(line))
     annotate(report)
+    // After the uploads and the summary; the step's failure, when it comes, is one more error annotation.
+    await publishToPullRequest({ report, context, raw, env: process.env, used: { errors: report.verdict.failure ? 1 : 0, warnings: warningsWritten } })
     // After the summary and the results file are written: the step's outcome comes last.
     if (report.verdict.failure) core.setFailed(report.verdict.failure)
   } finally {
@@ -39,7 +42,7 @@ export async function runAction(): Promise<void> {
 
 const host: Host = {
   // core.warning and core.debug escape their data; a plain info line is printed as it is, so it is made harmless here.
-  log: { info: (m) => core.info(lineText(m)), warning: (m) => core.warning(m), debug: (m) => core.debug(m) },
+  log: { info: (m) => core.info(lineText(m)), warning: (m) => warn(m), debug: (m) => core.debug(m) },
   group: (title, work) => core.group(title, work),
   mask: (value) => core.setSecret(value),
   async artifacts(config, context) {
@@ -52,6 +55,13 @@ const host: Host = {
     const other = config.otherRun
     return actionsArtifactService(other ? { runId: other.runId, owner: other.repository?.owner ?? context.owner, repo: other.repository?.repo ?? context.repo, token: config.githubToken ?? '' } : null)
   }
+}
+
+/** Warning annotations written so far: the step's limit is shared with the findings' annotations. */
+let warningsWritten = 0
+function warn(message: string, properties?: core.AnnotationProperties): void {
+  warningsWritten++
+  core.warning(message, properties)
 }
 
 /** Raw input strings by name; undefined when the variable is absent (a bundle started outside the runner). */
@@ -89,7 +99,7 @@ function annotate(report: RunReport): void {
   const failed = report.results.filter((r) => r.status === 'failed')
   for (const r of failed.slice(0, ANNOTATION_CAP)) {
     const name = r.file ? resultLabel(r) : `artifact ${r.artifact ?? ''}`
-    core.warning(`${name}: ${r.reason ?? 'failed'}`, { title: 'DefectDojo upload failed' })
+    warn(`${name}: ${r.reason ?? 'failed'}`, { title: 'DefectDojo upload failed' })
   }
-  if (failed.length > ANNOTATION_CAP) core.warning(`${failed.length - ANNOTATION_CAP} more reports failed: see the job summary and the results file.`, { title: 'DefectDojo upload failed' })
+  if (failed.length > ANNOTATION_CAP) warn(`${failed.length - ANNOTATION_CAP} more reports failed: see the job summary and the results file.`, { title: 'DefectDojo upload failed' })
 }

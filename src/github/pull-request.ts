@@ -1,0 +1,41 @@
+// Which pull request a run belongs to, and the comment on it: found by its hidden marker and updated in
+// place, or created. Over the GithubApi interface, so the decisions are tested without a server.
+import type { RunContext } from '../model.js'
+import type { GithubApi, IssueComment } from './client.js'
+
+/** The pull request of the run, or why there is none to comment on. */
+export type PullRequestTarget = { readonly kind: 'found'; readonly number: number } | { readonly kind: 'none' } | { readonly kind: 'unclear'; readonly message: string }
+
+/**
+ * `pull_request` and `pull_request_target` runs carry their number, and so does a `workflow_run` run a
+ * pull request of this repository triggered. From a fork, `workflow_run.pull_requests` is empty: the pull
+ * request is the open one whose head is the fork's branch at the run's head commit; exactly one, or none.
+ */
+export async function findPullRequest(context: RunContext, api: Pick<GithubApi, 'openPullsByHead'>): Promise<PullRequestTarget> {
+  if (context.pr !== null && context.pullRequest) return { kind: 'found', number: context.pr }
+  if (context.eventName !== 'workflow_run' || !context.pullRequest) return { kind: 'none' }
+  if (!context.branch || !context.sha) return { kind: 'unclear', message: 'the triggering run names no head branch and commit' }
+  const head = `${context.fork ?? context.owner}:${context.branch}`
+  const matches = (await api.openPullsByHead(head)).filter((p) => p.headSha === context.sha)
+  if (matches.length === 1) return { kind: 'found', number: matches[0]!.number }
+  return {
+    kind: 'unclear',
+    message: matches.length === 0 ? `no open pull request has the head ${head} at ${context.sha.slice(0, 7)} (closed, or pushed again since)` : `${matches.length} open pull requests have the head ${head} at ${context.sha.slice(0, 7)}: #${matches.map((p) => p.number).join(', #')}`
+  }
+}
+
+export type CommentOutcome =
+  | { readonly kind: 'created' | 'updated'; readonly url: string | null }
+  /** `pr-comment: auto` with nothing introduced or fixed and no comment yet. */
+  | { readonly kind: 'not-needed' }
+
+/**
+ * Updates the comment that carries `marker` (the first, should there be several), or creates one; with
+ * `createOnlyWithNews`, a new comment is written only when `news` is true.
+ */
+export async function upsertComment(api: GithubApi, issue: number, marker: string, body: string, options: { createOnlyWithNews: boolean; news: boolean }): Promise<CommentOutcome> {
+  const existing: IssueComment | undefined = (await api.listComments(issue)).find((c) => c.body.includes(marker))
+  if (existing) return { kind: 'updated', url: (await api.updateComment(existing.id, body)).url }
+  if (options.createOnlyWithNews && !options.news) return { kind: 'not-needed' }
+  return { kind: 'created', url: (await api.createComment(issue, body)).url }
+}
