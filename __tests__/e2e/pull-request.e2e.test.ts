@@ -132,11 +132,12 @@ describe('the pull request comment', () => {
     expect(writes().map((r) => r.method)).toEqual(['PATCH'])
   })
 
-  it('a push → no comment and no call to GitHub', async () => {
+  it('a push → no comment, no call to GitHub and no file annotations', async () => {
     const dir = workspace({ 'reports/semgrep.json': semgrep([{ rule: 'r1', path: 'src/app.py', line: 42 }]) })
     const result = await run(dir, { event: 'push-main.json' })
     expect(result.code).toBe(0)
     expect(github.requests).toHaveLength(0)
+    expect(result.stdout).not.toMatch(/^::(error|warning) title=New/m)
   })
 
   it('pr-comment: off writes nothing; auto writes nothing when nothing is introduced, always does', async () => {

@@ -55,6 +55,9 @@ function annotate(view: CommentView, context: RunContext, used: PullRequestReque
     if (view.reports.some((r) => r.introduced.length > 0)) core.info('No file annotations on a workflow_run run: GitHub would attach them to the default branch, not the pull request. The comment lists the new findings; annotations need the pull_request pattern.')
     return
   }
+  // Only a pull request introduces findings to someone reviewing it: a push's first run on the default
+  // branch would mark every finding it has ever had.
+  if (!context.pullRequest) return
   const plan = planAnnotations(view.reports, context.workspace, { errors: STEP_LIMIT - used.errors, warnings: STEP_LIMIT - used.warnings })
   for (const a of plan.annotations) {
     const properties = { file: a.file, startLine: a.line, title: a.title }
