@@ -13,6 +13,7 @@ import {
   every,
   everyLine,
   has,
+  hasAfter,
   hasKeyMatching,
   htmlTitle,
   is,
@@ -118,7 +119,7 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'AppCheck JSON',
     tool: 'appcheck',
     extensions: JSON_EXT,
-    match: json(has('items', 'hosts'), at('items', arrayOf({ allowEmpty: true }, has('cvss_base_score', 'first_detected_at', 'meta')))),
+    match: json(has('items'), hasAfter('items', 'hosts'), at('items', arrayOf({ allowEmpty: true }, has('cvss_base_score', 'first_detected_at', 'meta')))),
     nameHint: /appcheck/i
   },
   {
@@ -207,7 +208,7 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'ffuf JSON',
     tool: 'ffuf',
     extensions: JSON_EXT,
-    match: json(has('commandline', 'time', 'results', 'config'))
+    match: json(has('commandline', 'time', 'results'), hasAfter('results', 'config'))
   },
   {
     id: 'gobuster-text',
@@ -260,7 +261,7 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'THC Hydra JSON',
     tool: 'hydra',
     extensions: JSON_EXT,
-    match: json(has('generator', 'quantityfound', 'results', 'success'), at('generator', has('software', 'version')))
+    match: json(has('generator', 'quantityfound', 'results'), hasAfter('results', 'success'), at('generator', has('software', 'version')))
   },
   {
     id: 'immuniweb-xml',
@@ -285,7 +286,7 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'krakend audit JSON',
     tool: 'krakend',
     extensions: JSON_EXT,
-    match: json(has('recommendations', 'stats'), at('recommendations', arrayOf({ allowEmpty: true }, has('rule', 'severity', 'message'))))
+    match: json(has('recommendations'), hasAfter('recommendations', 'stats'), at('recommendations', arrayOf({ allowEmpty: true }, has('rule', 'severity', 'message'))))
   },
   {
     id: 'masscan-json',

@@ -12,6 +12,7 @@ import {
   every,
   everyValue,
   has,
+  hasAfter,
   is,
   isNull,
   json,
@@ -56,7 +57,8 @@ export const SCA: FormatRule[] = lane('sca', [
     // npm ≤ 6: actions[], advisories{id: {id, title, module_name, findings…}}, muted, metadata. npm ≥ 7
     // prints auditReportVersion instead.
     match: json(
-      has('actions', 'advisories', 'metadata'),
+      has('actions', 'advisories'),
+      hasAfter('advisories', 'metadata'),
       lacks('auditReportVersion'),
       at('advisories', valuesOf({ allowEmpty: true }, has('id', 'title', 'module_name', 'findings')))
     ),
@@ -71,7 +73,7 @@ export const SCA: FormatRule[] = lane('sca', [
     extensions: JSON_EXT,
     // npm ≥ 7: auditReportVersion 2, vulnerabilities{name: {name, severity, via, effects, range, nodes}}, metadata.
     // The parser reads the first `via` advisory's cwe and cvss (later npm 7 releases write them).
-    match: json(has('auditReportVersion', 'vulnerabilities', 'metadata'), at('vulnerabilities', everyValue({ allowEmpty: true }, has('name', 'severity', 'via', 'range', 'nodes', 'fixAvailable'), NPM7_VIA)))
+    match: json(has('auditReportVersion', 'vulnerabilities'), hasAfter('vulnerabilities', 'metadata'), at('vulnerabilities', everyValue({ allowEmpty: true }, has('name', 'severity', 'via', 'range', 'nodes', 'fixAvailable'), NPM7_VIA)))
   },
   {
     id: 'npm-audit-v7-early',
@@ -289,7 +291,7 @@ export const SCA: FormatRule[] = lane('sca', [
     tool: 'dependency-track',
     extensions: ['.json'],
     // Finding Packaging Format: {version, meta: {application: "Dependency-Track"}, project, findings[]}.
-    match: json(has('version', 'meta', 'project'), at('meta.application', is('Dependency-Track')))
+    match: json(has('meta', 'findings'), hasAfter('findings', 'version', 'project'), at('meta.application', is('Dependency-Track')))
   },
   {
     id: 'gitlab-dependency-scanning',
@@ -356,7 +358,7 @@ export const SCA: FormatRule[] = lane('sca', [
     format: 'Sonatype Lifecycle report JSON',
     tool: 'sonatype',
     extensions: JSON_EXT,
-    match: json(has('components', 'matchSummary'))
+    match: json(has('components'), hasAfter('components', 'matchSummary'), at('components', arrayOf({ allowEmpty: true }, has('hash', 'componentIdentifier'))))
   },
   {
     id: 'veracode-sca-json',
