@@ -87,6 +87,36 @@ const BIG: Array<[string, unknown, string]> = [
     'ffuf.json',
     { commandline: 'ffuf -u https://x/FUZZ', time: '2024-01-01T00:00:00Z', results: many((i) => ({ input: { FUZZ: `w${i}` }, position: i, status: 200, length: 10, words: 1, lines: 1, url: `https://x/w${i}`, host: 'x', resultfile: '' })), config: { url: 'https://x/FUZZ' } },
     'ffuf Scan'
+  ],
+  [
+    'npm-audit-long-actions.json',
+    {
+      actions: many((i) => ({ action: 'update', module: `pkg${i}`, target: '2.0.0', depth: 3, isMajor: false, resolves: [{ id: 1000 + i, path: `a>b>pkg${i}`, dev: false, optional: false, bundled: false }] }), 3000),
+      advisories: { '1000': { id: 1000, title: 'Prototype Pollution', module_name: 'pkg0', severity: 'high', findings: [{ version: '1.0.0', paths: ['pkg0'] }] } },
+      muted: [],
+      metadata: { vulnerabilities: { high: 1 } }
+    },
+    'NPM Audit Scan'
+  ],
+  [
+    'composer-audit.json',
+    { advisories: Object.fromEntries(many((i) => [`vendor/pkg${i}`, [{ advisoryId: `PKSA-${i}`, packageName: `vendor/pkg${i}`, affectedVersions: '<2.0', title: 'RCE', cve: `CVE-2024-${i}`, link: 'https://x', reportedAt: '2024-01-01', sources: [], severity: 'high' }]])), abandoned: {}, filter: [] },
+    'Composer Audit Scan'
+  ],
+  [
+    'pnpm-audit.json',
+    { advisories: Object.fromEntries(many((i) => [`${1000 + i}`, { id: 1000 + i, module_name: `pkg${i}`, findings: [{ version: '1.0.0', paths: [`.>pkg${i}`] }], github_advisory_id: `GHSA-${i}`, severity: 'high', title: 'ReDoS', url: 'https://x', cwe: ['CWE-400'] }])), metadata: { vulnerabilities: { high: 2000 } } },
+    'pnpm Audit Scan'
+  ],
+  [
+    'nancy.json',
+    { audited: many((i) => ({ Coordinates: `pkg:golang/example.com/m${i}@v1.0.0`, Reference: `https://ossindex.sonatype.org/component/pkg:golang/example.com/m${i}`, Vulnerabilities: [], InvalidSemVer: false })), exclusions: [], invalid: [], num_audited: 2000, num_vulnerable: 0, version: '1.0.42', vulnerable: [] },
+    'Nancy Scan'
+  ],
+  [
+    'neuvector.json',
+    { report: { vulnerabilities: many((i) => ({ name: `CVE-2024-${i}`, score: 7.5, severity: 'High', vectors: 'AV:N', description: 'x', package_name: `lib${i}`, package_version: '1.0', fixed_version: '1.1', link: 'https://x' })), modules: [], checks: [] } },
+    'NeuVector (REST)'
   ]
 ]
 
@@ -99,6 +129,13 @@ describe('a report longer than the bounded head, in its tool’s key order', () 
     // ffuf with no results and a long config: `results: []` cut before `errors` is not Semgrep's evidence.
     const ffufEmpty = { commandline: 'ffuf', time: 't', results: [], config: { inputproviders: many((i) => ({ name: 'wordlist', value: `/w${i}`, keyword: 'FUZZ' }), 6000) } }
     expect(await scanTypeOf('ffuf-empty.json', ffufEmpty)).not.toBe('Semgrep JSON Report')
+  })
+
+  test('a GitLab DAST report cut inside its long ZAP site list is not taken for ZAP’s own JSON', async () => {
+    const gitlabDast = { '@generated': 'Mon, 1 Jan 2024', '@version': '2.11.1', remediations: [], scan: { type: 'dast' }, site: many((i) => ({ '@name': `https://x${i}`, alerts: [{ pluginid: '1', alert: 'XSS', riskcode: '3', desc: 'y'.repeat(80) }] })), version: '15.0.0', vulnerabilities: [] }
+    expect(await scanTypeOf('gl-dast-report.json', gitlabDast)).toBeNull()
+    const recognition = await recognize({ absolutePath: path.join(dir, 'gl-dast-report.json'), displayPath: 'gl-dast-report.json', artifact: null, size: 1 })
+    expect(recognition.kind === 'skipped' ? recognition.reason : '').not.toContain('ZAP')
   })
 
   test('Bandit, whose metrics precede a long results list, stays Bandit, never its Semgrep twin', async () => {

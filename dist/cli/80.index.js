@@ -1271,7 +1271,7 @@ const CLOUD = lane('cloud', [
         format: 'Cyberwatch JSON',
         tool: 'cyberwatch',
         extensions: JSON_EXT,
-        match: json(has('cves', 'security_issues'))
+        match: json(anyOf(has('cves', 'security_issues'), allOf(hasAfter('cves', 'security_issues'), at('cves', arrayOf({ allowEmpty: false }, has('cve_code', 'cve_score', 'cve_level'))))))
     },
     {
         id: 'cycognito-json',
@@ -1290,7 +1290,7 @@ const CLOUD = lane('cloud', [
         extensions: JSON_EXT,
         match: anyOf(
         // Wazuh ≤ 4.7 API: {data: {affected_items: [{cve, name, version, severity}], total_affected_items}}.
-        json(has('data'), at('data', has('affected_items', 'total_affected_items')), at('data.affected_items', arrayOf({ allowEmpty: true }, has('cve', 'severity')))), 
+        json(has('data'), at('data', has('affected_items'), hasAfter('affected_items', 'total_affected_items')), at('data.affected_items', arrayOf({ allowEmpty: true }, has('cve', 'severity')))), 
         // Wazuh ≥ 4.8 indexer search: hits.hits[]._source with agent, package and vulnerability.
         json(has('hits', '_shards'), at('hits.hits', arrayOf({ allowEmpty: false }, at('_source', has('agent', 'package', 'vulnerability'))))))
     },
@@ -1442,7 +1442,7 @@ const CLOUD = lane('cloud', [
         format: 'promptfoo eval JSON',
         tool: 'promptfoo',
         extensions: JSON_EXT,
-        match: json(has('evalId', 'results', 'config'), at('results', has('results', 'stats')))
+        match: json(has('evalId', 'results'), hasAfter('results', 'config'), at('results', has('results'), hasAfter('results', 'stats')))
     },
     {
         id: 'garak-jsonl',
@@ -1664,7 +1664,9 @@ const CONTAINER = lane('container', [
         format: 'NeuVector scan report (REST)',
         tool: 'neuvector',
         extensions: JSON_EXT,
-        match: json(has('report'), lacks('apiVersion', 'kind', 'metadata'), at('report', has('vulnerabilities')), at('report', anyOf(has('modules'), has('checks'), has('registry'), has('repository'))))
+        match: json(has('report'), lacks('apiVersion', 'kind', 'metadata'), at('report', has('vulnerabilities')), at('report', anyOf(has('modules'), has('checks'), has('registry'), has('repository'), 
+        // A long vulnerability list cut before modules, checks …: the vulnerabilities' own shape.
+        allOf(hasAfter('vulnerabilities', 'modules'), at('vulnerabilities', arrayOf({ allowEmpty: false }, has('name', 'severity', 'package_name', 'package_version')))))))
     },
     {
         id: 'neuvector-compliance-json',
@@ -1907,7 +1909,9 @@ const DAST = lane('dast', [
         format: 'Burp REST API scan status',
         tool: 'burp',
         extensions: JSON_EXT,
-        match: json(has('task_id', 'scan_status', 'issue_events'))
+        match: json(anyOf(has('task_id', 'scan_status', 'issue_events'), 
+        // Burp writes task_id and scan_status after the issue events, beyond the head of a long report.
+        allOf(has('scan_metrics', 'issue_events'), hasAfter('issue_events', 'task_id', 'scan_status'), at('issue_events', arrayOf({ allowEmpty: false }, has('id', 'type', 'issue'))))))
     },
     {
         id: 'burp-graphql-json',
@@ -2435,7 +2439,7 @@ const DAST = lane('dast', [
         extensions: JSON_EXT,
         match: anyOf(
         // API: {data: [{type: "report", attributes, relationships}], links}.
-        json(has('data', 'links'), at('data', arrayOf({ allowEmpty: true }, has('attributes', 'relationships'), at('type', is('report'))))), 
+        json(has('data'), hasAfter('data', 'links'), at('data', arrayOf({ allowEmpty: true }, has('attributes', 'relationships'), at('type', is('report'))))), 
         // Bug bounty export: {findings: [{id, title, severity_rating, state, substate, weakness, reported_at}]}.
         json(has('findings'), at('findings', arrayOf({ allowEmpty: false }, has('severity_rating', 'substate', 'weakness', 'reported_at')))))
     },
@@ -2463,7 +2467,7 @@ const DAST = lane('dast', [
         format: 'Vulners audit (API)',
         tool: 'vulners',
         extensions: JSON_EXT,
-        match: json(has('result', 'data'), at('data', has('report', 'vulns')))
+        match: json(has('result', 'data'), at('data', anyOf(has('report', 'vulns'), allOf(hasAfter('report', 'vulns'), at('report', arrayOf({ allowEmpty: false }, has('vulnID', 'severity', 'agentip')))))))
     }
 ]);
 
@@ -2776,8 +2780,9 @@ const OTHER = lane('other', [
         format: 'ZAP JSON',
         tool: 'zap',
         extensions: JSON_EXT,
-        // ZAP's traditional JSON report: @programName/@version/@generated and site[].
-        match: json(has('@version', '@generated', 'site'), lacks('vulnerabilities')),
+        // ZAP's traditional JSON report: @programName/@version/@generated and site[]. GitLab's DAST report
+        // embeds the same keys with scan and remediations before a long site[] (its vulnerabilities come after).
+        match: json(has('@version', '@generated', 'site'), lacks('vulnerabilities', 'scan', 'remediations')),
         // Naming a scan type for it would only make a failed upload: say how to get the report that imports.
         reason: "DefectDojo's `ZAP Scan` reads ZAP's XML report, not this JSON one (no scan type imports it): have ZAP write the XML report too, e.g. `zap-baseline.py -x report.xml` (the same `-x` for zap-full-scan.py and zap-api-scan.py), or with the ZAP GitHub actions add `-x report_xml.xml` to `cmd_options`; then upload that file"
     },
@@ -3033,7 +3038,7 @@ const SAST = lane('sast', [
         tool: 'checkmarx',
         extensions: JSON_EXT,
         // CxFlow's JSON bug tracker output: xissues[] and unFilteredIssues[] with the scan's project.
-        match: json(has('xissues', 'unFilteredIssues', 'project', 'scanType'))
+        match: json(has('xissues', 'project', 'scanType'), hasAfter('xissues', 'unFilteredIssues'))
     },
     {
         id: 'checkmarx-one-api',
@@ -3521,7 +3526,9 @@ const SCA = lane('sca', [
         extensions: JSON_EXT,
         // npm ≤ 6: actions[], advisories{id: {id, title, module_name, findings…}}, muted, metadata. npm ≥ 7
         // prints auditReportVersion instead.
-        match: json(has('actions', 'advisories'), hasAfter('advisories', 'metadata'), lacks('auditReportVersion'), at('advisories', valuesOf({ allowEmpty: true }, has('id', 'title', 'module_name', 'findings')))),
+        match: json(has('actions'), lacks('auditReportVersion'), anyOf(allOf(has('advisories'), hasAfter('advisories', 'metadata'), at('advisories', valuesOf({ allowEmpty: true }, has('id', 'title', 'module_name', 'findings')))), 
+        // `actions` can be long too: with advisories beyond the head, the actions' own shape is the evidence.
+        allOf(hasAfter('actions', 'advisories', 'metadata'), at('actions', arrayOf({ allowEmpty: false }, has('action', 'module', 'resolves')))))),
         // audit-ci prints this same format for yarn projects, and the Yarn parser reads it.
         alsoReadBy: [{ scanType: 'Yarn Audit Scan' }]
     },
@@ -3552,7 +3559,7 @@ const SCA = lane('sca', [
         tool: 'pnpm',
         extensions: JSON_EXT,
         // `pnpm audit --json`: advisories{id: {module_name, findings, github_advisory_id, …}} and metadata, no actions.
-        match: json(has('advisories', 'metadata'), lacks('actions', 'auditReportVersion'), at('advisories', valuesOf({ allowEmpty: true }, has('module_name', 'findings', 'severity')))),
+        match: json(has('advisories'), hasAfter('advisories', 'metadata'), lacks('actions', 'auditReportVersion'), at('advisories', valuesOf({ allowEmpty: true }, has('module_name', 'findings', 'severity')))),
         nameHint: /pnpm/i
     },
     {
@@ -3598,7 +3605,7 @@ const SCA = lane('sca', [
         format: 'Retire.js JSON',
         tool: 'retire',
         extensions: JSON_EXT,
-        match: json(has('version', 'data', 'messages', 'errors'), at('data', arrayOf({ allowEmpty: true }, has('file', 'results'))))
+        match: json(has('version', 'data'), hasAfter('data', 'messages', 'errors'), at('data', arrayOf({ allowEmpty: true }, has('file', 'results'))))
     },
     {
         id: 'retirejs-jsonsimple',
@@ -3617,7 +3624,9 @@ const SCA = lane('sca', [
         format: 'composer audit JSON',
         tool: 'composer',
         extensions: JSON_EXT,
-        match: json(has('advisories', 'abandoned'), lacks('metadata'))
+        match: json(lacks('metadata'), anyOf(has('advisories', 'abandoned'), 
+        // A long advisories map cut before `abandoned`: composer's package → [advisory] shape, not npm's or pnpm's id → advisory.
+        allOf(hasAfter('advisories', 'abandoned'), at('advisories', valuesOf({ allowEmpty: false }, arrayOf({ allowEmpty: false }, has('advisoryId', 'packageName')))))))
     },
     {
         id: 'php-symfony-security-check',
@@ -3708,7 +3717,9 @@ const SCA = lane('sca', [
         format: 'nancy sleuth JSON',
         tool: 'nancy',
         extensions: JSON_EXT,
-        match: json(has('audited', 'vulnerable', 'num_audited', 'num_vulnerable'))
+        match: json(anyOf(has('audited', 'vulnerable', 'num_audited', 'num_vulnerable'), 
+        // `audited` lists every dependency and comes first: the counts may lie beyond the head.
+        allOf(hasAfter('audited', 'vulnerable', 'num_audited', 'num_vulnerable'), at('audited', arrayOf({ allowEmpty: false }, has('Coordinates', 'Reference', 'Vulnerabilities'))))))
     },
     {
         id: 'osv-scanner-json',
@@ -3742,7 +3753,7 @@ const SCA = lane('sca', [
         tool: 'dependency-track',
         extensions: ['.json'],
         // Finding Packaging Format: {version, meta: {application: "Dependency-Track"}, project, findings[]}.
-        match: json(has('meta', 'findings'), hasAfter('findings', 'version', 'project'), at('meta.application', is('Dependency-Track')))
+        match: json(has('meta'), hasAfter('findings', 'version', 'project'), at('meta.application', is('Dependency-Track')))
     },
     {
         id: 'gitlab-dependency-scanning',
@@ -3990,7 +4001,9 @@ const SECRETS = lane('secrets', [
         format: 'ggshield JSON',
         tool: 'ggshield',
         extensions: JSON_EXT,
-        match: json(has('id', 'type', 'total_incidents', 'total_occurrences'), anyOf(has('scans'), has('entities_with_incidents')))
+        match: json(anyOf(allOf(has('id', 'type', 'total_incidents', 'total_occurrences'), anyOf(has('scans'), has('entities_with_incidents'))), 
+        // The totals follow the scans list: in a long report's head, the scans' own shape.
+        allOf(has('id', 'type', 'scans'), hasAfter('scans', 'total_incidents', 'total_occurrences'), at('scans', arrayOf({ allowEmpty: false }, has('id', 'type', 'entities_with_incidents', 'total_incidents'))))))
     },
     {
         id: 'github-secret-scanning',

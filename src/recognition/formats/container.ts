@@ -253,7 +253,18 @@ export const CONTAINER: FormatRule[] = lane('container', [
     format: 'NeuVector scan report (REST)',
     tool: 'neuvector',
     extensions: JSON_EXT,
-    match: json(has('report'), lacks('apiVersion', 'kind', 'metadata'), at('report', has('vulnerabilities')), at('report', anyOf(has('modules'), has('checks'), has('registry'), has('repository'))))
+    match: json(has('report'), lacks('apiVersion', 'kind', 'metadata'), at('report', has('vulnerabilities')), at(
+        'report',
+        anyOf(
+          has('modules'),
+          has('checks'),
+          has('registry'),
+          has('repository'),
+          // A long vulnerability list cut before modules, checks …: the vulnerabilities' own shape.
+          allOf(hasAfter('vulnerabilities', 'modules'), at('vulnerabilities', arrayOf({ allowEmpty: false }, has('name', 'severity', 'package_name', 'package_version'))))
+        )
+      )
+    )
   },
   {
     id: 'neuvector-compliance-json',

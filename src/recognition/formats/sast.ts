@@ -149,7 +149,7 @@ export const SAST: FormatRule[] = lane('sast', [
     tool: 'checkmarx',
     extensions: JSON_EXT,
     // CxFlow's JSON bug tracker output: xissues[] and unFilteredIssues[] with the scan's project.
-    match: json(has('xissues', 'unFilteredIssues', 'project', 'scanType'))
+    match: json(has('xissues', 'project', 'scanType'), hasAfter('xissues', 'unFilteredIssues'))
   },
   {
     id: 'checkmarx-one-api',
