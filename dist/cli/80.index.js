@@ -644,10 +644,10 @@ function isWeak(evidence) {
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-function collect(conditions, x) {
+function collect(conditions, x, complete = true) {
     const evidence = [];
     for (const condition of conditions) {
-        const found = condition(x);
+        const found = condition(x, complete);
         if (!found)
             return null;
         evidence.push(...found);
@@ -663,7 +663,7 @@ function json(...conditions) {
     return (head) => {
         if (head.syntax !== 'json')
             return null;
-        const evidence = collect(conditions, head.value);
+        const evidence = collect(conditions, head.value, head.complete);
         if (!evidence)
             return null;
         const value = head.value;
@@ -700,6 +700,23 @@ function noLine(...conditions) {
 function has(...keys) {
     return (value) => (isRecord(value) && keys.every((k) => k in value) ? ok(`keys ${keys.join(', ')}`) : null);
 }
+/**
+ * Keys the tool writes after a list that can be long (Semgrep's `errors` after `results`): present,
+ * or, in a head that ended before the document did, none of them read yet while the list before them
+ * is non-empty (a long list is what a cut head ran out in). The rule's other conditions, on the
+ * list's items, carry the evidence a cut head cannot.
+ */
+function hasAfter(list, ...keys) {
+    return (value, complete = true) => {
+        if (!isRecord(value))
+            return null;
+        if (keys.every((k) => k in value))
+            return ok(`keys ${keys.join(', ')}`);
+        const items = value[list];
+        const long = Array.isArray(items) ? items.length > 0 : isRecord(items) && Object.keys(items).length > 0;
+        return !complete && long && keys.every((k) => !(k in value)) ? ok(`keys ${keys.join(', ')} after ${list}, beyond the bytes read`) : null;
+    };
+}
 /** An object whose keys all belong to the documented set (for small, generic-looking items). */
 function onlyKeys(...keys) {
     const allowed = new Set(keys);
@@ -723,7 +740,7 @@ function is(expected) {
 /** The value at a dotted path (`runs.0.tool.driver.name`) satisfies every condition. */
 function at(path, ...conditions) {
     const steps = path.split('.');
-    return (value) => {
+    return (value, complete) => {
         let current = value;
         for (const step of steps) {
             if (Array.isArray(current))
@@ -735,18 +752,18 @@ function at(path, ...conditions) {
         }
         if (current === undefined)
             return null;
-        const evidence = collect(conditions, current);
+        const evidence = collect(conditions, current, complete);
         return evidence ? [`${path}${evidence.length ? ' ' + evidence.join(' ') : ''}`] : null;
     };
 }
 /** An array whose first element satisfies the conditions. With `allowEmpty`, `[]` matches too. */
 function arrayOf(options, ...conditions) {
-    return (value) => {
+    return (value, complete) => {
         if (!Array.isArray(value))
             return null;
         if (value.length === 0)
             return options.allowEmpty ? ok('empty array') : null;
-        const evidence = collect(conditions, value[0]);
+        const evidence = collect(conditions, value[0], complete);
         return evidence ? ['array of', ...evidence] : null;
     };
 }
@@ -765,20 +782,28 @@ function oneOf(...values) {
 }
 /** The condition does not hold. */
 function not(condition) {
-    return (value) => (condition(value) ? null : ok());
+    return (value, complete) => (condition(value, complete) ? null : ok());
 }
 /** How many array elements or map values `every` and `valuesOf` look at: the head is bounded, so is this. */
 const SAMPLE = 20;
+/**
+ * The elements `every` and `everyValue` judge: the first SAMPLE, less the last one read when the head
+ * was cut, since that one may be cut too (its later keys unread). A lone element is judged anyway.
+ */
+function sample(elements, complete = true) {
+    const whole = !complete && elements.length > 1 && elements.length <= SAMPLE ? elements.slice(0, -1) : elements;
+    return whole.slice(0, SAMPLE);
+}
 /** An array whose first elements (up to 20) all satisfy the conditions; `[]` only with `allowEmpty`. */
 function every(options, ...conditions) {
-    return (value) => {
+    return (value, complete) => {
         if (!Array.isArray(value))
             return null;
         if (value.length === 0)
             return options.allowEmpty ? ok('empty array') : null;
         let first = null;
-        for (const element of value.slice(0, SAMPLE)) {
-            const evidence = collect(conditions, element);
+        for (const element of sample(value, complete)) {
+            const evidence = collect(conditions, element, complete);
             if (!evidence)
                 return null;
             first ??= evidence;
@@ -791,27 +816,27 @@ function every(options, ...conditions) {
  * With `allowEmpty`, `{}` matches too (weak: needs a name or other keys to decide).
  */
 function valuesOf(options, ...conditions) {
-    return (value) => {
+    return (value, complete) => {
         if (!isRecord(value))
             return null;
         const values = Object.values(value);
         if (values.length === 0)
             return options.allowEmpty ? ok('empty object') : null;
-        const evidence = collect(conditions, values[0]);
+        const evidence = collect(conditions, values[0], complete);
         return evidence ? ['map of', ...evidence] : null;
     };
 }
 /** An object used as a map whose values (the first 20) all satisfy the conditions; `{}` only with `allowEmpty`. */
 function everyValue(options, ...conditions) {
-    return (value) => {
+    return (value, complete) => {
         if (!isRecord(value))
             return null;
         const values = Object.values(value);
         if (values.length === 0)
             return options.allowEmpty ? ok('empty object') : null;
         let first = null;
-        for (const element of values.slice(0, SAMPLE)) {
-            const evidence = collect(conditions, element);
+        for (const element of sample(values, complete)) {
+            const evidence = collect(conditions, element, complete);
             if (!evidence)
                 return null;
             first ??= evidence;
@@ -821,12 +846,12 @@ function everyValue(options, ...conditions) {
 }
 /** An array or map with at least one of its first 20 elements (values) satisfying the conditions. */
 function some(...conditions) {
-    return (value) => {
+    return (value, complete) => {
         const elements = Array.isArray(value) ? value : isRecord(value) ? Object.values(value) : null;
         if (!elements)
             return null;
         for (const element of elements.slice(0, SAMPLE)) {
-            const evidence = collect(conditions, element);
+            const evidence = collect(conditions, element, complete);
             if (evidence)
                 return ['one element', ...evidence];
         }
@@ -848,13 +873,13 @@ function hasKeyMatching(pattern) {
 }
 /** Every condition holds on the same value (JSON, XML or whole-file matchers). */
 function allOf(...conditions) {
-    return (value) => collect(conditions, value);
+    return (value, complete) => collect(conditions, value, complete);
 }
 /** One of several conditions (JSON or XML). */
 function anyOf(...conditions) {
-    return (value) => {
+    return (value, complete) => {
         for (const condition of conditions) {
-            const found = condition(value);
+            const found = condition(value, complete);
             if (found)
                 return found;
         }
@@ -1246,7 +1271,7 @@ const CLOUD = lane('cloud', [
         format: 'Cyberwatch JSON',
         tool: 'cyberwatch',
         extensions: JSON_EXT,
-        match: json(has('cves', 'security_issues'))
+        match: json(anyOf(has('cves', 'security_issues'), allOf(hasAfter('cves', 'security_issues'), at('cves', arrayOf({ allowEmpty: false }, has('cve_code', 'cve_score', 'cve_level'))))))
     },
     {
         id: 'cycognito-json',
@@ -1265,7 +1290,7 @@ const CLOUD = lane('cloud', [
         extensions: JSON_EXT,
         match: anyOf(
         // Wazuh ≤ 4.7 API: {data: {affected_items: [{cve, name, version, severity}], total_affected_items}}.
-        json(has('data'), at('data', has('affected_items', 'total_affected_items')), at('data.affected_items', arrayOf({ allowEmpty: true }, has('cve', 'severity')))), 
+        json(has('data'), at('data', has('affected_items'), hasAfter('affected_items', 'total_affected_items')), at('data.affected_items', arrayOf({ allowEmpty: true }, has('cve', 'severity')))), 
         // Wazuh ≥ 4.8 indexer search: hits.hits[]._source with agent, package and vulnerability.
         json(has('hits', '_shards'), at('hits.hits', arrayOf({ allowEmpty: false }, at('_source', has('agent', 'package', 'vulnerability'))))))
     },
@@ -1417,7 +1442,7 @@ const CLOUD = lane('cloud', [
         format: 'promptfoo eval JSON',
         tool: 'promptfoo',
         extensions: JSON_EXT,
-        match: json(has('evalId', 'results', 'config'), at('results', has('results', 'stats')))
+        match: json(has('evalId', 'results'), hasAfter('results', 'config'), at('results', has('results'), hasAfter('results', 'stats')))
     },
     {
         id: 'garak-jsonl',
@@ -1500,7 +1525,7 @@ const CONTAINER = lane('container', [
         format: 'Anchore Engine vulnerabilities JSON',
         tool: 'anchore',
         extensions: JSON_EXT,
-        match: anyOf(json(has('vulnerabilities', 'vulnerability_type'), anyOf(has('imageDigest'), has('image_digest'))), json(has('metadata', 'securityEvaluation')))
+        match: anyOf(json(has('vulnerabilities'), hasAfter('vulnerabilities', 'vulnerability_type'), anyOf(has('imageDigest'), has('image_digest'))), json(has('metadata', 'securityEvaluation')))
     },
     {
         id: 'anchore-enterprise-policy',
@@ -1537,7 +1562,7 @@ const CONTAINER = lane('container', [
         extensions: JSON_EXT,
         match: anyOf(
         // scannercli: {image, digest, os, resources[], vulnerability_summary, image_assurance_results}.
-        json(has('image', 'resources', 'vulnerability_summary')), 
+        json(has('image', 'resources'), hasAfter('resources', 'vulnerability_summary')), 
         // Aqua DevOps (CI): [{image_name, results: {…scannercli…}}].
         json(arrayOf({ allowEmpty: false }, has('image_name', 'results'), at('results', has('resources')))), 
         // API v1: {image_name, registry, cves[], cves_counts}.
@@ -1577,7 +1602,7 @@ const CONTAINER = lane('container', [
         format: 'docker-bench-security JSON',
         tool: 'docker-bench',
         extensions: JSON_EXT,
-        match: json(has('dockerbenchsecurity', 'tests', 'checks', 'score'))
+        match: json(has('dockerbenchsecurity', 'tests'), hasAfter('tests', 'checks', 'score'))
     },
     {
         id: 'hadolint-json',
@@ -1639,7 +1664,9 @@ const CONTAINER = lane('container', [
         format: 'NeuVector scan report (REST)',
         tool: 'neuvector',
         extensions: JSON_EXT,
-        match: json(has('report'), lacks('apiVersion', 'kind', 'metadata'), at('report', has('vulnerabilities')), at('report', anyOf(has('modules'), has('checks'), has('registry'), has('repository'))))
+        match: json(has('report'), lacks('apiVersion', 'kind', 'metadata'), at('report', has('vulnerabilities')), at('report', anyOf(has('modules'), has('checks'), has('registry'), has('repository'), 
+        // A long vulnerability list cut before modules, checks …: the vulnerabilities' own shape.
+        allOf(hasAfter('vulnerabilities', 'modules'), at('vulnerabilities', arrayOf({ allowEmpty: false }, has('name', 'severity', 'package_name', 'package_version')))))))
     },
     {
         id: 'neuvector-compliance-json',
@@ -1857,7 +1884,7 @@ const DAST = lane('dast', [
         format: 'AppCheck JSON',
         tool: 'appcheck',
         extensions: JSON_EXT,
-        match: json(has('items', 'hosts'), at('items', arrayOf({ allowEmpty: true }, has('cvss_base_score', 'first_detected_at', 'meta')))),
+        match: json(has('items'), hasAfter('items', 'hosts'), at('items', arrayOf({ allowEmpty: true }, has('cvss_base_score', 'first_detected_at', 'meta')))),
         nameHint: /appcheck/i
     },
     {
@@ -1882,7 +1909,9 @@ const DAST = lane('dast', [
         format: 'Burp REST API scan status',
         tool: 'burp',
         extensions: JSON_EXT,
-        match: json(has('task_id', 'scan_status', 'issue_events'))
+        match: json(anyOf(has('task_id', 'scan_status', 'issue_events'), 
+        // Burp writes task_id and scan_status after the issue events, beyond the head of a long report.
+        allOf(has('scan_metrics', 'issue_events'), hasAfter('issue_events', 'task_id', 'scan_status'), at('issue_events', arrayOf({ allowEmpty: false }, has('id', 'type', 'issue'))))))
     },
     {
         id: 'burp-graphql-json',
@@ -1941,7 +1970,7 @@ const DAST = lane('dast', [
         format: 'ffuf JSON',
         tool: 'ffuf',
         extensions: JSON_EXT,
-        match: json(has('commandline', 'time', 'results', 'config'))
+        match: json(has('commandline', 'time', 'results'), hasAfter('results', 'config'))
     },
     {
         id: 'gobuster-text',
@@ -1994,7 +2023,7 @@ const DAST = lane('dast', [
         format: 'THC Hydra JSON',
         tool: 'hydra',
         extensions: JSON_EXT,
-        match: json(has('generator', 'quantityfound', 'results', 'success'), at('generator', has('software', 'version')))
+        match: json(has('generator', 'quantityfound', 'results'), hasAfter('results', 'success'), at('generator', has('software', 'version')))
     },
     {
         id: 'immuniweb-xml',
@@ -2019,7 +2048,7 @@ const DAST = lane('dast', [
         format: 'krakend audit JSON',
         tool: 'krakend',
         extensions: JSON_EXT,
-        match: json(has('recommendations', 'stats'), at('recommendations', arrayOf({ allowEmpty: true }, has('rule', 'severity', 'message'))))
+        match: json(has('recommendations'), hasAfter('recommendations', 'stats'), at('recommendations', arrayOf({ allowEmpty: true }, has('rule', 'severity', 'message'))))
     },
     {
         id: 'masscan-json',
@@ -2410,7 +2439,7 @@ const DAST = lane('dast', [
         extensions: JSON_EXT,
         match: anyOf(
         // API: {data: [{type: "report", attributes, relationships}], links}.
-        json(has('data', 'links'), at('data', arrayOf({ allowEmpty: true }, has('attributes', 'relationships'), at('type', is('report'))))), 
+        json(has('data'), hasAfter('data', 'links'), at('data', arrayOf({ allowEmpty: true }, has('attributes', 'relationships'), at('type', is('report'))))), 
         // Bug bounty export: {findings: [{id, title, severity_rating, state, substate, weakness, reported_at}]}.
         json(has('findings'), at('findings', arrayOf({ allowEmpty: false }, has('severity_rating', 'substate', 'weakness', 'reported_at')))))
     },
@@ -2438,7 +2467,7 @@ const DAST = lane('dast', [
         format: 'Vulners audit (API)',
         tool: 'vulners',
         extensions: JSON_EXT,
-        match: json(has('result', 'data'), at('data', has('report', 'vulns')))
+        match: json(has('result', 'data'), at('data', anyOf(has('report', 'vulns'), allOf(hasAfter('report', 'vulns'), at('report', arrayOf({ allowEmpty: false }, has('vulnID', 'severity', 'agentip')))))))
     }
 ]);
 
@@ -2510,7 +2539,7 @@ const IAC = lane('iac', [
         format: 'Terrascan JSON',
         tool: 'terrascan',
         extensions: JSON_EXT,
-        match: json(has('results'), at('results', has('violations', 'scan_summary')))
+        match: json(has('results'), at('results', has('violations'), hasAfter('violations', 'scan_summary')))
     },
     {
         id: 'cfn-lint-json',
@@ -2567,7 +2596,7 @@ const IAC = lane('iac', [
         format: 'kube-linter JSON',
         tool: 'kube-linter',
         extensions: JSON_EXT,
-        match: json(has('Checks', 'Reports', 'Summary'))
+        match: json(has('Checks', 'Reports'), hasAfter('Reports', 'Summary'))
     },
     {
         id: 'kubescape-json',
@@ -2751,8 +2780,9 @@ const OTHER = lane('other', [
         format: 'ZAP JSON',
         tool: 'zap',
         extensions: JSON_EXT,
-        // ZAP's traditional JSON report: @programName/@version/@generated and site[].
-        match: json(has('@version', '@generated', 'site'), lacks('vulnerabilities')),
+        // ZAP's traditional JSON report: @programName/@version/@generated and site[]. GitLab's DAST report
+        // embeds the same keys with scan and remediations before a long site[] (its vulnerabilities come after).
+        match: json(has('@version', '@generated', 'site'), lacks('vulnerabilities', 'scan', 'remediations')),
         // Naming a scan type for it would only make a failed upload: say how to get the report that imports.
         reason: "DefectDojo's `ZAP Scan` reads ZAP's XML report, not this JSON one (no scan type imports it): have ZAP write the XML report too, e.g. `zap-baseline.py -x report.xml` (the same `-x` for zap-full-scan.py and zap-api-scan.py), or with the ZAP GitHub actions add `-x report_xml.xml` to `cmd_options`; then upload that file"
     },
@@ -2923,7 +2953,9 @@ const SAST = lane('sast', [
         // Every SARIF producer goes to the generic `SARIF` parser, which names the test after the tool
         // (docs/defectdojo-api.md §h). Tools with a SARIF scan type of their own are listed here: an override chooses them.
         extensions: ['.sarif', '.json'],
-        match: json(has('version', 'runs'), at('version', is(SARIF_VERSION)), at('runs', array)),
+        // `version` may follow a long `runs` (DefectDojo's own samples write it last): in a cut head, the
+        // schema URI or the first run's tool stands in for it.
+        match: json(has('runs'), hasAfter('runs', 'version'), at('runs', array), anyOf(at('version', is(SARIF_VERSION)), allOf(lacks('version'), anyOf(at('$schema', is(/sarif-2\.1|sarif-schema-2\.1/i)), at('runs.0.tool.driver.name', string))))),
         alsoReadBy: [
             { scanType: 'Cppcheck Scan', extensions: ['.sarif'] },
             { scanType: 'DevSkim Scan', extensions: ['.sarif'] },
@@ -2940,7 +2972,7 @@ const SAST = lane('sast', [
         tool: 'semgrep',
         extensions: JSON_EXT,
         // `semgrep --json`: results[] of {check_id, path, start, end, extra} next to errors[].
-        match: json(has('results', 'errors'), lacks('generated_at', 'metrics', 'runs'), not(SEMGREP_FAILED), at('results', arrayOf({ allowEmpty: true }, has('check_id', 'path', 'extra')))),
+        match: json(has('results'), hasAfter('results', 'errors'), lacks('generated_at', 'metrics', 'runs'), not(SEMGREP_FAILED), at('results', arrayOf({ allowEmpty: true }, has('check_id', 'path', 'extra')))),
         nameHint: /semgrep/i
     },
     {
@@ -3006,7 +3038,7 @@ const SAST = lane('sast', [
         tool: 'checkmarx',
         extensions: JSON_EXT,
         // CxFlow's JSON bug tracker output: xissues[] and unFilteredIssues[] with the scan's project.
-        match: json(has('xissues', 'unFilteredIssues', 'project', 'scanType'))
+        match: json(has('xissues', 'project', 'scanType'), hasAfter('xissues', 'unFilteredIssues'))
     },
     {
         id: 'checkmarx-one-api',
@@ -3015,7 +3047,7 @@ const SAST = lane('sast', [
         tool: 'checkmarx-one',
         extensions: JSON_EXT,
         // /api/results: results[] of {type, similarityId, state, data, …} with totalCount.
-        match: json(has('results', 'totalCount'), at('results', arrayOf({ allowEmpty: true }, has('type', 'similarityId', 'data'))))
+        match: json(has('results'), hasAfter('results', 'totalCount'), at('results', arrayOf({ allowEmpty: true }, has('type', 'similarityId', 'data'))))
     },
     {
         id: 'checkmarx-one-report',
@@ -3136,7 +3168,7 @@ const SAST = lane('sast', [
         tool: 'gosec',
         extensions: JSON_EXT,
         // `gosec -fmt=json`: {Issues: [{rule_id, details, file, line, …}], Stats, GosecVersion}.
-        match: json(has('Issues', 'Stats'), not(GOSEC_FAILED), at('Issues', arrayOf({ allowEmpty: true }, has('rule_id', 'details', 'file'))))
+        match: json(has('Issues'), hasAfter('Issues', 'Stats'), not(GOSEC_FAILED), at('Issues', arrayOf({ allowEmpty: true }, has('rule_id', 'details', 'file'))))
     },
     // AppScan XML (<xml-report>) comes from AppScan on Cloud (AsocXmlExportVersion) or AppScan Standard
     // (xmlExportVersion) and is read by three parsers: HCL's ASoC SAST parser (static issues: a source
@@ -3186,7 +3218,7 @@ const SAST = lane('sast', [
         format: 'huskyCI JSON',
         tool: 'huskyci',
         extensions: JSON_EXT,
-        match: json(has('huskyciresults', 'containers', 'repositoryURL'))
+        match: json(has('containers', 'repositoryURL'), hasAfter('containers', 'huskyciresults'))
     },
     {
         id: 'infer-json',
@@ -3231,7 +3263,7 @@ const SAST = lane('sast', [
         format: 'njsscan JSON',
         tool: 'njsscan',
         extensions: JSON_EXT,
-        match: json(has('njsscan_version', 'nodejs', 'templates'))
+        match: json(has('njsscan_version', 'nodejs'), hasAfter('nodejs', 'templates'))
     },
     {
         id: 'php-security-audit-v2-json',
@@ -3284,7 +3316,7 @@ const SAST = lane('sast', [
         format: 'RuboCop JSON',
         tool: 'rubocop',
         extensions: JSON_EXT,
-        match: json(has('metadata', 'files', 'summary'), at('metadata', has('rubocop_version')))
+        match: json(has('metadata', 'files'), hasAfter('files', 'summary'), at('metadata', has('rubocop_version')))
     },
     {
         id: 'solar-appscreener-csv',
@@ -3301,7 +3333,7 @@ const SAST = lane('sast', [
         tool: 'sonarqube',
         extensions: ['.json'],
         // /api/issues/search: {total, paging, issues[], components[]}; /api/hotspots/search: {paging, hotspots[]}.
-        match: json(anyOf(has('issues', 'components', 'paging'), has('hotspots', 'paging')))
+        match: json(anyOf(allOf(has('issues', 'paging'), hasAfter('issues', 'components')), has('hotspots', 'paging')))
     },
     {
         id: 'sonarqube-report-json',
@@ -3494,7 +3526,9 @@ const SCA = lane('sca', [
         extensions: JSON_EXT,
         // npm ≤ 6: actions[], advisories{id: {id, title, module_name, findings…}}, muted, metadata. npm ≥ 7
         // prints auditReportVersion instead.
-        match: json(has('actions', 'advisories', 'metadata'), lacks('auditReportVersion'), at('advisories', valuesOf({ allowEmpty: true }, has('id', 'title', 'module_name', 'findings')))),
+        match: json(has('actions'), lacks('auditReportVersion'), anyOf(allOf(has('advisories'), hasAfter('advisories', 'metadata'), at('advisories', valuesOf({ allowEmpty: true }, has('id', 'title', 'module_name', 'findings')))), 
+        // `actions` can be long too: with advisories beyond the head, the actions' own shape is the evidence.
+        allOf(hasAfter('actions', 'advisories', 'metadata'), at('actions', arrayOf({ allowEmpty: false }, has('action', 'module', 'resolves')))))),
         // audit-ci prints this same format for yarn projects, and the Yarn parser reads it.
         alsoReadBy: [{ scanType: 'Yarn Audit Scan' }]
     },
@@ -3506,7 +3540,7 @@ const SCA = lane('sca', [
         extensions: JSON_EXT,
         // npm ≥ 7: auditReportVersion 2, vulnerabilities{name: {name, severity, via, effects, range, nodes}}, metadata.
         // The parser reads the first `via` advisory's cwe and cvss (later npm 7 releases write them).
-        match: json(has('auditReportVersion', 'vulnerabilities', 'metadata'), at('vulnerabilities', everyValue({ allowEmpty: true }, has('name', 'severity', 'via', 'range', 'nodes', 'fixAvailable'), NPM7_VIA)))
+        match: json(has('auditReportVersion', 'vulnerabilities'), hasAfter('vulnerabilities', 'metadata'), at('vulnerabilities', everyValue({ allowEmpty: true }, has('name', 'severity', 'via', 'range', 'nodes', 'fixAvailable'), NPM7_VIA)))
     },
     {
         id: 'npm-audit-v7-early',
@@ -3525,7 +3559,7 @@ const SCA = lane('sca', [
         tool: 'pnpm',
         extensions: JSON_EXT,
         // `pnpm audit --json`: advisories{id: {module_name, findings, github_advisory_id, …}} and metadata, no actions.
-        match: json(has('advisories', 'metadata'), lacks('actions', 'auditReportVersion'), at('advisories', valuesOf({ allowEmpty: true }, has('module_name', 'findings', 'severity')))),
+        match: json(has('advisories'), hasAfter('advisories', 'metadata'), lacks('actions', 'auditReportVersion'), at('advisories', valuesOf({ allowEmpty: true }, has('module_name', 'findings', 'severity')))),
         nameHint: /pnpm/i
     },
     {
@@ -3571,7 +3605,7 @@ const SCA = lane('sca', [
         format: 'Retire.js JSON',
         tool: 'retire',
         extensions: JSON_EXT,
-        match: json(has('version', 'data', 'messages', 'errors'), at('data', arrayOf({ allowEmpty: true }, has('file', 'results'))))
+        match: json(has('version', 'data'), hasAfter('data', 'messages', 'errors'), at('data', arrayOf({ allowEmpty: true }, has('file', 'results'))))
     },
     {
         id: 'retirejs-jsonsimple',
@@ -3590,7 +3624,9 @@ const SCA = lane('sca', [
         format: 'composer audit JSON',
         tool: 'composer',
         extensions: JSON_EXT,
-        match: json(has('advisories', 'abandoned'), lacks('metadata'))
+        match: json(lacks('metadata'), anyOf(has('advisories', 'abandoned'), 
+        // A long advisories map cut before `abandoned`: composer's package → [advisory] shape, not npm's or pnpm's id → advisory.
+        allOf(hasAfter('advisories', 'abandoned'), at('advisories', valuesOf({ allowEmpty: false }, arrayOf({ allowEmpty: false }, has('advisoryId', 'packageName')))))))
     },
     {
         id: 'php-symfony-security-check',
@@ -3681,7 +3717,9 @@ const SCA = lane('sca', [
         format: 'nancy sleuth JSON',
         tool: 'nancy',
         extensions: JSON_EXT,
-        match: json(has('audited', 'vulnerable', 'num_audited', 'num_vulnerable'))
+        match: json(anyOf(has('audited', 'vulnerable', 'num_audited', 'num_vulnerable'), 
+        // `audited` lists every dependency and comes first: the counts may lie beyond the head.
+        allOf(hasAfter('audited', 'vulnerable', 'num_audited', 'num_vulnerable'), at('audited', arrayOf({ allowEmpty: false }, has('Coordinates', 'Reference', 'Vulnerabilities'))))))
     },
     {
         id: 'osv-scanner-json',
@@ -3715,7 +3753,7 @@ const SCA = lane('sca', [
         tool: 'dependency-track',
         extensions: ['.json'],
         // Finding Packaging Format: {version, meta: {application: "Dependency-Track"}, project, findings[]}.
-        match: json(has('version', 'meta', 'project'), at('meta.application', is('Dependency-Track')))
+        match: json(has('meta'), hasAfter('findings', 'version', 'project'), at('meta.application', is('Dependency-Track')))
     },
     {
         id: 'gitlab-dependency-scanning',
@@ -3781,7 +3819,7 @@ const SCA = lane('sca', [
         format: 'Sonatype Lifecycle report JSON',
         tool: 'sonatype',
         extensions: JSON_EXT,
-        match: json(has('components', 'matchSummary'))
+        match: json(has('components'), hasAfter('components', 'matchSummary'), at('components', arrayOf({ allowEmpty: true }, has('hash', 'componentIdentifier'))))
     },
     {
         id: 'veracode-sca-json',
@@ -3963,7 +4001,9 @@ const SECRETS = lane('secrets', [
         format: 'ggshield JSON',
         tool: 'ggshield',
         extensions: JSON_EXT,
-        match: json(has('id', 'type', 'total_incidents', 'total_occurrences'), anyOf(has('scans'), has('entities_with_incidents')))
+        match: json(anyOf(allOf(has('id', 'type', 'total_incidents', 'total_occurrences'), anyOf(has('scans'), has('entities_with_incidents'))), 
+        // The totals follow the scans list: in a long report's head, the scans' own shape.
+        allOf(has('id', 'type', 'scans'), hasAfter('scans', 'total_incidents', 'total_occurrences'), at('scans', arrayOf({ allowEmpty: false }, has('id', 'type', 'entities_with_incidents', 'total_incidents'))))))
     },
     {
         id: 'github-secret-scanning',

@@ -6,8 +6,11 @@ import { splitCsvLine } from './sniff.js'
 
 /** Evidence when a condition holds, null when it does not. */
 export type Evidence = string[] | null
-/** A condition on a (partial) JSON value. */
-export type JsonCondition = (value: unknown) => Evidence
+/**
+ * A condition on a (partial) JSON value. `complete` is false when the head ended before the document
+ * did: a key written after a long list may then simply be unread (see `hasAfter`).
+ */
+export type JsonCondition = (value: unknown, complete?: boolean) => Evidence
 /** A condition on an XML element. */
 export type XmlCondition = (element: XmlElement) => Evidence
 /** A whole-file matcher: the `match` column of the format table. */
@@ -36,10 +39,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function collect<T>(conditions: Array<(x: T) => Evidence>, x: T): Evidence {
+function collect<T>(conditions: Array<(x: T, complete?: boolean) => Evidence>, x: T, complete = true): Evidence {
   const evidence: string[] = []
   for (const condition of conditions) {
-    const found = condition(x)
+    const found = condition(x, complete)
     if (!found) return null
     evidence.push(...found)
   }
@@ -55,7 +58,7 @@ function collect<T>(conditions: Array<(x: T) => Evidence>, x: T): Evidence {
 export function json(...conditions: JsonCondition[]): Matcher {
   return (head) => {
     if (head.syntax !== 'json') return null
-    const evidence = collect(conditions, head.value)
+    const evidence = collect(conditions, head.value, head.complete)
     if (!evidence) return null
     const value = head.value
     const empty = value === null || (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && Object.keys(value).length === 0)
@@ -93,6 +96,22 @@ export function has(...keys: string[]): JsonCondition {
   return (value) => (isRecord(value) && keys.every((k) => k in value) ? ok(`keys ${keys.join(', ')}`) : null)
 }
 
+/**
+ * Keys the tool writes after a list that can be long (Semgrep's `errors` after `results`): present,
+ * or, in a head that ended before the document did, none of them read yet while the list before them
+ * is non-empty (a long list is what a cut head ran out in). The rule's other conditions, on the
+ * list's items, carry the evidence a cut head cannot.
+ */
+export function hasAfter(list: string, ...keys: string[]): JsonCondition {
+  return (value, complete = true) => {
+    if (!isRecord(value)) return null
+    if (keys.every((k) => k in value)) return ok(`keys ${keys.join(', ')}`)
+    const items = value[list]
+    const long = Array.isArray(items) ? items.length > 0 : isRecord(items) && Object.keys(items).length > 0
+    return !complete && long && keys.every((k) => !(k in value)) ? ok(`keys ${keys.join(', ')} after ${list}, beyond the bytes read`) : null
+  }
+}
+
 /** An object whose keys all belong to the documented set (for small, generic-looking items). */
 export function onlyKeys(...keys: string[]): JsonCondition {
   const allowed = new Set(keys)
@@ -120,7 +139,7 @@ export function is(expected: string | number | boolean | RegExp): JsonCondition 
 /** The value at a dotted path (`runs.0.tool.driver.name`) satisfies every condition. */
 export function at(path: string, ...conditions: JsonCondition[]): JsonCondition {
   const steps = path.split('.')
-  return (value) => {
+  return (value, complete) => {
     let current: unknown = value
     for (const step of steps) {
       if (Array.isArray(current)) current = current[Number(step)]
@@ -128,17 +147,17 @@ export function at(path: string, ...conditions: JsonCondition[]): JsonCondition 
       else return null
     }
     if (current === undefined) return null
-    const evidence = collect(conditions, current)
+    const evidence = collect(conditions, current, complete)
     return evidence ? [`${path}${evidence.length ? ' ' + evidence.join(' ') : ''}`] : null
   }
 }
 
 /** An array whose first element satisfies the conditions. With `allowEmpty`, `[]` matches too. */
 export function arrayOf(options: { allowEmpty: boolean }, ...conditions: JsonCondition[]): JsonCondition {
-  return (value) => {
+  return (value, complete) => {
     if (!Array.isArray(value)) return null
     if (value.length === 0) return options.allowEmpty ? ok('empty array') : null
-    const evidence = collect(conditions, value[0])
+    const evidence = collect(conditions, value[0], complete)
     return evidence ? ['array of', ...evidence] : null
   }
 }
@@ -162,21 +181,30 @@ export function oneOf(...values: Array<string | number | boolean>): JsonConditio
 }
 
 /** The condition does not hold. */
-export function not<T>(condition: (x: T) => Evidence): (x: T) => Evidence {
-  return (value) => (condition(value) ? null : ok())
+export function not<T>(condition: (x: T, complete?: boolean) => Evidence): (x: T, complete?: boolean) => Evidence {
+  return (value, complete) => (condition(value, complete) ? null : ok())
 }
 
 /** How many array elements or map values `every` and `valuesOf` look at: the head is bounded, so is this. */
 const SAMPLE = 20
 
+/**
+ * The elements `every` and `everyValue` judge: the first SAMPLE, less the last one read when the head
+ * was cut, since that one may be cut too (its later keys unread). A lone element is judged anyway.
+ */
+function sample(elements: unknown[], complete = true): unknown[] {
+  const whole = !complete && elements.length > 1 && elements.length <= SAMPLE ? elements.slice(0, -1) : elements
+  return whole.slice(0, SAMPLE)
+}
+
 /** An array whose first elements (up to 20) all satisfy the conditions; `[]` only with `allowEmpty`. */
 export function every(options: { allowEmpty: boolean }, ...conditions: JsonCondition[]): JsonCondition {
-  return (value) => {
+  return (value, complete) => {
     if (!Array.isArray(value)) return null
     if (value.length === 0) return options.allowEmpty ? ok('empty array') : null
     let first: string[] | null = null
-    for (const element of value.slice(0, SAMPLE)) {
-      const evidence = collect(conditions, element)
+    for (const element of sample(value, complete)) {
+      const evidence = collect(conditions, element, complete)
       if (!evidence) return null
       first ??= evidence
     }
@@ -189,24 +217,24 @@ export function every(options: { allowEmpty: boolean }, ...conditions: JsonCondi
  * With `allowEmpty`, `{}` matches too (weak: needs a name or other keys to decide).
  */
 export function valuesOf(options: { allowEmpty: boolean }, ...conditions: JsonCondition[]): JsonCondition {
-  return (value) => {
+  return (value, complete) => {
     if (!isRecord(value)) return null
     const values = Object.values(value)
     if (values.length === 0) return options.allowEmpty ? ok('empty object') : null
-    const evidence = collect(conditions, values[0])
+    const evidence = collect(conditions, values[0], complete)
     return evidence ? ['map of', ...evidence] : null
   }
 }
 
 /** An object used as a map whose values (the first 20) all satisfy the conditions; `{}` only with `allowEmpty`. */
 export function everyValue(options: { allowEmpty: boolean }, ...conditions: JsonCondition[]): JsonCondition {
-  return (value) => {
+  return (value, complete) => {
     if (!isRecord(value)) return null
     const values = Object.values(value)
     if (values.length === 0) return options.allowEmpty ? ok('empty object') : null
     let first: string[] | null = null
-    for (const element of values.slice(0, SAMPLE)) {
-      const evidence = collect(conditions, element)
+    for (const element of sample(values, complete)) {
+      const evidence = collect(conditions, element, complete)
       if (!evidence) return null
       first ??= evidence
     }
@@ -216,11 +244,11 @@ export function everyValue(options: { allowEmpty: boolean }, ...conditions: Json
 
 /** An array or map with at least one of its first 20 elements (values) satisfying the conditions. */
 export function some(...conditions: JsonCondition[]): JsonCondition {
-  return (value) => {
+  return (value, complete) => {
     const elements = Array.isArray(value) ? value : isRecord(value) ? Object.values(value) : null
     if (!elements) return null
     for (const element of elements.slice(0, SAMPLE)) {
-      const evidence = collect(conditions, element)
+      const evidence = collect(conditions, element, complete)
       if (evidence) return ['one element', ...evidence]
     }
     return null
@@ -242,15 +270,15 @@ export function hasKeyMatching(pattern: RegExp): JsonCondition {
 }
 
 /** Every condition holds on the same value (JSON, XML or whole-file matchers). */
-export function allOf<T>(...conditions: Array<(x: T) => Evidence>): (x: T) => Evidence {
-  return (value) => collect(conditions, value)
+export function allOf<T>(...conditions: Array<(x: T, complete?: boolean) => Evidence>): (x: T, complete?: boolean) => Evidence {
+  return (value, complete) => collect(conditions, value, complete)
 }
 
 /** One of several conditions (JSON or XML). */
-export function anyOf<T>(...conditions: Array<(x: T) => Evidence>): (x: T) => Evidence {
-  return (value) => {
+export function anyOf<T>(...conditions: Array<(x: T, complete?: boolean) => Evidence>): (x: T, complete?: boolean) => Evidence {
+  return (value, complete) => {
     for (const condition of conditions) {
-      const found = condition(value)
+      const found = condition(value, complete)
       if (found) return found
     }
     return null

@@ -11,6 +11,7 @@ import {
   empty,
   everyLine,
   has,
+  hasAfter,
   json,
   onlyKeys,
   textLines,
@@ -200,7 +201,7 @@ export const CLOUD: FormatRule[] = lane('cloud', [
     format: 'Cyberwatch JSON',
     tool: 'cyberwatch',
     extensions: JSON_EXT,
-    match: json(has('cves', 'security_issues'))
+    match: json(anyOf(has('cves', 'security_issues'), allOf(hasAfter('cves', 'security_issues'), at('cves', arrayOf({ allowEmpty: false }, has('cve_code', 'cve_score', 'cve_level'))))))
   },
   {
     id: 'cycognito-json',
@@ -219,7 +220,7 @@ export const CLOUD: FormatRule[] = lane('cloud', [
     extensions: JSON_EXT,
     match: anyOf(
       // Wazuh ≤ 4.7 API: {data: {affected_items: [{cve, name, version, severity}], total_affected_items}}.
-      json(has('data'), at('data', has('affected_items', 'total_affected_items')), at('data.affected_items', arrayOf({ allowEmpty: true }, has('cve', 'severity')))),
+      json(has('data'), at('data', has('affected_items'), hasAfter('affected_items', 'total_affected_items')), at('data.affected_items', arrayOf({ allowEmpty: true }, has('cve', 'severity')))),
       // Wazuh ≥ 4.8 indexer search: hits.hits[]._source with agent, package and vulnerability.
       json(has('hits', '_shards'), at('hits.hits', arrayOf({ allowEmpty: false }, at('_source', has('agent', 'package', 'vulnerability')))))
     )
@@ -372,7 +373,7 @@ export const CLOUD: FormatRule[] = lane('cloud', [
     format: 'promptfoo eval JSON',
     tool: 'promptfoo',
     extensions: JSON_EXT,
-    match: json(has('evalId', 'results', 'config'), at('results', has('results', 'stats')))
+    match: json(has('evalId', 'results'), hasAfter('results', 'config'), at('results', has('results'), hasAfter('results', 'stats')))
   },
   {
     id: 'garak-jsonl',

@@ -6,6 +6,7 @@ import {
   at,
   csv,
   has,
+  hasAfter,
   is,
   isNull,
   json,
@@ -99,7 +100,7 @@ export const CONTAINER: FormatRule[] = lane('container', [
     tool: 'anchore',
     extensions: JSON_EXT,
     match: anyOf(
-      json(has('vulnerabilities', 'vulnerability_type'), anyOf(has('imageDigest'), has('image_digest'))),
+      json(has('vulnerabilities'), hasAfter('vulnerabilities', 'vulnerability_type'), anyOf(has('imageDigest'), has('image_digest'))),
       json(has('metadata', 'securityEvaluation'))
     )
   },
@@ -147,7 +148,7 @@ export const CONTAINER: FormatRule[] = lane('container', [
     extensions: JSON_EXT,
     match: anyOf(
       // scannercli: {image, digest, os, resources[], vulnerability_summary, image_assurance_results}.
-      json(has('image', 'resources', 'vulnerability_summary')),
+      json(has('image', 'resources'), hasAfter('resources', 'vulnerability_summary')),
       // Aqua DevOps (CI): [{image_name, results: {…scannercli…}}].
       json(arrayOf({ allowEmpty: false }, has('image_name', 'results'), at('results', has('resources')))),
       // API v1: {image_name, registry, cves[], cves_counts}.
@@ -188,7 +189,7 @@ export const CONTAINER: FormatRule[] = lane('container', [
     format: 'docker-bench-security JSON',
     tool: 'docker-bench',
     extensions: JSON_EXT,
-    match: json(has('dockerbenchsecurity', 'tests', 'checks', 'score'))
+    match: json(has('dockerbenchsecurity', 'tests'), hasAfter('tests', 'checks', 'score'))
   },
   {
     id: 'hadolint-json',
@@ -252,7 +253,18 @@ export const CONTAINER: FormatRule[] = lane('container', [
     format: 'NeuVector scan report (REST)',
     tool: 'neuvector',
     extensions: JSON_EXT,
-    match: json(has('report'), lacks('apiVersion', 'kind', 'metadata'), at('report', has('vulnerabilities')), at('report', anyOf(has('modules'), has('checks'), has('registry'), has('repository'))))
+    match: json(has('report'), lacks('apiVersion', 'kind', 'metadata'), at('report', has('vulnerabilities')), at(
+        'report',
+        anyOf(
+          has('modules'),
+          has('checks'),
+          has('registry'),
+          has('repository'),
+          // A long vulnerability list cut before modules, checks …: the vulnerabilities' own shape.
+          allOf(hasAfter('vulnerabilities', 'modules'), at('vulnerabilities', arrayOf({ allowEmpty: false }, has('name', 'severity', 'package_name', 'package_version'))))
+        )
+      )
+    )
   },
   {
     id: 'neuvector-compliance-json',

@@ -13,6 +13,7 @@ import {
   every,
   everyLine,
   has,
+  hasAfter,
   hasKeyMatching,
   htmlTitle,
   is,
@@ -118,7 +119,7 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'AppCheck JSON',
     tool: 'appcheck',
     extensions: JSON_EXT,
-    match: json(has('items', 'hosts'), at('items', arrayOf({ allowEmpty: true }, has('cvss_base_score', 'first_detected_at', 'meta')))),
+    match: json(has('items'), hasAfter('items', 'hosts'), at('items', arrayOf({ allowEmpty: true }, has('cvss_base_score', 'first_detected_at', 'meta')))),
     nameHint: /appcheck/i
   },
   {
@@ -143,7 +144,13 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'Burp REST API scan status',
     tool: 'burp',
     extensions: JSON_EXT,
-    match: json(has('task_id', 'scan_status', 'issue_events'))
+    match: json(
+      anyOf(
+        has('task_id', 'scan_status', 'issue_events'),
+        // Burp writes task_id and scan_status after the issue events, beyond the head of a long report.
+        allOf(has('scan_metrics', 'issue_events'), hasAfter('issue_events', 'task_id', 'scan_status'), at('issue_events', arrayOf({ allowEmpty: false }, has('id', 'type', 'issue'))))
+      )
+    )
   },
   {
     id: 'burp-graphql-json',
@@ -207,7 +214,7 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'ffuf JSON',
     tool: 'ffuf',
     extensions: JSON_EXT,
-    match: json(has('commandline', 'time', 'results', 'config'))
+    match: json(has('commandline', 'time', 'results'), hasAfter('results', 'config'))
   },
   {
     id: 'gobuster-text',
@@ -260,7 +267,7 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'THC Hydra JSON',
     tool: 'hydra',
     extensions: JSON_EXT,
-    match: json(has('generator', 'quantityfound', 'results', 'success'), at('generator', has('software', 'version')))
+    match: json(has('generator', 'quantityfound', 'results'), hasAfter('results', 'success'), at('generator', has('software', 'version')))
   },
   {
     id: 'immuniweb-xml',
@@ -285,7 +292,7 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'krakend audit JSON',
     tool: 'krakend',
     extensions: JSON_EXT,
-    match: json(has('recommendations', 'stats'), at('recommendations', arrayOf({ allowEmpty: true }, has('rule', 'severity', 'message'))))
+    match: json(has('recommendations'), hasAfter('recommendations', 'stats'), at('recommendations', arrayOf({ allowEmpty: true }, has('rule', 'severity', 'message'))))
   },
   {
     id: 'masscan-json',
@@ -683,7 +690,7 @@ export const DAST: FormatRule[] = lane('dast', [
     extensions: JSON_EXT,
     match: anyOf(
       // API: {data: [{type: "report", attributes, relationships}], links}.
-      json(has('data', 'links'), at('data', arrayOf({ allowEmpty: true }, has('attributes', 'relationships'), at('type', is('report'))))),
+      json(has('data'), hasAfter('data', 'links'), at('data', arrayOf({ allowEmpty: true }, has('attributes', 'relationships'), at('type', is('report'))))),
       // Bug bounty export: {findings: [{id, title, severity_rating, state, substate, weakness, reported_at}]}.
       json(has('findings'), at('findings', arrayOf({ allowEmpty: false }, has('severity_rating', 'substate', 'weakness', 'reported_at'))))
     )
@@ -712,6 +719,6 @@ export const DAST: FormatRule[] = lane('dast', [
     format: 'Vulners audit (API)',
     tool: 'vulners',
     extensions: JSON_EXT,
-    match: json(has('result', 'data'), at('data', has('report', 'vulns')))
+    match: json(has('result', 'data'), at('data', anyOf(has('report', 'vulns'), allOf(hasAfter('report', 'vulns'), at('report', arrayOf({ allowEmpty: false }, has('vulnID', 'severity', 'agentip')))))))
   }
 ])

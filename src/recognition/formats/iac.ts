@@ -5,6 +5,7 @@ import {
   arrayOf,
   at,
   has,
+  hasAfter,
   is,
   isNull,
   json,
@@ -57,7 +58,7 @@ export const IAC: FormatRule[] = lane('iac', [
     format: 'Terrascan JSON',
     tool: 'terrascan',
     extensions: JSON_EXT,
-    match: json(has('results'), at('results', has('violations', 'scan_summary')))
+    match: json(has('results'), at('results', has('violations'), hasAfter('violations', 'scan_summary')))
   },
   {
     id: 'cfn-lint-json',
@@ -114,7 +115,7 @@ export const IAC: FormatRule[] = lane('iac', [
     format: 'kube-linter JSON',
     tool: 'kube-linter',
     extensions: JSON_EXT,
-    match: json(has('Checks', 'Reports', 'Summary'))
+    match: json(has('Checks', 'Reports'), hasAfter('Reports', 'Summary'))
   },
   {
     id: 'kubescape-json',

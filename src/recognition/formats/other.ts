@@ -146,8 +146,9 @@ export const OTHER: FormatRule[] = lane('other', [
     format: 'ZAP JSON',
     tool: 'zap',
     extensions: JSON_EXT,
-    // ZAP's traditional JSON report: @programName/@version/@generated and site[].
-    match: json(has('@version', '@generated', 'site'), lacks('vulnerabilities')),
+    // ZAP's traditional JSON report: @programName/@version/@generated and site[]. GitLab's DAST report
+    // embeds the same keys with scan and remediations before a long site[] (its vulnerabilities come after).
+    match: json(has('@version', '@generated', 'site'), lacks('vulnerabilities', 'scan', 'remediations')),
     // Naming a scan type for it would only make a failed upload: say how to get the report that imports.
     reason:
       "DefectDojo's `ZAP Scan` reads ZAP's XML report, not this JSON one (no scan type imports it): have ZAP write the XML report too, e.g. `zap-baseline.py -x report.xml` (the same `-x` for zap-full-scan.py and zap-api-scan.py), or with the ZAP GitHub actions add `-x report_xml.xml` to `cmd_options`; then upload that file"

@@ -9,6 +9,7 @@ import {
   child,
   csv,
   has,
+  hasAfter,
   htmlTitle,
   is,
   json,
@@ -17,6 +18,7 @@ import {
   noChild,
   not,
   onlyKeys,
+  string,
   valuesOf,
   whole,
   xml,
@@ -57,7 +59,14 @@ export const SAST: FormatRule[] = lane('sast', [
     // Every SARIF producer goes to the generic `SARIF` parser, which names the test after the tool
     // (docs/defectdojo-api.md §h). Tools with a SARIF scan type of their own are listed here: an override chooses them.
     extensions: ['.sarif', '.json'],
-    match: json(has('version', 'runs'), at('version', is(SARIF_VERSION)), at('runs', array)),
+    // `version` may follow a long `runs` (DefectDojo's own samples write it last): in a cut head, the
+    // schema URI or the first run's tool stands in for it.
+    match: json(
+      has('runs'),
+      hasAfter('runs', 'version'),
+      at('runs', array),
+      anyOf(at('version', is(SARIF_VERSION)), allOf(lacks('version'), anyOf(at('$schema', is(/sarif-2\.1|sarif-schema-2\.1/i)), at('runs.0.tool.driver.name', string))))
+    ),
     alsoReadBy: [
       { scanType: 'Cppcheck Scan', extensions: ['.sarif'] },
       { scanType: 'DevSkim Scan', extensions: ['.sarif'] },
@@ -74,7 +83,7 @@ export const SAST: FormatRule[] = lane('sast', [
     tool: 'semgrep',
     extensions: JSON_EXT,
     // `semgrep --json`: results[] of {check_id, path, start, end, extra} next to errors[].
-    match: json(has('results', 'errors'), lacks('generated_at', 'metrics', 'runs'), not(SEMGREP_FAILED), at('results', arrayOf({ allowEmpty: true }, has('check_id', 'path', 'extra')))),
+    match: json(has('results'), hasAfter('results', 'errors'), lacks('generated_at', 'metrics', 'runs'), not(SEMGREP_FAILED), at('results', arrayOf({ allowEmpty: true }, has('check_id', 'path', 'extra')))),
     nameHint: /semgrep/i
   },
   {
@@ -140,7 +149,7 @@ export const SAST: FormatRule[] = lane('sast', [
     tool: 'checkmarx',
     extensions: JSON_EXT,
     // CxFlow's JSON bug tracker output: xissues[] and unFilteredIssues[] with the scan's project.
-    match: json(has('xissues', 'unFilteredIssues', 'project', 'scanType'))
+    match: json(has('xissues', 'project', 'scanType'), hasAfter('xissues', 'unFilteredIssues'))
   },
   {
     id: 'checkmarx-one-api',
@@ -149,7 +158,7 @@ export const SAST: FormatRule[] = lane('sast', [
     tool: 'checkmarx-one',
     extensions: JSON_EXT,
     // /api/results: results[] of {type, similarityId, state, data, …} with totalCount.
-    match: json(has('results', 'totalCount'), at('results', arrayOf({ allowEmpty: true }, has('type', 'similarityId', 'data'))))
+    match: json(has('results'), hasAfter('results', 'totalCount'), at('results', arrayOf({ allowEmpty: true }, has('type', 'similarityId', 'data'))))
   },
   {
     id: 'checkmarx-one-report',
@@ -270,7 +279,7 @@ export const SAST: FormatRule[] = lane('sast', [
     tool: 'gosec',
     extensions: JSON_EXT,
     // `gosec -fmt=json`: {Issues: [{rule_id, details, file, line, …}], Stats, GosecVersion}.
-    match: json(has('Issues', 'Stats'), not(GOSEC_FAILED), at('Issues', arrayOf({ allowEmpty: true }, has('rule_id', 'details', 'file'))))
+    match: json(has('Issues'), hasAfter('Issues', 'Stats'), not(GOSEC_FAILED), at('Issues', arrayOf({ allowEmpty: true }, has('rule_id', 'details', 'file'))))
   },
   // AppScan XML (<xml-report>) comes from AppScan on Cloud (AsocXmlExportVersion) or AppScan Standard
   // (xmlExportVersion) and is read by three parsers: HCL's ASoC SAST parser (static issues: a source
@@ -327,7 +336,7 @@ export const SAST: FormatRule[] = lane('sast', [
     format: 'huskyCI JSON',
     tool: 'huskyci',
     extensions: JSON_EXT,
-    match: json(has('huskyciresults', 'containers', 'repositoryURL'))
+    match: json(has('containers', 'repositoryURL'), hasAfter('containers', 'huskyciresults'))
   },
   {
     id: 'infer-json',
@@ -372,7 +381,7 @@ export const SAST: FormatRule[] = lane('sast', [
     format: 'njsscan JSON',
     tool: 'njsscan',
     extensions: JSON_EXT,
-    match: json(has('njsscan_version', 'nodejs', 'templates'))
+    match: json(has('njsscan_version', 'nodejs'), hasAfter('nodejs', 'templates'))
   },
   {
     id: 'php-security-audit-v2-json',
@@ -425,7 +434,7 @@ export const SAST: FormatRule[] = lane('sast', [
     format: 'RuboCop JSON',
     tool: 'rubocop',
     extensions: JSON_EXT,
-    match: json(has('metadata', 'files', 'summary'), at('metadata', has('rubocop_version')))
+    match: json(has('metadata', 'files'), hasAfter('files', 'summary'), at('metadata', has('rubocop_version')))
   },
   {
     id: 'solar-appscreener-csv',
@@ -442,7 +451,7 @@ export const SAST: FormatRule[] = lane('sast', [
     tool: 'sonarqube',
     extensions: ['.json'],
     // /api/issues/search: {total, paging, issues[], components[]}; /api/hotspots/search: {paging, hotspots[]}.
-    match: json(anyOf(has('issues', 'components', 'paging'), has('hotspots', 'paging')))
+    match: json(anyOf(allOf(has('issues', 'paging'), hasAfter('issues', 'components')), has('hotspots', 'paging')))
   },
   {
     id: 'sonarqube-report-json',

@@ -12,6 +12,7 @@ import {
   every,
   everyValue,
   has,
+  hasAfter,
   is,
   isNull,
   json,
@@ -56,9 +57,13 @@ export const SCA: FormatRule[] = lane('sca', [
     // npm ≤ 6: actions[], advisories{id: {id, title, module_name, findings…}}, muted, metadata. npm ≥ 7
     // prints auditReportVersion instead.
     match: json(
-      has('actions', 'advisories', 'metadata'),
+      has('actions'),
       lacks('auditReportVersion'),
-      at('advisories', valuesOf({ allowEmpty: true }, has('id', 'title', 'module_name', 'findings')))
+      anyOf(
+        allOf(has('advisories'), hasAfter('advisories', 'metadata'), at('advisories', valuesOf({ allowEmpty: true }, has('id', 'title', 'module_name', 'findings')))),
+        // `actions` can be long too: with advisories beyond the head, the actions' own shape is the evidence.
+        allOf(hasAfter('actions', 'advisories', 'metadata'), at('actions', arrayOf({ allowEmpty: false }, has('action', 'module', 'resolves'))))
+      )
     ),
     // audit-ci prints this same format for yarn projects, and the Yarn parser reads it.
     alsoReadBy: [{ scanType: 'Yarn Audit Scan' }]
@@ -71,7 +76,7 @@ export const SCA: FormatRule[] = lane('sca', [
     extensions: JSON_EXT,
     // npm ≥ 7: auditReportVersion 2, vulnerabilities{name: {name, severity, via, effects, range, nodes}}, metadata.
     // The parser reads the first `via` advisory's cwe and cvss (later npm 7 releases write them).
-    match: json(has('auditReportVersion', 'vulnerabilities', 'metadata'), at('vulnerabilities', everyValue({ allowEmpty: true }, has('name', 'severity', 'via', 'range', 'nodes', 'fixAvailable'), NPM7_VIA)))
+    match: json(has('auditReportVersion', 'vulnerabilities'), hasAfter('vulnerabilities', 'metadata'), at('vulnerabilities', everyValue({ allowEmpty: true }, has('name', 'severity', 'via', 'range', 'nodes', 'fixAvailable'), NPM7_VIA)))
   },
   {
     id: 'npm-audit-v7-early',
@@ -90,7 +95,7 @@ export const SCA: FormatRule[] = lane('sca', [
     tool: 'pnpm',
     extensions: JSON_EXT,
     // `pnpm audit --json`: advisories{id: {module_name, findings, github_advisory_id, …}} and metadata, no actions.
-    match: json(has('advisories', 'metadata'), lacks('actions', 'auditReportVersion'), at('advisories', valuesOf({ allowEmpty: true }, has('module_name', 'findings', 'severity')))),
+    match: json(has('advisories'), hasAfter('advisories', 'metadata'), lacks('actions', 'auditReportVersion'), at('advisories', valuesOf({ allowEmpty: true }, has('module_name', 'findings', 'severity')))),
     nameHint: /pnpm/i
   },
   {
@@ -136,7 +141,7 @@ export const SCA: FormatRule[] = lane('sca', [
     format: 'Retire.js JSON',
     tool: 'retire',
     extensions: JSON_EXT,
-    match: json(has('version', 'data', 'messages', 'errors'), at('data', arrayOf({ allowEmpty: true }, has('file', 'results'))))
+    match: json(has('version', 'data'), hasAfter('data', 'messages', 'errors'), at('data', arrayOf({ allowEmpty: true }, has('file', 'results'))))
   },
   {
     id: 'retirejs-jsonsimple',
@@ -155,7 +160,14 @@ export const SCA: FormatRule[] = lane('sca', [
     format: 'composer audit JSON',
     tool: 'composer',
     extensions: JSON_EXT,
-    match: json(has('advisories', 'abandoned'), lacks('metadata'))
+    match: json(
+      lacks('metadata'),
+      anyOf(
+        has('advisories', 'abandoned'),
+        // A long advisories map cut before `abandoned`: composer's package → [advisory] shape, not npm's or pnpm's id → advisory.
+        allOf(hasAfter('advisories', 'abandoned'), at('advisories', valuesOf({ allowEmpty: false }, arrayOf({ allowEmpty: false }, has('advisoryId', 'packageName')))))
+      )
+    )
   },
   {
     id: 'php-symfony-security-check',
@@ -255,7 +267,13 @@ export const SCA: FormatRule[] = lane('sca', [
     format: 'nancy sleuth JSON',
     tool: 'nancy',
     extensions: JSON_EXT,
-    match: json(has('audited', 'vulnerable', 'num_audited', 'num_vulnerable'))
+    match: json(
+      anyOf(
+        has('audited', 'vulnerable', 'num_audited', 'num_vulnerable'),
+        // `audited` lists every dependency and comes first: the counts may lie beyond the head.
+        allOf(hasAfter('audited', 'vulnerable', 'num_audited', 'num_vulnerable'), at('audited', arrayOf({ allowEmpty: false }, has('Coordinates', 'Reference', 'Vulnerabilities'))))
+      )
+    )
   },
   {
     id: 'osv-scanner-json',
@@ -289,7 +307,7 @@ export const SCA: FormatRule[] = lane('sca', [
     tool: 'dependency-track',
     extensions: ['.json'],
     // Finding Packaging Format: {version, meta: {application: "Dependency-Track"}, project, findings[]}.
-    match: json(has('version', 'meta', 'project'), at('meta.application', is('Dependency-Track')))
+    match: json(has('meta'), hasAfter('findings', 'version', 'project'), at('meta.application', is('Dependency-Track')))
   },
   {
     id: 'gitlab-dependency-scanning',
@@ -356,7 +374,7 @@ export const SCA: FormatRule[] = lane('sca', [
     format: 'Sonatype Lifecycle report JSON',
     tool: 'sonatype',
     extensions: JSON_EXT,
-    match: json(has('components', 'matchSummary'))
+    match: json(has('components'), hasAfter('components', 'matchSummary'), at('components', arrayOf({ allowEmpty: true }, has('hash', 'componentIdentifier'))))
   },
   {
     id: 'veracode-sca-json',

@@ -1,11 +1,13 @@
 // The secrets lane of the format table: secret scanners (Gitleaks, TruffleHog, detect-secrets…).
 import {
+  allOf,
   anyOf,
   array,
   arrayOf,
   at,
   csv,
   has,
+  hasAfter,
   isNull,
   json,
   lacks,
@@ -80,7 +82,13 @@ export const SECRETS: FormatRule[] = lane('secrets', [
     format: 'ggshield JSON',
     tool: 'ggshield',
     extensions: JSON_EXT,
-    match: json(has('id', 'type', 'total_incidents', 'total_occurrences'), anyOf(has('scans'), has('entities_with_incidents')))
+    match: json(
+      anyOf(
+        allOf(has('id', 'type', 'total_incidents', 'total_occurrences'), anyOf(has('scans'), has('entities_with_incidents'))),
+        // The totals follow the scans list: in a long report's head, the scans' own shape.
+        allOf(has('id', 'type', 'scans'), hasAfter('scans', 'total_incidents', 'total_occurrences'), at('scans', arrayOf({ allowEmpty: false }, has('id', 'type', 'entities_with_incidents', 'total_incidents'))))
+      )
+    )
   },
   {
     id: 'github-secret-scanning',
