@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startDojoServer, type DojoServer } from '../support/dojo-server.ts'
+import { gitlabEnvironment } from '../support/gitlab-env.ts'
 import { FIXTURES, ROOT } from '../support/run-action.ts'
 
 const CLI = join(ROOT, 'dist', 'cli.js')
@@ -24,23 +25,7 @@ afterAll(() => {
   for (const text of outputs) expect(text).not.toContain('d0d0d0d0c0ffee00112233445566778899aabbcc')
 })
 
-const gitlab = (extra: Record<string, string> = {}): Record<string, string> => ({
-  GITLAB_CI: 'true',
-  CI: 'true',
-  CI_COMMIT_SHA: SHA,
-  CI_COMMIT_BRANCH: 'main',
-  CI_DEFAULT_BRANCH: 'main',
-  CI_PIPELINE_ID: '98765',
-  CI_PIPELINE_URL: 'https://gitlab.example.com/acme/web/-/pipelines/98765',
-  CI_PIPELINE_SOURCE: 'push',
-  CI_PROJECT_NAMESPACE: 'acme',
-  CI_PROJECT_NAME: 'web',
-  CI_PROJECT_PATH: 'acme/web',
-  CI_PROJECT_URL: 'https://gitlab.example.com/acme/web',
-  CI_SERVER_URL: 'https://gitlab.example.com',
-  CI_JOB_NAME: 'upload_to_defectdojo',
-  ...extra
-})
+const gitlab = (extra: Record<string, string> = {}): Record<string, string> => gitlabEnvironment(SHA, extra)
 
 /** A folder as GitLab leaves it after `needs:` on the scanner jobs of the guides. */
 function gitlabJobFolder(): string {

@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startDojoServer, type DojoServer } from '../support/dojo-server.ts'
+import { gitlabEnvironment } from '../support/gitlab-env.ts'
 import { FIXTURES, ROOT, runAction, type ActionRun } from '../support/run-action.ts'
 
 const CLI = join(ROOT, 'dist', 'cli.js')
@@ -26,22 +27,7 @@ afterAll(() => {
   for (const text of texts) expect(text).not.toContain('d0d0d0d0c0ffee00112233445566778899aabbcc')
 })
 
-const gitlab: Record<string, string> = {
-  GITLAB_CI: 'true',
-  CI: 'true',
-  CI_COMMIT_SHA: SHA,
-  CI_COMMIT_BRANCH: 'main',
-  CI_DEFAULT_BRANCH: 'main',
-  CI_PIPELINE_ID: '98765',
-  CI_PIPELINE_URL: 'https://gitlab.example.com/acme/web/-/pipelines/98765',
-  CI_PIPELINE_SOURCE: 'push',
-  CI_PROJECT_NAMESPACE: 'acme',
-  CI_PROJECT_NAME: 'web',
-  CI_PROJECT_PATH: 'acme/web',
-  CI_PROJECT_URL: 'https://gitlab.example.com/acme/web',
-  CI_SERVER_URL: 'https://gitlab.example.com',
-  CI_JOB_NAME: 'upload_to_defectdojo'
-}
+const gitlab = gitlabEnvironment(SHA)
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'dd-first-'))
