@@ -417,9 +417,9 @@ describe('a 1 GiB report is recognised from its head', () => {
     expect(recognition.scanType).toBe('Trivy Scan')
     expect(recognition.uploadName).toBe('trivy-huge.json')
     if (before !== null && after !== null) {
-      // The read itself is HEAD_BYTES + 1 (one byte tells "longer than the head"); reading
-      // /proc/self/io twice adds a few hundred bytes.
-      expect(after - before).toBeLessThanOrEqual(HEAD_BYTES + 1 + 4096)
+      // The read itself is HEAD_BYTES + 1 (one byte tells "longer than the head"); rchar counts every
+      // read of the process, /proc/self/io's and the test runner's own too (a few KiB under load).
+      expect(after - before).toBeLessThanOrEqual(HEAD_BYTES + 1 + 32 * 1024)
     }
     expect(elapsed).toBeLessThan(5000)
   })

@@ -161,7 +161,9 @@ describe('empty, binary and zip', () => {
       const head = await sniffFile(file)
       const after = bytesReadByProcess()
       expect(head).toMatchObject({ syntax: 'zip', entries: ['blob.bin', 'summary.json'], listed: true, complete: false, members: { 'summary.json': { syntax: 'json', value: { total: 0 } } } })
-      if (before !== null && after !== null) expect(after - before).toBeLessThanOrEqual(HEAD_BYTES + 1 + ZIP_TAIL_BYTES + 4096)
+      // rchar counts every read of the process, the test runner's own too (a few KiB under load): 32 KiB of
+      // slack, while reading the whole file would be 64 KiB more than head and tail.
+      if (before !== null && after !== null) expect(after - before).toBeLessThanOrEqual(HEAD_BYTES + 1 + ZIP_TAIL_BYTES + 32 * 1024)
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
