@@ -2,27 +2,16 @@
 // committed under comment-snapshots/ for review, and the rules a hostile report must not break.
 import { describe, expect, it } from '@jest/globals'
 import MarkdownIt from 'markdown-it'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { COMMENT_LIMIT, hasNews, renderComment, type CommentFinding, type CommentReport, type CommentView } from '../../src/report/comment.ts'
 import { commentMarker, commentView } from '../../src/report/comment-view.ts'
 import { baseResult } from '../../src/report/results.ts'
 import type { Novelty, Result } from '../../src/model.ts'
+import { snapshotFiles } from '../support/snapshot-file.ts'
 
 const SNAPSHOTS = fileURLToPath(new URL('./comment-snapshots/', import.meta.url))
 
-/** Compares with the committed `<name>.md`; writes it when missing (or with `jest -u`), fails when missing under `--ci`. */
-function expectSnapshotFile(name: string, markdown: string): void {
-  const file = `${SNAPSHOTS}${name}.md`
-  const state = (expect.getState() as { snapshotState?: { _updateSnapshot?: 'all' | 'new' | 'none' } }).snapshotState
-  const mode = state?._updateSnapshot ?? 'new'
-  if (mode === 'all' || (!existsSync(file) && mode === 'new')) {
-    mkdirSync(SNAPSHOTS, { recursive: true })
-    writeFileSync(file, markdown)
-  }
-  if (!existsSync(file)) throw new Error(`Missing snapshot ${file}: run the tests without --ci to create it.`)
-  expect(markdown).toBe(readFileSync(file, 'utf8'))
-}
+const expectSnapshotFile = snapshotFiles(SNAPSHOTS)
 
 const DOJO = 'https://defectdojo.example.com'
 const RUN = 'https://github.com/acme/web/actions/runs/11223344556'

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import MarkdownIt from 'markdown-it'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { summaryHtml } from '../../scripts/summary-picture.ts'
 import { useDialect } from '../../src/config/inputs.js'
 import { artifactFailureResult, baseResult } from '../../src/report/results.js'
 import { SUMMARY_LIMIT_BYTES, escapeMarkdown, renderSummary, safeUrl, type SummaryMeta } from '../../src/report/summary.js'
 import type { Result, SeverityCounts } from '../../src/model.js'
+import { snapshotFiles } from '../support/snapshot-file.ts'
 
 // ---------------------------------------------------------------------------------------------------
 // A small factory for Result rows.
@@ -144,18 +144,7 @@ const META: SummaryMeta = {
 
 const SNAPSHOTS = fileURLToPath(new URL('./summary-snapshots/', import.meta.url))
 
-/** Compares with the committed `<name>.md`; writes it when missing (or with `jest -u`), fails when missing under `--ci`. */
-function expectSnapshotFile(name: string, markdown: string): void {
-  const file = `${SNAPSHOTS}${name}.md`
-  const state = (expect.getState() as { snapshotState?: { _updateSnapshot?: 'all' | 'new' | 'none' } }).snapshotState
-  const mode = state?._updateSnapshot ?? 'new'
-  if (mode === 'all' || (!existsSync(file) && mode === 'new')) {
-    mkdirSync(SNAPSHOTS, { recursive: true })
-    writeFileSync(file, markdown)
-  }
-  if (!existsSync(file)) throw new Error(`Missing snapshot ${file}: run the tests without --ci to create it.`)
-  expect(markdown).toBe(readFileSync(file, 'utf8'))
-}
+const expectSnapshotFile = snapshotFiles(SNAPSHOTS)
 
 function cleanFirstRun(): Result[] {
   nextTestId = 1
